@@ -1,0 +1,5 @@
+"""``python -m citeguard``"""
+
+from citeguard.cli import main
+
+main()

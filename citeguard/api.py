@@ -1,0 +1,20 @@
+"""Library entry points: read, parse and link a manuscript in one call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeguard.ingest import SourceText, read_source
+from citeguard.link import link_citations
+from citeguard.model import Document
+from citeguard.parse import parse_source
+
+
+def load_document(path: str | Path) -> Document:
+    """Read, parse and link the manuscript at ``path`` (raises IngestError on unreadable input)."""
+    return link_citations(parse_source(read_source(path)))
+
+
+def document_from_text(text: str, path: str = "<text>") -> Document:
+    """Parse and link manuscript text that is already decoded."""
+    return link_citations(parse_source(SourceText.from_text(text, path=path)))

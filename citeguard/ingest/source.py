@@ -1,0 +1,140 @@
+"""Read a manuscript file into text, keeping a map back to the user's lines and columns.
+
+The text handed to the parser differs from the file only in ways that do not move a character
+to another line or column: a byte-order mark is dropped and CRLF / CR line ends become LF.  So a
+position in the text is turned back into (line, column) of the original file by counting line
+starts, which :class:`SourceText` precomputes once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from citeguard.model import Span
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+MAX_BYTES = 50 * 1024 * 1024  # a manuscript larger than this is not a manuscript
+
+# Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class IngestError(Exception):
+    """The file cannot be read as a manuscript; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """Decoded text of one file plus what is needed to report positions in the original."""
+
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",
+                  sha256: str | None = None) -> SourceText:
+        """Build from already-decoded text (line ends are normalised here)."""
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(path=path, text=text, encoding=encoding, sha256=digest,
+                   line_starts=tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of the character at ``offset`` in :attr:`text`."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (``end`` exclusive) in original coordinates."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end - 1))
+        return Span(line, column, end_line, end_column)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode manuscript bytes; returns (text, encoding name).
+
+    A BOM decides outright.  Otherwise strict UTF-8 is tried first (most files are UTF-8 and
+    detectors sometimes call short UTF-8 Chinese text something else), then charset-normalizer,
+    whose guess is accepted only if it decodes cleanly.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"file starts with a {name} byte-order mark but is not {name}: "
+                                  f"{exc.reason} at byte {exc.start}") from None
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise IngestError("file looks binary (NUL bytes), not a text manuscript")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise IngestError("cannot detect the text encoding (not UTF-8, GB18030 or UTF-16)")
+    encoding = best.encoding
+    # GBK and GB2312 are subsets of GB18030: decoding with the superset never loses characters.
+    if encoding.lower().replace("_", "").replace("-", "") in {"gbk", "gb2312", "cp936", "hz"}:
+        encoding = "gb18030"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise IngestError(f"file does not decode as its detected encoding {encoding}") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """BOM-less UTF-16 has a NUL in every other byte of ASCII text."""
+    sample = data[:4096]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4
+                                 or sample[0::2].count(0) > len(sample) // 4)
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason."""
+    file = Path(path)
+    if file.is_dir():
+        raise IngestError(f"{file}: is a directory, not a manuscript file")
+    if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"{file}: unsupported file type {file.suffix or '(none)'!r}; "
+                          f"citeguard reads {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise IngestError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"{file}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
+    if not data.strip():
+        raise IngestError(f"{file}: file is empty")
+    text, encoding = decode(data)
+    if "\x00" in text:
+        raise IngestError(f"{file}: file looks binary (NUL characters), not a text manuscript")
+    return SourceText.from_text(text, path=str(file), encoding=encoding,
+                                sha256=hashlib.sha256(data).hexdigest())

@@ -1,0 +1,237 @@
+"""The document model: frozen values that flow from ``parse`` through ``link`` to later stages.
+
+Every value that crosses a module boundary is defined here.  Positions are :class:`Span`
+objects that point into the *original* file (1-based line and column, counted in characters
+as an editor shows them), never into an internal normalised copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """Language of a document or of one reference entry."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+class CitationSystem(StrEnum):
+    """How the in-text citations of a document point at its reference list."""
+
+    AUTHOR_YEAR = "author-year"
+    NUMERIC = "numeric"
+    NONE = "none"
+
+
+class CitationKind(StrEnum):
+    """The form of one in-text citation."""
+
+    AUTHOR_YEAR = "author-year"
+    NUMERIC = "numeric"
+
+
+class IssueKind(StrEnum):
+    """Things the parser saw but could not read; later stages turn them into findings."""
+
+    UNPARSED_REFERENCE = "unparsed-reference"
+    UNPARSED_FOOTNOTE = "unparsed-footnote"
+    UNPARSED_CITATION = "unparsed-citation"
+    ENCODING = "encoding"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original file: 1-based line/column of its first and last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A piece of text with the place it came from."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """Title block, abstract, keywords and article identifiers, in both languages."""
+
+    title_zh: Located | None = None
+    title_en: Located | None = None
+    authors_zh: tuple[str, ...] = ()
+    authors_en: tuple[str, ...] = ()
+    affiliation_zh: Located | None = None
+    affiliation_en: Located | None = None
+    abstract_zh: Located | None = None
+    abstract_en: Located | None = None
+    keywords_zh: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+    keywords_zh_span: Span | None = None
+    keywords_en_span: Span | None = None
+    doi: Located | None = None
+    issn: Located | None = None
+    clc: Located | None = None  # 中图分类号
+    document_code: Located | None = None  # 文献标识码
+    article_id: Located | None = None  # 文章编号
+    fund_note: Located | None = None  # the ^{*} note: 基金项目 …
+    author_note: Located | None = None  # 【作者简介】 …
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One body paragraph; a paragraph split by a page break is joined back into one."""
+
+    index: int
+    text: str
+    span: Span
+    pages: tuple[int, ...]
+    is_heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One bibliography entry (or the entry a footnote consists of), split into its fields.
+
+    ``pages`` keeps each page or range exactly as written (``("191", "25-26")``).  Fields the
+    parser could not place are left ``None`` and the text it could not read is kept in
+    ``unparsed`` so that nothing is silently dropped.
+    """
+
+    raw: str
+    span: Span
+    index: int = 0  # 1-based position in the reference list (footnote entries: 0)
+    number: int | None = None  # the number printed in front of the entry, if any
+    label: str | None = None  # "[12]" or "12." as printed
+    language: Language = Language.ZH
+    style: str = "gbt7714"  # "gbt7714", "apa" or "unknown"
+    type_code: str | None = None  # "M", "J", "EB" …
+    carrier: str | None = None  # "OL", "CD" …
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    title: str | None = None
+    container: str | None = None  # journal, newspaper or host book (after //)
+    host_authors: tuple[str, ...] = ()  # editors of the host book after //
+    place: str | None = None
+    publisher: str | None = None
+    year: str | None = None
+    year_suffix: str = ""
+    volume: str | None = None
+    issue: str | None = None
+    pages: tuple[str, ...] = ()
+    date: str | None = None  # ISO date of a newspaper or patent
+    edition: str | None = None  # 版次 of a newspaper, or the edition of a book
+    update_date: str | None = None
+    access_date: str | None = None
+    url: str | None = None
+    doi: str | None = None
+    unparsed: str | None = None
+    notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A reference an unlinked (or doubtfully linked) citation probably meant."""
+
+    reference: int
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One cited work inside the body text (a parenthesis may hold several)."""
+
+    id: str
+    kind: CitationKind
+    text: str  # the whole citation as printed, e.g. "（周文和许凌云，2023）"
+    span: Span
+    paragraph: int
+    narrative: bool = False
+    author_text: str = ""
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    year: str | None = None
+    year_suffix: str = ""
+    pages: tuple[str, ...] = ()
+    number: int | None = None  # numeric citations: the entry number ([1-3] gives three citations)
+    group: str = ""  # id shared by citations printed in one parenthesis or bracket
+    reference: int | None = None  # Reference.index of the linked entry, once linked
+    link_reason: str = ""
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    """A footnote mark (①, ^①, ^{①}) in the body, tied to the page whose footnotes follow."""
+
+    id: str
+    symbol: str
+    number: int
+    page: int
+    span: Span
+    paragraph: int
+    footnote: str | None = None  # id of its footnote on the same page
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote at the foot of a page, itself parsed as a reference entry."""
+
+    id: str
+    symbol: str
+    number: int  # 0 for the fund note ^{*}
+    page: int
+    text: str
+    span: Span
+    entry: Reference | None = None
+    urls: tuple[str, ...] = ()
+    marker: str | None = None  # id of the marker that points here
+    is_fund_note: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page as far as extracted text shows it: body up to and including one footnote block."""
+
+    number: int
+    span: Span
+    markers: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """Something present in the file that the parser could not read."""
+
+    kind: IssueKind
+    message: str
+    span: Span
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything citeguard knows about one manuscript."""
+
+    path: str
+    sha256: str
+    encoding: str
+    language: Language
+    system: CitationSystem
+    front_matter: FrontMatter
+    paragraphs: tuple[Paragraph, ...]
+    pages: tuple[Page, ...]
+    markers: tuple[FootnoteMarker, ...]
+    footnotes: tuple[Footnote, ...]
+    references: tuple[Reference, ...]
+    citations: tuple[Citation, ...]
+    references_heading: Span | None = None
+    issues: tuple[ParseIssue, ...] = field(default=())

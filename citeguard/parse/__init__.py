@@ -1,0 +1,209 @@
+"""Pure parsing: source text → :class:`~citeguard.model.Document` (citations not yet linked)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from citeguard.ingest import SourceText
+from citeguard.model import (
+    Citation,
+    CitationKind,
+    CitationSystem,
+    Document,
+    Footnote,
+    FootnoteMarker,
+    IssueKind,
+    Language,
+    Located,
+    Page,
+    Paragraph,
+    ParseIssue,
+    Reference,
+)
+from citeguard.parse.citations import NameLexicon, find_citations
+from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
+from citeguard.parse.frontmatter import body_start, parse_front_matter
+from citeguard.parse.layout import Layout, analyse, split_lines
+from citeguard.parse.markers import find_markers
+from citeguard.parse.names import is_han_name, surname_key
+from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
+
+__all__ = ["parse_entry", "parse_source", "parse_text"]
+
+# Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
+# or a URL (explanatory footnotes in prose are left alone).
+_SOURCE_LIKE_RE = re.compile(r"出版社|[12]\d{3}\s*[:：]\s*\d|https?://|\b(?:Press|Publishing)\b")
+
+
+def parse_text(text: str, path: str = "<text>") -> Document:
+    """Parse manuscript text (already decoded)."""
+    return parse_source(SourceText.from_text(text, path=path))
+
+
+def parse_source(src: SourceText) -> Document:
+    """Parse a decoded manuscript into a Document whose citations are not linked yet."""
+    lines = split_lines(src.text)
+    layout = analyse(src.text, body_start(lines))
+    issues: list[ParseIssue] = []
+    references = tuple(_references(src, layout, issues))
+    footnotes, fund_note = _footnotes(src, layout, issues)
+    lexicon = NameLexicon(n for r in references for n in r.authors if is_han_name(n))
+    paragraphs, markers, citations = _body(src, layout, lexicon, issues)
+    markers, footnotes = _pair_markers(markers, footnotes)
+    pages = _pages(src, layout, markers, footnotes)
+    front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
+    body_text = "".join(p.text for p in paragraphs[:50])
+    language = Language.ZH if is_chinese(body_text or src.text[:5000]) else Language.EN
+    kinds = Counter(c.kind for c in citations)
+    if not citations:
+        system = CitationSystem.NONE
+    elif kinds[CitationKind.NUMERIC] > kinds[CitationKind.AUTHOR_YEAR]:
+        system = CitationSystem.NUMERIC
+    else:
+        system = CitationSystem.AUTHOR_YEAR
+    heading = layout.ref_heading
+    return Document(
+        path=src.path, sha256=src.sha256, encoding=src.encoding, language=language, system=system,
+        front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
+        footnotes=tuple(footnotes), references=references, citations=tuple(citations),
+        references_heading=src.span(heading.start, heading.end) if heading else None,
+        issues=tuple(issues))
+
+
+def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> list[Reference]:
+    out = [parse_entry(block.text, src.span(block.start, block.end), index=i, number=block.number,
+                       label=block.label)
+           for i, block in enumerate(layout.entries, start=1)]
+    unknown = [r for r in out if r.style == "unknown"]
+    if out and len(unknown) * 2 > len(out):
+        # A whole list in a style citeguard does not read (e.g. physics "A. Guth, Phys. Rev. D23,
+        # 347 (1981)"): one note for the list rather than one per entry.
+        issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
+                                 f"{len(unknown)} of {len(out)} entries are in neither GB/T 7714 nor APA form; "
+                                 "their fields were not checked", out[0].span, ""))
+        return out
+    for ref, block in zip(out, layout.entries, strict=True):
+        span = ref.span
+        if ref.style == "unknown":
+            issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
+                                     "entry is neither GB/T 7714 (no [type] code) nor APA form; "
+                                     "its fields were not checked", span, block.text))
+        elif ref.unparsed:
+            issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
+                                     f"could not read this part of the entry: {ref.unparsed}", span,
+                                     block.text))
+    return out
+
+
+def _footnotes(src: SourceText, layout: Layout, issues: list[ParseIssue]
+               ) -> tuple[list[Footnote], Located | None]:
+    notes: list[Footnote] = []
+    fund: Located | None = None
+    seen: Counter[tuple[int, str]] = Counter()
+    for fl in layout.footnotes:
+        span = src.span(fl.start, fl.end)
+        text = fl.text.strip()
+        if fl.symbol == "*":
+            fund = Located(text, span)
+            notes.append(Footnote(f"fn{fl.page}.0", "*", 0, fl.page, text, span, is_fund_note=True))
+            continue
+        seen[(fl.page, fl.symbol)] += 1
+        dup = seen[(fl.page, fl.symbol)]
+        number = CIRCLED_NUMBER[fl.symbol]
+        ident = f"fn{fl.page}.{number}" + (f"-{dup}" if dup > 1 else "")
+        entry = None
+        folded = fold_width(text)
+        if TYPE_RE.search(folded):
+            entry = parse_entry(text, src.span(fl.text_start, fl.end))
+            if entry.unparsed:
+                issues.append(ParseIssue(IssueKind.UNPARSED_FOOTNOTE,
+                                         f"could not read this part of footnote {fl.symbol}: {entry.unparsed}",
+                                         span, text))
+        elif _SOURCE_LIKE_RE.search(folded):
+            issues.append(ParseIssue(IssueKind.UNPARSED_FOOTNOTE,
+                                     f"footnote {fl.symbol} cites a source but has no GB/T 7714 type code",
+                                     span, text))
+        urls = tuple(m.group(0).rstrip(".,;") for m in URL_RE.finditer(text))
+        notes.append(Footnote(ident, fl.symbol, number, fl.page, text, span, entry, urls))
+    return notes, fund
+
+
+def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[ParseIssue]
+          ) -> tuple[list[Paragraph], list[FootnoteMarker], list[Citation]]:
+    paragraphs: list[Paragraph] = []
+    markers: list[FootnoteMarker] = []
+    citations: list[Citation] = []
+    group = 0
+    for index, raw in enumerate(layout.paragraphs):
+        first, last = raw.segments[0], raw.segments[-1]
+        pages = tuple(dict.fromkeys(s.page for s in raw.segments))
+        paragraphs.append(Paragraph(index, raw.text, src.span(first.start, last.end), pages, raw.is_heading))
+
+        for mk in find_markers(raw.text):
+            start = raw.source_offset(mk.start)
+            page = raw.page_at(mk.start)
+            markers.append(FootnoteMarker(f"m{page}.{mk.number}", mk.symbol, mk.number, page,
+                                          src.span(start, raw.source_offset(mk.end - 1) + 1), index))
+        found, unparsed = find_citations(raw.text, lexicon, group)
+        for bad in unparsed:
+            start = raw.source_offset(bad.start)
+            issues.append(ParseIssue(IssueKind.UNPARSED_CITATION,
+                                     f"part of this citation could not be read: {bad.text}",
+                                     src.span(start, raw.source_offset(bad.end - 1) + 1), bad.text))
+        for rc in found:
+            group = max(group, rc.group)
+            start = raw.source_offset(rc.start)
+            cspan = src.span(start, raw.source_offset(rc.end - 1) + 1)
+            numbers: tuple[int | None, ...] = tuple(rc.numbers) or (None,)
+            for number in numbers:
+                citations.append(Citation(
+                    id=f"c{len(citations) + 1}", kind=rc.kind, text=rc.text, span=cspan, paragraph=index,
+                    narrative=rc.narrative, author_text=rc.author_text, authors=rc.authors, et_al=rc.et_al,
+                    year=rc.year, year_suffix=rc.year_suffix, pages=rc.pages, number=number,
+                    group=f"g{rc.group}"))
+    return paragraphs, markers, citations
+
+
+def _pair_markers(markers: list[FootnoteMarker], footnotes: list[Footnote]
+                  ) -> tuple[list[FootnoteMarker], list[Footnote]]:
+    """Tie each mark to the footnote with the same number on the same page (first come first)."""
+    from dataclasses import replace
+
+    free: dict[tuple[int, int], list[int]] = {}
+    for i, fn in enumerate(footnotes):
+        if not fn.is_fund_note:
+            free.setdefault((fn.page, fn.number), []).append(i)
+    seen: Counter[str] = Counter()
+    out_markers = []
+    out_notes = list(footnotes)
+    for mk in markers:
+        seen[mk.id] += 1
+        if seen[mk.id] > 1:
+            mk = replace(mk, id=f"{mk.id}-{seen[mk.id]}")
+        slots = free.get((mk.page, mk.number))
+        if slots:
+            i = slots.pop(0)
+            mk = replace(mk, footnote=out_notes[i].id)
+            out_notes[i] = replace(out_notes[i], marker=mk.id)
+        out_markers.append(mk)
+    return out_markers, out_notes
+
+
+def _pages(src: SourceText, layout: Layout, markers: list[FootnoteMarker], footnotes: list[Footnote]
+           ) -> tuple[Page, ...]:
+    pages = []
+    start = 0
+    for number, end in enumerate(layout.page_ends, start=1):
+        if end <= start and number > 1:
+            continue
+        pages.append(Page(number, src.span(start, max(start + 1, end)),
+                          tuple(m.id for m in markers if m.page == number),
+                          tuple(f.id for f in footnotes if f.page == number)))
+        start = end
+    return tuple(pages)
+
+
+def author_keys(reference: Reference) -> tuple[str, ...]:
+    """Citation keys of an entry's authors (full Chinese names, Western surnames)."""
+    return tuple(surname_key(a) for a in reference.authors)

@@ -1,0 +1,338 @@
+"""In-text citations: author-year (parenthetical and narrative, Chinese and English) and numeric.
+
+Chinese has no spaces between words, so where a narrative citation's names begin is decided
+with the reference list's own author names as a lexicon (如徐政和牟春伟（2024） → 徐政, 牟春伟);
+names not in the list are accepted only when they start with a common surname and stand after a
+word boundary, so that a year after a book title (…文集（2023）) is not taken for a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from citeguard.model import CitationKind
+from citeguard.parse.text import HAN, fold_width
+
+# The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
+PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,300})[)）]")
+# A year as cited: 2023, 2018a, n.d.
+_YEAR = r"(?:1[5-9]\d{2}|20\d{2})[a-z]?"
+# A list of years: 2020a, 2020b
+_YEARS = rf"{_YEAR}(?:\s*[,，]\s*{_YEAR})*"
+# Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"
+_PAGES = r"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?(?:\s*[,，]\s*\d+(?:\s*[-–—~～]\s*\d+)?)*)\s*页?"
+# One work inside a parenthesis: "周文和许凌云，2023"  "Smith et al., 2020a, p. 14"  "习近平, 2025:191"
+PART_RE = re.compile(rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+# A part that is only years (the author carries over): "2021"  "2020b: 12"
+YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+_SINGLE_YEAR_RE = re.compile(r"(?P<y>1[5-9]\d{2}|20\d{2})(?P<s>[a-z]?)")
+# Separators of works inside one parenthesis: ；  ;
+_WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
+# Author text of a Chinese citation: 周文和许凌云  孔祥智等  程翔、杨宜  简苏尔·居来提
+# (APA-style Chinese citations separate names with commas: 李培林，崔岩)
+ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*等?$")
+# Prose in front of the names inside a parenthesis: "相关综述见", "如", "e.g.,", "see"
+PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
+# Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
+EN_AUTHORS_RE = re.compile(
+    r"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*,\s*|\s*&\s*|\s+and\s+|\s+)"
+    r"(?:(?:van|von|de|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+)*(?:,?\s+et\s+al\.?)?$")
+# English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
+EN_NARRATIVE_RE = re.compile(
+    r"(?P<a>(?:(?:van|von|de|der)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*&\s*|\s+and\s+|,\s*)[A-Z][A-Za-z'’\-]+)*"
+    r"(?:,?\s+et\s+al\.?)?)\s*$")
+# A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
+NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\](?!\()"
+                        r"(?P<page>(?<=\])\d{1,4}(?:-\d{1,4})?(?![\d年月日.]))?")
+# Inline TeX math, whose brackets are not citations: $ [ 4 ] $
+MATH_RE = re.compile(r"\$[^$\n]*\$")
+# Characters after which a Chinese name may begin (a word boundary for names not in the list).
+_NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n如据由和与及对在而但是为将从经即若且并")
+# Common Chinese surnames, for names the reference list does not have.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
+    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
+    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+
+
+# Capitalised words that start sentences, not names: "In (2020)", "Table (2)"
+_NOT_NAMES = frozenset({"In", "The", "See", "As", "This", "These", "Table", "Figure", "Fig", "Eq", "Section",
+                        "Chapter", "Since", "From", "Until", "After", "Before", "During", "By", "And"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawCitation:
+    """A citation found in one paragraph, with offsets relative to the paragraph text."""
+
+    kind: CitationKind
+    start: int
+    end: int
+    text: str
+    narrative: bool = False
+    author_text: str = ""
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    year: str | None = None
+    year_suffix: str = ""
+    pages: tuple[str, ...] = ()
+    numbers: tuple[int, ...] = ()
+    group: int = 0
+    author_start: int = 0  # where author_text stands in the paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A parenthesis that looked like a citation group but part of it could not be read."""
+
+    start: int
+    end: int
+    text: str
+
+
+class NameLexicon:
+    """Chinese author names known from the reference list, longest first."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(n for n in names if re.fullmatch(rf"[{HAN[1:-1]}·•]{{2,12}}", n))
+        self.lengths = sorted({len(n) for n in self.names}, reverse=True)
+
+    def knows(self, name: str) -> bool:
+        """True for a name in the list, and for any non-Han name (no lexicon for those)."""
+        return name in self.names or not re.match(HAN, name)
+
+    def name_ending_at(self, text: str, end: int) -> str | None:
+        for length in self.lengths:
+            if length <= end and text[end - length:end] in self.names:
+                return text[end - length:end]
+        return None
+
+
+def _pages(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(p.strip() for p in re.split(r"\s*[,，]\s*", value) if p.strip())
+
+
+def split_zh_authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool]:
+    """ "周文和许凌云" → (("周文", "许凌云"), False); "孔祥智等" → (("孔祥智",), True)."""
+    et_al = text.endswith("等")
+    body = text[:-1] if et_al else text
+    names: list[str] = []
+    end = len(body)
+    while end > 0:
+        name = lexicon.name_ending_at(body, end)
+        if name is None:
+            break
+        names.insert(0, name)
+        end -= len(name)
+        if end > 0 and body[end - 1] in "和与、":
+            end -= 1
+        elif end > 0:
+            break
+    if end == 0 and names:
+        return tuple(names), et_al
+    parts = [p.strip() for p in re.split(r"[、，,]", body) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        pieces = re.split(r"[和与]", part)
+        if len(pieces) > 1 and all(2 <= len(p) <= 4 for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return tuple(out), et_al
+
+
+def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:
+    """ "Smith & Jones" → (("Smith", "Jones"), False); "Smith et al." → (("Smith",), True)."""
+    et_al = bool(re.search(r"\bet\s+al\.?$", text))
+    body = re.sub(r",?\s+et\s+al\.?$", "", text).strip()
+    parts = re.split(r"\s*(?:,\s*and\s+|,\s*&\s*|&|\band\b|,)\s*", body)
+    return tuple(p.strip() for p in parts if p.strip()), et_al
+
+
+def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | None:
+    text = text.strip()
+    result = None
+    if ZH_AUTHORS_RE.match(text) and len(text) <= 40:
+        result = split_zh_authors(text, lexicon)
+    elif EN_AUTHORS_RE.match(text) and len(text) <= 120:
+        result = split_en_authors(text)
+    return result if result and result[0] else None
+
+
+def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, ...], bool]] | None:
+    """Drop prose before the names: "相关综述见Eisenstadt" → "Eisenstadt", "如李汉林" → "李汉林".
+
+    Tried in order: a known lead-in word (见, 如, e.g.), then every cut after a comma or space;
+    a cut whose first name is in the reference list wins, else the first that reads as names.
+    """
+    options = [PROSE_PREFIX_RE.sub("", text, count=1)]
+    options += [text[m.end():] for m in re.finditer(r"[,，\s]+", text)]
+    fallback = None
+    for option in options:
+        option = option.strip()
+        if not option or option == text:
+            continue
+        names = _authors(option, lexicon)
+        if names is None:
+            continue
+        if lexicon.knows(names[0][0]):
+            return option, names
+        fallback = fallback or (option, names)
+    return fallback if fallback and _authors(text, lexicon) is None else None
+
+
+def _years(value: str) -> list[tuple[str, str]]:
+    return [(m.group("y"), m.group("s")) for m in _SINGLE_YEAR_RE.finditer(value)]
+
+
+def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int,
+                   found: list[RawCitation], unparsed: list[Unparsed]) -> None:
+    body_start = m.start("body")
+    parts = list(_WORK_SEP_RE.finditer(m.group("body")))
+    bounds = []
+    pos = 0
+    for sep in parts:
+        bounds.append((pos, sep.start()))
+        pos = sep.end()
+    bounds.append((pos, len(m.group("body"))))
+    current: tuple[tuple[str, ...], bool, str] | None = None
+    results: list[RawCitation] = []
+    failures = 0
+    author_at = body_start
+    whole = len(bounds) == 1
+    for lo, hi in bounds:
+        part = m.group("body")[lo:hi]
+        pm = PART_RE.match(part)
+        names = _authors(pm.group("authors"), lexicon) if pm else None
+        author_text = pm.group("authors").strip() if pm else ""
+        if pm and (names is None or not lexicon.knows(names[0][0])):
+            trimmed = _trim_prose(author_text, lexicon)
+            if trimmed is not None:
+                author_text, names = trimmed
+        if pm and names:
+            current = (names[0], names[1], author_text)
+        else:
+            pm = YEARS_ONLY_RE.match(part) if current else None
+            if pm is None:
+                failures += 1
+                continue
+        assert current is not None
+        pages = _pages(pm.group("pages"))
+        for year, suffix in _years(pm.group("years")):
+            lead = len(part) - len(part.lstrip())
+            start, end = (m.start(), m.end()) if whole else (body_start + lo + lead, body_start + len(part.rstrip()) + lo)
+            at = body_start + lo + max(0, part.find(current[2])) if current[2] in part else author_at
+            author_at = at
+            results.append(RawCitation(
+                CitationKind.AUTHOR_YEAR, start, end, "", False,
+                current[2], current[0], current[1], year, suffix, pages, group=group, author_start=at))
+    if results and failures:
+        unparsed.append(Unparsed(m.start(), m.end(), m.group(0)))
+    found.extend(results)
+
+
+def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, str] | None:
+    """Start offset and text of the names that end at ``end`` (just before "（2024）")."""
+    stop = end
+    while stop > 0 and text[stop - 1] in " \t":
+        stop -= 1
+    et_al = stop > 0 and text[stop - 1] == "等"
+    pos = stop - 1 if et_al else stop
+    start = pos
+    while pos > 0:
+        name = lexicon.name_ending_at(text, pos)
+        if name is None:
+            break
+        start = pos - len(name)
+        pos = start
+        if pos > 0 and text[pos - 1] in "和与、" and lexicon.name_ending_at(text, pos - 1):
+            pos -= 1
+            continue
+        break
+    if start < (stop - 1 if et_al else stop):
+        return start, text[start:stop]
+    # Not in the reference list: a 2- or 3-character name starting with a common surname.
+    for length in (3, 2):
+        begin = (stop - 1 if et_al else stop) - length
+        if begin < 0:
+            continue
+        candidate = text[begin:(stop - 1 if et_al else stop)]
+        before = text[begin - 1] if begin > 0 else " "
+        if (re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES
+                and before in _NAME_BOUNDARY):
+            return begin, text[begin:stop]
+    em = EN_NARRATIVE_RE.search(text, 0, stop)
+    if em and em.end("a") == stop:
+        a = em.group("a")
+        if a.split()[0] not in _NOT_NAMES:
+            return em.start("a"), a
+    return None
+
+
+def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0
+                   ) -> tuple[list[RawCitation], list[Unparsed]]:
+    """All citations in one paragraph, in order of appearance."""
+    found: list[RawCitation] = []
+    unparsed: list[Unparsed] = []
+    group = first_group
+    original = text
+    text = fold_width(text, keep_enumeration_comma=True)  # same length: offsets stay valid
+    math = [(m.start(), m.end()) for m in MATH_RE.finditer(text)] if "$" in text else []
+    for m in PAREN_RE.finditer(text):
+        body = m.group("body")
+        if not any(ch.isdigit() for ch in body):
+            continue
+        group += 1
+        ym = YEARS_ONLY_RE.match(body)
+        if ym:
+            who = _narrative_authors(text, m.start(), lexicon)
+            if who is None:
+                continue
+            start, author_text = who
+            names = _authors(author_text, lexicon)
+            if names is None:
+                continue
+            for year, suffix in _years(ym.group("years")):
+                found.append(RawCitation(
+                    CitationKind.AUTHOR_YEAR, start, m.end(), text[start:m.end()], True,
+                    author_text.strip(), names[0], names[1], year, suffix, _pages(ym.group("pages")),
+                    group=group, author_start=start))
+            continue
+        _parenthetical(text, m, lexicon, group, found, unparsed)
+    for m in NUMERIC_RE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in math):
+            continue
+        numbers = _numbers(m.group("body"))
+        if not numbers:
+            continue
+        group += 1
+        page = m.group("page") if m.group("sup") else None
+        end = m.end() if page else m.end("body") + 1
+        found.append(RawCitation(CitationKind.NUMERIC, m.start(), end, text[m.start():end],
+                                 numbers=numbers, pages=(page,) if page else (), group=group))
+    found.sort(key=lambda c: c.start)
+    found = [replace(c, text=original[c.start:c.end],
+                     author_text=original[c.author_start:c.author_start + len(c.author_text)])
+             for c in found]
+    unparsed = [replace(u, text=original[u.start:u.end]) for u in unparsed]
+    return found, unparsed
+
+
+def _numbers(body: str) -> tuple[int, ...]:
+    """ "1-3, 5" → (1, 2, 3, 5); a reversed or huge range yields only its ends."""
+    out: list[int] = []
+    for part in re.split(r"\s*[,，、]\s*", body.strip()):
+        bounds = [int(x) for x in re.split(r"\s*[-–—~]\s*", part) if x]
+        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 200:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return tuple(n for n in out if n > 0)

@@ -1,0 +1,342 @@
+"""Reference entries: GB/T 7714 (2015 and 2025, Chinese and English) and the APA-like form.
+
+The parser works on a width-folded copy of the entry (full-width ，：（） read as ,:()), which
+has the same length as the original, so every field is cut from the *original* text and keeps
+the punctuation the author typed; later rules compare widths and spacing on those values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeguard.model import Language, Reference, Span
+from citeguard.parse.names import split_authors
+from citeguard.parse.text import fold_width, is_chinese
+
+TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
+                        "DS", "Z", "PP", "K"})
+CARRIERS = frozenset({"OL", "CD", "DK", "MT"})
+
+# A type code with optional carrier: [M]  [J/OL]  [EB/OL]  [ DB / OL ]
+TYPE_RE = re.compile(r"\[\s*(?P<code>[A-Z]{1,2})\s*(?:/\s*(?P<carrier>[A-Z]{2})\s*)?\]")
+# http(s) URL up to whitespace or a CJK character: https://www.gov.cn/a/b.htm
+URL_RE = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]+", re.IGNORECASE)
+# DOI, bare or as a doi.org URL: 10.1000/xyz123  doi:10.1000/xyz  https://doi.org/10.1000/x
+DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
+                    re.IGNORECASE)
+# Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
+DATES_RE = re.compile(r"(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
+                      r"\[\s*(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*\]")
+# A lone update date without an access date: (2026-01-14)
+UPDATE_ONLY_RE = re.compile(r"\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\)")
+# Journal: 刊名, 年, 卷(期): 页码   刊名, 2024(4): 5-20   Nature, 2020, 585(7825): 357-362
+JOURNAL_RE = re.compile(
+    r"^(?P<container>[^,]+?)\s*,\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
+    r"(?:,\s*(?P<volume>[^(:,]+?))?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
+    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# Newspaper: 报纸名, 2024-02-02(001)
+NEWSPAPER_RE = re.compile(
+    r"^(?P<container>[^,]+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*"
+    r"(?:\(\s*(?P<edition>[^)]*?)\s*\))?\s*\.?\s*$")
+# Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated)
+BOOK_RE = re.compile(
+    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition))\s*\.\s*)?"
+    r"(?P<place>\[[^\]]*\]|[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
+    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# Year only (publisher unknown): 2020: 12-13
+YEAR_ONLY_RE = re.compile(r"^(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# A date element (patents, standards): 2012-04-05.
+DATE_ONLY_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*\.?\s*$")
+# A volume in a book title: 习近平谈治国理政(第4卷)   题名:第4卷   Vol. 2
+VOLUME_IN_TITLE_RE = re.compile(r"(?:[(:]\s*)?第\s*(?P<v>\d+|[一二三四五六七八九十]+)\s*卷\s*\)?|\bVol\.?\s*(?P<w>\d+)",
+                                re.IGNORECASE)
+# APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
+# Letters OCR puts in place of digits in a year: 2O14 → 2014, 20l1 → 2011
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+APA_RE = re.compile(
+    r"^(?P<authors>[^()]{1,400}?)\s*[.,]?\s*\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
+    r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
+# APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126
+APA_SOURCE_RE = re.compile(
+    r"^(?P<container>[^,]+?)(?:\s*,\s*(?P<volume>[\w-]+)?|\s+(?=\())\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
+    r"(?:,\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*$")
+# APA book source: 北京：北京大学出版社.  New York: Wiley.
+APA_BOOK_RE = re.compile(r"^(?P<place>[^:,]+?)\s*:\s*(?P<publisher>[^:]+?)\s*\.?\s*$")
+# A page list item separator: 191,192  25-26, 30
+_PAGE_SEP_RE = re.compile(r"\s*,\s*")
+# Any four-digit year in a plausible range, also inside OCR noise: (1981)
+ANY_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)")
+
+
+def _cut(raw: str, m: re.Match[str], group: str, base: int = 0) -> str | None:
+    """The original text of a match group (offsets are shared by the folded copy)."""
+    if m.group(group) is None:
+        return None
+    value = raw[base + m.start(group):base + m.end(group)].strip()
+    return value or None
+
+
+def split_pages(pages: str | None) -> tuple[str, ...]:
+    """ "191,192,25-26" → ("191", "192", "25-26") exactly as written (width-folded commas)."""
+    if not pages:
+        return ()
+    out, pos = [], 0
+    for sep in _PAGE_SEP_RE.finditer(fold_width(pages)):  # find commas of either width …
+        out.append(pages[pos:sep.start()].strip())  # … but keep each page as the author typed it
+        pos = sep.end()
+    out.append(pages[pos:].strip())
+    return tuple(p for p in out if p)
+
+
+def iso_date(value: str | None) -> str | None:
+    """ "2024-2-2" → "2024-02-02"; None stays None."""
+    if not value:
+        return None
+    parts = fold_width(value).split("-")
+    if len(parts) != 3:
+        return value
+    year, month, day = parts
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _split_head(raw: str, folded: str) -> tuple[tuple[str, ...], bool, str]:
+    """Authors and title from the text before the type code ("习近平. 论…" or just "论…")."""
+    for m in re.finditer(r"\.", folded):
+        i = m.start()
+        if 0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit():
+            continue  # "0.44" inside a title
+        head, rest = raw[:i].strip(), raw[i + 1:].strip()
+        if not head or not rest or len(head) > 120 or any(q in head for q in "《“\"?？"):
+            break
+        names, et_al = split_authors(head)
+        if names and all(len(n) <= 40 for n in names):
+            return names, et_al, rest
+        break
+    return (), False, raw.strip()
+
+
+def _split_periods(folded: str) -> list[int]:
+    """Offsets of the periods that separate elements (not the one in "0.44")."""
+    return [i for i, ch in enumerate(folded) if ch == "." and not (
+        0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit())]
+
+
+def _volume_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = VOLUME_IN_TITLE_RE.search(title)
+    return (m.group("v") or m.group("w")) if m else None
+
+
+def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = None,
+                label: str | None = None) -> Reference:
+    """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
+    text = raw.strip()
+    folded = fold_width(text, keep_enumeration_comma=False)
+    language = Language.ZH if is_chinese(text) else Language.EN
+    base = Reference(raw=text, span=span, index=index, number=number, label=label,
+                     language=language)
+    code_match = next((m for m in TYPE_RE.finditer(folded) if m.group("code") in TYPE_CODES
+                       and (m.group("carrier") is None or m.group("carrier") in CARRIERS)), None)
+    if code_match is None:
+        return _parse_apa(text, folded, base) or _parse_unknown(text, folded, base)
+
+    fields: dict[str, object] = {"type_code": code_match.group("code"),
+                                 "carrier": code_match.group("carrier")}
+    authors, et_al, title = _split_head(text[:code_match.start()], folded[:code_match.start()])
+    fields.update(authors=authors, et_al=et_al, title=title or None)
+    tail_start = code_match.end()
+    tail = folded[tail_start:]
+
+    # URL and DOI come last in an entry; take them out first so their dots cannot confuse.
+    url_m = URL_RE.search(tail)
+    if url_m:
+        url = text[tail_start + url_m.start():tail_start + url_m.end()]
+        url = url.rstrip(".,;")  # the entry's own closing punctuation is not part of the URL
+        fields["url"] = url
+        rest_end = url_m.start()
+    else:
+        rest_end = len(tail)
+    doi_m = DOI_RE.search(tail, url_m.end() if url_m else 0)
+    if doi_m is None and url_m:
+        doi_m = DOI_RE.search(url_m.group(0))
+    if doi_m:
+        fields["doi"] = doi_m.group("doi").rstrip(".,;")
+        if not url_m:
+            rest_end = min(rest_end, doi_m.start())
+    dates_m = DATES_RE.search(tail, 0, rest_end) or UPDATE_ONLY_RE.search(tail, 0, rest_end)
+    if dates_m:
+        fields["update_date"] = iso_date(dates_m.group("update"))
+        if "access" in dates_m.groupdict():
+            fields["access_date"] = iso_date(dates_m.group("access"))
+        rest_end = dates_m.start()
+    body_start = 0
+    body = tail[:rest_end]
+    stripped = body.lstrip(" .")
+    body_start = len(body) - len(stripped)
+    if stripped.startswith("//"):
+        body_start += 2
+        host = text[tail_start + body_start:tail_start + rest_end]
+        host_folded = tail[body_start:rest_end]
+        # "[主编. ]书名. 出版地: 出版者, 年: 页": the publication part starts after the first
+        # period whose remainder reads as publication data; before it, editors and host title.
+        pub = host
+        dots = _split_periods(host_folded)
+        tries = [(p, d) for p in (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) for d in dots]
+        for pattern, dot in tries:
+            if pattern.match(host_folded[dot + 1:].strip()):
+                head_raw, pub = host[:dot], host[dot + 1:]
+                h_authors, _, h_title = _split_head(head_raw, host_folded[:dot])
+                if h_authors and h_title:
+                    fields["host_authors"] = h_authors
+                    fields["container"] = h_title.strip()
+                else:
+                    fields["container"] = head_raw.strip()
+                break
+        consumed = len(host) - len(pub)
+        body_start += consumed
+    pub_raw = text[tail_start + body_start:tail_start + rest_end].strip()
+    pub_folded = fold_width(pub_raw).strip()
+    leftover = _publication(fields, pub_raw, pub_folded, code_match.group("code"))
+    if fields.get("year") is None:
+        for key in ("date", "update_date"):
+            value = fields.get(key)
+            if isinstance(value, str):
+                fields["year"] = value[:4]
+                break
+    if fields.get("volume") is None and fields.get("type_code") != "J":
+        fields["volume"] = _volume_from_title(title)
+    if leftover:
+        fields["unparsed"] = leftover
+    return _with(base, fields)
+
+
+def _publication(fields: dict[str, object], raw: str, folded: str, code: str) -> str | None:
+    """Fill publication fields from the element after the title; return what was not read."""
+    if not folded.strip(" ."):
+        return None
+    order = {"J": (JOURNAL_RE, BOOK_RE), "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
+        code, (BOOK_RE, JOURNAL_RE, NEWSPAPER_RE))
+    for pattern in (*order, YEAR_ONLY_RE, DATE_ONLY_RE):
+        m = pattern.match(folded)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        for key in ("container", "place", "publisher", "volume", "issue", "edition"):
+            if key in groups:
+                value = _cut(raw, m, key)
+                if value is not None:
+                    fields[key] = value
+        if groups.get("year"):
+            fields["year"] = m.group("year")
+            fields["year_suffix"] = m.group("suffix") or ""
+        if groups.get("date"):
+            fields["date"] = iso_date(m.group("date"))
+        fields["pages"] = split_pages(_cut(raw, m, "pages") if "pages" in groups else None)
+        return None
+    return raw.strip() or None
+
+
+def _with(base: Reference, fields: dict[str, object]) -> Reference:
+    from dataclasses import replace
+    return replace(base, **{k: v for k, v in fields.items() if v is not None})  # type: ignore[arg-type]
+
+
+def _parse_apa(text: str, folded: str, base: Reference) -> Reference | None:
+    m = APA_RE.match(folded)
+    if m is None:
+        return None
+    authors_raw = text[:m.end("authors")]
+    names = _apa_authors(authors_raw)
+    if not names:
+        return None
+    et_al = bool(re.search(r"\bet\.?\s*al\b|等$", authors_raw.strip(" .,")))
+    year = m.group("year")
+    fields: dict[str, object] = {"authors": names, "et_al": et_al, "year": year.translate(_OCR_DIGITS),
+                                 "year_suffix": m.group("suffix") or ""}
+    if fields["year"] != year and year[:1].isdigit():
+        fields["notes"] = (f"year {year!r} read as {fields['year']} (OCR damage?)",)
+    rest_start = m.start("rest")
+    rest = text[rest_start:]
+    rest_f = folded[rest_start:]
+    url_m = URL_RE.search(rest_f)
+    if url_m:
+        fields["url"] = rest[url_m.start():url_m.end()].rstrip(".,;")
+        doi_m = DOI_RE.search(url_m.group(0))
+        rest_f = rest_f[:url_m.start()]
+    else:
+        doi_m = DOI_RE.search(rest_f)
+        if doi_m:
+            rest_f = rest_f[:doi_m.start()]
+    if doi_m:
+        fields["doi"] = doi_m.group("doi").rstrip(".,;")
+    dot = _title_end(rest_f)
+    fields["title"] = rest[:dot].strip() or None
+    source_f = rest_f[dot + 1:].strip()
+    source = rest[dot + 1:dot + 1 + len(rest_f) - dot - 1].strip()
+    if source_f:
+        sm = APA_SOURCE_RE.match(source_f)
+        bm = APA_BOOK_RE.match(source_f)
+        if sm:
+            for key in ("container", "volume", "issue"):
+                value = _cut(source, sm, key)
+                if value is not None:
+                    fields[key] = value
+            fields["pages"] = split_pages(_cut(source, sm, "pages"))
+            fields["type_code"] = "J"
+        elif bm:
+            fields["place"] = _cut(source, bm, "place")
+            fields["publisher"] = _cut(source, bm, "publisher")
+            fields["type_code"] = "M"
+        else:
+            fields["unparsed"] = source
+    return _with(base, {"style": "apa", **fields})
+
+
+def _title_end(folded: str) -> int:
+    """Index of the period that ends an APA title (not one inside a number or quotes)."""
+    for i, ch in enumerate(folded):
+        if ch in ".?" and i + 1 < len(folded) and not (folded[i - 1:i].isdigit() and folded[i + 1].isdigit()):
+            if ch == "?" and folded[i + 1] == ".":
+                return i + 1
+            if ch == ".":
+                return i
+    return len(folded)
+
+
+_APA_WESTERN_RE = re.compile(r"(?P<surname>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][a-z][A-Za-z'’\-]+)*)\s*,\s*"
+                             r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
+
+
+# What may stand between APA names: commas, "&", "and", "et al.", "…"
+_APA_SEPARATORS_RE = re.compile(r"[\s,.&]|\band\b|\bet\s+al\b|…|\.\.\.")
+
+
+def _apa_authors(raw: str) -> tuple[str, ...]:
+    raw = raw.strip().rstrip(".,")
+    if is_chinese(raw):
+        names, _ = split_authors(raw.replace("&", ","))
+        return names
+    found = [f"{m.group('surname')}, {m.group('initials').strip()}" for m in _APA_WESTERN_RE.finditer(raw)]
+    rest = _APA_SEPARATORS_RE.sub("", _APA_WESTERN_RE.sub("", raw))
+    if found and not rest:
+        return tuple(found)
+    if found:
+        return ()  # names mixed with other text: not an APA author list (e.g. "Guth, Phys. Rev.")
+    names, _ = split_authors(raw.replace("&", ",").replace(" and ", ","))
+    return names if all(len(n) < 40 for n in names) else ()
+
+
+def _parse_unknown(text: str, folded: str, base: Reference) -> Reference:
+    """No type code and not APA: keep what is certain (URL, DOI, a year) and the raw text."""
+    fields: dict[str, object] = {"style": "unknown", "unparsed": text}
+    url_m = URL_RE.search(folded)
+    if url_m:
+        fields["url"] = text[url_m.start():url_m.end()].rstrip(".,;")
+    doi_m = DOI_RE.search(folded)
+    if doi_m:
+        fields["doi"] = doi_m.group("doi").rstrip(".,;")
+    years = ANY_YEAR_RE.findall(folded)
+    if years:
+        fields["year"] = years[-1]
+    return _with(base, fields)

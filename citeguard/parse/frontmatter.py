@@ -1,0 +1,185 @@
+"""Front matter: the Chinese title block before the body and the English one (before the body
+or after the reference list), keywords, identifiers and the fund note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from citeguard.ingest import SourceText
+from citeguard.model import FrontMatter, Located
+from citeguard.parse.layout import REF_HEADING_RE, Line, split_lines
+from citeguard.parse.text import han_count
+
+# Labelled front-matter lines.  Each group is "label, separator, value":
+#   摘要: …   【摘 要】…   关键词：a；b   中图分类号：F125   文献标识码：A   文章编号：…
+#   Abstract: …   Key words: …   doi:10.…   DOI：10.…
+_LABEL_RE = re.compile(
+    r"^[ \t]*(?:#+[ \t]*)?[\[【]?(?P<label>摘\s*要|关\s*键\s*词|关键字|中图分类号|中图分类|文献标识码|文献标志码|"
+    r"文章编号|DOI|doi|Abstracts?|ABSTRACT|Key\s*words|KEY\s*WORDS|Keywords|KEYWORDS|收稿日期|ISSN)"
+    r"[\]】]?[ \t]*[:：]?[ \t]*(?P<value>.*)$")
+# An ISSN with its check character: 1234-567X
+ISSN_RE = re.compile(r"\b(\d{4}-\d{3}[\dXx])\b")
+# DOI body: 10.<registrant>/<suffix>
+DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，；。]+")
+# Superscript fund-note marks glued to a title: ^{*}, ^*, *, ①
+_TITLE_MARK_RE = re.compile(r"\s*(?:\^\{\s*\*\s*\}|\^\*|\*+|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
+# Keyword separators: ；; ，, 、 and runs of spaces in CJK text
+_KEYWORD_SPLIT_RE = re.compile(r"\s*[;；,，、]\s*")
+_BODY_SCAN_LINES = 40
+_LABEL_GAP = 6  # front-matter labels stand within this many non-blank lines of each other
+
+
+def _label_key(label: str) -> str:
+    label = re.sub(r"\s+", "", label).lower()
+    return {"摘要": "abstract_zh", "关键词": "keywords_zh", "关键字": "keywords_zh",
+            "中图分类号": "clc", "中图分类": "clc", "文献标识码": "document_code",
+            "文献标志码": "document_code", "文章编号": "article_id", "doi": "doi",
+            "abstract": "abstract_en", "abstracts": "abstract_en", "keywords": "keywords_en",
+            "收稿日期": "received", "issn": "issn"}.get(label, label)
+
+
+def body_start(lines: tuple[Line, ...]) -> int:
+    """Index of the first body line: the line after the last front-matter label line (and the
+    abstract paragraph under a bare "Abstract" heading) among the first non-blank lines."""
+    last = -1
+    seen = 0
+    bare_abstract = False
+    last_seen = 0
+    for ln in lines:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > _BODY_SCAN_LINES or REF_HEADING_RE.match(ln.text):
+            break
+        m = _LABEL_RE.match(ln.text)
+        if m and last >= 0 and seen - last_seen > _LABEL_GAP:
+            break  # a label far below the title block belongs to something else
+        if m:
+            last_seen = seen
+            last = ln.index
+            bare_abstract = m is not None and not m.group("value").strip() and \
+                _label_key(m.group("label")).startswith("abstract")
+        elif bare_abstract:
+            last = ln.index
+            bare_abstract = False
+    if last >= 0:
+        return last + 1
+    first = next((ln for ln in lines if not ln.blank), None)
+    if first is not None and first.text.lstrip().startswith("#"):
+        return first.index + 1
+    return 0
+
+
+def _located(src: SourceText, ln: Line, value: str) -> Located:
+    value = value.strip()
+    offset = ln.text.find(value) if value else 0
+    start = ln.start + max(0, offset)
+    return Located(value, src.span(start, start + len(value)))
+
+
+def _keywords(value: str) -> tuple[str, ...]:
+    parts = [p.strip(" .。") for p in _KEYWORD_SPLIT_RE.split(value.strip())]
+    return tuple(p for p in parts if p)
+
+
+def parse_front_matter(src: SourceText, front: tuple[Line, ...], trailing: tuple[Line, ...],
+                       yaml: tuple[Line, ...], fund_note: Located | None) -> FrontMatter:
+    """Read the title blocks from the front lines and the trailing lines."""
+    fm = FrontMatter(fund_note=fund_note)
+    fields: dict[str, Located] = {}
+    unlabelled_zh: list[Line] = []
+    unlabelled_en: list[Line] = []
+    last_key = ""
+    for ln in front + trailing:
+        m = _LABEL_RE.match(ln.text)
+        if m:
+            key = _label_key(m.group("label"))
+            fields.setdefault(key, _located(src, ln, m.group("value")))
+            last_key = key
+            continue
+        text = ln.text.strip()
+        if re.match(r"^[【\[]作者简介[】\]]|^作者简介[:：]", text):
+            fields.setdefault("author_note", _located(src, ln, text))
+            continue
+        if last_key in ("abstract_zh", "abstract_en") and not text.startswith("#"):
+            continue  # a further abstract paragraph
+        if text.startswith(("(责任编辑", "（责任编辑")):
+            continue
+        (unlabelled_zh if han_count(text) * 2 > len(text) // 3 else unlabelled_en).append(ln)
+    for ln in yaml:
+        m = re.match(r"^title:\s*['\"]?(.*?)['\"]?\s*$", ln.text)
+        if m:
+            fields.setdefault("title_en", _located(src, ln, m.group(1)))
+    values = {k: v for k, v in fields.items() if k in {"abstract_zh", "abstract_en", "clc",
+                                                       "document_code", "article_id", "author_note"}}
+    fm = replace(fm, **values)  # type: ignore[arg-type]
+    if "keywords_zh" in fields:
+        fm = replace(fm, keywords_zh=_keywords(fields["keywords_zh"].text),
+                     keywords_zh_span=fields["keywords_zh"].span)
+    if "keywords_en" in fields:
+        fm = replace(fm, keywords_en=_keywords(fields["keywords_en"].text),
+                     keywords_en_span=fields["keywords_en"].span)
+    if "doi" in fields:
+        m = DOI_RE.search(fields["doi"].text)
+        if m:
+            fm = replace(fm, doi=Located(m.group(0).rstrip("."), fields["doi"].span))
+    issn_source = fields.get("issn") or fields.get("doi")
+    if issn_source is not None:
+        m = ISSN_RE.search(issn_source.text.replace("issn", " ").replace("ISSN", " "))
+        if m:
+            fm = replace(fm, issn=Located(m.group(1), issn_source.span))
+    fm = _title_block(src, fm, unlabelled_zh, zh=True)
+    fm = _title_block(src, fm, unlabelled_en, zh=False)
+    if fm.title_en is None and "title_en" in fields:
+        fm = replace(fm, title_en=fields["title_en"])
+    return fm
+
+
+def _title_block(src: SourceText, fm: FrontMatter, lines: list[Line], *, zh: bool) -> FrontMatter:
+    """Title, then author line(s), then an affiliation in parentheses, in that order."""
+    title: Line | None = None
+    title_lines: list[Line] = []
+    authors: tuple[str, ...] = ()
+    affiliation: Located | None = None
+    for ln in lines:
+        text = ln.text.strip().lstrip("#").strip()
+        if affiliation is None and title is not None and text[:1] in "(（":
+            affiliation = _located(src, ln, text.strip("()（） "))
+            break
+        if title is None:
+            title = ln
+            title_lines.append(ln)
+            continue
+        if not authors and ln.text.lstrip().startswith("#") and title.text.lstrip().startswith("#"):
+            title_lines.append(ln)  # a Markdown title set over two heading lines
+            continue
+        if not authors and len(text) <= 60 and not text.endswith((":", "：")):
+            authors = _split_names(text, zh=zh)
+            continue
+        if not authors and len(title_lines) < 3:
+            title_lines.append(ln)
+            continue
+        break
+    if title is None:
+        return fm
+    joined = " ".join(t.text.strip().lstrip("#").strip() for t in title_lines)
+    joined = _TITLE_MARK_RE.sub("", joined)
+    first = title_lines[0]
+    offset = first.text.find(joined[:4]) if joined else 0
+    start = first.start + max(offset, 0)
+    located = Located(joined, src.span(start, title_lines[-1].end))
+    if zh:
+        return replace(fm, title_zh=located, authors_zh=authors, affiliation_zh=affiliation)
+    return replace(fm, title_en=located, authors_en=authors, affiliation_en=affiliation)
+
+
+def _split_names(text: str, *, zh: bool) -> tuple[str, ...]:
+    text = re.sub(r"\$[^$]*\$|\^\{[^}]*\}|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*,，]+(?=\s|$|[、，,])", " ", text)
+    parts = re.split(r"\s*[,，、;；]\s*|\s{2,}", text) if not zh else re.split(r"[\s,，、;；]+", text)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def split_front_lines(text: str) -> tuple[Line, ...]:
+    """Convenience for tests: the lines of ``text``."""
+    return split_lines(text)

@@ -1,0 +1,82 @@
+"""Author names: splitting author lists and reducing a name to the key citations use."""
+
+from __future__ import annotations
+
+import re
+
+from citeguard.parse.text import HAN
+
+# "等" / "等." / "et al" / "et al." closing an author list
+ET_AL_RE = re.compile(r"^(?:等|et\.?\s*al\.?|etal\.?)$", re.IGNORECASE)
+# Author roles written after a name in GB/T 7714 entries: 主编, 编著, 译, ed., eds.
+_ROLE_RE = re.compile(r"\s*(?:主编|副主编|编著|编译|编选|编|著|译|校注|整理|\(?eds?\.?\)?|\(?编\)?)$")
+# Nationality prefixes of translated works: [美], (英), 〔德〕
+_NATION_RE = re.compile(r"^\s*[\[(（〔［][^\])）〕］]{1,4}[\])）〕］]\s*")
+# Separators between authors in an entry: , ， 、 ; ；
+_AUTHOR_SEP_RE = re.compile(r"\s*[,，、;；]\s*")
+# A Western name in GB/T form: surname, then initials without dots (SMITH J A, Park J-R)
+_GB_WESTERN_RE = re.compile(r"^(?P<surname>[A-Za-z][A-Za-z'’\- ]*?)\s+(?P<initials>(?:[A-Z](?:-[A-Z])?\s*)+)$")
+# A Western name with initials first: A. H. Guth, J.-R. Park
+_INITIALS_FIRST_RE = re.compile(r"^(?:[A-Z][a-z]?\.\s*-?\s*)+(?P<surname>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)$")
+_HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•・.]*$")
+
+
+def clean_name(name: str) -> str:
+    """Drop a nationality prefix and a role suffix: "[美]史密斯主编" → "史密斯"."""
+    name = _NATION_RE.sub("", name.strip())
+    name = _ROLE_RE.sub("", name)
+    return name.strip(" .")
+
+
+def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
+    """Split an entry's author element into names; the flag says whether 等/et al. closed it."""
+    parts = [p for p in _AUTHOR_SEP_RE.split(text.strip().rstrip(".")) if p.strip()]
+    et_al = False
+    names: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if ET_AL_RE.match(part):
+            et_al = True
+            continue
+        # "张三等" glued without a comma
+        if part.endswith("等") and len(part) > 2 and re.fullmatch(rf"{HAN}+等", part):
+            et_al = True
+            part = part[:-1]
+        if re.search(r"\bet\.?\s*al\.?$", part):
+            et_al = True
+            part = re.sub(r",?\s*\bet\.?\s*al\.?$", "", part)
+        part = clean_name(part)
+        if part:
+            names.append(part)
+    return tuple(names), et_al
+
+
+def is_han_name(name: str) -> bool:
+    """A name written in Han characters (with middle dots for transliterated names)."""
+    return bool(_HAN_NAME_RE.match(name))
+
+
+def surname_key(name: str) -> str:
+    """The key a citation uses for this author.
+
+    Chinese author-year citations give the full name (周文), so a Han name is its own key.
+    Western citations give the surname: "SMITH J" → "smith", "Smith, J." → "smith",
+    "A. H. Guth" → "guth", "Smith" → "smith".
+    """
+    name = name.strip()
+    if not name:
+        return ""
+    if is_han_name(name.replace(" ", "")):
+        return name.replace(" ", "")
+    if "," in name:
+        return name.split(",", 1)[0].strip().lower()
+    m = _INITIALS_FIRST_RE.match(name)
+    if m:
+        return m.group("surname").lower()
+    m = _GB_WESTERN_RE.match(name)
+    if m:
+        return m.group("surname").strip().lower()
+    words = name.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and not name.isupper():
+        return words[-1].lower()  # "John Smith"
+    return words[0].lower() if words else ""

@@ -1,0 +1,52 @@
+"""Small text helpers shared by the parsers: width folding, circled numbers, scripts."""
+
+from __future__ import annotations
+
+import re
+
+# Full-width ASCII (！ … ～) to half-width, ideographic space to space, and the CJK brackets and
+# stops GB/T 7714 entries use in place of ASCII ones.  Every mapping is one character to one
+# character, so offsets in the folded copy are offsets in the original.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, ord("【"): ord("["), ord("】"): ord("]"), ord("。"): ord("."),
+              ord("〔"): ord("["), ord("〕"): ord("]"), ord("、"): ord(",")})
+_FOLD_KEEP_COMMA = dict(_FOLD)
+del _FOLD_KEEP_COMMA[ord("、")]
+
+
+def fold_width(text: str, *, keep_enumeration_comma: bool = False) -> str:
+    """Half-width copy of ``text`` with the same length (full-width ，：（） → ,:() …)."""
+    return text.translate(_FOLD_KEEP_COMMA if keep_enumeration_comma else _FOLD)
+
+
+# ①..⑳ then ㉑..㉟ then ㊱..㊿: the circled numbers footnotes use.
+_CIRCLED = ([chr(cp) for cp in range(0x2460, 0x2474)] + [chr(cp) for cp in range(0x3251, 0x3260)]
+            + [chr(cp) for cp in range(0x32B1, 0x32C0)])
+CIRCLED_NUMBER = {ch: i + 1 for i, ch in enumerate(_CIRCLED)}
+CIRCLED_CHARS = "".join(_CIRCLED)
+
+
+def circled(number: int) -> str:
+    """The circled symbol for ``number`` (1 → ①), or "(n)" past the Unicode range."""
+    return _CIRCLED[number - 1] if 1 <= number <= len(_CIRCLED) else f"({number})"
+
+
+# One CJK unified ideograph (basic block and extension A), e.g. 周.
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_HAN_RE = re.compile(HAN)
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters in ``text``."""
+    return len(_HAN_RE.findall(text))
+
+
+def is_chinese(text: str) -> bool:
+    """True when Han characters make up a noticeable part of the letters in ``text``."""
+    han = han_count(text)
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return han > 0 and han * 3 >= latin
+
+
+# Sentence-final punctuation, possibly followed by closing quotes/brackets: 。 ！ ？ … ” 」 ）
+SENTENCE_END_RE = re.compile(r"[。！？!?…．.;；][”’」』）)\]]*\s*$|[”」』]\s*$")

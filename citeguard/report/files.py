@@ -1,0 +1,28 @@
+"""The only place citeguard writes files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class ReportWriteError(Exception):
+    """A report file could not be written; the message is one line for the user."""
+
+
+def write_report(path: str | Path, content: str) -> Path:
+    """Write ``content`` to ``path`` atomically (temp file + rename), creating folders.
+
+    Atomic so that a crash or a full disk never leaves half a report behind in CI.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ReportWriteError(f"{target}: cannot write report ({exc.strerror or exc})") from None
+    return target

@@ -1,0 +1,73 @@
+"""Front matter in both languages."""
+
+from __future__ import annotations
+
+from citeguard.api import document_from_text
+
+PAPER = """\
+doi:10.16060/j.cnki.issn2095-8072.2026.03.004
+
+某某问题研究：机理与路径^{*}
+
+张三
+
+(某某大学经济学院, 上海 200433)
+
+摘要: 本文研究某某问题。
+
+关键词: 甲; 乙; 丙
+
+中图分类号: F125
+
+文献标识码: A
+
+文章编号: 2095-8072(2026)03-0052-12
+
+正文第一段（李四，2020）。
+
+参考文献
+
+[1] 李四.题名[J].刊名,2020(1):1-2.
+
+【作者简介】张三：某某大学博士研究生。
+
+A Study of Something: Mechanism and Path
+
+ZHANG San
+
+(School of Economics, Some University, Shanghai 200433, China)
+
+Abstract: We study something.
+
+Keywords: A; B; C
+"""
+
+
+def test_chinese_and_english_front_matter() -> None:
+    fm = document_from_text(PAPER).front_matter
+    assert fm.title_zh and fm.title_zh.text == "某某问题研究：机理与路径"
+    assert fm.authors_zh == ("张三",)
+    assert fm.affiliation_zh and fm.affiliation_zh.text.startswith("某某大学")
+    assert fm.keywords_zh == ("甲", "乙", "丙")
+    assert fm.clc and fm.clc.text == "F125"
+    assert fm.document_code and fm.document_code.text == "A"
+    assert fm.article_id and fm.article_id.text == "2095-8072(2026)03-0052-12"
+    assert fm.doi and fm.doi.text == "10.16060/j.cnki.issn2095-8072.2026.03.004"
+    assert fm.issn and fm.issn.text == "2095-8072"
+    assert fm.title_en and fm.title_en.text == "A Study of Something: Mechanism and Path"
+    assert fm.authors_en == ("ZHANG San",)
+    assert fm.keywords_en == ("A", "B", "C")
+    assert fm.abstract_en and fm.abstract_en.text == "We study something."
+    assert fm.author_note is not None
+
+
+def test_body_starts_after_front_matter_and_list_ends_before_english_block() -> None:
+    doc = document_from_text(PAPER)
+    assert doc.paragraphs[0].text == "正文第一段（李四，2020）。"
+    assert len(doc.references) == 1
+    assert doc.citations[0].reference == 1
+
+
+def test_markdown_yaml_title() -> None:
+    doc = document_from_text("---\ntitle: 'gmr: Gaussian Mixture Regression'\n---\n\n# Summary\n\nText.\n")
+    assert doc.front_matter.title_en and doc.front_matter.title_en.text == "gmr: Gaussian Mixture Regression"
