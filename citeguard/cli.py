@@ -46,7 +46,7 @@ def _guard(action: Callable[[], T]) -> T:
         raise
     except RecursionError:
         _fail("input is nested too deeply to process")
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+    except Exception as exc:
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report this with the input file")
     raise AssertionError("unreachable")
 

@@ -142,10 +142,10 @@ class _NearNames:
             return ()
         if is_han_name(key):
             # One changed, added or dropped character in a Chinese name is a likely typo.
-            hits = process.extract(key, self.han, scorer=Levenshtein.distance, score_cutoff=1, limit=5)
-            return tuple((k, 0.8) for k, dist, _ in hits if k != key and dist <= 1 and len(key) >= 2)
-        hits = process.extract(key, self.latin, scorer=fuzz.ratio, score_cutoff=80, limit=5)
-        return tuple((k, float(score) / 100) for k, score, _ in hits if k != key)
+            near = process.extract(key, self.han, scorer=Levenshtein.distance, score_cutoff=1, limit=5)
+            return tuple((k, 0.8) for k, dist, _ in near if k != key and dist <= 1 and len(key) >= 2)
+        similar = process.extract(key, self.latin, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+        return tuple((k, float(score) / 100) for k, score, _ in similar if k != key)
 
 
 def _near_names(keys: tuple[str, ...]) -> _NearNames:

@@ -60,7 +60,8 @@ def test_marker_without_footnote_and_footnote_without_marker_stay_unpaired() -> 
 
 
 def test_enumerations_are_not_footnote_markers() -> None:
-    doc = document_from_text("研究包括：①光能的增强；②固氮的提高；③细胞培养。结论如此。^①\n\n① 张三.题名[M].北京:中华书局,2001:3.\n")
+    doc = document_from_text("研究包括：①光能的增强；②固氮的提高；③细胞培养。结论如此。^①\n\n"
+                             "① 张三.题名[M].北京:中华书局,2001:3.\n")
     assert [(m.symbol, m.span.column) for m in doc.markers] == [("①", 31)]
 
 
@@ -80,7 +81,8 @@ def test_reference_list_skips_footnote_blocks_inside_it() -> None:
 
 def test_unnumbered_list_and_merged_lines() -> None:
     text = ("正文（李路路，2003）。\n\n参考文献\n"
-            "陈云松,& 张翼.(2015).城镇化的不平等效应.中国社会科学,(2015,6月),78-95.李路路.(2003).再生产的延续.北京：中国人民大学出版社.\n"
+            "陈云松,& 张翼.(2015).城镇化的不平等效应.中国社会科学,(2015,6月),78-95."
+            "李路路.(2003).再生产的延续.北京：中国人民大学出版社.\n"
             "Wang, X., & Nehring, D. (2014). Individualization. Modern China, 40(6), 578-604.\n")
     doc = document_from_text(text)
     assert [(r.authors[0], r.year) for r in doc.references] == [("陈云松", "2015"), ("李路路", "2003"),

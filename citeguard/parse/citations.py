@@ -22,9 +22,11 @@ _YEAR = r"(?:1[5-9]\d{2}|20\d{2})[a-z]?"
 # A list of years: 2020a, 2020b
 _YEARS = rf"{_YEAR}(?:\s*[,，]\s*{_YEAR})*"
 # Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"
-_PAGES = r"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?(?:\s*[,，]\s*\d+(?:\s*[-–—~～]\s*\d+)?)*)\s*页?"
+_PAGE = r"[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?"
+_PAGES = rf"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>{_PAGE}(?:\s*[,，]\s*{_PAGE})*)\s*页?"
 # One work inside a parenthesis: "周文和许凌云，2023"  "Smith et al., 2020a, p. 14"  "习近平, 2025:191"
-PART_RE = re.compile(rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+PART_RE = re.compile(
+    rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 # A part that is only years (the author carries over): "2021"  "2020b: 12"
 YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 _SINGLE_YEAR_RE = re.compile(r"(?P<y>1[5-9]\d{2}|20\d{2})(?P<s>[a-z]?)")
@@ -228,7 +230,10 @@ def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int
         pages = _pages(pm.group("pages"))
         for year, suffix in _years(pm.group("years")):
             lead = len(part) - len(part.lstrip())
-            start, end = (m.start(), m.end()) if whole else (body_start + lo + lead, body_start + len(part.rstrip()) + lo)
+            if whole:
+                start, end = m.start(), m.end()
+            else:
+                start, end = body_start + lo + lead, body_start + lo + len(part.rstrip())
             at = body_start + lo + max(0, part.find(current[2])) if current[2] in part else author_at
             author_at = at
             results.append(RawCitation(

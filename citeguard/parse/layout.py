@@ -8,6 +8,7 @@ before the block does not end a sentence and the part after is not a heading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,8 @@ REF_END_RE = re.compile(
 ABSTRACT_EN_RE = re.compile(r"^[ \t]*(?:#+[ \t]*)?\**(?:Abstract|ABSTRACT)\b")
 # Chinese section headings: "一、…", "（一）…", "(二) …", "# 1 Introduction", "1.2 方法"
 HEADING_RE = re.compile(
-    r"^[ \t]*(?:#+[ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
+    r"^[ \t]*(?:#+[ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|第[一二三四五六七八九十]+[章节部分])")
 YAML_FENCE_RE = re.compile(r"^---[ \t]*$")
 # Text that marks a line as a reference entry: "(2014)", "2014," "2014."
 _ENTRY_LIKE_RE = re.compile(r"\(\s*[12]\d{3}[a-z]?\s*\)|\b(?:19|20)\d{2}[.,;:]")
@@ -190,7 +192,7 @@ def analyse(text: str, front_end: int) -> Layout:
         body = text[seg.start:seg.end]
         heading_like = bool(HEADING_RE.match(body)) and len(pending) == 1 and len(body) < 80
         if carry is not None and not heading_like:
-            joined = RawParagraph(carry.segments + (seg,), carry.text + body, carry.is_heading)
+            joined = RawParagraph((*carry.segments, seg), carry.text + body, carry.is_heading)
             paragraphs.append(joined)
         else:
             if carry is not None:
@@ -206,8 +208,9 @@ def analyse(text: str, front_end: int) -> Layout:
         if m:
             if not in_block:
                 flush()
-                if paragraphs and not paragraphs[-1].is_heading and not in_refs and not _ends_sentence(paragraphs[-1].text):
-                    carry = paragraphs.pop()
+                last = paragraphs[-1] if paragraphs else None
+                if last is not None and not last.is_heading and not in_refs and not _ends_sentence(last.text):
+                    carry = paragraphs.pop()  # the page foot cut this paragraph; its rest follows the block
                 in_block = True
             symbol = m.group("a") or m.group("b") or m.group("c")
             last_fn = FootnoteLine(symbol, page, ln.start, ln.start + m.start("text"), ln.end, m.group("text"))
@@ -285,7 +288,7 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
             stripped = ln.text.lstrip(" \t-*+")
             offset = len(ln.text) - len(stripped)
             cuts = [0] + [m.start() for m in MERGED_ENTRY_RE.finditer(stripped) if m.start() > 0] + [len(stripped)]
-            for lo, hi in zip(cuts, cuts[1:], strict=False):
+            for lo, hi in itertools.pairwise(cuts):
                 piece = stripped[lo:hi]
                 lead = len(piece) - len(piece.lstrip())
                 start = ln.start + offset + lo + lead
