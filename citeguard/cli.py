@@ -7,8 +7,10 @@ input (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -16,10 +18,15 @@ import typer
 
 from citeguard import __version__
 from citeguard.api import load_document
+from citeguard.checks import RULES
+from citeguard.checks import audit as audit_document
 from citeguard.ingest import IngestError
+from citeguard.model import Standard
 from citeguard.report import render_model_json, write_report
+from citeguard.report.audit_json import AuditResult, render_report_json
 from citeguard.report.files import ReportWriteError
-from citeguard.report.terminal import render_parse_summary
+from citeguard.report.rules_doc import rules_json, rules_markdown
+from citeguard.report.terminal import render_audit_summary, render_parse_summary, render_rules_table
 
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
@@ -99,6 +106,82 @@ def parse(
         sys.stdout.write(render_parse_summary(document, width=width, color=_use_color()))
         if json_file is not None:
             typer.echo(f"model written to {json_file}")
+
+
+FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+def _prefixes(values: list[str] | None) -> list[str]:
+    """ "--select CG1,CG2 --select CG301" → ["CG1", "CG2", "CG301"]"""
+    out = [p.strip().upper() for v in values or [] for p in v.split(",") if p.strip()]
+    for p in out:
+        if not re.fullmatch(r"CG\d{0,3}", p):
+            _fail(f"bad rule code prefix {p!r} (expected CG, CG1, CG20, CG201 …)")
+    return out
+
+
+@app.command()
+def audit(
+    papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts; default: the bundled paper.")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here (one paper only; "
+                                                   "default reports/<name>.json).")] = None,
+    reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
+    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network (links are not checked).")] = False,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists: "
+                                         "error, warning, info or never.")] = "error",
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    standard: Annotated[str | None, typer.Option("--standard", help="gb2015 or gb2025 (default: by the "
+                                                 "manuscript's date).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en messages (default: the document's).")] = None,
+    timestamp: Annotated[bool, typer.Option("--timestamp", help="Put the time of the run into the JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+) -> None:
+    """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
+    if fail_on not in FAIL_LEVELS:
+        _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
+    if standard is not None and standard not in {s.value for s in Standard}:
+        _fail(f"--standard must be gb2015 or gb2025, not {standard!r}")
+    if lang is not None and lang not in {"zh", "en"}:
+        _fail(f"--lang must be zh or en, not {lang!r}")
+    paths = papers or [_paper(None)]
+    if json_file is not None and len(paths) > 1:
+        _fail("--json names one file; with several papers the reports go to --reports-dir")
+    chosen, dropped = _prefixes(select), _prefixes(ignore)
+    del offline  # link checking is not built yet: links are reported as not-checked either way
+    worst = 0
+    stamp = datetime.now(UTC).isoformat(timespec="seconds") if timestamp else None
+    for path in paths:
+        document = _guard(lambda p=path: load_document(p))  # type: ignore[misc]
+        ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
+                                       select=chosen, ignore=dropped)
+        result = AuditResult(document, ctx.standard, ctx.paper_date, findings)
+        target = json_file or reports_dir / f"{Path(path).stem}.json"
+        text = render_report_json(result, timestamp=stamp)
+        _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
+        if not quiet:
+            width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
+            sys.stdout.write(render_audit_summary(result, lang=lang or document.language.value, width=width,
+                                                  color=_use_color()))
+            typer.echo(f"report written to {target}")
+        worst = max([worst, *(f.severity.rank for f in findings)])
+    if worst >= FAIL_LEVELS[fail_on]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print docs/rules.md.")] = False,
+) -> None:
+    """List every rule: code, name, default severity and summary."""
+    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    if as_json:
+        sys.stdout.write(rules_json(ordered))
+    elif markdown:
+        sys.stdout.write(rules_markdown())
+    else:
+        sys.stdout.write(render_rules_table(ordered))
 
 
 def main(argv: list[str] | None = None) -> None:

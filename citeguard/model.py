@@ -235,3 +235,48 @@ class Document:
     citations: tuple[Citation, ...]
     references_heading: Span | None = None
     issues: tuple[ParseIssue, ...] = field(default=())
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Standard(StrEnum):
+    """The GB/T 7714 edition a manuscript is checked against."""
+
+    GB2015 = "gb2015"
+    GB2025 = "gb2025"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One value a finding compared, e.g. ("cited page", "228")."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem an editor should look at, with where, why and (when clear) the fix."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    message_zh: str
+    line: int
+    column: int
+    references: tuple[int, ...] = ()  # printed entry numbers (positions for unnumbered lists)
+    citations: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    suggestion: str = ""

@@ -6,8 +6,11 @@ import io
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from citeguard.model import Document
+from citeguard.checks import RULES, Rule
+from citeguard.model import Document, Finding, Severity
+from citeguard.report.audit_json import AuditResult, severity_counts
 
 
 def make_console(width: int = 100, color: bool = False) -> tuple[Console, io.StringIO]:
@@ -44,4 +47,60 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
                       markup=False, soft_wrap=True)
     if len(document.issues) > 50:
         console.print(f"… and {len(document.issues) - 50} more parse issues (see the JSON)")
+    return buffer.getvalue()
+
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 100, color: bool = False,
+                         limit: int = 200) -> str:
+    """Counts by severity and family, then the findings grouped by family with file:line:column."""
+    console, buffer = make_console(width, color)
+    doc = result.document
+    counts = severity_counts(result.findings)
+    title = "citeguard audit" if lang == "en" else "citeguard 审校"
+    table = Table(title=f"{title} — {doc.path}", header_style="bold")
+    table.add_column("family" if lang == "en" else "类别")
+    for sev in Severity:
+        table.add_column(sev.value, justify="right", style=_STYLE[sev.value] if color else None)
+    by_family: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_family.setdefault(RULES[f.code].family if f.code in RULES else "other", []).append(f)
+    for family, items in by_family.items():
+        c = severity_counts(tuple(items))
+        table.add_row(family, *(str(c[s.value]) for s in Severity))
+    table.add_row("total", *(str(counts[s.value]) for s in Severity), style="bold")
+    console.print(table)
+    console.print(f"standard: {result.standard.value}   references: {len(doc.references)}   citations: "
+                  f"{len(doc.citations)}   footnotes: {sum(1 for f in doc.footnotes if not f.is_fund_note)}",
+                  markup=False)
+    shown = 0
+    for family, items in by_family.items():
+        console.print(f"\n{family}", style="bold" if color else None, markup=False)
+        for f in items:
+            if shown >= limit:
+                break
+            shown += 1
+            message = f.message_zh if lang == "zh" else f.message
+            line = Text(f"{doc.path}:{f.line}:{f.column}: ")
+            line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
+            line.append(f": {message}")
+            if f.suggestion:
+                line.append(f"  → {f.suggestion}")
+            console.print(line, soft_wrap=True)
+    if len(result.findings) > shown:
+        console.print(f"… {len(result.findings) - shown} more findings in the JSON report", markup=False)
+    return buffer.getvalue()
+
+
+def render_rules_table(rules: list[Rule], *, width: int = 120) -> str:
+    """``citeguard rules``: code, name, severity and summary of each rule."""
+    console, buffer = make_console(width, False)
+    table = Table(header_style="bold")
+    for column in ("code", "name", "severity", "family", "summary"):
+        table.add_column(column)
+    for r in rules:
+        table.add_row(r.code, r.name, r.severity.value, r.family, r.summary)
+    console.print(table)
     return buffer.getvalue()

@@ -1,0 +1,260 @@
+"""CG1xx: citations ↔ references."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.model import Citation, CitationKind, CitationSystem, Finding, Reference, Severity
+from citeguard.parse.names import surname_key
+from citeguard.parse.text import fold_width
+
+
+def _linked(ctx: AuditContext) -> Iterator[tuple[Citation, Reference]]:
+    for c in ctx.document.citations:
+        if c.reference is not None:
+            yield c, ctx.document.references[c.reference - 1]
+
+
+def _closest(ctx: AuditContext, c: Citation) -> str:
+    return ", ".join(f"{ref_label(ctx.document, x.reference)} ({x.reason})" for x in c.candidates[:3])
+
+
+@rule("CG101", "citation-without-entry", Severity.ERROR)
+def citation_without_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """An author-year citation matches no entry of the reference list by author.
+
+    Every work cited in the text must be in the list. The finding names the closest entries when
+    there are any.
+    Bad: （王小明，2019） with no entry by 王小明.  Good: add the entry, or correct the name.
+    """
+    for c in ctx.document.citations:
+        if c.kind is CitationKind.AUTHOR_YEAR and c.reference is None and not c.candidates:
+            if not ctx.document.references:
+                continue  # no list at all: CG903-style problems, not one finding per citation
+            yield r.finding(c.span, f"{c.text}: no reference entry by {c.author_text} ({c.year})",
+                            f"{c.text}：参考文献中没有 {c.author_text}（{c.year}）的条目",
+                            citations=[c.id], evidence=[("author", c.author_text), ("year", c.year)])
+
+
+@rule("CG102", "entry-never-cited", Severity.WARNING)
+def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A reference entry is cited nowhere in the text.
+
+    A list should hold the works the paper cites; an uncited entry is either padding or the trace
+    of a citation that was deleted or mistyped.
+    Bad: [42] 杨宏伟. 贯彻落实五大发展理念[M]… never cited.  Good: cite it where it is used, or drop it.
+    """
+    doc = ctx.document
+    if doc.system is CitationSystem.NONE:
+        return
+    cited = {c.reference for c in doc.citations if c.reference is not None}
+    near = {x.reference for c in doc.citations if c.reference is None for x in c.candidates}
+    for ref in doc.references:
+        if ref.index in cited:
+            continue
+        hint = " (an unlinked citation may mean it: see CG103/CG104)" if ref.index in near else ""
+        yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text{hint}",
+                        f"{ref_label(doc, ref.index)} 在正文中未被引用",
+                        references=[ref_number(doc, ref.index)])
+
+
+@rule("CG103", "year-mismatch", Severity.ERROR)
+def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The cited author has entries, but none with the cited year.
+
+    Usually a typo in the year, in the text or in the list.
+    Bad: （周文和许凌云，2022） when the list has 周文, 许凌云 2023.  Good: （周文和许凌云，2023）.
+    """
+    for c in ctx.document.citations:
+        if c.reference is not None or not c.candidates:
+            continue
+        same_author = [x for x in c.candidates if x.reason.startswith("same author")]
+        if same_author and c.kind is CitationKind.AUTHOR_YEAR:
+            years = sorted({ctx.document.references[x.reference - 1].year or "?" for x in same_author})
+            yield r.finding(c.span, f"{c.text}: {c.author_text} has entries for {', '.join(years)}, not {c.year}",
+                            f"{c.text}：{c.author_text} 的条目年份为 {'、'.join(years)}，不是 {c.year}",
+                            citations=[c.id],
+                            references=[ref_number(ctx.document, x.reference) for x in same_author],
+                            evidence=[("cited year", c.year), ("entry years", ", ".join(years))],
+                            suggestion=f"closest: {_closest(ctx, c)}")
+
+
+@rule("CG104", "author-name-near-miss", Severity.ERROR)
+def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The cited name is not in the list, but a name one character (or a few letters) away is.
+
+    Bad: （周闻，2023） when the list has 周文 2023.  Good: （周文，2023）.
+    """
+    for c in ctx.document.citations:
+        if c.reference is not None:
+            continue
+        similar = [x for x in c.candidates if x.reason.startswith("similar name")]
+        if similar and not any(x.reason.startswith("same author") for x in c.candidates):
+            yield r.finding(c.span, f"{c.text}: no entry by {c.author_text}; did you mean {_closest(ctx, c)}?",
+                            f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c)}？",
+                            citations=[c.id], references=[ref_number(ctx.document, x.reference) for x in similar],
+                            suggestion=f"check the spelling against {_closest(ctx, c)}")
+
+
+@rule("CG105", "ambiguous-citation", Severity.ERROR)
+def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Several entries share the cited author and year and nothing in the citation tells them apart.
+
+    Bad: （习近平，2018） with two 2018 entries by 习近平.  Good: 2018a / 2018b in list and text.
+    """
+    for c in ctx.document.citations:
+        if c.reference is None and c.link_reason.startswith("ambiguous"):
+            refs = [ref_number(ctx.document, x.reference) for x in c.candidates]
+            yield r.finding(c.span, f"{c.text} could mean any of entries {refs}",
+                            f"{c.text} 可能指向多个条目 {refs}", citations=[c.id], references=refs,
+                            suggestion="add year suffixes (2018a, 2018b) in the list and the text")
+
+
+def _pair_forms(ctx: AuditContext) -> tuple[int, int]:
+    """How this paper cites two-author works: (written in full 甲和乙, shortened 甲等)."""
+    full = short = 0
+    for c, ref in _linked(ctx):
+        if len(ref.authors) == 2 and not ref.et_al:
+            if c.et_al and len(c.authors) == 1:
+                short += 1
+            elif len(c.authors) == 2:
+                full += 1
+    return full, short
+
+
+@rule("CG106", "et-al-misuse", Severity.ERROR)
+def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """等 / et al. stands after fewer names than the entry has, against the paper's own convention.
+
+    等 after the only author is always wrong (error). For two authors the standard allows 甲等, but a
+    paper that writes pairs in full (甲和乙) elsewhere must do so throughout (warning).
+    Bad: 赵儒煜等（2024） for an entry by 赵儒煜 alone; 孔祥智等（2024） in a paper that writes 焦方义和张东超（2024）.
+    Good: 赵儒煜（2024）; 孔祥智和谢东东（2024）.
+    """
+    full, short = _pair_forms(ctx)
+    for c, ref in _linked(ctx):
+        if not c.et_al or ref.et_al:
+            continue
+        names = len(ref.authors)
+        cited = "和".join(ref.authors) if ref.language.value == "zh" else " & ".join(ref.authors)
+        if names == 1:
+            yield r.finding(c.span, f"{c.text}: 等/et al. after the only author of {ref_label(ctx.document, ref.index)}",
+                            f"{c.text}：{ref_label(ctx.document, ref.index)} 只有一位作者，不应加“等”",
+                            citations=[c.id], references=[ref_number(ctx.document, ref.index)],
+                            evidence=[("authors in entry", "、".join(ref.authors))],
+                            suggestion=f"write {ref.authors[0]} without 等")
+        elif names == 2 and len(c.authors) == 1 and full > short:
+            yield r.finding(c.span, f"{c.text}: this paper writes two authors in full ({full} times) but shortens "
+                            f"{ref_label(ctx.document, ref.index)} with 等",
+                            f"{c.text}：本文两位作者通常全列（{full} 处），此处却用“等”",
+                            severity=Severity.WARNING, citations=[c.id],
+                            references=[ref_number(ctx.document, ref.index)],
+                            evidence=[("authors in entry", "、".join(ref.authors)),
+                                      ("pairs in full / with 等", f"{full} / {short}")],
+                            suggestion=f"write {cited}")
+
+
+@rule("CG107", "et-al-omitted", Severity.WARNING)
+def et_al_omitted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A work with three or more authors is cited by fewer names without 等 / et al.
+
+    Bad: （姜玲，2021） for 姜玲, 王媛媛, 方忠.  Good: （姜玲等，2021）.
+    """
+    for c, ref in _linked(ctx):
+        names = len(ref.authors) + (1 if ref.et_al else 0)
+        if names >= 3 and not c.et_al and len(c.authors) < len(ref.authors):
+            count = "more than 3" if ref.et_al else str(names)
+            yield r.finding(c.span, f"{c.text}: {ref_label(ctx.document, ref.index)} has {count} authors; add 等/et al.",
+                            f"{c.text}：{ref_label(ctx.document, ref.index)} 有三位以上作者，应加“等”",
+                            citations=[c.id], references=[ref_number(ctx.document, ref.index)],
+                            suggestion=f"{c.authors[0] if c.authors else ''}等")
+
+
+@rule("CG108", "same-author-year-without-suffix", Severity.WARNING)
+def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Two entries share the first author and year but carry no a/b suffix.
+
+    In the author-year system the standard tells such works apart as 2018a / 2018b in the list and
+    the text; telling them apart only by the cited page breaks as soon as a page is missing.
+    Bad: 习近平.…[M].2018:391. and 习近平.…[M].2018:14.  Good: 习近平, 2018a … 习近平, 2018b.
+    """
+    doc = ctx.document
+    if doc.system is not CitationSystem.AUTHOR_YEAR:
+        return
+    groups: dict[tuple[str, str], list[Reference]] = defaultdict(list)
+    for ref in doc.references:
+        if ref.authors and ref.year:
+            groups[(surname_key(ref.authors[0]), ref.year)].append(ref)
+    for (_, year), refs in groups.items():
+        suffixes = [x.year_suffix for x in refs]
+        if len(refs) > 1 and len(set(suffixes)) < len(refs):
+            labels = ", ".join(ref_label(doc, x.index) for x in refs)
+            yield r.finding(refs[1].span, f"entries {labels} share author {refs[0].authors[0]} and year {year} "
+                            "without a/b suffixes", f"条目 {labels} 作者与年份相同（{year}），未用 a/b 区分",
+                            references=[ref_number(doc, x.index) for x in refs],
+                            suggestion=f"write {year}a, {year}b … in the list and in every citation")
+
+
+@rule("CG109", "numeric-out-of-range", Severity.ERROR)
+def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A numeric citation points to a number that no entry has.
+
+    Bad: [53] in a list of 51 entries.  Good: a number of an existing entry.
+    """
+    for c in ctx.document.citations:
+        if c.kind is CitationKind.NUMERIC and c.reference is None and ctx.document.references:
+            yield r.finding(c.span, f"{c.text}: there is no entry [{c.number}]",
+                            f"{c.text}：参考文献中没有第 [{c.number}] 条", citations=[c.id],
+                            evidence=[("entries", len(ctx.document.references))])
+
+
+@rule("CG110", "numeric-order", Severity.WARNING)
+def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """In the numeric system, entries are numbered in the order they are first cited.
+
+    Bad: the text cites [3] before [2] is first cited.  Good: renumber so first citations run 1, 2, 3 ….
+    """
+    if ctx.document.system is not CitationSystem.NUMERIC:
+        return
+    seen: list[int] = []
+    for c in ctx.document.citations:
+        if c.kind is CitationKind.NUMERIC and c.number is not None and c.number not in seen:
+            seen.append(c.number)
+    expected = sorted(seen)
+    for position, (got, want) in enumerate(zip(seen, expected, strict=True)):
+        if got != want:
+            first = next(c for c in ctx.document.citations if c.number == got)
+            yield r.finding(first.span, f"[{got}] is the {position + 1}. work first cited, so it should be [{want}]",
+                            f"[{got}] 是第 {position + 1} 个首次引用的文献，应编为 [{want}]",
+                            citations=[first.id], evidence=[("first-citation order", " ".join(map(str, seen[:20])))])
+            return
+
+
+def normalised_title(text: str | None) -> str:
+    """A title folded for comparison: width, spaces and punctuation removed, lower case."""
+    folded = fold_width(text or "").lower()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+@rule("CG111", "citation-punctuation-mixed", Severity.WARNING)
+def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Parenthetical citations switch between full-width （作者，年） and half-width (作者, 年)
+    brackets and commas. Either is acceptable in one paper; mixing is not. Reported once, listing
+    the lines of the minority form.
+    """
+    forms: dict[str, list[Citation]] = defaultdict(list)
+    for c in ctx.document.citations:
+        if c.kind is CitationKind.AUTHOR_YEAR and not c.narrative and c.text[:1] in "(（":
+            forms["full-width" if c.text.startswith("（") else "half-width"].append(c)
+    if len(forms) < 2:
+        return
+    (major, major_list), (minor, minor_list) = sorted(forms.items(), key=lambda kv: -len(kv[1]))
+    lines = sorted({c.span.line for c in minor_list})
+    shown = ", ".join(map(str, lines[:12])) + (" …" if len(lines) > 12 else "")
+    zh = {"full-width": "全角", "half-width": "半角"}
+    yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets (lines {shown}) while "
+                    f"{len(major_list)} use {major} ones",
+                    f"{len(minor_list)} 处引用括号为{zh[minor]}（第 {shown} 行），其余 {len(major_list)} 处为{zh[major]}",
+                    citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])

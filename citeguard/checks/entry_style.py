@@ -1,0 +1,121 @@
+"""Facts about how an entry is typed, shared by the list rules and the footnote rules: its
+punctuation spacing, its bracket width, the sort key of its author."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from citeguard.checks.registry import Rule
+from citeguard.model import Document, Finding, Footnote, Reference
+from citeguard.parse.entries import TYPE_RE, URL_RE
+from citeguard.parse.names import is_han_name
+from citeguard.parse.text import fold_width
+
+# Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
+_ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:，：．](?=(?P<next>.))")
+# Brackets inside a title, either width: （下） (中) （第2卷）
+_TITLE_BRACKET_RE = re.compile(r"[（(][^（()）]{1,12}[）)]")
+# Publisher followed by a period where GB/T 7714 has a comma: "人民出版社.2024"
+PUBLISHER_PERIOD_RE = re.compile(r":\s*(?P<publisher>[^:,.]{2,40}?)\s*\.\s*(?P<year>\d{4})\s*(?::|\.|$)")
+# Polyphonic surnames whose surname reading differs from pypinyin's default reading.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao", "乐": "yue",
+    "盖": "ge", "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "那": "na", "覃": "qin", "华": "hua",
+    "任": "ren", "尉": "yu", "员": "yun", "阚": "kan", "藏": "zang", "长孙": "zhangsun", "尉迟": "yuchi",
+    "万俟": "moqi", "令狐": "linghu", "沈": "shen", "石": "shi", "燕": "yan", "贲": "ben", "句": "gou",
+}
+_DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | frozenset(
+    {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "端木", "司徒", "夏侯", "轩辕", "宇文", "钟离"})
+
+
+class Spacing(StrEnum):
+    """Whether an entry puts a space after its element punctuation."""
+
+    SPACED = "spaced"
+    COMPACT = "compact"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryText:
+    """An entry (of the list or of a footnote) with where it came from."""
+
+    ref: Reference
+    footnote: Footnote | None = None
+
+    @property
+    def label(self) -> str:
+        if self.footnote is not None:
+            return f"footnote {self.footnote.symbol} (page {self.footnote.page})"
+        return f"[{self.ref.number}]" if self.ref.number is not None else (self.ref.raw[:16] + "…")
+
+
+def all_entries(document: Document) -> Iterator[EntryText]:
+    """The reference list's entries, then every footnote that is an entry."""
+    for ref in document.references:
+        yield EntryText(ref)
+    for note in document.footnotes:
+        if note.entry is not None:
+            yield EntryText(note.entry, note)
+
+
+def spacing(ref: Reference) -> Spacing:
+    """How the structural part of an entry (from its type code to its URL) is spaced."""
+    raw = ref.raw
+    code = TYPE_RE.search(fold_width(raw))
+    if code is None:
+        return Spacing.NONE
+    url = URL_RE.search(raw, code.end())
+    title_at = raw.find(ref.title) if ref.title else -1
+    title_end = title_at + len(ref.title or "") if title_at >= 0 else -1
+    spaced = compact = 0
+    for m in _ELEMENT_PUNCT_RE.finditer(raw, 0, url.start() if url else len(raw)):
+        if title_at <= m.start() < title_end:
+            continue  # punctuation inside the title is the title's own
+        nxt = m.group("next")
+        if nxt == " ":
+            spaced += 1
+        elif not nxt.isspace() and nxt not in ".,:":
+            compact += 1
+    if spaced and compact:
+        return Spacing.MIXED
+    return Spacing.SPACED if spaced else Spacing.COMPACT if compact else Spacing.NONE
+
+
+def title_brackets(ref: Reference) -> set[str]:
+    """Widths of the brackets inside the title: {"full"}, {"half"}, both or none."""
+    widths = set()
+    for m in _TITLE_BRACKET_RE.finditer(ref.title or ""):
+        widths.add("full" if m.group(0).startswith("（") else "half")
+    return widths
+
+
+def name_sort_key(name: str) -> tuple[str, str]:
+    """(surname, given name) in pinyin, tones ignored, for ordering an author-year list.
+
+    Surnames with a special reading (曾 zeng, 单 shan …) use the reading table; double surnames
+    (欧阳, 司马 …) count as one surname. Western names sort by their letters.
+    """
+    name = name.replace(" ", "")
+    if not is_han_name(name):
+        parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
+        return parts[0], parts[1] if len(parts) > 1 else ""
+    surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
+    given = name[len(surname):]
+    reading = SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
+    return reading, "".join(lazy_pinyin(given, style=Style.NORMAL))
+
+
+def entry_finding(r: Rule, e: EntryText, message: str, message_zh: str, **extra: Any) -> Finding:
+    """A finding located at an entry, naming it as a list entry or as a footnote."""
+    if e.footnote is not None:
+        return r.finding(e.ref.span, message, message_zh, footnotes=[e.footnote.id], **extra)
+    number = e.ref.number if e.ref.number is not None else e.ref.index
+    return r.finding(e.ref.span, message, message_zh, references=[number], **extra)

@@ -1,0 +1,163 @@
+"""CG4xx: footnote marks and footnotes, page by page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from citeguard.checks.entry_style import EntryText, title_brackets
+from citeguard.checks.list_rules import _spacing_findings, by_title
+from citeguard.checks.registry import AuditContext, Rule, rule
+from citeguard.model import Finding, Footnote, FootnoteMarker, Severity
+from citeguard.parse.text import circled, fold_width
+
+
+def _numbered(ctx: AuditContext) -> list[Footnote]:
+    return [f for f in ctx.document.footnotes if not f.is_fund_note]
+
+
+@rule("CG401", "marker-without-footnote", Severity.ERROR)
+def marker_without_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A footnote mark in the text has no footnote with its number at the foot of its page.
+
+    When a document has marks but no footnote text at all (lost in a PDF conversion), one warning
+    says so instead of one error per mark.
+    Bad: …推进高质量发展。^③ with only ① and ② at the page foot.
+    """
+    doc = ctx.document
+    if doc.markers and not _numbered(ctx):
+        yield r.finding(doc.markers[0].span, f"{len(doc.markers)} footnote marks but no footnote text in the file "
+                        "(lost in conversion?)", f"正文有 {len(doc.markers)} 个脚注标记，但文件中没有脚注文字",
+                        severity=Severity.WARNING)
+        return
+    for m in doc.markers:
+        if m.footnote is None:
+            yield r.finding(m.span, f"footnote mark {m.symbol} on page {m.page} has no footnote {m.symbol} on that page",
+                            f"第 {m.page} 页脚注标记 {m.symbol} 在页脚没有对应脚注")
+
+
+@rule("CG402", "footnote-without-marker", Severity.ERROR)
+def footnote_without_marker(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A footnote at a page foot has no mark with its number in the text of that page.
+
+    Bad: footnote ② on a page whose text has only ①.
+    """
+    for f in _numbered(ctx):
+        if f.marker is None:
+            yield r.finding(f.span, f"footnote {f.symbol} on page {f.page} has no mark {f.symbol} in the text of that page",
+                            f"第 {f.page} 页脚注 {f.symbol} 在正文中没有对应标记", footnotes=[f.id])
+
+
+@rule("CG403", "footnote-numbering", Severity.ERROR)
+def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Footnotes on a page must run ①②③… from ① with no gap or repeat (numbering restarts each page).
+
+    Bad: ① ③ or ① ② ② at one page foot.  Good: ① ② ③.
+    """
+    pages: dict[int, list[Footnote]] = defaultdict(list)
+    for f in _numbered(ctx):
+        pages[f.page].append(f)
+    for page, notes in pages.items():
+        for expected, note in enumerate(notes, start=1):
+            if note.number != expected:
+                yield r.finding(note.span, f"page {page}: footnote {note.symbol} where {circled(expected)} was expected",
+                                f"第 {page} 页：脚注编号应为 {circled(expected)}，实为 {note.symbol}", footnotes=[note.id],
+                                evidence=[("page footnotes", "".join(n.symbol for n in notes))])
+                break
+    marks: dict[int, list[FootnoteMarker]] = defaultdict(list)
+    for m in ctx.document.markers:
+        marks[m.page].append(m)
+    for page, page_marks in marks.items():
+        for expected, m in enumerate(page_marks, start=1):
+            if m.number != expected:
+                yield r.finding(m.span, f"page {page}: mark {m.symbol} where {circled(expected)} was expected",
+                                f"第 {page} 页：正文标记应为 {circled(expected)}，实为 {m.symbol}",
+                                evidence=[("page marks", "".join(x.symbol for x in page_marks))])
+                break
+
+
+def _book_fields(e: EntryText) -> dict[str, str]:
+    # Punctuation slips (人民出版社.2024) are CG306's; here only the facts about the work count.
+    ref = e.ref
+    return {"type": ref.type_code or "", "place": fold_width(ref.place or ""),
+            "publisher": fold_width(ref.publisher or ""), "year": ref.year or ""}
+
+
+@rule("CG404", "repeated-work-inconsistent", Severity.WARNING)
+def repeated_work_inconsistent(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The same work, cited in several footnotes, is described differently (place, publisher, year,
+    or the punctuation between them).
+
+    Bad: ① 文集[M].北京:人民出版社,2024:188.  ② 文集[M].北京:人民出版社.2024:216.
+    Good: the same description each time, only the page changes.
+    """
+    for group in by_title(ctx).values():
+        notes = [e for e in group if e.footnote is not None]
+        if len(notes) < 2:
+            continue
+        first = _book_fields(notes[0])
+        for e in notes[1:]:
+            fields = _book_fields(e)
+            diffs = [k for k in first if first[k] != fields[k]]
+            if diffs:
+                assert e.footnote is not None and notes[0].footnote is not None
+                yield r.finding(e.ref.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) describes "
+                                f"{e.ref.title!r} differently from footnote {notes[0].footnote.symbol} (page "
+                                f"{notes[0].footnote.page}): {', '.join(diffs)}",
+                                f"同一文献“{e.ref.title}”在不同脚注中著录不一致：{'、'.join(diffs)}",
+                                footnotes=[notes[0].footnote.id, e.footnote.id],
+                                evidence=[(k, f"{first[k]!r} vs {fields[k]!r}") for k in diffs])
+
+
+@rule("CG405", "duplicate-footnote", Severity.INFO)
+def duplicate_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Two footnotes cite the same work and the same page.
+
+    Not wrong in itself (they may be on different pages), but worth a look: a repeated note can
+    be shortened (同上 / 同前注) by house style, or the page of one of them is a copy-paste slip.
+    """
+    for group in by_title(ctx).values():
+        seen: dict[tuple[str, ...], Footnote] = {}
+        for e in group:
+            if e.footnote is None or not e.ref.pages:
+                continue
+            key = (e.ref.year or "", *e.ref.pages)
+            if key in seen:
+                other = seen[key]
+                yield r.finding(e.footnote.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) repeats footnote "
+                                f"{other.symbol} (page {other.page}): same work, same page {', '.join(e.ref.pages)}",
+                                f"脚注 {e.footnote.symbol}（第 {e.footnote.page} 页）与脚注 {other.symbol}"
+                                f"（第 {other.page} 页）引用同一文献同一页码", footnotes=[other.id, e.footnote.id])
+            else:
+                seen[key] = e.footnote
+
+
+@rule("CG406", "footnote-spacing-mixed", Severity.WARNING)
+def footnote_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Footnote entries mix spaced ("[M]. 北京: 人民出版社, 2023") and compact ("[M].北京:人民出版社,2023")
+    punctuation. One pattern for all footnotes; the finding lists those that differ from the majority."""
+    entries = [EntryText(f.entry, f) for f in ctx.document.footnotes if f.entry is not None]
+    yield from _spacing_findings(r, entries, "footnotes", "脚注")
+
+
+@rule("CG407", "bracket-width-mixed", Severity.WARNING)
+def bracket_width(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Brackets inside titles switch between full width （上） and half width (中) within the
+    footnotes or within the list. Either is acceptable; mixing is not."""
+    collections = {
+        "footnotes": [EntryText(f.entry, f) for f in ctx.document.footnotes if f.entry is not None],
+        "reference list": [EntryText(x) for x in ctx.document.references],
+    }
+    for where, entries in collections.items():
+        widths = {id(e): title_brackets(e.ref) for e in entries}
+        full = [e for e in entries if widths[id(e)] == {"full"}]
+        half = [e for e in entries if widths[id(e)] == {"half"}]
+        if not full or not half:
+            continue
+        minority = half if len(half) < len(full) else full
+        kind = "half-width ( )" if minority is half else "full-width （ ）"
+        for e in minority:
+            yield r.finding(e.ref.span, f"{e.label}: {kind} brackets in {e.ref.title!r}, unlike the other {where}",
+                            f"{e.label}：题名“{e.ref.title}”中括号全半角与其他条目不一致",
+                            references=[e.ref.number or e.ref.index] if e.footnote is None else [],
+                            footnotes=[e.footnote.id] if e.footnote is not None else [])

@@ -1,0 +1,312 @@
+"""CG3xx: the reference list as a whole, and the elements of each entry (list and footnotes)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from citeguard.checks.citation_rules import normalised_title
+from citeguard.checks.entry_style import (
+    PUBLISHER_PERIOD_RE,
+    EntryText,
+    Spacing,
+    all_entries,
+    entry_finding,
+    name_sort_key,
+    spacing,
+)
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.model import CitationKind, CitationSystem, Finding, Language, Severity, Standard
+from citeguard.parse.names import is_han_name
+from citeguard.parse.text import fold_width
+
+# A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
+_VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九十]+\s*卷\s*[）)]")
+
+
+@rule("CG301", "list-numbering", Severity.ERROR)
+def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Entry numbers skip a number, repeat one, or do not start at 1.
+
+    Bad: [1] [2] [4] or [1] [2] [2].  Good: [1] [2] [3].
+    """
+    numbers = [ref.number for ref in ctx.document.references if ref.number is not None]
+    if not numbers:
+        return
+    counts = Counter(numbers)
+    expected = 1
+    for ref in ctx.document.references:
+        if ref.number is None:
+            continue
+        if counts[ref.number] > 1 and ref.number < expected:
+            yield r.finding(ref.span, f"entry number [{ref.number}] is used twice", f"条目编号 [{ref.number}] 重复",
+                            references=[ref.number])
+        elif ref.number != expected:
+            yield r.finding(ref.span, f"entry [{ref.number}] follows [{expected - 1}]: expected [{expected}]",
+                            f"条目 [{ref.number}] 前应为 [{expected}]", references=[ref.number],
+                            evidence=[("expected", expected), ("found", ref.number)])
+        expected = max(expected, ref.number + 1)
+
+
+@rule("CG302", "duplicate-entry", Severity.ERROR)
+def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The same work is listed twice (same title and year, ignoring width and spacing).
+
+    Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    for ref in ctx.document.references:
+        key = (normalised_title(ref.title), ref.year or "")
+        if not key[0] or len(key[0]) < 4:
+            continue
+        if key in seen:
+            first = seen[key]
+            yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)} repeats "
+                            f"{ref_label(ctx.document, first)} (same title and year)",
+                            f"{ref_label(ctx.document, ref.index)} 与 {ref_label(ctx.document, first)} 重复",
+                            references=[ref_number(ctx.document, first), ref_number(ctx.document, ref.index)])
+        else:
+            seen[key] = ref.index
+
+
+def _group(language: Language) -> int:
+    """Language groups in list order: Chinese first, then Western (GB/T 7714 §9 author-year)."""
+    return 0 if language is Language.ZH else 1
+
+
+@rule("CG303", "list-order-author", Severity.WARNING)
+def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """In an author-year paper the list runs by language group, then author (pinyin of the surname,
+    then of the given name), then year.
+
+    A break at the surname is a warning; a break only in the given name is reported as info, since
+    some journals sort by surname alone. Tones are ignored (徐 and 许 are both xu).
+    Bad: [14] 焦方义 before [15] 蒋晟 (jiao > jiang).  Good: 蒋晟 before 焦方义.
+    """
+    doc = ctx.document
+    if doc.system is not CitationSystem.AUTHOR_YEAR:
+        return
+    refs = [x for x in doc.references if x.authors]
+    for prev, cur in itertools.pairwise(refs):
+        key_p = (_group(prev.language), *name_sort_key(prev.authors[0]))
+        key_c = (_group(cur.language), *name_sort_key(cur.authors[0]))
+        if key_c >= key_p:
+            continue
+        if key_c[:2] == key_p[:2] and prev.authors[0][:1] != cur.authors[0][:1] and \
+                is_han_name(prev.authors[0]) and is_han_name(cur.authors[0]):
+            continue  # 谷/顾, 许/徐: same syllable, different surnames; tone or stroke order decides
+        surname_break = key_c[:2] < key_p[:2]
+        severity = Severity.WARNING if surname_break else Severity.INFO
+        level = "language group or surname" if surname_break else "given name"
+        yield r.finding(cur.span, f"{ref_label(doc, cur.index)} {cur.authors[0]} ({' '.join(key_c[1:])}) should come "
+                        f"before {ref_label(doc, prev.index)} {prev.authors[0]} ({' '.join(key_p[1:])}): "
+                        f"order breaks at the {level}",
+                        f"{ref_label(doc, cur.index)} {cur.authors[0]} 应排在 {ref_label(doc, prev.index)} "
+                        f"{prev.authors[0]} 之前（按拼音排序）", severity=severity,
+                        references=[ref_number(doc, prev.index), ref_number(doc, cur.index)],
+                        evidence=[("pinyin", f"{' '.join(key_p[1:])} > {' '.join(key_c[1:])}")])
+
+
+@rule("CG304", "numbered-list-author-year-text", Severity.INFO)
+def numbered_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The text cites author-year but the list is numbered [1], [2] ….
+
+    GB/T 7714's author-year examples carry no numbers; many journals number anyway. Noted once.
+    """
+    doc = ctx.document
+    if doc.system is CitationSystem.AUTHOR_YEAR and any(x.number is not None for x in doc.references) and \
+            not any(c.kind is CitationKind.NUMERIC for c in doc.citations):
+        yield r.finding(doc.references_heading or doc.references[0].span,
+                        "author-year citations with a numbered reference list (allowed by many journals; "
+                        "the standard's author-year lists are unnumbered)",
+                        "正文采用著者-出版年制，参考文献表却有编号", evidence=[("entries", len(doc.references))])
+
+
+# Elements each type needs (GB/T 7714-2015 §8): field name → what an editor calls it.
+_REQUIRED = {
+    "J": {"container": "journal", "year": "year"},
+    "N": {"container": "newspaper", "date": "date", "edition": "page (版次)"},
+    "M": {"publisher": "publisher", "year": "year"},
+    "C": {"publisher": "publisher", "year": "year"},
+    "D": {"place": "place", "publisher": "institution", "year": "year"},
+    "R": {"publisher": "publisher", "year": "year"},
+}
+
+
+@rule("CG305", "missing-element", Severity.ERROR)
+def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """An entry lacks an element its type needs.
+
+    [J] journal, year and pages (or issue); [N] newspaper, date and 版次; [M]/[C]/[R] place,
+    publisher and year; [D] place, institution and year; electronic resources ([EB/OL], …/OL) an
+    access date and a URL. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
+    """
+    for e in all_entries(ctx.document):
+        ref = e.ref
+        if ref.style != "gbt7714" or ref.type_code is None:
+            continue
+        missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
+        if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
+            missing.insert(0, "place")
+        if ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
+            missing.append("volume, issue or pages")
+        if ref.carrier == "OL" or ref.type_code == "EB":
+            if not ref.url and not ref.doi:
+                missing.append("URL")
+            if not ref.access_date:
+                missing.append("access date [YYYY-MM-DD]")
+        if missing:
+            yield entry_finding(r, e, f"{e.label}: [{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}] entry "
+                            f"lacks {', '.join(missing)}", f"{e.label}：缺少著录项目 {'、'.join(missing)}",
+                            evidence=[("entry", ref.raw[:120])])
+
+
+@rule("CG306", "element-punctuation", Severity.WARNING)
+def element_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A period stands where GB/T 7714 puts a comma: 出版地:出版者,出版年:页码.
+
+    Bad: 北京:人民出版社.2024:216.  Good: 北京:人民出版社,2024:216.
+    """
+    for e in all_entries(ctx.document):
+        ref = e.ref
+        if ref.style != "gbt7714" or ref.type_code not in {"M", "C", "D", "R", "S", "G", "Z"}:
+            continue
+        m = PUBLISHER_PERIOD_RE.search(fold_width(ref.raw))
+        if m:
+            bad = ref.raw[m.start("publisher"):m.end("year")]
+            fixed = f"{ref.raw[m.start('publisher'):m.end('publisher')]},{m.group('year')}"
+            yield entry_finding(r, e, f"{e.label}: period between publisher and year in {bad!r}",
+                            f"{e.label}：出版者与出版年之间应用逗号：“{bad}”",
+                            suggestion=fixed)
+
+
+@rule("CG307", "volume-form", Severity.INFO)
+def volume_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A volume is written in brackets after the title instead of as other title information.
+
+    GB/T 7714-2015 writes 题名:第4卷[M]; many journals write 题名(第4卷)[M]. Reported once per list.
+    """
+    bracketed = [e for e in all_entries(ctx.document) if _VOLUME_BRACKET_RE.search(e.ref.title or "")]
+    if bracketed:
+        first = bracketed[0]
+        yield r.finding(first.ref.span, f"{len(bracketed)} entries write the volume in brackets, e.g. "
+                        f"{first.ref.title!r}; GB/T 7714 writes 题名:第N卷",
+                        f"{len(bracketed)} 个条目将卷次写在括号中（如“{first.ref.title}”），标准格式为“题名:第N卷”",
+                        references=[e.ref.number or e.ref.index for e in bracketed if e.footnote is None],
+                        footnotes=[e.footnote.id for e in bracketed if e.footnote is not None])
+
+
+@rule("CG308", "list-spacing-mixed", Severity.WARNING)
+def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The list mixes spaced ("北京: 人民出版社, 2020") and compact ("北京:人民出版社,2020")
+    element punctuation, across entries or inside one entry.
+
+    Either pattern is acceptable; one list must use one. The finding lists the entries that differ
+    from the list's majority.
+    """
+    entries = [e for e in all_entries(ctx.document) if e.footnote is None]
+    yield from _spacing_findings(r, entries, "reference list", "参考文献表")
+
+
+def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: str) -> Iterator[Finding]:
+    styles = {id(e): spacing(e.ref) for e in entries}
+    for e in entries:
+        if styles[id(e)] is Spacing.MIXED:
+            yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
+                            f"{e.label} 条目内部标点后空格不统一")
+    counts = Counter(s for s in styles.values() if s in (Spacing.SPACED, Spacing.COMPACT))
+    if len(counts) < 2:
+        return
+    majority = counts.most_common(1)[0][0]
+    minority = [e for e in entries if styles[id(e)] not in (majority, Spacing.MIXED, Spacing.NONE)]
+    labels = _ranges([e.label for e in minority])
+    other = Spacing.COMPACT if majority is Spacing.SPACED else Spacing.SPACED
+    yield r.finding(minority[0].ref.span, f"{where}: {len(minority)} entries ({labels}) are {other}"
+                    f" while {counts[majority]} are {majority}",
+                    f"{where_zh}中 {len(minority)} 条（{labels}）标点后空格与其余 {counts[majority]} 条不一致",
+                    references=[e.ref.number or e.ref.index for e in minority if e.footnote is None],
+                    footnotes=[e.footnote.id for e in minority if e.footnote is not None],
+                    evidence=[(str(s), n) for s, n in counts.items()])
+
+
+def _ranges(labels: list[str]) -> str:
+    """ "[30], [31], [32]" → "[30]-[32]" for consecutive numbered labels; others joined."""
+    nums = [int(x[1:-1]) for x in labels if re.fullmatch(r"\[\d+\]", x)]
+    if len(nums) == len(labels) and nums and nums == list(range(nums[0], nums[0] + len(nums))) and len(nums) > 2:
+        return f"[{nums[0]}]-[{nums[-1]}]"
+    return ", ".join(labels[:8]) + (" …" if len(labels) > 8 else "")
+
+
+@rule("CG309", "too-many-authors", Severity.WARNING)
+def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """More than three authors are listed; GB/T 7714 lists three, then ", 等" / ", et al.".
+
+    Bad: 甲, 乙, 丙, 丁. 题名[J]….  Good: 甲, 乙, 丙, 等. 题名[J]….
+    """
+    for e in all_entries(ctx.document):
+        ref = e.ref
+        if ref.style == "gbt7714" and len(ref.authors) > 3:
+            yield entry_finding(r, e, f"{e.label} lists {len(ref.authors)} authors; list three, then 等/et al.",
+                            f"{e.label} 列出 {len(ref.authors)} 位作者，应只列前三位，后加“等”",
+                            suggestion=", ".join(ref.authors[:3]) + (", 等" if ref.language is Language.ZH else ", et al."))
+
+
+def _valid(iso: str | None) -> bool:
+    if not iso:
+        return True
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
+@rule("CG310", "date-order", Severity.ERROR)
+def date_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A date is impossible: not a calendar date, an access date before the update date, or an
+    access date after the manuscript's own date.
+
+    Bad: (2026-01-14)[2025-12-01]; 2026-02-30.  Good: (2026-01-14)[2026-03-29].
+    """
+    paper = ctx.paper_date
+    for e in all_entries(ctx.document):
+        ref = e.ref
+        for name, value in (("update date", ref.update_date), ("access date", ref.access_date), ("date", ref.date)):
+            if not _valid(value):
+                yield entry_finding(r, e, f"{e.label}: {name} {value} is not a calendar date",
+                                f"{e.label}：日期 {value} 不存在")
+        if ref.update_date and ref.access_date and _valid(ref.update_date) and _valid(ref.access_date) \
+                and ref.access_date < ref.update_date:
+            yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, before its update date {ref.update_date}",
+                            f"{e.label}：引用日期 {ref.access_date} 早于更新日期 {ref.update_date}")
+        if paper and ref.access_date and len(paper) == 4 and ref.access_date[:4] > paper:
+            yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, after the paper's year {paper}",
+                            f"{e.label}：引用日期 {ref.access_date} 晚于论文年份 {paper}")
+
+
+@rule("CG311", "edition-rules", Severity.WARNING)
+def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Elements the chosen edition of GB/T 7714 does not have: the preprint type [PP] under 2015, or
+    an access date on a non-network item under 2025 (which keeps it only for online resources)."""
+    for e in all_entries(ctx.document):
+        ref = e.ref
+        if ctx.standard is Standard.GB2015 and ref.type_code == "PP":
+            yield entry_finding(r, e, f"{e.label}: type [PP] (preprint) exists only in GB/T 7714-2025",
+                            f"{e.label}：文献类型 [PP] 为 GB/T 7714-2025 新增")
+        if ctx.standard is Standard.GB2025 and ref.access_date and ref.carrier != "OL" and ref.type_code != "EB" \
+                and not ref.url:
+            yield entry_finding(r, e, f"{e.label}: GB/T 7714-2025 keeps the access date only for network resources",
+                            f"{e.label}：GB/T 7714-2025 仅对网络资源著录引用日期")
+
+
+def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:
+    """Entries (list and footnotes) grouped by normalised title."""
+    groups: dict[str, list[EntryText]] = defaultdict(list)
+    for e in all_entries(ctx.document):
+        key = normalised_title(e.ref.title)
+        if len(key) >= 4:
+            groups[key].append(e)
+    return groups

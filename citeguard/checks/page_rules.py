@@ -1,0 +1,176 @@
+"""CG2xx: pages cited in the text against pages listed in the entries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.link import pages_cover
+from citeguard.model import Citation, Finding, Reference, Severity
+from citeguard.parse.text import fold_width
+
+# A page or range: "191", "25-26", "25–26", "xii"
+_RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")
+_DIGITS_RE = re.compile(r"^\s*\d+\s*$")
+# Types whose page element lists the pages cited (引文页码), not the extent of an article.
+_CITED_PAGE_TYPES = frozenset({"M", "R", "D", "G", "Z", "S", "A", "CP", "DB"})
+
+
+def lists_cited_pages(ref: Reference) -> bool:
+    """True when the entry's pages are the pages the paper cites (books), not an article's extent."""
+    return bool(ref.pages) and ref.type_code in _CITED_PAGE_TYPES and ref.container is None
+
+
+def _citations_by_entry(ctx: AuditContext) -> dict[int, list[Citation]]:
+    out: dict[int, list[Citation]] = defaultdict(list)
+    for c in ctx.document.citations:
+        if c.reference is not None:
+            out[c.reference].append(c)
+    return out
+
+
+def _near_page(page: str, options: list[str]) -> str | None:
+    """A page among ``options`` that differs from ``page`` in one digit (228 vs 288)."""
+    hits = [o for o in options if _DIGITS_RE.match(o) and _DIGITS_RE.match(page)
+            and len(o) == len(page) and Levenshtein.distance(o, page) == 1]
+    return hits[0] if len(hits) == 1 else None
+
+
+@rule("CG201", "cited-page-not-in-entry", Severity.ERROR)
+def cited_page_not_listed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A page cited in the text is not among the pages (or inside the page range) of its entry.
+
+    Bad: （习近平，2025:228） while the entry lists …,216,288,195….  Good: the page in the text and
+    the entry agree; the finding names a listed page one digit away when there is one.
+    """
+    by_entry = _citations_by_entry(ctx)
+    for index, cits in by_entry.items():
+        ref = ctx.document.references[index - 1]
+        if not ref.pages:
+            continue
+        cited = {p for c in cits for p in c.pages}
+        uncited = [p for p in ref.pages if not pages_cover((p,), tuple(cited))] if lists_cited_pages(ref) else []
+        for c in cits:
+            if c.pages and not pages_cover(ref.pages, c.pages):
+                near = _near_page(c.pages[0], uncited) if len(c.pages) == 1 else None
+                label = ref_label(ctx.document, index)
+                hint = f"; the entry lists {near}, which no citation cites" if near else ""
+                hint_zh = f"（条目列有 {near}，疑为笔误）" if near else ""
+                yield r.finding(c.span, f"{c.text}: page {', '.join(c.pages)} is not in {label}"
+                                f" (pages {', '.join(ref.pages)}){hint}",
+                                f"{c.text}：页码 {'、'.join(c.pages)} 不在 {label} 所列页码中{hint_zh}",
+                                citations=[c.id], references=[ref_number(ctx.document, index)],
+                                evidence=[("cited page", ", ".join(c.pages)), ("entry pages", ", ".join(ref.pages))],
+                                suggestion=f"page {near} in the text, or {c.pages[0]} in the entry" if near else "")
+
+
+@rule("CG202", "listed-page-never-cited", Severity.WARNING)
+def listed_page_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A book entry lists a page that no citation of it cites.
+
+    Applies when the paper cites the entry with pages, so that the entry's page list should be the
+    set of pages cited. Bad: entry lists 288, text cites 228 (and never 288).
+    """
+    by_entry = _citations_by_entry(ctx)
+    for index, cits in by_entry.items():
+        ref = ctx.document.references[index - 1]
+        cited = tuple(p for c in cits for p in c.pages)
+        if not lists_cited_pages(ref) or not cited:
+            continue
+        unlisted = [p for p in cited if not pages_cover(ref.pages, (p,))]
+        for page in dict.fromkeys(ref.pages):
+            if any(pages_cover((page,), (p,)) for p in cited):
+                continue  # some citation cites this page (or a page inside this range)
+            near = _near_page(page, unlisted)
+            yield r.finding(ref.span, f"{ref_label(ctx.document, index)} lists page {page}, which the text never cites"
+                            + (f" (the text cites {near}: a typo on one side?)" if near else ""),
+                            f"{ref_label(ctx.document, index)} 列出的页码 {page} 在正文中未被引用"
+                            + (f"（正文引用的是 {near}）" if near else ""),
+                            references=[ref_number(ctx.document, index)],
+                            evidence=[("listed page", page), ("cited pages", ", ".join(dict.fromkeys(cited)))])
+
+
+@rule("CG203", "duplicate-pages", Severity.WARNING)
+def duplicate_pages(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The same page appears twice in one entry's page list.
+
+    Bad: …2025:191,192,195,163,192….  Good: each page once: …2025:163,191,192,195.
+    """
+    for ref in ctx.document.references:
+        counts = Counter(fold_width(p) for p in ref.pages)
+        dups = [p for p, n in counts.items() if n > 1]
+        if dups:
+            yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)} lists page(s) {', '.join(dups)} more than once",
+                            f"{ref_label(ctx.document, ref.index)} 重复列出页码 {'、'.join(dups)}",
+                            references=[ref_number(ctx.document, ref.index)],
+                            evidence=[("pages", ", ".join(ref.pages))])
+
+
+def _first_page(item: str) -> int | None:
+    m = re.match(r"\s*(\d+)", fold_width(item))
+    return int(m.group(1)) if m else None
+
+
+@rule("CG204", "pages-not-ascending", Severity.WARNING)
+def pages_not_ascending(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A page list inside one entry is not in ascending order.
+
+    Bad: …2022:201,96.  Good: …2022:96,201.
+    """
+    for ref in ctx.document.references:
+        firsts = [_first_page(p) for p in ref.pages]
+        numbers = [n for n in firsts if n is not None]
+        if len(numbers) > 1 and numbers != sorted(numbers):
+            order = ",".join(sorted(dict.fromkeys(ref.pages), key=lambda p: _first_page(p) or 0))
+            yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)} lists its pages out of order: "
+                            f"{','.join(ref.pages)}", f"{ref_label(ctx.document, ref.index)} 页码未按升序排列",
+                            references=[ref_number(ctx.document, ref.index)],
+                            evidence=[("pages", ", ".join(ref.pages))], suggestion=order)
+
+
+@rule("CG205", "malformed-page-range", Severity.ERROR)
+def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A page range runs backwards, is open, or is not made of page numbers.
+
+    Bad: 30-25, 25-, 2O-30.  Good: 25-30.
+    """
+    for ref in ctx.document.references:
+        if ref.style == "unknown":
+            continue
+        for item in ref.pages:
+            m = _RANGE_RE.match(fold_width(item))
+            bad = ""
+            if m and not m.group("b"):
+                bad = "open range"
+            elif m and int(m.group("b")) < int(m.group("a")):
+                bad = "range runs backwards"
+            elif not m and not _DIGITS_RE.match(fold_width(item)) and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?|[ivxlcdm]+",
+                                                                                         item.strip(), re.I):
+                bad = "not a page number"
+            if bad:
+                yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page {item!r}: {bad}",
+                                f"{ref_label(ctx.document, ref.index)}：页码“{item}”有误（{bad}）",
+                                references=[ref_number(ctx.document, ref.index)], evidence=[("page", item)])
+
+
+@rule("CG206", "page-range-dash", Severity.WARNING)
+def wrong_dash(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """GB/T 7714 joins the first and last page with a hyphen "-", not a dash or tilde.
+
+    Bad: 14–23, 14—23, 14~23.  Good: 14-23. (APA-style lists, which use an en dash, are exempt.)
+    """
+    for ref in ctx.document.references:
+        if ref.style != "gbt7714":
+            continue
+        for item in ref.pages:
+            m = _RANGE_RE.match(item)
+            if m and m.group("dash") != "-":
+                yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page range {item} uses "
+                                f"{m.group('dash')!r} instead of '-'",
+                                f"{ref_label(ctx.document, ref.index)}：页码范围 {item} 应使用连字符“-”",
+                                references=[ref_number(ctx.document, ref.index)],
+                                suggestion=item.replace(m.group("dash"), "-"))

@@ -1,0 +1,58 @@
+"""CG9xx: text the parser could not read is reported, never dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citeguard.checks.registry import AuditContext, Rule, rule
+from citeguard.model import CitationSystem, Finding, IssueKind, Severity
+
+
+def _issues(ctx: AuditContext, r: Rule, kind: IssueKind) -> Iterator[Finding]:
+    for issue in ctx.document.issues:
+        if issue.kind is kind:
+            yield r.finding(issue.span, issue.message, f"无法解析：{issue.text or issue.message}",
+                            evidence=[("text", issue.text[:200])] if issue.text else [])
+
+
+@rule("CG901", "unparsed-reference", Severity.WARNING)
+def unparsed_reference(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """An entry (or part of one) matches neither GB/T 7714 nor the APA-like form, so its fields
+    were not checked. Often a merged or broken line from a PDF conversion."""
+    yield from _issues(ctx, r, IssueKind.UNPARSED_REFERENCE)
+
+
+@rule("CG902", "unparsed-footnote", Severity.WARNING)
+def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A footnote cites a source (publisher, year:page, URL) but has no GB/T 7714 type code, so it
+    could not be read as an entry. Bad: ① 张三.题名.北京:中华书局,2001:3.  Good: …题名[M].北京….
+    """
+    yield from _issues(ctx, r, IssueKind.UNPARSED_FOOTNOTE)
+
+
+@rule("CG903", "unparsed-citation", Severity.WARNING)
+def unparsed_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Part of a citation parenthesis could be read and part could not.
+
+    Bad: （周文，2023；某机构报告第三版）.  Good: every work as 作者，年.
+    """
+    yield from _issues(ctx, r, IssueKind.UNPARSED_CITATION)
+
+
+@rule("CG904", "parser-guess", Severity.INFO)
+def parser_guess(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The parser had to guess a value, e.g. a year with letters for digits (2O14, 20l1) from OCR."""
+    for ref in ctx.document.references:
+        for note in ref.notes:
+            yield r.finding(ref.span, note, f"解析推断：{note}",
+                            references=[ref.number if ref.number is not None else ref.index])
+
+
+@rule("CG905", "no-reference-list", Severity.WARNING)
+def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The text cites works but no reference list heading (参考文献 / References) was found, so no
+    citation could be checked against an entry."""
+    doc = ctx.document
+    if doc.system is not CitationSystem.NONE and not doc.references and doc.citations:
+        yield r.finding(doc.citations[0].span, f"{len(doc.citations)} citations but no reference list was found",
+                        f"正文有 {len(doc.citations)} 处引用，但未找到参考文献表")

@@ -1,0 +1,124 @@
+"""The rule registry: every rule has a stable code (CG + 3 digits), a name, a default severity and a
+docstring that is its documentation.  Codes are grouped by family and never reused:
+
+    CG1xx citations ↔ references   CG2xx pages        CG3xx reference list
+    CG4xx footnotes                CG5xx URLs (offline) CG6xx front matter
+    CG9xx text the parser could not read
+
+Rules are selected and ignored by code prefix, as flake8 does (``--select CG2 --ignore CG204``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from citeguard.model import Document, Evidence, Finding, Severity, Span, Standard
+
+FAMILIES = {
+    "1": "citations ↔ references",
+    "2": "pages",
+    "3": "reference list",
+    "4": "footnotes",
+    "5": "URLs",
+    "6": "front matter",
+    "9": "unreadable text",
+}
+CODE_RE = re.compile(r"^CG\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """Choices the standard leaves open, as this paper makes them (by majority)."""
+
+    pairs_in_full: bool | None = None  # 甲和乙 (True) or 甲等 (False) for two-author works
+    list_spaced: bool | None = None  # ", " after element punctuation in the reference list
+    footnotes_spaced: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    """What every rule sees: the linked document, the standard, the paper's own conventions."""
+
+    document: Document
+    standard: Standard = Standard.GB2025
+    conventions: Conventions = field(default_factory=Conventions)
+    paper_date: str | None = None  # ISO date (or year) the manuscript was written by, when known
+
+
+CheckFunction = Callable[[AuditContext, "Rule"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One check.  ``doc`` (the function's docstring) is its user documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: CheckFunction = field(repr=False)
+    doc: str = ""
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[2]]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+    def finding(self, where: Span | tuple[int, int], message: str, message_zh: str, *,
+                severity: Severity | None = None, references: Iterable[int] = (),
+                citations: Iterable[str] = (), footnotes: Iterable[str] = (),
+                evidence: Iterable[tuple[str, object]] = (), suggestion: str = "") -> Finding:
+        line, column = (where.line, where.column) if isinstance(where, Span) else where
+        return Finding(self.code, self.name, severity or self.severity, message, message_zh, line, column,
+                       tuple(references), tuple(citations), tuple(footnotes),
+                       tuple(Evidence(k, str(v)) for k, v in evidence), suggestion)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check under ``code``; its docstring becomes the rule's documentation."""
+    if not CODE_RE.match(code) or code[2] not in FAMILIES:
+        raise ValueError(f"bad rule code {code!r}")
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if code in RULES:
+            raise ValueError(f"rule code {code} is used twice")
+        RULES[code] = Rule(code, name, severity, function, inspect.cleandoc(function.__doc__ or ""))
+        return function
+
+    return register
+
+
+def selected(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterator[Rule]:
+    """Rules whose code starts with a selected prefix (all when none) and with no ignored prefix.
+
+    The longer matching prefix wins, as in flake8: ``--ignore CG2 --select CG201`` keeps CG201.
+    """
+    select, ignore = [s.upper() for s in select], [i.upper() for i in ignore]
+    for r in rules:
+        chosen = max((len(s) for s in select if r.code.startswith(s)), default=0 if select else 1)
+        dropped = max((len(i) for i in ignore if r.code.startswith(i)), default=0)
+        if chosen and chosen >= dropped:
+            yield r
+
+
+def ref_label(document: Document, index: int) -> str:
+    """How an editor names entry ``index`` (1-based position): "[12]" or "周晓虹 2014a"."""
+    ref = document.references[index - 1]
+    if ref.number is not None:
+        return f"[{ref.number}]"
+    who = ref.authors[0] if ref.authors else (ref.title or "?")[:12]
+    return f"{who} {ref.year or ''}{ref.year_suffix}".strip()
+
+
+def ref_number(document: Document, index: int) -> int:
+    """The printed number of entry ``index``, or its position for unnumbered lists."""
+    ref = document.references[index - 1]
+    return ref.number if ref.number is not None else index

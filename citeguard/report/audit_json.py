@@ -1,0 +1,90 @@
+"""The audit report as JSON, ``"schema": "citeguard-report/1"`` (documented in docs/report.md)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from citeguard import __version__
+from citeguard.checks.url_rules import domain_class, url_date
+from citeguard.model import Document, Finding, Severity, Standard
+from citeguard.report.model_json import JSONValue, model_dict, to_json
+
+SCHEMA = "citeguard-report/1"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """What a report renders: the document, the standard used and the findings."""
+
+    document: Document
+    standard: Standard
+    paper_date: str | None
+    findings: tuple[Finding, ...]
+
+
+def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
+    counts = Counter(f.severity for f in findings)
+    return {s.value: counts.get(s, 0) for s in Severity}
+
+
+def finding_dict(f: Finding) -> dict[str, JSONValue]:
+    return {"code": f.code, "rule": f.rule, "severity": f.severity.value, "message": f.message,
+            "message_zh": f.message_zh, "line": f.line, "column": f.column, "references": list(f.references),
+            "citations": list(f.citations), "footnotes": list(f.footnotes),
+            "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion}
+
+
+def links(document: Document) -> list[dict[str, JSONValue]]:
+    """Every cited URL with what the manuscript claims about it (checked: not yet, offline)."""
+    out: list[dict[str, JSONValue]] = []
+    items = [(None, r) for r in document.references] + [(f, f.entry) for f in document.footnotes if f.entry]
+    for note, ref in items:
+        if ref is None or not ref.url:
+            continue
+        encoded = url_date(ref.url)
+        out.append({"url": ref.url, "domain_class": domain_class(ref.url), "status": "not-checked",
+                    "line": ref.span.line, "column": ref.span.column,
+                    "footnote": note.id if note else None,
+                    "reference": None if note else (ref.number if ref.number is not None else ref.index),
+                    "claimed_title": ref.title, "claimed_date": ref.update_date or ref.date,
+                    "access_date": ref.access_date, "date_in_url": encoded[0] if encoded else None})
+    return out
+
+
+def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[str, JSONValue]:
+    doc = result.document
+    model = model_dict(doc)
+    cited = Counter(c.reference for c in doc.citations if c.reference is not None)
+    references = []
+    for ref, data in zip(doc.references, model["references"], strict=True):
+        pages = [p for c in doc.citations if c.reference == ref.index for p in c.pages]
+        references.append({**data, "times_cited": cited.get(ref.index, 0), "pages_cited": pages})
+    title = doc.front_matter.title_zh or doc.front_matter.title_en
+    out: dict[str, JSONValue] = {
+        "schema": SCHEMA,
+        "tool": {"name": "citeguard", "version": __version__},
+        "document": {**model["document"], "title": title.text if title else None,
+                     "standard": result.standard.value, "paper_date": result.paper_date},
+        "summary": {**model["summary"], "findings": {**severity_counts(result.findings),
+                                                     "total": len(result.findings)}},
+        "front_matter": model["front_matter"],
+        "references": references,
+        "citations": model["citations"],
+        "footnote_markers": model["footnote_markers"],
+        "footnotes": model["footnotes"],
+        "links": links(doc),
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+    if timestamp:
+        out["generated"] = timestamp
+    return out
+
+
+def render_report_json(result: AuditResult, *, timestamp: str | None = None) -> str:
+    """Deterministic JSON (no time in it unless ``timestamp`` is given)."""
+    return json.dumps(report_dict(result, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["SCHEMA", "AuditResult", "render_report_json", "report_dict", "severity_counts", "to_json"]
