@@ -1,0 +1,70 @@
+"""CG1xx rules on small documents: (document, code, expected (line, severity) list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeguard.model import Severity
+
+from .rulekit import paper, summary
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+REFS = """
+[1] 周文,许凌云.论新质生产力[J].改革,2023(10):1-13.
+[2] 赵儒煜.东北地区新质生产力[J].社会科学辑刊,2024(3):31-38.
+[3] 孔祥智,谢东东.农业新质生产力[J].中国农业大学学报,2024(4):29-40.
+[4] 姜玲,王媛媛,方忠.绿色开放型经济[J].亚太经济,2021(3):115-121.
+[5] 习近平.论文集[M].北京:人民出版社,2018:391.
+[6] 习近平.讲话[M].北京:人民出版社,2018:14.
+[7] 焦方义,张东超.战略性新兴产业[J].湖南科技大学学报,2024(1):110-116.
+"""
+ALL_CITED = "（习近平，2018:391）（习近平，2018:14）焦方义和张东超（2024）（姜玲等，2021）"
+
+CASES = [
+    # CG101 citation without entry (no candidate at all)
+    ("CG101", "甲（王小明，2019）乙（周文和许凌云，2023）。", [(1, E)]),
+    ("CG101", "甲（周文和许凌云，2023）。", []),
+    # CG102 entry never cited
+    ("CG102", "甲（周文和许凌云，2023）。" + ALL_CITED + "赵儒煜（2024）。", [(7, W)]),  # [3] stands on line 7
+    ("CG102", "甲（周文和许凌云，2023）孔祥智和谢东东（2024）赵儒煜（2024）" + ALL_CITED, []),
+    # CG103 wrong year
+    ("CG103", "甲（周文和许凌云，2022）。", [(1, E)]),
+    ("CG103", "甲（周文和许凌云，2023）。", []),
+    # CG104 name near miss
+    ("CG104", "甲（周闻和许凌云，2023）。", [(1, E)]),
+    ("CG104", "甲（周文和许凌云，2023）。", []),
+    # CG105 ambiguous: two 2018 works, no page
+    ("CG105", "甲（习近平，2018）。", [(1, E)]),
+    ("CG105", "甲（习近平，2018:14）。", []),
+    # CG106 等 after a single author: error; 等 for a pair in a paper writing pairs in full: warning
+    ("CG106", "赵儒煜等（2024）指出。焦方义和张东超（2024）认为。", [(1, E)]),
+    ("CG106", "孔祥智等（2024）探讨。焦方义和张东超（2024）认为。周文和许凌云（2023）。", [(1, W)]),
+    ("CG106", "孔祥智等（2024）探讨。焦方义等（2024）认为。", []),  # the paper shortens pairs: its convention
+    ("CG106", "赵儒煜（2024）指出。", []),
+    # CG107 et al. omitted for three authors
+    ("CG107", "甲（姜玲，2021）。", [(1, W)]),
+    ("CG107", "甲（姜玲等，2021）。", []),
+    # CG108 same author and year without suffixes
+    ("CG108", "甲（习近平，2018:391）。", [(10, W)]),  # at the second entry, [6]
+    # CG111 bracket width mixed
+    ("CG111", "甲（周文和许凌云，2023）乙（姜玲等，2021）丙(赵儒煜, 2024)。", [(1, W)]),
+    ("CG111", "甲（周文和许凌云，2023）乙（姜玲等，2021）。", []),
+]
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, REFS), code) == expected
+
+
+NUMERIC_REFS = "[1] 甲.题名[J].刊名,2020(1):1-2.\n[2] 乙.题名[J].刊名,2021(1):1-2.\n[3] 丙.题名[J].刊名,2022(1):1-2."
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("CG109", "研究[1]，又见[4]。", [(1, E)]),
+    ("CG109", "研究[1-3]。", []),
+    ("CG110", "研究[2]，再[1]，再[3]。", [(1, W)]),
+    ("CG110", "研究[1]，再[2-3]，再[1]。", []),
+])
+def test_numeric_rules(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, NUMERIC_REFS), code) == expected
