@@ -67,7 +67,9 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+        """The first sentence of the documentation."""
+        first = " ".join(self.doc.strip().split("\n\n")[0].split())
+        return re.split(r"(?<=\.)\s", first, maxsplit=1)[0] if first else self.name
 
     def finding(self, where: Span | tuple[int, int], message: str, message_zh: str, *,
                 severity: Severity | None = None, references: Iterable[int] = (),
