@@ -87,3 +87,8 @@ def test_partly_unreadable_group_is_reported() -> None:
     found, unparsed = find_citations("（周文，2023；某某机构报告第三版，2020年前后）", LEXICON)
     assert [c.authors for c in found] == [("周文",)]
     assert len(unparsed) == 1
+
+
+def test_english_names_joined_by_chinese_connector() -> None:
+    found, _ = find_citations("在实证研究中，Bian 和Zhang（2014）分析了数据", LEXICON)
+    assert [(c.author_text, c.authors, c.narrative) for c in found] == [("Bian 和Zhang", ("Bian", "Zhang"), True)]

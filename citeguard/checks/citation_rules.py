@@ -54,7 +54,7 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for ref in doc.references:
         if ref.index in cited:
             continue
-        hint = " (an unlinked citation may mean it: see CG103/CG104)" if ref.index in near else ""
+        hint = " (an unlinked citation may mean it: see CG103-CG105)" if ref.index in near else ""
         yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text{hint}",
                         f"{ref_label(doc, ref.index)} 在正文中未被引用",
                         references=[ref_number(doc, ref.index)])
@@ -68,9 +68,9 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: （周文和许凌云，2022） when the list has 周文, 许凌云 2023.  Good: （周文和许凌云，2023）.
     """
     for c in ctx.document.citations:
-        if c.reference is not None or not c.candidates:
+        if c.reference is not None or c.link_reason != "near miss":
             continue
-        same_author = [x for x in c.candidates if x.reason.startswith("same author")]
+        same_author = [x for x in c.candidates if x.reason.startswith("same author,")]
         if same_author and c.kind is CitationKind.AUTHOR_YEAR:
             years = sorted({ctx.document.references[x.reference - 1].year or "?" for x in same_author})
             yield r.finding(c.span, f"{c.text}: {c.author_text} has entries for {', '.join(years)}, not {c.year}",
@@ -91,7 +91,7 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if c.reference is not None:
             continue
         similar = [x for x in c.candidates if x.reason.startswith("similar name")]
-        if similar and not any(x.reason.startswith("same author") for x in c.candidates):
+        if similar and not any(x.reason.startswith("same author,") for x in c.candidates):
             yield r.finding(c.span, f"{c.text}: no entry by {c.author_text}; did you mean {_closest(ctx, c)}?",
                             f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c)}？",
                             citations=[c.id], references=[ref_number(ctx.document, x.reference) for x in similar],

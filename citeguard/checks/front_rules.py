@@ -66,8 +66,8 @@ def translated_two_ways(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         best, score = "", 0.0
         for i in range(len(words) - len(kw) + 1):
             gram = words[i:i + len(kw)]
-            if gram[0] != kw[0] and gram[-1] != kw[-1]:
-                continue
+            if not all(a == b or a[:4] == b[:4] for a, b in zip(gram, kw, strict=True)):
+                continue  # every word must be the same word or share its stem (quality/qualitative)
             s = fuzz.ratio(" ".join(gram), " ".join(kw))
             if s > score:
                 best, score = " ".join(gram), s

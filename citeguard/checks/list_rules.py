@@ -19,7 +19,7 @@ from citeguard.checks.entry_style import (
     spacing,
 )
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.model import CitationKind, CitationSystem, Finding, Language, Severity, Standard
+from citeguard.model import CitationKind, CitationSystem, Document, Finding, Language, Severity, Standard
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
@@ -72,6 +72,13 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             seen[key] = ref.index
 
 
+def _who(doc: Document, index: int) -> str:
+    """ "[15] 蒋晟" for numbered lists, "蒋晟 2024" for unnumbered ones."""
+    ref = doc.references[index - 1]
+    label = ref_label(doc, index)
+    return f"{label} {ref.authors[0]}" if ref.number is not None and ref.authors else label
+
+
 def _group(language: Language) -> int:
     """Language groups in list order: Chinese first, then Western (GB/T 7714 §9 author-year)."""
     return 0 if language is Language.ZH else 1
@@ -101,11 +108,9 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         surname_break = key_c[:2] < key_p[:2]
         severity = Severity.WARNING if surname_break else Severity.INFO
         level = "language group or surname" if surname_break else "given name"
-        yield r.finding(cur.span, f"{ref_label(doc, cur.index)} {cur.authors[0]} ({' '.join(key_c[1:])}) should come "
-                        f"before {ref_label(doc, prev.index)} {prev.authors[0]} ({' '.join(key_p[1:])}): "
-                        f"order breaks at the {level}",
-                        f"{ref_label(doc, cur.index)} {cur.authors[0]} 应排在 {ref_label(doc, prev.index)} "
-                        f"{prev.authors[0]} 之前（按拼音排序）", severity=severity,
+        this, that = _who(doc, cur.index), _who(doc, prev.index)
+        yield r.finding(cur.span, f"{this} ({' '.join(key_c[1:])}) should come before {that} ({' '.join(key_p[1:])}): "
+                        f"order breaks at the {level}", f"{this} 应排在 {that} 之前（按拼音排序）", severity=severity,
                         references=[ref_number(doc, prev.index), ref_number(doc, cur.index)],
                         evidence=[("pinyin", f"{' '.join(key_p[1:])} > {' '.join(key_c[1:])}")])
 

@@ -116,7 +116,7 @@ def ref_label(document: Document, index: int) -> str:
     ref = document.references[index - 1]
     if ref.number is not None:
         return f"[{ref.number}]"
-    who = ref.authors[0] if ref.authors else (ref.title or "?")[:12]
+    who = ref.authors[0] if ref.authors else (ref.title or ref.raw)[:16]
     return f"{who} {ref.year or ''}{ref.year_suffix}".strip()
 
 

@@ -39,11 +39,11 @@ ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*
 PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
 EN_AUTHORS_RE = re.compile(
-    r"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*,\s*|\s*&\s*|\s+and\s+|\s+)"
+    r"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*,\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
     r"(?:(?:van|von|de|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+)*(?:,?\s+et\s+al\.?)?$")
 # English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
 EN_NARRATIVE_RE = re.compile(
-    r"(?P<a>(?:(?:van|von|de|der)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*&\s*|\s+and\s+|,\s*)[A-Z][A-Za-z'’\-]+)*"
+    r"(?P<a>(?:(?:van|von|de|der)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*[&和与]\s*|\s+and\s+|,\s*)[A-Z][A-Za-z'’\-]+)*"
     r"(?:,?\s+et\s+al\.?)?)\s*$")
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
 NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\](?!\()"
@@ -155,7 +155,7 @@ def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """ "Smith & Jones" → (("Smith", "Jones"), False); "Smith et al." → (("Smith",), True)."""
     et_al = bool(re.search(r"\bet\s+al\.?$", text))
     body = re.sub(r",?\s+et\s+al\.?$", "", text).strip()
-    parts = re.split(r"\s*(?:,\s*and\s+|,\s*&\s*|&|\band\b|,)\s*", body)
+    parts = re.split(r"\s*(?:,\s*and\s+|,\s*&\s*|&|\band\b|,|和|与)\s*", body)
     return tuple(p.strip() for p in parts if p.strip()), et_al
 
 

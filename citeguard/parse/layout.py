@@ -38,6 +38,10 @@ HEADING_RE = re.compile(
 YAML_FENCE_RE = re.compile(r"^---[ \t]*$")
 # Text that marks a line as a reference entry: "(2014)", "2014," "2014."
 _ENTRY_LIKE_RE = re.compile(r"\(\s*[12]\d{3}[a-z]?\s*\)|\b(?:19|20)\d{2}[.,;:]")
+# The head of an author-year entry: names, then the year in brackets: "周晓虹.(2014a)." "Bian, Y. (2O14)."
+ENTRY_HEAD_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[^()\[\]]{1,160}?[.,]?\s*\(\s*[12][\dOoIl]{3}[a-z]?\s*\)")
+# A GB/T 7714 type code: [J] [M] [EB/OL]
+TYPE_CODE_RE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2})\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
 # Where a second author-year entry starts inside one line (OCR merged lines):
 #   "…,40-58.李路路.(2003)．再生产…"   "…, 1-16. Smith, J., & Lee, K. (2004). Title…"
 MERGED_ENTRY_RE = re.compile(
@@ -256,9 +260,16 @@ def analyse(text: str, front_end: int) -> Layout:
 def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, ...], int]:
     """Entries under the reference heading, and the index of the first line after the list."""
     blocks: list[EntryBlock] = []
+    logical: list[list[Line]] = []  # unnumbered lists: lines of each entry before merged ones are split
     numbered: bool | None = None
     after_blank = False
     end = _trailing_start(lines, heading.index + 1, len(lines))
+
+    def done(index: int) -> tuple[tuple[EntryBlock, ...], int]:
+        for group in logical:
+            blocks.extend(_split_merged(group))
+        return tuple(blocks), index
+
     for ln in lines[heading.index + 1:end]:
         if ln.blank:
             after_blank = True
@@ -267,13 +278,13 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
             after_blank = False
             continue
         if REF_END_RE.match(ln.text):
-            return tuple(blocks), ln.index
+            return done(ln.index)
         m = NUMBERED_ENTRY_RE.match(ln.text)
         if numbered is None:
             numbered = m is not None
         if numbered and m is None:
             if after_blank or not blocks:
-                return tuple(blocks), ln.index
+                return done(ln.index)
             prev = blocks[-1]
             blocks[-1] = EntryBlock(prev.number, prev.label, prev.start, prev.text_start, ln.end,
                                     prev.text + " " + ln.text.strip())
@@ -284,16 +295,48 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
             label = ln.text[m.start():m.end()].strip().lstrip("-*+").strip()
             blocks.append(EntryBlock(number, label, ln.start, ln.start + m.end(), ln.end,
                                      ln.text[m.end():].rstrip()))
+        elif logical and not _starts_entry(ln.text):
+            logical[-1].append(ln)  # a wrapped line: the rest of the entry above
         else:
-            stripped = ln.text.lstrip(" \t-*+")
-            offset = len(ln.text) - len(stripped)
-            cuts = [0] + [m.start() for m in MERGED_ENTRY_RE.finditer(stripped) if m.start() > 0] + [len(stripped)]
-            for lo, hi in itertools.pairwise(cuts):
-                piece = stripped[lo:hi]
-                lead = len(piece) - len(piece.lstrip())
-                start = ln.start + offset + lo + lead
-                blocks.append(EntryBlock(None, None, start, start, start + len(piece.strip()), piece.strip()))
-    return tuple(blocks), end
+            logical.append([ln])
+    return done(end)
+
+
+def _starts_entry(text: str) -> bool:
+    """Does this line of an unnumbered list begin an entry (names then "(2014)", or a [J] code)?"""
+    return bool(ENTRY_HEAD_RE.match(text) or TYPE_CODE_RE.search(text[:200]))
+
+
+def _split_merged(group: list[Line]) -> list[EntryBlock]:
+    """Join an unnumbered entry's lines, then cut where OCR merged two entries into one line."""
+    text = ""
+    where: list[tuple[int, int]] = []  # (offset in text, offset in source) at each line start
+    for i, ln in enumerate(group):
+        part = ln.text.lstrip(" \t-*+") if i == 0 else ln.text.strip()
+        part = part.rstrip()
+        if text and part and not (_is_cjk(text[-1]) and _is_cjk(part[0])):
+            text += " "
+        where.append((len(text), ln.start + ln.text.find(part[:1]) if part else ln.start))
+        text += part
+
+    def source(offset: int) -> int:
+        base = max((w for w in where if w[0] <= offset), default=where[0])
+        return base[1] + offset - base[0]
+
+    cuts = [0] + [m.start() for m in MERGED_ENTRY_RE.finditer(text) if m.start() > 0] + [len(text)]
+    out = []
+    for lo, hi in itertools.pairwise(cuts):
+        piece = text[lo:hi]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            first = source(lo + lead)
+            out.append(EntryBlock(None, None, first, first, source(lo + lead + len(body) - 1) + 1, body))
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
