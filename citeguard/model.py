@@ -39,6 +39,7 @@ class IssueKind(StrEnum):
     UNPARSED_REFERENCE = "unparsed-reference"
     UNPARSED_FOOTNOTE = "unparsed-footnote"
     UNPARSED_CITATION = "unparsed-citation"
+    UNSUPPORTED_CITATION = "unsupported-citation"
     ENCODING = "encoding"
 
 

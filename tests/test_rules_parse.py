@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .rulekit import paper, summary
+from .rulekit import findings, paper, summary
 
 
 @pytest.mark.parametrize(("code", "text", "count"), [
@@ -19,3 +19,9 @@ from .rulekit import paper, summary
 ])
 def test_rule(code: str, text: str, count: int) -> None:
     assert len(summary(text, code)) == count
+
+
+def test_pandoc_citations_are_reported_once() -> None:
+    text = "EM [@Dempster1977] and @Calinon2007 introduced it; mail me at a@b.org.\n\n# References\n"
+    (f,) = findings(text, "CG906")
+    assert "2 Pandoc citations" in f.message and "Dempster1977" in f.message

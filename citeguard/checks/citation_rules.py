@@ -163,6 +163,8 @@ def et_al_omitted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: （姜玲，2021） for 姜玲, 王媛媛, 方忠.  Good: （姜玲等，2021）.
     """
     for c, ref in _linked(ctx):
+        if c.kind is not CitationKind.AUTHOR_YEAR:
+            continue
         names = len(ref.authors) + (1 if ref.et_al else 0)
         if names >= 3 and not c.et_al and len(c.authors) < len(ref.authors):
             count = "more than 3" if ref.et_al else str(names)

@@ -64,6 +64,8 @@ def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                                 f"第 {page} 页：脚注编号应为 {circled(expected)}，实为 {note.symbol}", footnotes=[note.id],
                                 evidence=[("page footnotes", "".join(n.symbol for n in notes))])
                 break
+    if not pages:
+        return  # no footnote text at all: pages cannot be told apart (CG401 says why)
     marks: dict[int, list[FootnoteMarker]] = defaultdict(list)
     for m in ctx.document.markers:
         marks[m.page].append(m)

@@ -40,8 +40,11 @@ def keyword_counts(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if fm.keywords_zh and fm.keywords_en and len(fm.keywords_zh) != len(fm.keywords_en):
         where = fm.keywords_en_span or fm.keywords_zh_span
         assert where is not None
-        yield r.finding(where, f"{len(fm.keywords_zh)} Chinese keywords but {len(fm.keywords_en)} English ones",
-                        f"中文关键词 {len(fm.keywords_zh)} 个，英文关键词 {len(fm.keywords_en)} 个",
+        unsplit = len(fm.keywords_zh) == 1 and len(fm.keywords_zh[0]) > 10
+        hint = " (the Chinese keywords are not separated by ；?)" if unsplit else ""
+        yield r.finding(where, f"{len(fm.keywords_zh)} Chinese keywords but {len(fm.keywords_en)} English ones{hint}",
+                        f"中文关键词 {len(fm.keywords_zh)} 个，英文关键词 {len(fm.keywords_en)} 个"
+                        + ("（中文关键词之间缺少分隔符？）" if unsplit else ""),
                         evidence=[("关键词", "; ".join(fm.keywords_zh)), ("Keywords", "; ".join(fm.keywords_en))])
 
 

@@ -56,3 +56,10 @@ def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if doc.system is not CitationSystem.NONE and not doc.references and doc.citations:
         yield r.finding(doc.citations[0].span, f"{len(doc.citations)} citations but no reference list was found",
                         f"正文有 {len(doc.citations)} 处引用，但未找到参考文献表")
+
+
+@rule("CG906", "unsupported-citation-form", Severity.WARNING)
+def unsupported_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The text uses a citation form citeguard recognises but cannot check yet (Pandoc [@key]
+    citations against a .bib file). Reported once, so that silence never means "all fine"."""
+    yield from _issues(ctx, r, IssueKind.UNSUPPORTED_CITATION)

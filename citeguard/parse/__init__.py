@@ -31,6 +31,8 @@ from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 
 __all__ = ["parse_entry", "parse_source", "parse_text"]
 
+# Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
+PANDOC_RE = re.compile(r"\[-?@[\w:.#$%&+?<>~/-]+|(?<![\w.@])@[A-Za-z][\w:.#$%&+?<>~/-]*[\w]")
 # Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
 # or a URL (explanatory footnotes in prose are left alone).
 _SOURCE_LIKE_RE = re.compile(r"出版社|[12]\d{3}\s*[:：]\s*\d|https?://|\b(?:Press|Publishing)\b")
@@ -48,8 +50,9 @@ def parse_source(src: SourceText) -> Document:
     issues: list[ParseIssue] = []
     references = tuple(_references(src, layout, issues))
     footnotes, fund_note = _footnotes(src, layout, issues)
-    lexicon = NameLexicon(n for r in references for n in r.authors if is_han_name(n))
+    lexicon = NameLexicon(n for r in references for n in r.authors)
     paragraphs, markers, citations = _body(src, layout, lexicon, issues)
+    _unsupported_forms(src, layout, issues)
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
@@ -163,6 +166,20 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
                     year=rc.year, year_suffix=rc.year_suffix, pages=rc.pages, number=number,
                     group=f"g{rc.group}"))
     return paragraphs, markers, citations
+
+
+def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> None:
+    """Citation forms citeguard sees but cannot check yet are reported once, never ignored."""
+    found = [(raw, m) for raw in layout.paragraphs for m in PANDOC_RE.finditer(raw.text)]
+    if found:
+        raw, first = found[0]
+        start = raw.source_offset(first.start())
+        keys = sorted({m.group(0).lstrip("[-@") for _, m in found})
+        issues.append(ParseIssue(
+            IssueKind.UNSUPPORTED_CITATION,
+            f"{len(found)} Pandoc citations ({', '.join(keys[:5])}{' …' if len(keys) > 5 else ''}) were found; "
+            "citeguard does not read .bib files yet, so they were not checked",
+            src.span(start, raw.source_offset(first.end() - 1) + 1), first.group(0)))
 
 
 def _pair_markers(markers: list[FootnoteMarker], footnotes: list[Footnote]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from citeguard.model import CitationKind
+from citeguard.parse.names import surname_key
 from citeguard.parse.text import HAN, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
@@ -102,12 +103,14 @@ class NameLexicon:
     """Chinese author names known from the reference list, longest first."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        names = list(names)
         self.names = frozenset(n for n in names if re.fullmatch(rf"[{HAN[1:-1]}·•]{{2,12}}", n))
+        self.surnames = frozenset(surname_key(n) for n in names if not re.match(HAN, n))
         self.lengths = sorted({len(n) for n in self.names}, reverse=True)
 
     def knows(self, name: str) -> bool:
-        """True for a name in the list, and for any non-Han name (no lexicon for those)."""
-        return name in self.names or not re.match(HAN, name)
+        """True for a Chinese name in the list, or a Western name whose surname is in it."""
+        return name in self.names or (not re.match(HAN, name) and surname_key(name) in self.surnames)
 
     def name_ending_at(self, text: str, end: int) -> str | None:
         for length in self.lengths:
@@ -175,11 +178,10 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
     Tried in order: a known lead-in word (见, 如, e.g.), then every cut after a comma or space;
     a cut whose first name is in the reference list wins, else the first that reads as names.
     """
-    options = [PROSE_PREFIX_RE.sub("", text, count=1)]
-    options += [text[m.end():] for m in re.finditer(r"[,，\s]+", text)]
+    lead_in = PROSE_PREFIX_RE.sub("", text, count=1).strip()
+    cuts = [text[m.end():].strip() for m in re.finditer(r"[,，\s]+", text)]
     fallback = None
-    for option in options:
-        option = option.strip()
+    for option in [lead_in, *cuts]:
         if not option or option == text:
             continue
         names = _authors(option, lexicon)
@@ -187,7 +189,8 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
             continue
         if lexicon.knows(names[0][0]):
             return option, names
-        fallback = fallback or (option, names)
+        if option == lead_in:  # after a known lead-in word, an unlisted name is still a name
+            fallback = fallback or (option, names)
     return fallback if fallback and _authors(text, lexicon) is None else None
 
 
