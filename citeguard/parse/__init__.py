@@ -26,7 +26,7 @@ from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.layout import Layout, analyse, split_lines
 from citeguard.parse.markers import find_markers
-from citeguard.parse.names import is_han_name, surname_key
+from citeguard.parse.names import surname_key
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 
 __all__ = ["parse_entry", "parse_source", "parse_text"]
