@@ -5,9 +5,11 @@ Library use::
     from citeguard import load_document
     doc = load_document("paper.txt")
     for citation in doc.citations: ...
+    doc, findings = audit_file("paper.txt")
 """
 
-from citeguard.api import document_from_text, load_document
-
 __version__ = "0.1.0"
-__all__ = ["__version__", "document_from_text", "load_document"]
+
+from citeguard.api import audit_file, document_from_text, load_document
+
+__all__ = ["__version__", "audit_file", "document_from_text", "load_document"]

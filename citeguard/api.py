@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citeguard.checks import audit
 from citeguard.ingest import SourceText, read_source
 from citeguard.link import link_citations
-from citeguard.model import Document
+from citeguard.model import Document, Finding, Standard
 from citeguard.parse import parse_source
 
 
@@ -18,3 +19,11 @@ def load_document(path: str | Path) -> Document:
 def document_from_text(text: str, path: str = "<text>") -> Document:
     """Parse and link manuscript text that is already decoded."""
     return link_citations(parse_source(SourceText.from_text(text, path=path)))
+
+
+def audit_file(path: str | Path, *, standard: Standard | None = None, select: tuple[str, ...] = (),
+               ignore: tuple[str, ...] = ()) -> tuple[Document, tuple[Finding, ...]]:
+    """Read, parse, link and audit a manuscript; findings sorted by position."""
+    document = load_document(path)
+    _, findings = audit(document, standard=standard, select=select, ignore=ignore)
+    return document, findings

@@ -23,7 +23,7 @@ from citeguard.checks import audit as audit_document
 from citeguard.ingest import IngestError
 from citeguard.model import Standard
 from citeguard.report import render_model_json, write_report
-from citeguard.report.audit_json import AuditResult, render_report_json
+from citeguard.report.audit_json import AuditOptions, AuditResult, render_report_json
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import render_audit_summary, render_parse_summary, render_rules_table
@@ -111,22 +111,38 @@ def parse(
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
 
-def _prefixes(values: list[str] | None) -> list[str]:
-    """ "--select CG1,CG2 --select CG301" → ["CG1", "CG2", "CG301"]"""
+def _prefixes(values: list[str] | None, option: str) -> list[str]:
+    """ "--select CG1,CG2 --select CG301" → ["CG1", "CG2", "CG301"]; a prefix that matches no rule
+    is an error, so that a typo cannot turn a CI check green by selecting nothing."""
     out = [p.strip().upper() for v in values or [] for p in v.split(",") if p.strip()]
     for p in out:
         if not re.fullmatch(r"CG\d{0,3}", p):
-            _fail(f"bad rule code prefix {p!r} (expected CG, CG1, CG20, CG201 …)")
+            _fail(f"{option}: bad rule code prefix {p!r} (expected CG, CG1, CG20, CG201 …)")
+        if not any(code.startswith(p) for code in RULES):
+            _fail(f"{option}: no rule code starts with {p!r} (see: citeguard rules)")
+    return out
+
+
+def _report_paths(paths: list[Path], reports_dir: Path) -> list[Path]:
+    """reports/<name>.json for each paper; papers sharing a name get their folder in the name too."""
+    stems = [p.stem for p in paths]
+    out = []
+    for path, stem in zip(paths, stems, strict=True):
+        if stems.count(stem) > 1:
+            parent = "-".join(part for part in path.resolve().parent.parts[-2:] if part not in ("/", ""))
+            stem = f"{parent}-{stem}"
+        out.append(reports_dir / f"{stem}.json")
     return out
 
 
 @app.command()
 def audit(
     papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts; default: the bundled paper.")] = None,
-    json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here (one paper only; "
-                                                   "default reports/<name>.json).")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
+                                                   "output; one paper only; default reports/<name>.json).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
-    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network (links are not checked).")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network. (Link checking is not built "
+                                          "yet: links are reported as not-checked in every mode.)")] = False,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists: "
                                          "error, warning, info or never.")] = "error",
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
@@ -147,24 +163,33 @@ def audit(
     paths = papers or [_paper(None)]
     if json_file is not None and len(paths) > 1:
         _fail("--json names one file; with several papers the reports go to --reports-dir")
-    chosen, dropped = _prefixes(select), _prefixes(ignore)
-    del offline  # link checking is not built yet: links are reported as not-checked either way
-    worst = 0
+    chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
     stamp = datetime.now(UTC).isoformat(timespec="seconds") if timestamp else None
-    for path in paths:
-        document = _guard(lambda p=path: load_document(p))  # type: ignore[misc]
-        ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
-                                       select=chosen, ignore=dropped)
-        result = AuditResult(document, ctx.standard, ctx.paper_date, findings)
-        target = json_file or reports_dir / f"{Path(path).stem}.json"
+    worst, unreadable = 0, False
+    for path, target in zip(paths, [json_file] if json_file else _report_paths(paths, reports_dir), strict=True):
+        try:
+            document = load_document(path)
+        except IngestError as exc:  # one bad file must not cost the others their reports
+            typer.echo(f"citeguard: error: {exc}", err=True)
+            unreadable = True
+            continue
+        ctx, findings = _guard(lambda d=document: audit_document(  # type: ignore[misc]
+            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped))
+        options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline)
+        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options)
         text = render_report_json(result, timestamp=stamp)
-        _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
-        if not quiet:
+        if str(target) == "-":
+            sys.stdout.write(text)
+        else:
+            _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
+        if not quiet and str(target) != "-":
             width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
             sys.stdout.write(render_audit_summary(result, lang=lang or document.language.value, width=width,
                                                   color=_use_color()))
             typer.echo(f"report written to {target}")
         worst = max([worst, *(f.severity.rank for f in findings)])
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
     if worst >= FAIL_LEVELS[fail_on]:
         raise typer.Exit(1)
 
@@ -175,6 +200,8 @@ def rules(
     markdown: Annotated[bool, typer.Option("--markdown", help="Print docs/rules.md.")] = False,
 ) -> None:
     """List every rule: code, name, default severity and summary."""
+    if as_json and markdown:
+        _fail("--json and --markdown exclude each other")
     ordered = sorted(RULES.values(), key=lambda r: r.code)
     if as_json:
         sys.stdout.write(rules_json(ordered))
@@ -185,5 +212,16 @@ def rules(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
-    app(args=argv, prog_name="citeguard")
+    """Console-script entry point: usage errors become one line on stderr and exit code 2."""
+    try:
+        code = app(args=argv, prog_name="citeguard", standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors of the command line itself
+        message = exc.format_message()
+        if not message:  # no arguments at all: the help was shown, nothing went wrong
+            sys.exit(0)
+        typer.echo(f"citeguard: error: {message} (see: citeguard --help)", err=True)
+        sys.exit(EXIT_USAGE)
+    except typer.Abort:
+        typer.echo("citeguard: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

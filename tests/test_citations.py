@@ -92,3 +92,9 @@ def test_partly_unreadable_group_is_reported() -> None:
 def test_english_names_joined_by_chinese_connector() -> None:
     found, _ = find_citations("在实证研究中，Bian 和Zhang（2014）分析了数据", LEXICON)
     assert [(c.author_text, c.authors, c.narrative) for c in found] == [("Bian 和Zhang", ("Bian", "Zhang"), True)]
+
+
+def test_accented_latin_names() -> None:
+    found, _ = find_citations("as shown (Müller, 2020; García-López, 2018) and Łukasz (2019) said", LEXICON)
+    assert [(c.authors, c.year) for c in found] == [(("Müller",), "2020"), (("García-López",), "2018"),
+                                                    (("Łukasz",), "2019")]

@@ -88,3 +88,61 @@ def test_real_manuscripts_audit_without_crash(tmp_path: Path, path: Path) -> Non
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / f"{path.stem}.json").read_text(encoding="utf-8"))
     assert report["schema"] == "citeguard-report/1"
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "citeguard", *args], capture_output=True, text=True, check=False,
+                          cwd=cwd)
+
+
+def test_one_unreadable_paper_does_not_cost_the_others_their_reports(tmp_path: Path) -> None:
+    proc = _run("audit", str(REAL[1]), str(tmp_path / "missing.md"), str(REAL[2]), "--reports-dir", str(tmp_path),
+                "-q", "--fail-on", "never")
+    assert proc.returncode == 2
+    assert "missing.md: no such file" in proc.stderr
+    assert {p.name for p in tmp_path.glob("*.json")} == {f"{REAL[1].stem}.json", f"{REAL[2].stem}.json"}
+
+
+def test_papers_with_the_same_name_get_separate_reports(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.md").write_text("正文（张三，2020）。\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    proc = _run("audit", str(tmp_path / "a" / "p.md"), str(tmp_path / "b" / "p.md"), "--reports-dir", str(out), "-q",
+                "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    assert len(list(out.glob("*.json"))) == 2
+
+
+def test_json_dash_is_standard_output() -> None:
+    proc = _run("audit", str(PAPER), "--json", "-", "-q", "--fail-on", "never")
+    assert json.loads(proc.stdout)["schema"] == "citeguard-report/1"
+
+
+@pytest.mark.parametrize("args", [["--select", "CG999"], ["--select", "CG7"], ["--ignore", "CG0"]])
+def test_selection_typos_are_usage_errors(args: list[str]) -> None:
+    proc = _run("audit", str(PAPER), "-q", *args)
+    assert proc.returncode == 2 and "no rule code starts with" in proc.stderr
+
+
+def test_usage_errors_are_one_line() -> None:
+    proc = _run("audit", "--no-such-flag")
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_options_are_recorded_and_report_is_readable(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    _run("audit", str(PAPER), "--json", str(out), "-q", "--select", "CG2", "--ignore", "CG204", "--fail-on", "warning")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["options"] == {"select": ["CG2"], "ignore": ["CG204"], "fail_on": "warning", "offline": False}
+    assert {f["code"][:3] for f in report["findings"]} == {"CG2"}
+    assert out.stat().st_mode & 0o044  # readable by group/others under a normal umask
+
+
+def test_guessed_encoding_is_reported(tmp_path: Path) -> None:
+    target = tmp_path / "latin1.txt"
+    target.write_bytes("Muñoz and Gómez wrote about café culture in São Paulo, naïvely. (Muñoz, 2020)\n".encode("latin-1"))
+    out = tmp_path / "r.json"
+    _run("audit", str(target), "--json", str(out), "-q", "--fail-on", "never")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert "CG907" in {f["code"] for f in report["findings"]}

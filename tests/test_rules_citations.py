@@ -27,6 +27,8 @@ CASES = [
     # CG102 entry never cited
     ("CG102", "甲（周文和许凌云，2023）。" + ALL_CITED + "赵儒煜（2024）。", [(7, W)]),  # [3] stands on line 7
     ("CG102", "甲（周文和许凌云，2023）孔祥智和谢东东（2024）赵儒煜（2024）" + ALL_CITED, []),
+    # … but an entry that an unlinked citation probably means is left to CG103-CG105 (one typo, one finding)
+    ("CG102", "甲（周文和许凌云，2022）" + ALL_CITED + "孔祥智和谢东东（2024）赵儒煜（2024）", []),
     # CG103 wrong year
     ("CG103", "甲（周文和许凌云，2022）。", [(1, E)]),
     ("CG103", "甲（周文和许凌云，2023）。", []),

@@ -38,6 +38,7 @@ def test_codes_cannot_be_reused_or_malformed() -> None:
     (["CG2"], ["CG204"], ["CG201"], ["CG204"]),
     ([], ["CG2"], ["CG101"], ["CG201"]),
     (["CG201"], ["CG2"], ["CG201"], ["CG202"]),  # the longer prefix wins, as in flake8
+    (["CG1"], ["CG1"], [], ["CG101"]),  # on a tie, ignoring wins
 ])
 def test_prefix_selection(select: list[str], ignore: list[str], expect_in: list[str], expect_out: list[str]) -> None:
     codes = {r.code for r in selected(RULES.values(), select, ignore)}

@@ -56,6 +56,12 @@ class EntryText:
             return f"footnote {self.footnote.symbol} (page {self.footnote.page})"
         return f"[{self.ref.number}]" if self.ref.number is not None else (self.ref.raw[:16] + "…")
 
+    @property
+    def label_zh(self) -> str:
+        if self.footnote is not None:
+            return f"第 {self.footnote.page} 页脚注 {self.footnote.symbol}"
+        return self.label
+
 
 def all_entries(document: Document) -> Iterator[EntryText]:
     """The reference list's entries, then every footnote that is an entry."""

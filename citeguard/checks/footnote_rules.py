@@ -90,8 +90,9 @@ def repeated_work_inconsistent(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work, cited in several footnotes, is described differently (place, publisher, year,
     or the punctuation between them).
 
-    Bad: ① 文集[M].北京:人民出版社,2024:188.  ② 文集[M].北京:人民出版社.2024:216.
-    Good: the same description each time, only the page changes.
+    Bad: ① 文集[M].北京:人民出版社,2024:188.  ② 文集[M].北京:中央文献出版社,2024:216.
+    Good: the same description each time, only the page changes. (Punctuation slips such as
+    人民出版社.2024 are CG306's.)
     """
     for group in by_title(ctx).values():
         notes = [e for e in group if e.footnote is not None]
@@ -126,7 +127,7 @@ def duplicate_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             key = (e.ref.year or "", *e.ref.pages)
             if key in seen:
                 other = seen[key]
-                yield r.finding(e.footnote.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) repeats footnote "
+                yield r.finding(e.ref.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) repeats footnote "
                                 f"{other.symbol} (page {other.page}): same work, same page {', '.join(e.ref.pages)}",
                                 f"脚注 {e.footnote.symbol}（第 {e.footnote.page} 页）与脚注 {other.symbol}"
                                 f"（第 {other.page} 页）引用同一文献同一页码", footnotes=[other.id, e.footnote.id])
@@ -160,6 +161,6 @@ def bracket_width(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         kind = "half-width ( )" if minority is half else "full-width （ ）"
         for e in minority:
             yield r.finding(e.ref.span, f"{e.label}: {kind} brackets in {e.ref.title!r}, unlike the other {where}",
-                            f"{e.label}：题名“{e.ref.title}”中括号全半角与其他条目不一致",
+                            f"{e.label_zh}：题名“{e.ref.title}”中括号全半角与其他条目不一致",
                             references=[e.ref.number or e.ref.index] if e.footnote is None else [],
                             footnotes=[e.footnote.id] if e.footnote is not None else [])

@@ -90,7 +90,8 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     then of the given name), then year.
 
     A break at the surname is a warning; a break only in the given name is reported as info, since
-    some journals sort by surname alone. Tones are ignored (徐 and 许 are both xu).
+    some journals sort by surname alone. Tones are ignored, and two different surnames with the same
+    syllable (徐/许, 谷/顾) are not compared: tone or stroke order may decide between them.
     Bad: [14] 焦方义 before [15] 蒋晟 (jiao > jiang).  Good: 蒋晟 before 焦方义.
     """
     doc = ctx.document
@@ -107,7 +108,8 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             continue  # 谷/顾, 许/徐: same syllable, different surnames; tone or stroke order decides
         surname_break = key_c[:2] < key_p[:2]
         severity = Severity.WARNING if surname_break else Severity.INFO
-        level = "language group or surname" if surname_break else "given name"
+        level = ("language group (Chinese entries first)" if key_c[0] != key_p[0]
+                 else "surname" if surname_break else "given name")
         this, that = _who(doc, cur.index), _who(doc, prev.index)
         yield r.finding(cur.span, f"{this} ({' '.join(key_c[1:])}) should come before {that} ({' '.join(key_p[1:])}): "
                         f"order breaks at the {level}", f"{this} 应排在 {that} 之前（按拼音排序）", severity=severity,
@@ -165,7 +167,7 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 missing.append("access date [YYYY-MM-DD]")
         if missing:
             yield entry_finding(r, e, f"{e.label}: [{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}] entry "
-                            f"lacks {', '.join(missing)}", f"{e.label}：缺少著录项目 {'、'.join(missing)}",
+                            f"lacks {', '.join(missing)}", f"{e.label_zh}：缺少著录项目 {'、'.join(missing)}",
                             evidence=[("entry", ref.raw[:120])])
 
 
@@ -184,7 +186,7 @@ def element_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             bad = ref.raw[m.start("publisher"):m.end("year")]
             fixed = f"{ref.raw[m.start('publisher'):m.end('publisher')]},{m.group('year')}"
             yield entry_finding(r, e, f"{e.label}: period between publisher and year in {bad!r}",
-                            f"{e.label}：出版者与出版年之间应用逗号：“{bad}”",
+                            f"{e.label_zh}：出版者与出版年之间应用逗号：“{bad}”",
                             suggestion=fixed)
 
 
@@ -221,7 +223,7 @@ def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: s
     for e in entries:
         if styles[id(e)] is Spacing.MIXED:
             yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
-                            f"{e.label} 条目内部标点后空格不统一")
+                            f"{e.label_zh} 条目内部标点后空格不统一")
     counts = Counter(s for s in styles.values() if s in (Spacing.SPACED, Spacing.COMPACT))
     if len(counts) < 2:
         return
@@ -255,7 +257,7 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         ref = e.ref
         if ref.style == "gbt7714" and len(ref.authors) > 3:
             yield entry_finding(r, e, f"{e.label} lists {len(ref.authors)} authors; list three, then 等/et al.",
-                            f"{e.label} 列出 {len(ref.authors)} 位作者，应只列前三位，后加“等”",
+                            f"{e.label_zh} 列出 {len(ref.authors)} 位作者，应只列前三位，后加“等”",
                             suggestion=", ".join(ref.authors[:3]) + (", 等" if ref.language is Language.ZH else ", et al."))
 
 
@@ -282,14 +284,14 @@ def date_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         for name, value in (("update date", ref.update_date), ("access date", ref.access_date), ("date", ref.date)):
             if not _valid(value):
                 yield entry_finding(r, e, f"{e.label}: {name} {value} is not a calendar date",
-                                f"{e.label}：日期 {value} 不存在")
+                                f"{e.label_zh}：日期 {value} 不存在")
         if ref.update_date and ref.access_date and _valid(ref.update_date) and _valid(ref.access_date) \
                 and ref.access_date < ref.update_date:
             yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, before its update date {ref.update_date}",
-                            f"{e.label}：引用日期 {ref.access_date} 早于更新日期 {ref.update_date}")
+                            f"{e.label_zh}：引用日期 {ref.access_date} 早于更新日期 {ref.update_date}")
         if paper and ref.access_date and len(paper) == 4 and ref.access_date[:4] > paper:
             yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, after the paper's year {paper}",
-                            f"{e.label}：引用日期 {ref.access_date} 晚于论文年份 {paper}")
+                            f"{e.label_zh}：引用日期 {ref.access_date} 晚于论文年份 {paper}")
 
 
 @rule("CG311", "edition-rules", Severity.WARNING)
@@ -300,11 +302,11 @@ def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         ref = e.ref
         if ctx.standard is Standard.GB2015 and ref.type_code == "PP":
             yield entry_finding(r, e, f"{e.label}: type [PP] (preprint) exists only in GB/T 7714-2025",
-                            f"{e.label}：文献类型 [PP] 为 GB/T 7714-2025 新增")
+                            f"{e.label_zh}：文献类型 [PP] 为 GB/T 7714-2025 新增")
         if ctx.standard is Standard.GB2025 and ref.access_date and ref.carrier != "OL" and ref.type_code != "EB" \
                 and not ref.url:
             yield entry_finding(r, e, f"{e.label}: GB/T 7714-2025 keeps the access date only for network resources",
-                            f"{e.label}：GB/T 7714-2025 仅对网络资源著录引用日期")
+                            f"{e.label_zh}：GB/T 7714-2025 仅对网络资源著录引用日期")
 
 
 def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:

@@ -63,3 +63,11 @@ def unsupported_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The text uses a citation form citeguard recognises but cannot check yet (Pandoc [@key]
     citations against a .bib file). Reported once, so that silence never means "all fine"."""
     yield from _issues(ctx, r, IssueKind.UNSUPPORTED_CITATION)
+
+
+@rule("CG907", "encoding-guessed", Severity.WARNING)
+def encoding_guessed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The file is in none of the encodings citeguard reads for certain (UTF-8, GB18030, UTF-16), so
+    its encoding was guessed; accented letters or Chinese characters may have come out wrong.
+    Save the manuscript as UTF-8."""
+    yield from _issues(ctx, r, IssueKind.ENCODING)

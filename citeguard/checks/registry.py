@@ -26,6 +26,8 @@ FAMILIES = {
     "6": "front matter",
     "9": "unreadable text",
 }
+FAMILIES_ZH = {"1": "引用与参考文献", "2": "页码", "3": "参考文献表", "4": "脚注", "5": "网址", "6": "中英文前置部分",
+               "9": "无法解析的文本"}
 CODE_RE = re.compile(r"^CG\d{3}$")
 
 
@@ -101,13 +103,14 @@ def rule(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], 
 def selected(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterator[Rule]:
     """Rules whose code starts with a selected prefix (all when none) and with no ignored prefix.
 
-    The longer matching prefix wins, as in flake8: ``--ignore CG2 --select CG201`` keeps CG201.
+    The longer matching prefix wins, as in flake8: ``--ignore CG2 --select CG201`` keeps CG201;
+    on a tie the rule is ignored.
     """
     select, ignore = [s.upper() for s in select], [i.upper() for i in ignore]
     for r in rules:
         chosen = max((len(s) for s in select if r.code.startswith(s)), default=0 if select else 1)
         dropped = max((len(i) for i in ignore if r.code.startswith(i)), default=0)
-        if chosen and chosen >= dropped:
+        if chosen > dropped:  # on a tie (--select CG1 --ignore CG1) ignoring wins
             yield r
 
 

@@ -80,7 +80,7 @@ def invalid_url(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         elif re.search(r"[\s\u3000-\u303f\uff00-\uffef]", url):
             problem = "space or full-width character inside"
         if problem:
-            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}", f"{e.label}：网址“{url}”无效（{problem}）")
+            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}", f"{e.label_zh}：网址“{url}”无效（{problem}）")
 
 
 @rule("CG502", "url-entry-ending-mixed", Severity.INFO)
@@ -120,7 +120,7 @@ def url_date_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         severity = Severity.INFO if later and precision == "year" else Severity.WARNING
         note = " (the site may have reposted an older document)" if severity is Severity.INFO else ""
         yield entry_finding(r, e, f"{e.label}: URL path says {encoded}, the entry says {stated}{note}",
-                            f"{e.label}：网址路径中的日期 {encoded} 与著录日期 {stated} 不符", severity=severity,
+                            f"{e.label_zh}：网址路径中的日期 {encoded} 与著录日期 {stated} 不符", severity=severity,
                             evidence=[("date in URL", f"{encoded} ({precision})"), ("stated date", stated)])
 
 
@@ -132,5 +132,5 @@ def insecure_http(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for e, url in urls:
         if url.lower().startswith("http://") and secure:
             yield entry_finding(r, e, f"{e.label}: http:// URL ({secure} others use https://)",
-                                f"{e.label}：网址使用 http://，其余 {secure} 个使用 https://",
+                                f"{e.label_zh}：网址使用 http://，其余 {secure} 个使用 https://",
                                 suggestion="https://" + url[len("http://"):])

@@ -133,7 +133,10 @@ def read_source(path: str | Path) -> SourceText:
         raise IngestError(f"{file}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
     if not data.strip():
         raise IngestError(f"{file}: file is empty")
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except IngestError as exc:
+        raise IngestError(f"{file}: {exc}") from None
     if "\x00" in text:
         raise IngestError(f"{file}: file looks binary (NUL characters), not a text manuscript")
     return SourceText.from_text(text, path=str(file), encoding=encoding,

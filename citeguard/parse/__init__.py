@@ -31,6 +31,8 @@ from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 
 __all__ = ["parse_entry", "parse_source", "parse_text"]
 
+# Encodings citeguard reads for certain; anything else was a detector's guess.
+TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "ascii"})
 # Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
 PANDOC_RE = re.compile(r"\[-?@[\w:.#$%&+?<>~/-]+|(?<![\w.@])@[A-Za-z][\w:.#$%&+?<>~/-]*[\w]")
 # Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
@@ -48,6 +50,10 @@ def parse_source(src: SourceText) -> Document:
     lines = split_lines(src.text)
     layout = analyse(src.text, body_start(lines))
     issues: list[ParseIssue] = []
+    if src.encoding.lower().replace("_", "-") not in TRUSTED_ENCODINGS:
+        issues.append(ParseIssue(IssueKind.ENCODING, f"the file is not UTF-8, GB18030 or UTF-16; it was decoded as "
+                                 f"{src.encoding} by a guess: check accented and Chinese characters",
+                                 src.span(0, 1), src.encoding))
     references = tuple(_references(src, layout, issues))
     footnotes, fund_note = _footnotes(src, layout, issues)
     lexicon = NameLexicon(n for r in references for n in r.authors)
@@ -209,14 +215,19 @@ def _pair_markers(markers: list[FootnoteMarker], footnotes: list[Footnote]
 
 def _pages(src: SourceText, layout: Layout, markers: list[FootnoteMarker], footnotes: list[Footnote]
            ) -> tuple[Page, ...]:
+    marks_on: dict[int, list[str]] = {}
+    notes_on: dict[int, list[str]] = {}
+    for m in markers:
+        marks_on.setdefault(m.page, []).append(m.id)
+    for f in footnotes:
+        notes_on.setdefault(f.page, []).append(f.id)
     pages = []
     start = 0
     for number, end in enumerate(layout.page_ends, start=1):
         if end <= start and number > 1:
             continue
-        pages.append(Page(number, src.span(start, max(start + 1, end)),
-                          tuple(m.id for m in markers if m.page == number),
-                          tuple(f.id for f in footnotes if f.page == number)))
+        pages.append(Page(number, src.span(start, max(start + 1, end)), tuple(marks_on.get(number, ())),
+                          tuple(notes_on.get(number, ()))))
         start = end
     return tuple(pages)
 

@@ -38,13 +38,16 @@ _WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
 ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*等?$")
 # Prose in front of the names inside a parenthesis: "相关综述见", "如", "e.g.,", "see"
 PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
+# A Latin capital (also accented: Müller, Łukasz, García) and the letters of a Latin name.
+_UP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_LOW = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\\-]"
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
 EN_AUTHORS_RE = re.compile(
-    r"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*,\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
-    r"(?:(?:van|von|de|der|da|di|le|la)\s+)?[A-Z][A-Za-z'’\-]+)*(?:,?\s+et\s+al\.?)?$")
+    rf"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?{_UP}{_LOW}+(?:(?:\s*,\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
+    rf"(?:(?:van|von|de|der|da|di|le|la)\s+)?{_UP}{_LOW}+)*(?:,?\s+et\s+al\.?)?$")
 # English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
 EN_NARRATIVE_RE = re.compile(
-    r"(?P<a>(?:(?:van|von|de|der)\s+)?[A-Z][A-Za-z'’\-]+(?:(?:\s*[&和与]\s*|\s+and\s+|,\s*)[A-Z][A-Za-z'’\-]+)*"
+    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
     r"(?:,?\s+et\s+al\.?)?)\s*$")
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
 NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\](?!\()"

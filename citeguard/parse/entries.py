@@ -304,7 +304,8 @@ def _title_end(folded: str) -> int:
     return len(folded)
 
 
-_APA_WESTERN_RE = re.compile(r"(?P<surname>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][a-z][A-Za-z'’\-]+)*)\s*,\s*"
+_APA_WESTERN_RE = re.compile(r"(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+"
+                             r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+)*)\s*,\s*"
                              r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
 
 

@@ -15,6 +15,16 @@ SCHEMA = "citeguard-report/1"
 
 
 @dataclass(frozen=True, slots=True)
+class AuditOptions:
+    """How the audit was asked for, recorded in the report so a CI log can be read back."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    offline: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class AuditResult:
     """What a report renders: the document, the standard used and the findings."""
 
@@ -22,6 +32,7 @@ class AuditResult:
     standard: Standard
     paper_date: str | None
     findings: tuple[Finding, ...]
+    options: AuditOptions = AuditOptions()
 
 
 def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
@@ -67,6 +78,8 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
         "tool": {"name": "citeguard", "version": __version__},
         "document": {**model["document"], "title": title.text if title else None,
                      "standard": result.standard.value, "paper_date": result.paper_date},
+        "options": {"select": list(result.options.select), "ignore": list(result.options.ignore),
+                    "fail_on": result.options.fail_on, "offline": result.options.offline},
         "summary": {**model["summary"], "findings": {**severity_counts(result.findings),
                                                      "total": len(result.findings)}},
         "front_matter": model["front_matter"],
@@ -87,4 +100,4 @@ def render_report_json(result: AuditResult, *, timestamp: str | None = None) -> 
     return json.dumps(report_dict(result, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["SCHEMA", "AuditResult", "render_report_json", "report_dict", "severity_counts", "to_json"]
+__all__ = ["SCHEMA", "AuditOptions", "AuditResult", "render_report_json", "report_dict", "severity_counts", "to_json"]

@@ -7,6 +7,12 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class ReportWriteError(Exception):
     """A report file could not be written; the message is one line for the user."""
 
@@ -22,6 +28,7 @@ def write_report(path: str | Path, content: str) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
         os.replace(tmp, target)
     except OSError as exc:
         raise ReportWriteError(f"{target}: cannot write report ({exc.strerror or exc})") from None

@@ -14,7 +14,7 @@ def rules_json(rules: list[Rule]) -> str:
 
 
 def rules_markdown() -> str:
-    """docs/rules.md, generated from the registry (tests/test_rules_doc.py keeps the file in sync)."""
+    """docs/rules.md, generated from the registry (tests/test_rules_registry.py keeps the file in sync)."""
     out = ["# Rules", "",
            "Generated from the rule registry by `citeguard rules --markdown`; do not edit by hand.",
            "Codes are stable and never reused. Select or ignore rules by code prefix: "

@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from citeguard.checks import RULES, Rule
+from citeguard.checks import Rule
+from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.model import Document, Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
@@ -64,16 +65,20 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
     table.add_column("family" if lang == "en" else "类别")
     for sev in Severity:
         table.add_column(sev.value, justify="right", style=_STYLE[sev.value] if color else None)
+    names = FAMILIES_ZH if lang == "zh" else FAMILIES
     by_family: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        by_family.setdefault(RULES[f.code].family if f.code in RULES else "other", []).append(f)
+    for f in sorted(result.findings, key=lambda x: x.code[:3]):  # families in code order
+        by_family.setdefault(names.get(f.code[2], "other"), []).append(f)
+    for items in by_family.values():
+        items.sort(key=lambda x: (x.line, x.column, x.code))
     for family, items in by_family.items():
         c = severity_counts(tuple(items))
         table.add_row(family, *(str(c[s.value]) for s in Severity))
-    table.add_row("total", *(str(counts[s.value]) for s in Severity), style="bold")
+    table.add_row("total" if lang == "en" else "合计", *(str(counts[s.value]) for s in Severity), style="bold")
     console.print(table)
-    console.print(f"standard: {result.standard.value}   references: {len(doc.references)}   citations: "
-                  f"{len(doc.citations)}   footnotes: {sum(1 for f in doc.footnotes if not f.is_fund_note)}",
+    why = f"dated {result.paper_date}" if result.paper_date else "no date in the manuscript: default"
+    console.print(f"standard: GB/T 7714-{result.standard.value[2:]} ({why})   references: {len(doc.references)}   "
+                  f"citations: {len(doc.citations)}   footnotes: {sum(1 for f in doc.footnotes if not f.is_fund_note)}",
                   markup=False)
     shown = 0
     for family, items in by_family.items():
