@@ -230,10 +230,11 @@ def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: s
     majority = counts.most_common(1)[0][0]
     minority = [e for e in entries if styles[id(e)] not in (majority, Spacing.MIXED, Spacing.NONE)]
     labels = _ranges([e.label for e in minority])
+    labels_zh = _ranges([e.label_zh for e in minority])
     other = Spacing.COMPACT if majority is Spacing.SPACED else Spacing.SPACED
     yield r.finding(minority[0].ref.span, f"{where}: {len(minority)} entries ({labels}) are {other}"
                     f" while {counts[majority]} are {majority}",
-                    f"{where_zh}中 {len(minority)} 条（{labels}）标点后空格与其余 {counts[majority]} 条不一致",
+                    f"{where_zh}中 {len(minority)} 条（{labels_zh}）标点后空格与其余 {counts[majority]} 条不一致",
                     references=[e.ref.number or e.ref.index for e in minority if e.footnote is None],
                     footnotes=[e.footnote.id for e in minority if e.footnote is not None],
                     evidence=[(str(s), n) for s, n in counts.items()])
