@@ -281,3 +281,38 @@ class Finding:
     footnotes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     suggestion: str = ""
+
+
+class LinkStatus(StrEnum):
+    """What checking a cited URL found (decided in citeguard.resolve.status.classify)."""
+
+    OK = "ok"
+    REDIRECTED = "redirected"
+    NOT_FOUND = "not-found"
+    SOFT_404 = "soft-404"
+    BLOCKED = "blocked"
+    SERVER_ERROR = "server-error"
+    TIMEOUT = "timeout"
+    DNS_ERROR = "dns-error"
+    CONNECTION_ERROR = "connection-error"
+    TLS_ERROR = "tls-error"
+    TOO_LARGE = "too-large"
+    PRIVATE_ADDRESS = "private-address"
+    INVALID_URL = "invalid-url"
+    NOT_CHECKED = "not-checked"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The outcome of checking one URL, and what the page says about itself."""
+
+    url: str
+    status: LinkStatus
+    http_status: int | None = None
+    final_url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date found on the page
+    elapsed_ms: int = 0
+    archive_url: str | None = None
+    detail: str = ""
+    from_cache: bool = False

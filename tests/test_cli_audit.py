@@ -15,11 +15,12 @@ from citeguard.cli import app
 from .conftest import PAPER, REAL
 
 runner = CliRunner()
+OFFLINE = ["--offline", "--no-cache"]  # no test touches the network or the user's cache
 
 
 def _audit(tmp_path: Path, *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
     out = tmp_path / "r.json"
-    result = runner.invoke(app, ["audit", str(PAPER), "--json", str(out), "-q", *args])
+    result = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", str(out), "-q", *args])
     return result.exit_code, json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
 
 
@@ -47,30 +48,30 @@ def test_fail_on_and_selection(tmp_path: Path, args: list[str], code: int) -> No
 
 def test_deterministic_without_timestamp(tmp_path: Path) -> None:
     a, b = tmp_path / "a.json", tmp_path / "b.json"
-    runner.invoke(app, ["audit", str(PAPER), "--json", str(a), "-q"])
-    runner.invoke(app, ["audit", str(PAPER), "--json", str(b), "-q"])
+    runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", str(a), "-q"])
+    runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", str(b), "-q"])
     assert a.read_bytes() == b.read_bytes()
-    runner.invoke(app, ["audit", str(PAPER), "--json", str(b), "-q", "--timestamp"])
+    runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", str(b), "-q", "--timestamp"])
     assert "generated" in json.loads(b.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("args", [["--fail-on", "sometimes"], ["--standard", "gb1999"], ["--lang", "fr"],
                                   ["--select", "XY1"]])
 def test_bad_options_exit_2(args: list[str]) -> None:
-    proc = subprocess.run([sys.executable, "-m", "citeguard", "audit", str(PAPER), "-q", *args],
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "audit", *OFFLINE, str(PAPER), "-q", *args],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 def test_several_papers_write_one_report_each(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["audit", *map(str, REAL[:3]), "--reports-dir", str(tmp_path), "-q", "--fail-on", "never"])
+    result = runner.invoke(app, ["audit", *OFFLINE, *map(str, REAL[:3]), "--reports-dir", str(tmp_path), "-q", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{p.stem}.json" for p in REAL[:3])
 
 
 def test_terminal_summary_languages() -> None:
-    zh = runner.invoke(app, ["audit", str(PAPER), "--fail-on", "never", "--reports-dir", "/tmp/cg-test-reports"])
-    en = runner.invoke(app, ["audit", str(PAPER), "--fail-on", "never", "--lang", "en",
+    zh = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--fail-on", "never", "--reports-dir", "/tmp/cg-test-reports"])
+    en = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--fail-on", "never", "--lang", "en",
                              "--reports-dir", "/tmp/cg-test-reports"])
     assert "只有一位作者" in zh.output and "the only author" in en.output
     assert f"{PAPER}:141:" in en.output or ":141:" in en.output
@@ -84,7 +85,7 @@ def test_rules_listing() -> None:
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
 def test_real_manuscripts_audit_without_crash(tmp_path: Path, path: Path) -> None:
-    result = runner.invoke(app, ["audit", str(path), "--reports-dir", str(tmp_path), "-q", "--fail-on", "never"])
+    result = runner.invoke(app, ["audit", *OFFLINE, str(path), "--reports-dir", str(tmp_path), "-q", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / f"{path.stem}.json").read_text(encoding="utf-8"))
     assert report["schema"] == "citeguard-report/1"
@@ -96,7 +97,7 @@ def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
 
 
 def test_one_unreadable_paper_does_not_cost_the_others_their_reports(tmp_path: Path) -> None:
-    proc = _run("audit", str(REAL[1]), str(tmp_path / "missing.md"), str(REAL[2]), "--reports-dir", str(tmp_path),
+    proc = _run("audit", *OFFLINE, str(REAL[1]), str(tmp_path / "missing.md"), str(REAL[2]), "--reports-dir", str(tmp_path),
                 "-q", "--fail-on", "never")
     assert proc.returncode == 2
     assert "missing.md: no such file" in proc.stderr
@@ -108,33 +109,33 @@ def test_papers_with_the_same_name_get_separate_reports(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "p.md").write_text("正文（张三，2020）。\n", encoding="utf-8")
     out = tmp_path / "reports"
-    proc = _run("audit", str(tmp_path / "a" / "p.md"), str(tmp_path / "b" / "p.md"), "--reports-dir", str(out), "-q",
+    proc = _run("audit", *OFFLINE, str(tmp_path / "a" / "p.md"), str(tmp_path / "b" / "p.md"), "--reports-dir", str(out), "-q",
                 "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr
     assert len(list(out.glob("*.json"))) == 2
 
 
 def test_json_dash_is_standard_output() -> None:
-    proc = _run("audit", str(PAPER), "--json", "-", "-q", "--fail-on", "never")
+    proc = _run("audit", *OFFLINE, str(PAPER), "--json", "-", "-q", "--fail-on", "never")
     assert json.loads(proc.stdout)["schema"] == "citeguard-report/1"
 
 
 @pytest.mark.parametrize("args", [["--select", "CG999"], ["--select", "CG7"], ["--ignore", "CG0"]])
 def test_selection_typos_are_usage_errors(args: list[str]) -> None:
-    proc = _run("audit", str(PAPER), "-q", *args)
+    proc = _run("audit", *OFFLINE, str(PAPER), "-q", *args)
     assert proc.returncode == 2 and "no rule code starts with" in proc.stderr
 
 
 def test_usage_errors_are_one_line() -> None:
-    proc = _run("audit", "--no-such-flag")
+    proc = _run("audit", *OFFLINE, "--no-such-flag")
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_options_are_recorded_and_report_is_readable(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    _run("audit", str(PAPER), "--json", str(out), "-q", "--select", "CG2", "--ignore", "CG204", "--fail-on", "warning")
+    _run("audit", *OFFLINE, str(PAPER), "--json", str(out), "-q", "--select", "CG2", "--ignore", "CG204", "--fail-on", "warning")
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["options"] == {"select": ["CG2"], "ignore": ["CG204"], "fail_on": "warning", "offline": False}
+    assert report["options"] == {"select": ["CG2"], "ignore": ["CG204"], "fail_on": "warning", "offline": True}
     assert {f["code"][:3] for f in report["findings"]} == {"CG2"}
     assert out.stat().st_mode & 0o044  # readable by group/others under a normal umask
 
@@ -143,6 +144,6 @@ def test_guessed_encoding_is_reported(tmp_path: Path) -> None:
     target = tmp_path / "latin1.txt"
     target.write_bytes("Muñoz and Gómez wrote about café culture in São Paulo, naïvely. (Muñoz, 2020)\n".encode("latin-1"))
     out = tmp_path / "r.json"
-    _run("audit", str(target), "--json", str(out), "-q", "--fail-on", "never")
+    _run("audit", *OFFLINE, str(target), "--json", str(out), "-q", "--fail-on", "never")
     report = json.loads(out.read_text(encoding="utf-8"))
     assert "CG907" in {f["code"] for f in report["findings"]}

@@ -12,13 +12,14 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     citation_rules,
     footnote_rules,
     front_rules,
+    link_rules,
     list_rules,
     page_rules,
     parse_rules,
     url_rules,
 )
 from citeguard.checks.registry import RULES, AuditContext, Conventions, Rule, selected
-from citeguard.model import Document, Finding, Reference, Standard
+from citeguard.model import Document, Finding, LinkResult, Reference, Standard
 
 __all__ = ["RULES", "AuditContext", "Rule", "audit", "choose_standard", "paper_date"]
 
@@ -58,9 +59,11 @@ def choose_standard(document: Document) -> Standard:
 
 
 def audit(document: Document, *, standard: Standard | None = None, select: Iterable[str] = (),
-          ignore: Iterable[str] = ()) -> tuple[AuditContext, tuple[Finding, ...]]:
-    """Run the selected rules; findings come sorted by position, then code."""
-    ctx = AuditContext(document, standard or choose_standard(document), Conventions(), paper_date(document))
+          ignore: Iterable[str] = (), links: Iterable[LinkResult] = ()) -> tuple[AuditContext, tuple[Finding, ...]]:
+    """Run the selected rules (link rules use ``links``, the resolver's results); findings come
+    sorted by position, then code."""
+    ctx = AuditContext(document, standard or choose_standard(document), Conventions(), paper_date(document),
+                       tuple(links))
     findings: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()
     for r in selected(sorted(RULES.values(), key=lambda x: x.code), select, ignore):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from citeguard.model import Document, Evidence, Finding, Severity, Span, Standard
+from citeguard.model import Document, Evidence, Finding, LinkResult, Severity, Span, Standard
 
 FAMILIES = {
     "1": "citations ↔ references",
@@ -48,6 +48,10 @@ class AuditContext:
     standard: Standard = Standard.GB2025
     conventions: Conventions = field(default_factory=Conventions)
     paper_date: str | None = None  # ISO date (or year) the manuscript was written by, when known
+    links: tuple[LinkResult, ...] = ()  # what resolving the cited URLs found (empty: not resolved)
+
+    def link(self, url: str) -> LinkResult | None:
+        return next((r for r in self.links if r.url == url), None)
 
 
 CheckFunction = Callable[[AuditContext, "Rule"], Iterable[Finding]]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citeguard import __version__
 from citeguard.checks.url_rules import domain_class, url_date
-from citeguard.model import Document, Finding, Severity, Standard
+from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Standard
 from citeguard.report.model_json import JSONValue, model_dict, to_json
 
 SCHEMA = "citeguard-report/1"
@@ -33,6 +33,7 @@ class AuditResult:
     paper_date: str | None
     findings: tuple[Finding, ...]
     options: AuditOptions = AuditOptions()
+    links: tuple[LinkResult, ...] = ()
 
 
 def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
@@ -47,15 +48,25 @@ def finding_dict(f: Finding) -> dict[str, JSONValue]:
             "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion}
 
 
-def links(document: Document) -> list[dict[str, JSONValue]]:
-    """Every cited URL with what the manuscript claims about it (checked: not yet, offline)."""
+def link_dict(result: LinkResult) -> dict[str, JSONValue]:
+    """One resolved URL as ``citeguard links`` and the audit report print it."""
+    return {"url": result.url, "status": result.status.value, "http_status": result.http_status,
+            "final_url": result.final_url, "title": result.title, "published": result.published,
+            "elapsed_ms": result.elapsed_ms, "archive_url": result.archive_url, "detail": result.detail,
+            "from_cache": result.from_cache}
+
+
+def links(document: Document, results: tuple[LinkResult, ...] = ()) -> list[dict[str, JSONValue]]:
+    """Every cited URL: what the manuscript claims about it and what checking it found."""
+    found = {r.url: r for r in results}
     out: list[dict[str, JSONValue]] = []
     items = [(None, r) for r in document.references] + [(f, f.entry) for f in document.footnotes if f.entry]
     for note, ref in items:
         if ref is None or not ref.url:
             continue
         encoded = url_date(ref.url)
-        out.append({"url": ref.url, "domain_class": domain_class(ref.url), "status": "not-checked",
+        result = found.get(ref.url) or LinkResult(ref.url, LinkStatus.NOT_CHECKED, detail="not checked")
+        out.append({**link_dict(result), "domain_class": domain_class(ref.url),
                     "line": ref.span.line, "column": ref.span.column,
                     "footnote": note.id if note else None,
                     "reference": None if note else (ref.number if ref.number is not None else ref.index),
@@ -87,7 +98,7 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
         "citations": model["citations"],
         "footnote_markers": model["footnote_markers"],
         "footnotes": model["footnotes"],
-        "links": links(doc),
+        "links": links(doc, result.links),
         "findings": [finding_dict(f) for f in result.findings],
     }
     if timestamp:

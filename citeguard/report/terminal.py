@@ -10,7 +10,7 @@ from rich.text import Text
 
 from citeguard.checks import Rule
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
-from citeguard.model import Document, Finding, Severity
+from citeguard.model import Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
 
@@ -108,4 +108,26 @@ def render_rules_table(rules: list[Rule], *, width: int = 120) -> str:
     for r in rules:
         table.add_row(r.code, r.name, r.severity.value, r.family, r.summary)
     console.print(table)
+    return buffer.getvalue()
+
+
+_STATUS_STYLE = {"ok": "green", "redirected": "yellow", "not-found": "bold red", "soft-404": "red",
+                 "blocked": "magenta", "not-checked": "dim"}
+
+
+def render_links_table(results: list[LinkResult], requests: int, *, width: int = 120, color: bool = False) -> str:
+    """``citeguard links``: one row per URL."""
+    console, buffer = make_console(width, color)
+    table = Table(header_style="bold")
+    for column in ("status", "code", "url", "title", "published", "ms"):
+        table.add_column(column, overflow="fold")
+    for r in results:
+        style = _STATUS_STYLE.get(r.status.value, "yellow") if color else None
+        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), r.url,
+                      (r.title or r.detail)[:60], r.published or "", str(r.elapsed_ms))
+        if r.archive_url:
+            table.add_row("", "", f"  archived: {r.archive_url}", "", "", "")
+    console.print(table)
+    cached = sum(1 for r in results if r.from_cache)
+    console.print(f"{len(results)} URLs, {requests} HTTP requests, {cached} from the cache", markup=False)
     return buffer.getvalue()

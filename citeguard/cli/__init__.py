@@ -6,6 +6,7 @@ input (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -20,15 +21,18 @@ from citeguard import __version__
 from citeguard.api import load_document
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
+from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.ingest import IngestError
 from citeguard.model import Standard
+from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
-from citeguard.report.audit_json import AuditOptions, AuditResult, render_report_json
+from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict, render_report_json
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown
-from citeguard.report.terminal import render_audit_summary, render_parse_summary, render_rules_table
+from citeguard.report.terminal import render_audit_summary, render_links_table, render_parse_summary, render_rules_table
+from citeguard.resolve import LinkClaim, claims_from
 
-BUNDLED_PAPER = Path(__file__).resolve().parent.parent / "corpus" / \
+BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
 EXIT_USAGE = 2
 
@@ -141,8 +145,16 @@ def audit(
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
                                                    "output; one paper only; default reports/<name>.json).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
-    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network. (Link checking is not built "
-                                          "yet: links are reported as not-checked in every mode.)")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network: links are answered from "
+                                          "the cache or reported as not-checked.")] = False,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Link cache file (default: in the user cache "
+                                               "folder).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the link cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
+                                                "addresses.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
+                                              "of dead links ('none': do not look).")] = "https://archive.org",
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists: "
                                          "error, warning, info or never.")] = "error",
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
@@ -173,10 +185,13 @@ def audit(
             typer.echo(f"citeguard: error: {exc}", err=True)
             unreadable = True
             continue
-        ctx, findings = _guard(lambda d=document: audit_document(  # type: ignore[misc]
-            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped))
+        net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
+                             timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
+        results, _ = _guard(lambda d=document, n=net: resolve(claims_from(d), n))  # type: ignore[misc]
+        ctx, findings = _guard(lambda d=document, r=results: audit_document(  # type: ignore[misc]
+            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r))
         options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline)
-        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options)
+        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
         text = render_report_json(result, timestamp=stamp)
         if str(target) == "-":
             sys.stdout.write(text)
@@ -192,6 +207,45 @@ def audit(
         raise typer.Exit(EXIT_USAGE)
     if worst >= FAIL_LEVELS[fail_on]:
         raise typer.Exit(1)
+
+
+@app.command()
+def links(
+    urls: Annotated[list[str] | None, typer.Argument(help="URLs to check.")] = None,
+    from_file: Annotated[Path | None, typer.Option("--from", help="Check every URL cited in this manuscript "
+                                                   "(or listed in this text file).")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the results as JSON here ('-' for "
+                                                   "standard output).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Answer from the cache only.")] = False,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Link cache file.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
+                                                "addresses.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    concurrency: Annotated[int, typer.Option("--concurrency", help="Requests at once, all hosts.", min=1)] = 64,
+    per_host: Annotated[int, typer.Option("--per-host", help="Requests at once to one host.", min=1)] = 2,
+    archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
+                                              "of dead links ('none': do not look).")] = "https://archive.org",
+) -> None:
+    """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links."""
+    claims = [LinkClaim(u) for u in urls or []]
+    if from_file is not None:
+        document = _guard(lambda: load_document(from_file))
+        claims += claims_from(document) or [LinkClaim(m.group(0).rstrip(".,;")) for m in URL_RE.finditer(
+            "\n".join(p.text for p in document.paragraphs))]
+    if not claims:
+        _fail("no URLs: give URLs as arguments or --from FILE")
+    net = NetworkOptions(offline, cache, no_cache, allow_private, timeout, concurrency, per_host,
+                         None if archive_base == "none" else archive_base)
+    results, sent = _guard(lambda: resolve(claims, net))
+    text = json.dumps([link_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+    if json_file is not None and str(json_file) == "-":
+        sys.stdout.write(text)
+        return
+    if json_file is not None:
+        _guard(lambda: write_report(json_file, text))
+    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color()))
 
 
 @app.command()

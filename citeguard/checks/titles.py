@@ -1,0 +1,32 @@
+"""Comparing a cited title with a page title: Traditional → Simplified, width, case and
+punctuation folded, partial matches allowed (a cited title is often part of a longer page title)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from opencc import OpenCC
+from rapidfuzz import fuzz
+
+_PUNCT_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def normalise_title(text: str) -> str:
+    """For comparison: Traditional → Simplified, width and case folded, punctuation and spaces removed."""
+    simplified = _t2s().convert(text)
+    return _PUNCT_RE.sub("", simplified.lower())
+
+
+def title_similarity(claimed: str, found: str) -> float:
+    """0-100: how well the page title matches the cited title (a cited title may be a prefix or
+    a part of a longer page title, so partial matches count)."""
+    a, b = normalise_title(claimed), normalise_title(found)
+    if not a or not b:
+        return 0.0
+    return max(fuzz.ratio(a, b), fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 6 else 0.0)

@@ -1,0 +1,232 @@
+"""The only code that touches the network: fetch cited URLs politely and safely.
+
+The httpx client is injected (tests pass their own). What is handed to httpx at once is bounded
+by a global and a per-host semaphore, since httpx's pool slows down sharply as waiting requests
+pile up (docs/benchmarks.md). Redirects are followed one hop at a time so that every hop passes
+the address check; bodies are streamed with a size cap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import socket
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from citeguard import __version__
+from citeguard.model import LinkResult, LinkStatus
+from citeguard.resolve.cache import LinkCache
+from citeguard.resolve.content import decode_html, page_facts
+from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
+from citeguard.resolve.status import Fetch, _caused_by, classify
+from citeguard.resolve.wayback import closest_snapshot
+
+RETRY_STATUSES = frozenset({429, 503})
+# Statuses for which an archived copy is worth suggesting.
+DEAD = frozenset({LinkStatus.NOT_FOUND, LinkStatus.SOFT_404})
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverConfig:
+    """Politeness and safety limits (defaults are polite: two requests at a time per host)."""
+
+    concurrency: int = 64
+    per_host: int = 2
+    timeout: float = 15.0  # per request
+    deadline: float = 60.0  # per URL, retries and redirects included
+    retries: int = 2
+    backoff: float = 0.5  # seconds, doubled on each retry
+    max_retry_after: float = 30.0
+    max_redirects: int = 10
+    max_bytes: int = 2 * 1024 * 1024
+    user_agent: str = f"citeguard/{__version__} (citation checker; +https://pypi.org/project/citeguard/)"
+    wayback_base: str | None = "https://archive.org"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkClaim:
+    """A URL to check and what the manuscript says about it (for the archive lookup date)."""
+
+    url: str
+    access_date: str | None = None
+
+
+def make_client(config: ResolverConfig) -> httpx.AsyncClient:
+    """The default client: verification on, no redirects, no cookies kept, one pool for all hosts."""
+    no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # keep no cookie between URLs
+    limits = httpx.Limits(max_connections=config.concurrency, max_keepalive_connections=config.concurrency)
+    return httpx.AsyncClient(follow_redirects=False, cookies=no_cookies, limits=limits,
+                             timeout=httpx.Timeout(config.timeout), headers={"User-Agent": config.user_agent})
+
+
+def _retry_after(value: str | None, default: float, cap: float) -> float:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
+    if not value:
+        return default
+    try:
+        return min(cap, max(0.0, float(value)))
+    except ValueError:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+        if when is None:
+            return default
+        return min(cap, max(0.0, when.timestamp() - time.time()))
+
+
+class Resolver:
+    """Check many URLs concurrently; results come back in the order of the input."""
+
+    def __init__(self, client: httpx.AsyncClient, config: ResolverConfig | None = None,
+                 policy: SafetyPolicy | None = None, lookup: Lookup = system_lookup,
+                 cache: LinkCache | None = None, sleep: Callable[[float], object] = asyncio.sleep) -> None:
+        self.client = client
+        self.config = config or ResolverConfig()
+        self.policy = policy or SafetyPolicy()
+        self.lookup = lookup
+        self.cache = cache
+        self._sleep = sleep
+        self._global = asyncio.Semaphore(self.config.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self.requests = 0  # HTTP requests sent (a cached second run sends none)
+
+    async def resolve(self, claims: Iterable[LinkClaim], progress: Callable[[LinkResult], None] | None = None
+                      ) -> list[LinkResult]:
+        unique: dict[str, LinkClaim] = {}
+        ordered = list(claims)
+        for claim in ordered:
+            unique.setdefault(claim.url, claim)
+
+        async def run(claim: LinkClaim) -> LinkResult:
+            result = await self.resolve_one(claim)
+            if progress is not None:
+                progress(result)
+            return result
+
+        results = await asyncio.gather(*(run(c) for c in unique.values()))
+        by_url = dict(zip(unique, results, strict=True))
+        return [by_url[c.url] for c in ordered]
+
+    async def resolve_one(self, claim: LinkClaim) -> LinkResult:
+        if self.cache is not None:
+            cached = self.cache.get(claim.url)
+            if cached is not None:
+                return cached
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(self.config.deadline):
+                fetch = await self._fetch(claim.url)
+        except TimeoutError as exc:
+            fetch = Fetch(claim.url, error=exc)
+        status, detail = classify(fetch)
+        facts = fetch.facts
+        result = LinkResult(claim.url, status, fetch.http_status, fetch.final_url,
+                            facts.title if facts else None, facts.published if facts else None,
+                            int((time.perf_counter() - started) * 1000), None, detail)
+        if status in DEAD and self.config.wayback_base:
+            archive = await self._archive(claim)
+            result = replace(result, archive_url=archive)
+        if self.cache is not None:
+            self.cache.put(result)
+        return result
+
+    def _host_gate(self, url: str) -> asyncio.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self._hosts.get(host)
+        if gate is None:
+            gate = self._hosts[host] = asyncio.Semaphore(self.config.per_host)
+        return gate
+
+    async def _fetch(self, url: str) -> Fetch:
+        """Follow redirects hop by hop (each hop checked), retrying 429/503 with backoff."""
+        current = url
+        seen = {url}
+        for _hop in range(self.config.max_redirects + 1):
+            try:
+                await check(current, self.policy, self.lookup)
+            except (Refused, OSError) as exc:
+                return Fetch(url, error=exc, final_url=current)
+            outcome = await self._request(url, current)
+            if isinstance(outcome, Fetch):
+                return outcome
+            location = outcome
+            nxt = urljoin(current, location)
+            if nxt in seen:
+                return Fetch(url, redirect_loop=True, final_url=nxt)
+            seen.add(nxt)
+            current = nxt
+        return Fetch(url, redirect_loop=True, final_url=current)
+
+    async def _request(self, url: str, current: str) -> Fetch | str:
+        """One GET (with retries): a finished Fetch, or the Location of a redirect."""
+        attempt = 0
+        while True:
+            try:
+                async with self._host_gate(current), self._global:  # host first: no global slot idles
+                    self.requests += 1
+                    async with self.client.stream("GET", current, headers={
+                            "User-Agent": self.config.user_agent,
+                            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}) as response:
+                        if response.is_redirect and response.headers.get("location"):
+                            return response.headers["location"]
+                        code = response.status_code
+                        if code in RETRY_STATUSES and attempt < self.config.retries:
+                            wait = _retry_after(response.headers.get("retry-after"),
+                                                self.config.backoff * 2 ** attempt, self.config.max_retry_after)
+                        else:
+                            return await self._read(url, current, response)
+            except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+                # A reset or refused connection may pass; a name or certificate that fails will not.
+                if attempt >= self.config.retries or _caused_by(exc, (socket.gaierror, ssl.SSLError)):
+                    return Fetch(url, error=exc, final_url=current)
+                wait = self.config.backoff * 2 ** attempt
+            except httpx.HTTPError as exc:
+                return Fetch(url, error=exc, final_url=current)
+            attempt += 1
+            await self._sleep(wait)  # type: ignore[misc]
+
+    async def _read(self, url: str, current: str, response: httpx.Response) -> Fetch:
+        """Stream the body up to the cap (small for errors), then read the page."""
+        code = response.status_code
+        cap = self.config.max_bytes if 200 <= code < 300 else min(self.config.max_bytes, 256 * 1024)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap and 200 <= code < 300:
+            return Fetch(url, http_status=code, final_url=current, too_large=True)
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > cap:
+                if 200 <= code < 300:
+                    return Fetch(url, http_status=code, final_url=current, too_large=True)
+                break
+        facts = None
+        content_type = response.headers.get("content-type", "")
+        if body and ("html" in content_type.lower() or not content_type or b"<html" in body[:2048].lower()):
+            facts = page_facts(decode_html(bytes(body), content_type))
+        return Fetch(url, http_status=code, final_url=current, facts=facts)
+
+    async def _archive(self, claim: LinkClaim) -> str | None:
+        base = self.config.wayback_base
+        if base is None:
+            return None
+        try:
+            await check(base, self.policy, self.lookup)
+            async with self._global:
+                self.requests += 1
+                return await closest_snapshot(self.client, base, claim.url, claim.access_date,
+                                              timeout=self.config.timeout)
+        except (Refused, OSError, httpx.HTTPError, ValueError):
+            return None  # no archive answer is not a finding about the link
+
+
+def network_unavailable(results: list[LinkResult]) -> bool:
+    """Every distinct host (two or more) failed to resolve: the machine has no network, the links
+    are not dead."""
+    hosts = {(urlsplit(r.url).hostname or "") for r in results if r.status is not LinkStatus.INVALID_URL}
+    failed = {(urlsplit(r.url).hostname or "") for r in results if r.status is LinkStatus.DNS_ERROR}
+    return len(hosts) >= 2 and hosts == failed
