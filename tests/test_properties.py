@@ -38,3 +38,11 @@ def test_entry_parser_never_raises(text: str) -> None:
 @given(st.text(max_size=400))
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     document_from_text(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([None, "text/html", "text/html; charset=gbk", "text/html; charset=bogus"]))
+def test_page_reading_never_raises(body: bytes, content_type: str | None) -> None:
+    from citeguard.resolve.content import decode_html, page_facts
+
+    page_facts(decode_html(body, content_type))

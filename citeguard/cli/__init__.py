@@ -222,7 +222,7 @@ def links(
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
                                                 "addresses.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
-    concurrency: Annotated[int, typer.Option("--concurrency", help="Requests at once, all hosts.", min=1)] = 64,
+    concurrency: Annotated[int, typer.Option("--concurrency", help="Requests at once, all hosts.", min=1)] = 128,
     per_host: Annotated[int, typer.Option("--per-host", help="Requests at once to one host.", min=1)] = 2,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",

@@ -31,7 +31,7 @@ class NetworkOptions:
     no_cache: bool = False
     allow_private: bool = False
     timeout: float = 15.0
-    concurrency: int = 64
+    concurrency: int = 128
     per_host: int = 2
     archive_base: str | None = "https://archive.org"  # Wayback availability API; None: no archive lookups
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from html import unescape
 
 from bs4 import BeautifulSoup
+from bs4.filter import SoupStrainer
 from charset_normalizer import from_bytes
 
 # charset in a Content-Type header or a <meta> tag: charset=gb2312  charset="utf-8"
@@ -33,6 +35,11 @@ SOFT_404_RE = re.compile(r"页面不存在|您访问的页面不存在|访问的
 CHALLENGE_RE = re.compile(r"\$_ts\s*[=.\[]|<meta[^>]*\br=[\"']m[\"']|<script[^>]*\br=[\"']m[\"']|"
                           r"访问验证|安全验证|访问被拒绝|Access Denied|__jsl_clearance|wzws_cid|人机验证", re.IGNORECASE)
 _MAX_TEXT = 200_000  # characters of a page worth parsing
+_HEAD_TAGS = SoupStrainer(["meta", "title"])
+# Scripts, styles and comments hold no visible text: <script …>…</script>
+_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+# Any tag: <p class="x">
+_TAG_RE = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,24 +105,29 @@ def clean_title(title: str) -> str:
 def page_facts(html: str) -> PageFacts:
     """Title, publication date, soft-404 and challenge markers of one HTML page."""
     html = html[:_MAX_TEXT]
-    soup = BeautifulSoup(html, "html.parser")
+    # Only <meta> and <title> become a tree (the costly part of parsing); the visible text is
+    # read with a tag stripper, which is enough for date labels and error wording.
+    head_end = html.lower().find("</head>")
+    soup = BeautifulSoup(html[:head_end] if head_end > 0 else html, "html.parser", parse_only=_HEAD_TAGS)
     metas: dict[str, str] = {}
     for tag in soup.find_all("meta"):
         name = tag.get("name") or tag.get("property") or tag.get("itemprop")
         content = tag.get("content")
         if isinstance(name, str) and isinstance(content, str) and content.strip():
             metas.setdefault(name.strip().lower(), content.strip())
+    title_tag = soup.find("title")
+    page_title = title_tag.get_text() if title_tag is not None else ""
     title = next((metas[k] for k in TITLE_META if k in metas), None)
-    if title is None and soup.title and soup.title.string:
-        title = clean_title(soup.title.string)
+    if title is None and page_title:
+        title = clean_title(page_title)
     published = next((iso_from_text(metas[k]) for k in DATE_META if k in metas and iso_from_text(metas[k])), None)
-    text = soup.get_text(" ", strip=True)[:20_000]
+    text = unescape(" ".join(_TAG_RE.sub(" ", _SCRIPT_RE.sub(" ", html[:100_000])).split())[:20_000])
     if published is None:
         for m in DATE_LABEL_RE.finditer(text):
             published = iso_from_text(m.group("rest"))
             if published:
                 break
-    head = (soup.title.string if soup.title and soup.title.string else "") + " " + text[:600]
+    head = page_title + " " + text[:600]
     soft = bool(SOFT_404_RE.search(head)) and len(text) < 3000
     challenge = bool(CHALLENGE_RE.search(html[:20_000])) and len(text) < 2000
     return PageFacts(title.strip() if title else None, published, soft, challenge)
