@@ -56,6 +56,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, UTF8_PAGE.encode("utf-8"), "text/html; charset=utf-8")
         elif path == "/big5-article":
             self._send(200, BIG5_PAGE.encode("big5"), "text/html")
+        elif path == "/other-title":  # a real page, but not the one the footnote names
+            self._send(200, UTF8_PAGE.encode("utf-8"), "text/html; charset=utf-8")
+        elif path == "/other-date":  # the cited page, published on another day than the footnote says
+            self._send(200, GBK_PAGE.replace("2025-10-13 10:00", "2025-10-20 10:00").encode("gbk"), "text/html")
         elif path == "/missing":
             self._send(404, b"<html><body>Not Found</body></html>")
         elif path == "/soft404":

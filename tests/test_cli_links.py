@@ -60,12 +60,21 @@ def test_audit_reports_link_findings(server: tuple[str, Counter[str]], tmp_path:
         "正文一句。①又一句。②再一句。③\n\n"
         f"① 国务院新闻办就2025年前三季度进出口情况举行发布会[EB/OL].(2025-10-13)[2026-03-29].{base}/gbk-article\n\n"
         f"② 某文件[EB/OL].(2024-01-01)[2026-03-29].{base}/missing\n\n"
-        f"③ 某报告[EB/OL].(2024-01-01)[2026-03-29].{base}/challenge\n", encoding="utf-8")
+        f"③ 某报告[EB/OL].(2024-01-01)[2026-03-29].{base}/challenge\n\n"
+        "下一页。①又一句。②\n\n"
+        f"① 国务院新闻办就2025年前三季度进出口情况举行发布会[EB/OL].(2025-10-13)[2026-03-29].{base}/other-title\n\n"
+        f"② 国务院新闻办就2025年前三季度进出口情况举行发布会[EB/OL].(2025-10-13)[2026-03-29].{base}/other-date\n",
+        encoding="utf-8")
     out = tmp_path / "r.json"
     proc = _run("audit", str(paper), "--allow-private", "--no-cache", "--archive-base", base, "--json", str(out), "-q",
                 "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert [x["status"] for x in report["links"]] == ["ok", "not-found", "blocked"]
-    codes = {f["code"] for f in report["findings"]}
-    assert {"CG510", "CG512"} <= codes and "CG516" not in codes
+    assert [x["status"] for x in report["links"]] == ["ok", "not-found", "blocked", "ok", "ok"]
+    by_code: dict[str, list[int]] = {}
+    for f in report["findings"]:
+        by_code.setdefault(f["code"], []).append(f["line"])
+    assert by_code["CG510"] == [5] and by_code["CG512"] == [7]
+    assert by_code["CG516"] == [11]  # /other-title: a page about a patent survey, not the press conference
+    assert by_code["CG517"] == [13]  # /other-date: published 2025-10-20, the footnote says 2025-10-13
+    assert report["links"][1]["archive_url"]

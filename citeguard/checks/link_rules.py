@@ -99,6 +99,8 @@ def link_date_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     date. Government pages also carry a signing date (成文日期) that a footnote may cite instead."""
     for e, res in _checked(ctx, LinkStatus.OK, LinkStatus.REDIRECTED):
         stated = e.ref.update_date or e.ref.date
+        if res.title and e.ref.title and title_similarity(e.ref.title, res.title) < TITLE_MATCH:
+            continue  # another page altogether (CG516): its date says nothing about the cited one
         if res.published and stated and res.published != stated:
             yield entry_finding(r, e, f"{e.label}: the page was published {res.published}, the entry says {stated}",
                                 f"{e.label_zh}：网页发布日期为 {res.published}，著录日期为 {stated}",
