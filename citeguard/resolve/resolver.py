@@ -191,6 +191,7 @@ class Resolver:
         """One GET (with retries): a finished Fetch, or the Location of a redirect."""
         attempt = 0
         while True:
+            wait: float | None = None
             try:
                 async with self._host_gate(current), self._global:  # host first: no global slot idles
                     self.requests += 1
@@ -204,7 +205,11 @@ class Resolver:
                             wait = _retry_after(response.headers.get("retry-after"),
                                                 self.config.backoff * 2 ** attempt, self.config.max_retry_after)
                         else:
-                            return await self._read(url, current, response)
+                            fetch, body, content_type = await self._read(url, current, response)
+                # The page is read after the host's slot is free, so the next request to the
+                # host overlaps with the parsing of this one.
+                if wait is None:
+                    return self._understand(fetch, body, content_type)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 # A reset or refused connection may pass; a name or certificate that fails will not.
                 if attempt >= self.config.retries or _caused_by(exc, (socket.gaierror, ssl.SSLError)):
@@ -215,25 +220,29 @@ class Resolver:
             attempt += 1
             await self._sleep(wait)  # type: ignore[misc]
 
-    async def _read(self, url: str, current: str, response: httpx.Response) -> Fetch:
-        """Stream the body up to the cap (small for errors), then read the page."""
+    async def _read(self, url: str, current: str, response: httpx.Response) -> tuple[Fetch, bytes, str]:
+        """Stream the body up to the cap (small for error pages)."""
         code = response.status_code
+        content_type = response.headers.get("content-type", "")
         cap = self.config.max_bytes if 200 <= code < 300 else min(self.config.max_bytes, 256 * 1024)
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap and 200 <= code < 300:
-            return Fetch(url, http_status=code, final_url=current, too_large=True)
+            return Fetch(url, http_status=code, final_url=current, too_large=True), b"", content_type
         body = bytearray()
         async for chunk in response.aiter_bytes():
             body += chunk
             if len(body) > cap:
                 if 200 <= code < 300:
-                    return Fetch(url, http_status=code, final_url=current, too_large=True)
+                    return Fetch(url, http_status=code, final_url=current, too_large=True), b"", content_type
                 break
-        facts = None
-        content_type = response.headers.get("content-type", "")
+        return Fetch(url, http_status=code, final_url=current), bytes(body), content_type
+
+    @staticmethod
+    def _understand(fetch: Fetch, body: bytes, content_type: str) -> Fetch:
+        """Title, date and error-page markers of an HTML body."""
         if body and ("html" in content_type.lower() or not content_type or b"<html" in body[:2048].lower()):
-            facts = page_facts(decode_html(bytes(body), content_type))
-        return Fetch(url, http_status=code, final_url=current, facts=facts)
+            return replace(fetch, facts=page_facts(decode_html(body, content_type)))
+        return fetch
 
     async def _archive(self, claim: LinkClaim) -> str | None:
         base = self.config.wayback_base
