@@ -11,6 +11,12 @@ from citeguard.model import Document, Finding, Standard
 from citeguard.parse import parse_source
 
 
+def load_with_source(path: str | Path) -> tuple[SourceText, Document]:
+    """The decoded file and its linked document (the HTML report shows the text itself)."""
+    source = read_source(path)
+    return source, link_citations(parse_source(source))
+
+
 def load_document(path: str | Path) -> Document:
     """Read, parse and link the manuscript at ``path`` (raises IngestError on unreadable input)."""
     return link_citations(parse_source(read_source(path)))

@@ -18,15 +18,16 @@ from typing import Annotated, TypeVar
 import typer
 
 from citeguard import __version__
-from citeguard.api import load_document
+from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.network import NetworkOptions, resolve
+from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, write_paper, write_run
 from citeguard.ingest import IngestError
 from citeguard.model import Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
-from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict, render_report_json
+from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import render_audit_summary, render_links_table, render_parse_summary, render_rules_table
@@ -127,15 +128,15 @@ def _prefixes(values: list[str] | None, option: str) -> list[str]:
     return out
 
 
-def _report_paths(paths: list[Path], reports_dir: Path) -> list[Path]:
-    """reports/<name>.json for each paper; papers sharing a name get their folder in the name too."""
+def _report_stems(paths: list[Path]) -> list[str]:
+    """Report names for each paper; papers sharing a name get their folder in the name too."""
     stems = [p.stem for p in paths]
     out = []
     for path, stem in zip(paths, stems, strict=True):
         if stems.count(stem) > 1:
             parent = "-".join(part for part in path.resolve().parent.parts[-2:] if part not in ("/", ""))
             stem = f"{parent}-{stem}"
-        out.append(reports_dir / f"{stem}.json")
+        out.append(stem)
     return out
 
 
@@ -164,6 +165,15 @@ def audit(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en messages (default: the document's).")] = None,
     timestamp: Annotated[bool, typer.Option("--timestamp", help="Put the time of the run into the JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    formats: Annotated[str, typer.Option("--formats", help="Files written to --reports-dir for each paper: any of "
+                                         "json,html,sarif,ledger.")] = "json,html,sarif,ledger",
+    html_file: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here (one paper).")] = None,
+    sarif_file: Annotated[Path | None, typer.Option("--sarif", help="Write one SARIF 2.1.0 log for all papers "
+                                                    "here.")] = None,
+    markdown_file: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary (for a pull "
+                                                       "request comment) here.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text (rich summary) or github (workflow "
+                                               "annotations on standard output).")] = "text",
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
     if fail_on not in FAIL_LEVELS:
@@ -177,32 +187,41 @@ def audit(
         _fail("--json names one file; with several papers the reports go to --reports-dir")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
     stamp = datetime.now(UTC).isoformat(timespec="seconds") if timestamp else None
-    worst, unreadable = 0, False
-    for path, target in zip(paths, [json_file] if json_file else _report_paths(paths, reports_dir), strict=True):
+    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if unknown := [f for f in wanted if f not in FORMATS]:
+        _fail(f"--formats: unknown format(s) {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    if output_format not in ("text", "github"):
+        _fail(f"--format must be text or github, not {output_format!r}")
+    if html_file is not None and len(paths) > 1:
+        _fail("--html names one file; with several papers the reports go to --reports-dir")
+    plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, stamp, lang)
+    net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
+                         timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
+    worst, unreadable, done = 0, False, []
+    for path, stem in zip(paths, _report_stems(paths), strict=True):
         try:
-            document = load_document(path)
+            source, document = load_with_source(path)
         except IngestError as exc:  # one bad file must not cost the others their reports
             typer.echo(f"citeguard: error: {exc}", err=True)
             unreadable = True
             continue
-        net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
-                             timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
-        results, _ = _guard(lambda d=document, n=net: resolve(claims_from(d), n))  # type: ignore[misc]
+        results, _ = _guard(lambda d=document: resolve(claims_from(d), net))  # type: ignore[misc]
         ctx, findings = _guard(lambda d=document, r=results: audit_document(  # type: ignore[misc]
             d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r))
         options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline)
         result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
-        text = render_report_json(result, timestamp=stamp)
-        if str(target) == "-":
-            sys.stdout.write(text)
-        else:
-            _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
-        if not quiet and str(target) != "-":
+        _guard(lambda r=result, t=source.text, n=stem: write_paper(plan, r, t, n))  # type: ignore[misc]
+        done.append(result)
+        if output_format == "github":
+            sys.stdout.write(github_annotations(result, lang))
+        elif not quiet and str(json_file) != "-":
             width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
             sys.stdout.write(render_audit_summary(result, lang=lang or document.language.value, width=width,
                                                   color=_use_color()))
-            typer.echo(f"report written to {target}")
         worst = max([worst, *(f.severity.rank for f in findings)])
+    _guard(lambda: write_run(plan, done))
+    if not quiet and output_format == "text" and plan.written:
+        typer.echo("written: " + ", ".join(str(p) for p in plan.written))
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     if worst >= FAIL_LEVELS[fail_on]:

@@ -1,0 +1,73 @@
+"""Which report files an audit writes, and where (the renderers stay pure; this module decides
+names and calls the one file writer)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citeguard.ledger import build_ledger
+from citeguard.report import write_report
+from citeguard.report.audit_json import AuditResult, render_report_json
+from citeguard.report.ci_formats import render_github, render_markdown, render_sarif
+from citeguard.report.html import render_html
+from citeguard.report.ledger_csv import render_ledger_csv
+
+FORMATS = ("json", "html", "sarif", "ledger")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputPlan:
+    """Report files for one run: per paper in ``reports_dir``, or the explicitly named ones."""
+
+    reports_dir: Path = Path("reports")
+    formats: tuple[str, ...] = FORMATS
+    json_file: Path | None = None
+    html_file: Path | None = None
+    sarif_file: Path | None = None
+    markdown_file: Path | None = None
+    timestamp: str | None = None
+    lang: str | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+def _put(plan: OutputPlan, path: Path, text: str) -> None:
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    plan.written.append(write_report(path, text))
+
+
+def write_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str) -> None:
+    """The per-paper files: JSON, HTML, SARIF and ledger CSV."""
+    lang = plan.lang or result.document.language.value
+    def named(suffix: str) -> Path:  # not with_suffix: stems may contain dots (201605.01011-…)
+        return plan.reports_dir / f"{stem}{suffix}"
+
+    if plan.json_file is not None:
+        _put(plan, plan.json_file, render_report_json(result, timestamp=plan.timestamp))
+    elif "json" in plan.formats:
+        _put(plan, named(".json"), render_report_json(result, timestamp=plan.timestamp))
+    want_html = plan.html_file is not None or (plan.json_file is None and "html" in plan.formats)
+    want_ledger = plan.json_file is None and "ledger" in plan.formats
+    if want_html or want_ledger:
+        ledger = build_ledger(result.document)
+        if want_html:
+            _put(plan, plan.html_file or named(".html"), render_html(result, source, ledger, lang=lang))
+        if want_ledger:
+            _put(plan, named(".ledger.csv"), render_ledger_csv(ledger))
+    if plan.json_file is None and plan.sarif_file is None and "sarif" in plan.formats:
+        _put(plan, named(".sarif"), render_sarif([result]))
+
+
+def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:
+    """Files that cover every paper of the run: a SARIF log and a Markdown PR comment."""
+    if plan.sarif_file is not None:
+        _put(plan, plan.sarif_file, render_sarif(results))
+    if plan.markdown_file is not None:
+        _put(plan, plan.markdown_file, render_markdown(results, lang=plan.lang or "en"))
+
+
+def github_annotations(result: AuditResult, lang: str | None) -> str:
+    return render_github(result, lang=lang or "en")

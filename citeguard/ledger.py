@@ -1,0 +1,110 @@
+"""The quotation ledger: every place the paper cites a page, with the passage it quotes, grouped by
+work and ordered by page — the worksheet an editor checks against the printed books."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from citeguard.link import pages_cover
+from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
+from citeguard.parse.text import CIRCLED_CHARS, fold_width
+
+# A passage in quotation marks right before a citation: “……”（习近平，2025:216）
+_QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[”」』\"][\s，,]*$")
+# Where the sentence a citation ends begins: after 。！？； or a line start
+_SENTENCE_START_RE = re.compile(r"[。！？!?；;]\s*")
+_PAGE_NUMBER_RE = re.compile(r"\d+")
+# Footnote marks inside the passage: ^①  ^{②}  ③
+_LEADING_MARK_RE = re.compile(rf"\^?\{{?[{CIRCLED_CHARS}]\}}?")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One cited page: the work, the page, the quoted passage and where it stands."""
+
+    work: str  # how the work is named in the ledger
+    work_key: str  # rows with the same key belong to one work
+    page: str
+    quote: str
+    quoted: bool  # True: text in quotation marks; False: the sentence the citation ends
+    line: int
+    column: int
+    source: str  # "text" (an in-text citation) or "footnote"
+    ref_id: str  # citation id or footnote id
+    duplicate: bool = False  # the same work and page cited elsewhere too
+    not_in_entry: bool = False  # the page is not among the entry's listed pages
+
+
+def _passage(before: str) -> tuple[str, bool]:
+    """The quotation just before a citation, else the sentence it closes."""
+    before = _LEADING_MARK_RE.sub("", before)
+    m = _QUOTE_BEFORE_RE.search(before)
+    if m:
+        return m.group(1).strip(), True
+    starts = [s.end() for s in _SENTENCE_START_RE.finditer(before)]
+    start = starts[-1] if starts and starts[-1] < len(before.rstrip()) else (starts[-2] if len(starts) > 1 else 0)
+    return before[start:].strip(" ，,"), False
+
+
+def _first_page(page: str) -> int:
+    m = _PAGE_NUMBER_RE.search(fold_width(page))
+    return int(m.group(0)) if m else 0
+
+
+def _work_name(ref: Reference) -> str:
+    who = "、".join(ref.authors[:1]) if ref.authors else ""
+    label = f"[{ref.number}] " if ref.number is not None else ""
+    head = f"{who}. " if who else ""
+    tail = ", ".join(x for x in (ref.publisher, ref.year) if x)
+    return f"{label}{head}{ref.title or ref.raw[:40]}" + (f" ({tail})" if tail else "")
+
+
+def build_ledger(document: Document) -> list[LedgerRow]:
+    """Rows for in-text citations with pages and for footnotes whose entry gives pages."""
+    rows: list[LedgerRow] = []
+    notes = {f.id: f for f in document.footnotes}
+    places: dict[int, list[Citation | FootnoteMarker]] = defaultdict(list)
+    for c in document.citations:
+        if c.pages:
+            places[c.paragraph].append(c)
+    for m in document.markers:
+        note = notes.get(m.footnote or "")
+        if note is not None and note.entry is not None and note.entry.pages:
+            places[m.paragraph].append(m)
+    for index, items in places.items():
+        text = document.paragraphs[index].text
+        cursor = 0
+        for item in sorted(items, key=lambda x: (x.span.line, x.span.column)):
+            needle = item.text if isinstance(item, Citation) else item.symbol
+            at = text.find(needle, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(needle)
+            quote, quoted = _passage(text[:at].rstrip("^{"))
+            if isinstance(item, Citation):
+                rows.extend(_citation_rows(document, item, quote, quoted))
+            else:
+                rows.extend(_footnote_rows(notes[item.footnote or ""], item, quote, quoted))
+    counts = Counter((r.work_key, fold_width(r.page)) for r in rows)
+    rows = [replace(r, duplicate=counts[(r.work_key, fold_width(r.page))] > 1) for r in rows]
+    rows.sort(key=lambda r: (r.work, _first_page(r.page), r.line))
+    return rows
+
+
+def _citation_rows(document: Document, c: Citation, quote: str, quoted: bool) -> list[LedgerRow]:
+    ref = document.references[c.reference - 1] if c.reference else None
+    work = _work_name(ref) if ref else f"{c.author_text} {c.year or ''}".strip()
+    key = f"ref:{ref.index}" if ref else f"cit:{c.author_text}:{c.year}"
+    return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
+                      not_in_entry=bool(ref and ref.pages and not pages_cover(ref.pages, (page,))))
+            for page in c.pages]
+
+
+def _footnote_rows(note: Footnote, mark: FootnoteMarker, quote: str, quoted: bool) -> list[LedgerRow]:
+    entry = note.entry
+    assert entry is not None
+    key = "fn:" + fold_width(f"{entry.title}|{entry.publisher}|{entry.year}").replace(" ", "")
+    return [LedgerRow(_work_name(entry), key, page, quote, quoted, mark.span.line, mark.span.column, "footnote",
+                      note.id) for page in entry.pages]

@@ -1,0 +1,108 @@
+"""Formats CI platforms read: SARIF 2.1.0, GitHub Actions annotations, Markdown for a PR comment.
+Pure renderers: an AuditResult in, a string out."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import PurePath
+
+from citeguard import __version__
+from citeguard.checks import RULES
+from citeguard.model import Finding, Severity
+from citeguard.report.audit_json import AuditResult, severity_counts
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _uri(path: str) -> str:
+    """A relative, forward-slash URI for a file path (what code-scanning UIs expect)."""
+    return PurePath(path).as_posix().removeprefix("./")
+
+
+def render_sarif(results: list[AuditResult]) -> str:
+    """One SARIF run for all audited papers; tool.driver.rules is the whole registry."""
+    ordered = sorted(RULES.values(), key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(ordered)}
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
+              "fullDescription": {"text": r.doc}, "help": {"text": r.doc, "markdown": r.doc},
+              "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+              "properties": {"family": r.family}} for r in ordered]
+    out = []
+    for result in results:
+        for f in result.findings:
+            item: dict[str, object] = {
+                "ruleId": f.code, "level": _SARIF_LEVEL[f.severity], "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": _uri(result.document.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column}}}],
+                "properties": {"message_zh": f.message_zh, "references": list(f.references),
+                               "footnotes": list(f.footnotes)},
+            }
+            if f.code in index:
+                item["ruleIndex"] = index[f.code]
+            if f.suggestion:
+                item["properties"] = {**item["properties"], "suggestion": f.suggestion}  # type: ignore[dict-item]
+            out.append(item)
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "citeguard", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": "https://pypi.org/project/citeguard/", "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": out}]}
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of the message part."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(result: AuditResult, *, lang: str = "en") -> str:
+    """``::error file=…,line=…,col=…,title=CG201::message`` lines for GitHub Actions."""
+    lines = []
+    for f in result.findings:
+        message = f.message_zh if lang == "zh" else f.message
+        if f.suggestion:
+            message += f" (fix: {f.suggestion})"
+        props = (f"file={_escape_property(_uri(result.document.path))},line={f.line},col={f.column},"
+                 f"title={_escape_property(f'{f.code} {f.rule}')}")
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100) -> str:
+    """A PR comment: counts, then a table of findings (the most severe first)."""
+    out = ["## citeguard", ""]
+    for result in results:
+        counts = severity_counts(result.findings)
+        by_family = Counter(RULES[f.code].family for f in result.findings if f.code in RULES)
+        out += [f"### `{_uri(result.document.path)}`", "",
+                f"**{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes** — "
+                f"GB/T 7714-{result.standard.value[2:]}, {len(result.document.references)} references, "
+                f"{len(result.document.citations)} citations", ""]
+        if by_family:
+            out.append(" · ".join(f"{family}: {n}" for family, n in sorted(by_family.items())))
+            out.append("")
+        ranked: list[Finding] = sorted(result.findings, key=lambda f: (-f.severity.rank, f.line, f.code))
+        if ranked:
+            out += ["| | code | line | finding | fix |", "|---|---|---|---|---|"]
+            icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+            for f in ranked[:limit]:
+                message = f.message_zh if lang == "zh" else f.message
+                out.append(f"| {icon[f.severity]} | {f.code} | {f.line} | {_md_cell(message)} | {_md_cell(f.suggestion)} |")
+            if len(ranked) > limit:
+                out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")
+        else:
+            out.append("No findings.")
+        out.append("")
+    return "\n".join(out)
