@@ -22,15 +22,23 @@ from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.network import NetworkOptions, resolve
-from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, write_paper, write_run
+from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, screenshot, write_paper, write_run
 from citeguard.ingest import IngestError
+from citeguard.ledger import build_ledger
 from citeguard.model import Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict
 from citeguard.report.files import ReportWriteError
+from citeguard.report.ledger_csv import render_ledger_csv
 from citeguard.report.rules_doc import rules_json, rules_markdown
-from citeguard.report.terminal import render_audit_summary, render_links_table, render_parse_summary, render_rules_table
+from citeguard.report.terminal import (
+    render_audit_summary,
+    render_ledger_table,
+    render_links_table,
+    render_parse_summary,
+    render_rules_table,
+)
 from citeguard.resolve import LinkClaim, claims_from
 
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
@@ -174,6 +182,9 @@ def audit(
                                                        "request comment) here.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text (rich summary) or github (workflow "
                                                "annotations on standard output).")] = "text",
+    screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
+                                                         "(needs Playwright and Chromium; skipped with a warning "
+                                                         "otherwise).")] = None,
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
     if fail_on not in FAIL_LEVELS:
@@ -220,6 +231,13 @@ def audit(
                                                   color=_use_color()))
         worst = max([worst, *(f.severity.rank for f in findings)])
     _guard(lambda: write_run(plan, done))
+    html_written = [p for p in plan.written if p.suffix == ".html"]
+    if screenshot_file is not None and html_written:
+        problem = screenshot(html_written[0], screenshot_file)
+        if problem:
+            typer.echo(f"citeguard: warning: no screenshot: {problem}", err=True)
+        else:
+            plan.written.append(screenshot_file)
     if not quiet and output_format == "text" and plan.written:
         typer.echo("written: " + ", ".join(str(p) for p in plan.written))
     if unreadable:
@@ -265,6 +283,29 @@ def links(
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color()))
+
+
+@app.command()
+def ledger(
+    paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write the ledger as CSV here ('-' for standard "
+                                                  "output).")] = None,
+) -> None:
+    """The quotation ledger: every cited page with its passage, grouped by work, for checking
+    against the printed books."""
+    path = _paper(paper)
+    document = _guard(lambda: load_document(path))
+    rows = build_ledger(document)
+    if csv_file is not None:
+        text = render_ledger_csv(rows)
+        if str(csv_file) == "-":
+            sys.stdout.write(text)
+        else:
+            _guard(lambda: write_report(csv_file, text))
+            typer.echo(f"{len(rows)} rows written to {csv_file}")
+        return
+    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    sys.stdout.write(render_ledger_table(rows, width=width))
 
 
 @app.command()

@@ -71,3 +71,30 @@ def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:
 
 def github_annotations(result: AuditResult, lang: str | None) -> str:
     return render_github(result, lang=lang or "en")
+
+
+def screenshot(html: Path, png: Path) -> str | None:
+    """Save a PNG of the HTML report with headless Chromium; returns why it could not, or None."""
+    import os
+    import shutil
+
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        return "Playwright is not installed (pip install playwright)"
+    chromium = os.environ.get("CITEGUARD_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return "no Chromium executable (apt-get install chromium, or set CITEGUARD_CHROMIUM)"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(html.resolve().as_uri())
+            png.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(png))
+            browser.close()
+    except Error as exc:
+        return f"Chromium failed: {str(exc).splitlines()[0]}"
+    return None

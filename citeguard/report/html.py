@@ -27,7 +27,7 @@ UI = {
            "archive": "archived copy", "page": "page", "quote": "passage", "where": "where", "work": "work",
            "duplicate": "cited twice", "not_listed": "not in the entry", "standard": "standard",
            "none": "No findings.", "times": "×", "shown": "shown", "paper_date": "dated",
-           "footnotes": "Footnotes",
+           "footnotes": "Footnotes", "citations": "Citations",
            "ledger_help": "Every page the paper cites, with the passage before the citation (text in quotation "
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
@@ -37,7 +37,7 @@ UI = {
            "status": "状态", "found": "网页实际", "claimed": "文中著录", "archive": "存档",
            "page": "页码", "quote": "引文", "where": "位置", "work": "文献", "duplicate": "重复引用",
            "not_listed": "条目未列此页", "standard": "标准", "none": "未发现问题。", "times": "次",
-           "shown": "显示", "paper_date": "日期", "footnotes": "脚注",
+           "shown": "显示", "paper_date": "日期", "footnotes": "脚注", "citations": "正文引用",
            "ledger_help": "正文中所有标注页码的引用，附引文（引号内文字，否则为所在句子），供对照原书逐条核对。"},
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from citeguard.checks import Rule
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
+from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
@@ -130,4 +131,26 @@ def render_links_table(results: list[LinkResult], requests: int, *, width: int =
     console.print(table)
     cached = sum(1 for r in results if r.from_cache)
     console.print(f"{len(results)} URLs, {requests} HTTP requests, {cached} from the cache", markup=False)
+    return buffer.getvalue()
+
+
+def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
+    """``citeguard ledger``: one table per work, pages in order."""
+    console, buffer = make_console(width, False)
+    current = None
+    table: Table | None = None
+    for row in rows:
+        if row.work != current:
+            if table is not None:
+                console.print(table)
+            current = row.work
+            table = Table(title=row.work, title_justify="left", header_style="bold")
+            for column in ("page", "passage", "line", "marks"):
+                table.add_column(column, overflow="fold")
+        marks = " ".join(m for m, on in (("twice", row.duplicate), ("NOT IN ENTRY", row.not_in_entry)) if on)
+        assert table is not None
+        table.add_row(row.page, ("“" + row.quote + "”") if row.quoted else row.quote, str(row.line), marks)
+    if table is not None:
+        console.print(table)
+    console.print(f"{len(rows)} cited pages", markup=False)
     return buffer.getvalue()
