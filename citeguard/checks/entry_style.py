@@ -109,10 +109,10 @@ def name_sort_key(name: str) -> tuple[str, str]:
     Surnames with a special reading (曾 zeng, 单 shan …) use the reading table; double surnames
     (欧阳, 司马 …) count as one surname. Western names sort by their letters.
     """
-    name = name.replace(" ", "")
-    if not is_han_name(name):
+    if not is_han_name(name.replace(" ", "")):
         parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
         return parts[0], parts[1] if len(parts) > 1 else ""
+    name = name.replace(" ", "")
     surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
     given = name[len(surname):]
     reading = SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))

@@ -29,6 +29,7 @@ from citeguard.model import Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict
+from citeguard.report.export import render_bibtex, render_csl_json
 from citeguard.report.files import ReportWriteError
 from citeguard.report.ledger_csv import render_ledger_csv
 from citeguard.report.rules_doc import rules_json, rules_markdown
@@ -306,6 +307,29 @@ def ledger(
         return
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_ledger_table(rows, width=width))
+
+
+@app.command()
+def export(
+    paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
+    bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Write the reference list as BibTeX here "
+                                                "('-' for standard output).")] = None,
+    csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write CSL-JSON (Zotero import) here.")] = None,
+) -> None:
+    """Export the parsed reference list for reference managers (BibTeX, CSL-JSON)."""
+    if bibtex is None and csl_json is None:
+        _fail("give --bibtex FILE and/or --csl-json FILE")
+    path = _paper(paper)
+    document = _guard(lambda: load_document(path))
+    for target, render in ((bibtex, render_bibtex), (csl_json, render_csl_json)):
+        if target is None:
+            continue
+        text = _guard(lambda r=render: r(document))  # type: ignore[misc]
+        if str(target) == "-":
+            sys.stdout.write(text)
+        else:
+            _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
+            typer.echo(f"{len(document.references)} entries written to {target}")
 
 
 @app.command()

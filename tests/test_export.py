@@ -1,0 +1,67 @@
+"""BibTeX and CSL-JSON export, round-tripped through bibtexparser."""
+
+from __future__ import annotations
+
+import json
+
+import bibtexparser
+import pytest
+
+from citeguard.api import document_from_text, load_document
+from citeguard.report.export import citation_keys, render_bibtex, render_csl_json
+
+from .conftest import PAPER
+
+SMALL = """正文。
+
+参考文献
+
+[1] 习近平.论坚持推动构建人类命运共同体[M].北京:中央文献出版社,2018:391.
+[2] 习近平.在院士大会上的讲话[M].北京:人民出版社,2018:14.
+[3] 周文,许凌云.论新质生产力[J].改革,2023(10):1-13.
+[4] SMITH J, JONES K. Title of the paper[J]. Journal of Things, 2020, 12(3): 45-67.
+[5] 曾一.题名[D].北京:北京大学,2015.
+[6] 国务院新闻办就2025年前三季度进出口情况举行发布会[EB/OL].(2025-10-13)[2026-03-29].https://www.gov.cn/a.htm
+"""
+
+
+def test_keys_are_pinyin_surname_year_with_suffixes() -> None:
+    doc = document_from_text(SMALL)
+    assert citation_keys(doc.references) == ["xi2018a", "xi2018b", "zhou2023", "smith2020", "zeng2015", "anon2025"]
+
+
+def test_bibtex_round_trip() -> None:
+    doc = document_from_text(SMALL)
+    library = bibtexparser.parse_string(render_bibtex(doc))
+    assert not library.failed_blocks
+    entries = {e.key: e for e in library.entries}
+    book = entries["xi2018a"]
+    assert book.entry_type == "book"
+    assert (book["author"], book["title"], book["publisher"], book["address"], book["year"], book["pages"],
+            book["language"]) == ("习近平", "论坚持推动构建人类命运共同体", "中央文献出版社", "北京", "2018", "391", "zh")
+    article = entries["smith2020"]
+    assert (article.entry_type, article["author"], article["journal"], article["volume"], article["number"],
+            article["pages"]) == ("article", "SMITH J and JONES K", "Journal of Things", "12", "3", "45--67")
+    assert "language" not in article.fields_dict
+    assert entries["zeng2015"].entry_type == "phdthesis" and entries["zeng2015"]["school"] == "北京大学"
+    web = entries["anon2025"]
+    assert (web["url"], web["urldate"]) == ("https://www.gov.cn/a.htm", "2026-03-29")
+
+
+def test_reference_paper_exports_every_entry() -> None:
+    doc = load_document(PAPER)
+    library = bibtexparser.parse_string(render_bibtex(doc))
+    assert len(library.entries) == 51 and not library.failed_blocks
+    assert len({e.key for e in library.entries}) == 51
+    by_key = {e.key: e for e in library.entries}
+    assert by_key["an2025"]["author"] == "安博文 and 许培源 and 卢一夫 and others"
+
+
+@pytest.mark.parametrize(("index", "expected"), [
+    (0, {"type": "book", "publisher": "中央文献出版社", "author": [{"literal": "习近平"}], "issued": {"date-parts": [[2018]]}}),
+    (3, {"type": "article-journal", "author": [{"family": "Smith", "given": "J"}, {"family": "Jones", "given": "K"}]}),
+    (5, {"type": "webpage", "URL": "https://www.gov.cn/a.htm", "accessed": {"date-parts": [[2026, 3, 29]]}}),
+])
+def test_csl_json(index: int, expected: dict[str, object]) -> None:
+    items = json.loads(render_csl_json(document_from_text(SMALL)))
+    assert {k: items[index][k] for k in expected} == expected
