@@ -72,3 +72,8 @@ def test_cg307_volume_in_brackets_reported_once() -> None:
 ])
 def test_cg311_edition_specific(standard: Standard, refs: str, count: int) -> None:
     assert len(findings(paper("正文。", refs), "CG311", standard)) == count
+
+
+def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
+    refs = "[1] 黄剑辉.构建开放型经济体的战略研究:从“十三五”到2049[M].2019:333."
+    assert summary(paper("正文（黄剑辉，2019）。", refs), "CG306") == []

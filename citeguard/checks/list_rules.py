@@ -20,6 +20,7 @@ from citeguard.checks.entry_style import (
 )
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.model import CitationKind, CitationSystem, Document, Finding, Language, Severity, Standard
+from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
@@ -181,7 +182,9 @@ def element_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         ref = e.ref
         if ref.style != "gbt7714" or ref.type_code not in {"M", "C", "D", "R", "S", "G", "Z"}:
             continue
-        m = PUBLISHER_PERIOD_RE.search(fold_width(ref.raw))
+        folded = fold_width(ref.raw)
+        code = TYPE_RE.search(folded)  # only the imprint after [M]: a title may hold ":…2049"
+        m = PUBLISHER_PERIOD_RE.search(folded, code.end() if code else 0)
         if m:
             bad = ref.raw[m.start("publisher"):m.end("year")]
             fixed = f"{ref.raw[m.start('publisher'):m.end('publisher')]},{m.group('year')}"
