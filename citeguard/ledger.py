@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from citeguard.checks.page_rules import lists_cited_pages
 from citeguard.link import pages_cover
 from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
 from citeguard.parse.text import CIRCLED_CHARS, fold_width
@@ -33,8 +34,9 @@ class LedgerRow:
     column: int
     source: str  # "text" (an in-text citation) or "footnote"
     ref_id: str  # citation id or footnote id
-    duplicate: bool = False  # the same work and page cited elsewhere too
+    duplicate: bool = False  # the same page of the same work is cited more than once
     not_in_entry: bool = False  # the page is not among the entry's listed pages
+    page_from_entry: bool = False  # the citation gives no page; the page is the one the entry lists
 
 
 def _passage(before: str) -> tuple[str, bool]:
@@ -66,13 +68,10 @@ def build_ledger(document: Document) -> list[LedgerRow]:
     rows: list[LedgerRow] = []
     notes = {f.id: f for f in document.footnotes}
     places: dict[int, list[Citation | FootnoteMarker]] = defaultdict(list)
-    for c in document.citations:
-        if c.pages:
-            places[c.paragraph].append(c)
+    for c in document.citations:  # every citation and mark bounds the passage of the next one
+        places[c.paragraph].append(c)
     for m in document.markers:
-        note = notes.get(m.footnote or "")
-        if note is not None and note.entry is not None and note.entry.pages:
-            places[m.paragraph].append(m)
+        places[m.paragraph].append(m)
     for index, items in places.items():
         text = document.paragraphs[index].text
         cursor = 0
@@ -81,22 +80,36 @@ def build_ledger(document: Document) -> list[LedgerRow]:
             at = text.find(needle, cursor)
             if at < 0:
                 continue
+            # The passage starts no earlier than the end of the citation or mark before it.
+            quote, quoted = _passage(text[cursor:at].rstrip("^{"))
             cursor = at + len(needle)
-            quote, quoted = _passage(text[:at].rstrip("^{"))
             if isinstance(item, Citation):
                 rows.extend(_citation_rows(document, item, quote, quoted))
-            else:
-                rows.extend(_footnote_rows(notes[item.footnote or ""], item, quote, quoted))
+            elif (note := notes.get(item.footnote or "")) is not None and note.entry is not None:
+                rows.extend(_footnote_rows(note, item, quote, quoted))
     counts = Counter((r.work_key, fold_width(r.page)) for r in rows)
     rows = [replace(r, duplicate=counts[(r.work_key, fold_width(r.page))] > 1) for r in rows]
     rows.sort(key=lambda r: (r.work, _first_page(r.page), r.line))
     return rows
 
 
+def _pages_of(entry: Reference) -> tuple[str, ...]:
+    """Pages an entry gives: cited pages of a book, the 版次 of a newspaper."""
+    if entry.type_code == "N" and entry.edition:
+        return (entry.edition,)
+    return entry.pages
+
+
 def _citation_rows(document: Document, c: Citation, quote: str, quoted: bool) -> list[LedgerRow]:
     ref = document.references[c.reference - 1] if c.reference else None
     work = _work_name(ref) if ref else f"{c.author_text} {c.year or ''}".strip()
     key = f"ref:{ref.index}" if ref else f"cit:{c.author_text}:{c.year}"
+    if not c.pages and (ref is None or not lists_cited_pages(ref)):
+        return []  # no page anywhere: nothing to check against a book
+    if not c.pages and ref is not None:  # (钟山，2003) for an entry listing :51 — check that page
+        page = ",".join(ref.pages)
+        return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
+                          page_from_entry=True)]
     return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
                       not_in_entry=bool(ref and ref.pages and not pages_cover(ref.pages, (page,))))
             for page in c.pages]
@@ -107,4 +120,4 @@ def _footnote_rows(note: Footnote, mark: FootnoteMarker, quote: str, quoted: boo
     assert entry is not None
     key = "fn:" + fold_width(f"{entry.title}|{entry.publisher}|{entry.year}").replace(" ", "")
     return [LedgerRow(_work_name(entry), key, page, quote, quoted, mark.span.line, mark.span.column, "footnote",
-                      note.id) for page in entry.pages]
+                      note.id) for page in _pages_of(entry)]

@@ -28,7 +28,7 @@ def test_links_json(server: tuple[str, Counter[str]], tmp_path: Path) -> None:
     base = server[0]
     proc = _run("links", f"{base}/gbk-article", f"{base}/missing", "--allow-private", "--cache",
                 str(tmp_path / "c.sqlite3"), "--archive-base", base, "--json", "-")
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # a dead link
     rows = json.loads(proc.stdout)
     assert [r["status"] for r in rows] == ["ok", "not-found"]
     assert set(rows[0]) >= {"url", "status", "http_status", "final_url", "title", "published", "elapsed_ms",

@@ -24,9 +24,12 @@ def normalise_title(text: str) -> str:
 
 
 def title_similarity(claimed: str, found: str) -> float:
-    """0-100: how well the page title matches the cited title (a cited title may be a prefix or
-    a part of a longer page title, so partial matches count)."""
+    """0-100: how well the page title matches the cited title. A cited title contained whole in
+    the page title (or the reverse) is a match; otherwise the plain ratio decides — partial ratios
+    let two different press releases (…新闻办举行发布会) look alike."""
     a, b = normalise_title(claimed), normalise_title(found)
     if not a or not b:
         return 0.0
-    return max(fuzz.ratio(a, b), fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 6 else 0.0)
+    if min(len(a), len(b)) >= 6 and (a in b or b in a):
+        return 100.0
+    return float(fuzz.ratio(a, b))

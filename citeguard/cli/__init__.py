@@ -25,7 +25,7 @@ from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, screenshot, write_paper, write_run
 from citeguard.ingest import IngestError
 from citeguard.ledger import build_ledger
-from citeguard.model import Standard
+from citeguard.model import LinkStatus, Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict
@@ -265,7 +265,8 @@ def links(
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
 ) -> None:
-    """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links."""
+    """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links.
+    Exits 1 when a link is dead (not-found or soft-404)."""
     claims = [LinkClaim(u) for u in urls or []]
     if from_file is not None:
         document = _guard(lambda: load_document(from_file))
@@ -277,13 +278,16 @@ def links(
                          None if archive_base == "none" else archive_base)
     results, sent = _guard(lambda: resolve(claims, net))
     text = json.dumps([link_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+    dead = any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results)
     if json_file is not None and str(json_file) == "-":
         sys.stdout.write(text)
-        return
+        raise typer.Exit(1 if dead else 0)
     if json_file is not None:
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color()))
+    if any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results):
+        raise typer.Exit(1)
 
 
 @app.command()

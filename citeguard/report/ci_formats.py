@@ -4,6 +4,7 @@ Pure renderers: an AuditResult in, a string out."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import PurePath
 
@@ -13,6 +14,7 @@ from citeguard.model import Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+DOCS_URI = "https://pypi.org/project/citeguard/docs/rules.md"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -29,6 +31,7 @@ def render_sarif(results: list[AuditResult]) -> str:
     rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
               "fullDescription": {"text": r.doc}, "help": {"text": r.doc, "markdown": r.doc},
               "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+              "helpUri": f"{DOCS_URI}#{r.code.lower()}-{r.name}",
               "properties": {"family": r.family}} for r in ordered]
     out = []
     for result in results:
@@ -76,8 +79,17 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Manuscript text is data: no HTML, no Markdown, no @mentions may survive into the comment."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100) -> str:
@@ -87,7 +99,7 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
         counts = severity_counts(result.findings)
         by_family = Counter(RULES[f.code].family for f in result.findings if f.code in RULES)
         out += [f"### `{_uri(result.document.path)}`", "",
-                f"**{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes** — "
+                f"**{_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, {_n(counts['info'], 'note')}** — "
                 f"GB/T 7714-{result.standard.value[2:]}, {len(result.document.references)} references, "
                 f"{len(result.document.citations)} citations", ""]
         if by_family:
@@ -99,7 +111,8 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
             icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
             for f in ranked[:limit]:
                 message = f.message_zh if lang == "zh" else f.message
-                out.append(f"| {icon[f.severity]} | {f.code} | {f.line} | {_md_cell(message)} | {_md_cell(f.suggestion)} |")
+                out.append(f"| {icon[f.severity]} | {f.code} | {f.line}:{f.column} | {_md_cell(message)} | "
+                           f"{_md_cell(f.suggestion)} |")
             if len(ranked) > limit:
                 out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")
         else:

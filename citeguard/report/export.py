@@ -11,8 +11,12 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
+from citeguard.checks.citation_rules import normalised_title
 from citeguard.checks.entry_style import name_sort_key
+from citeguard.checks.page_rules import lists_cited_pages
 from citeguard.model import Document, Language, Reference
+from citeguard.parse.entries import VOLUME_IN_TITLE_RE
+from citeguard.parse.names import is_han_name
 
 # GB/T 7714 type code → (BibTeX type, CSL type)
 TYPES = {
@@ -25,6 +29,22 @@ TYPES = {
 _KEY_CLEAN_RE = re.compile(r"[^a-z0-9]")
 
 
+def exportable(document: Document) -> list[Reference]:
+    """The parsed entries of the list, then each distinct work cited in the footnotes; entries the
+    parser could not read (style "unknown") are left out rather than exported as junk."""
+    out = [r for r in document.references if r.style != "unknown"]
+    seen = {(normalised_title(r.title), r.year) for r in out}
+    for note in document.footnotes:
+        entry = note.entry
+        if entry is None or entry.style == "unknown":
+            continue
+        key = (normalised_title(entry.title), entry.year)
+        if key not in seen:
+            seen.add(key)
+            out.append(entry)
+    return out
+
+
 def _key_base(ref: Reference) -> str:
     """Pinyin (or Latin) surname of the first author, then the year: "xi2025", "smith2020"."""
     who = "anon"
@@ -34,76 +54,107 @@ def _key_base(ref: Reference) -> str:
     return f"{who}{ref.year or 'nd'}"
 
 
-def citation_keys(references: tuple[Reference, ...]) -> list[str]:
-    """Stable keys: surname + year + the entry's own suffix; clashes get a, b, c … in list order."""
+def citation_keys(references: list[Reference]) -> list[str]:
+    """Stable keys: surname + year + the entry's own a/b suffix; other clashes get -2, -3 … in
+    list order (not letters, which would look like the paper's own suffixes)."""
     bases = [_key_base(r) + r.year_suffix for r in references]
-    counts = Counter(bases)
     seen: Counter[str] = Counter()
     keys = []
     for base in bases:
-        if counts[base] > 1:
-            keys.append(base + "abcdefghijklmnopqrstuvwxyz"[seen[base] % 26])
-            seen[base] += 1
-        else:
-            keys.append(base)
+        seen[base] += 1
+        keys.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return keys
 
 
-def _pages(ref: Reference) -> str:
-    return ",".join(p.replace("-", "--") if re.fullmatch(r"\d+-\d+", p) else p for p in ref.pages)
+# Characters LaTeX reads as commands: & % $ # _ { } ~ ^ \
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_LATEX_RE = re.compile(r"[\\&%$#_{}~^]")
+
+
+def latex(text: str) -> str:
+    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)
+
+
+def bibtex_name(name: str) -> str:
+    """ "SMITH J A" → "Smith, J. A."; "Smith, J." stays; Chinese names stay whole."""
+    if is_han_name(name.replace(" ", "")) or "," in name:
+        return name
+    parts = name.split()
+    if len(parts) > 1 and all(re.fullmatch(r"[A-Z](?:-[A-Z])?", p) for p in parts[1:]):
+        surname = parts[0].title() if parts[0].isupper() else parts[0]
+        return f"{surname}, {' '.join(p.replace('-', '.-') + '.' for p in parts[1:])}"
+    return name
+
+
+def _pages(ref: Reference) -> str | None:
+    if ref.type_code == "N":
+        return ref.edition  # 版次 is the newspaper page
+    if lists_cited_pages(ref):
+        return None  # a book's cited pages belong in the text, not in a bibliography entry
+    return ",".join(p.replace("-", "--") if re.fullmatch(r"\d+-\d+", p) else p for p in ref.pages) or None
+
+
+def _volume(ref: Reference) -> str | None:
+    return None if ref.volume and ref.title and VOLUME_IN_TITLE_RE.search(ref.title) else ref.volume
 
 
 def _bib_fields(ref: Reference) -> list[tuple[str, str]]:
     bib_type = TYPES.get(ref.type_code or "", ("misc", "document"))[0]
     container_key = {"article": "journal", "inproceedings": "booktitle"}.get(bib_type, "booktitle")
-    authors = list(ref.authors) + (["others"] if ref.et_al else [])
+    authors = [bibtex_name(a) for a in ref.authors] + (["others"] if ref.et_al else [])
+    edition = None if ref.type_code == "N" else ref.edition
     pairs: list[tuple[str, str | None]] = [
-        ("author", " and ".join(authors) if authors else None), ("title", ref.title),
-        (container_key, ref.container), ("address", ref.place),
+        ("author", " and ".join(latex(a) for a in authors) if authors else None),
+        ("title", latex(ref.title) if ref.title else None),
+        (container_key, latex(ref.container) if ref.container else None),
+        ("address", latex(ref.place) if ref.place else None),
         ("school" if bib_type == "phdthesis" else "institution" if bib_type == "techreport" else "publisher",
-         ref.publisher),
-        ("year", ref.year), ("date", ref.date), ("volume", ref.volume), ("number", ref.issue),
-        ("pages", _pages(ref) or None), ("edition", ref.edition), ("url", ref.url), ("doi", ref.doi),
+         latex(ref.publisher) if ref.publisher else None),
+        ("year", ref.year), ("date", ref.date), ("volume", _volume(ref)), ("number", ref.issue),
+        ("pages", _pages(ref)), ("edition", edition), ("url", ref.url), ("doi", ref.doi),
         ("urldate", ref.access_date), ("language", "zh" if ref.language is Language.ZH else None),
-        ("note", f"GB/T 7714 type [{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}]" if ref.type_code else None),
+        ("note", f"[{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}]"
+         if ref.type_code and ref.style == "gbt7714" else None),
     ]
     return [(k, v) for k, v in pairs if v]
 
 
 def render_bibtex(document: Document) -> str:
-    """Every entry of the reference list as BibTeX."""
+    """The parsed entries (list, then footnotes) as BibTeX."""
+    refs = exportable(document)
     library = Library()
-    for ref, key in zip(document.references, citation_keys(document.references), strict=True):
+    for ref, key in zip(refs, citation_keys(refs), strict=True):
         bib_type = TYPES.get(ref.type_code or "", ("misc", "document"))[0]
         library.add(Entry(bib_type, key, [Field(k, v) for k, v in _bib_fields(ref)]))
-    return str(write_string(library))
+    return str(write_string(library)).replace("\n\n\n", "\n\n")
 
 
 def _csl_author(name: str, language: Language) -> dict[str, str]:
     if language is Language.ZH:
         return {"literal": name}  # Chinese names are written whole, family name first
-    if "," in name:
-        family, given = name.split(",", 1)
+    formatted = bibtex_name(name)
+    if "," in formatted:
+        family, given = formatted.split(",", 1)
         return {"family": family.strip(), "given": given.strip()}
-    parts = name.split()
-    if len(parts) > 1 and all(p.isupper() or "-" in p for p in parts[1:]):  # GB/T form: SMITH J A
-        return {"family": parts[0].title() if parts[0].isupper() else parts[0], "given": " ".join(parts[1:])}
     return {"literal": name}
 
 
 def render_csl_json(document: Document) -> str:
     """CSL-JSON items (Zotero: File → Import)."""
     items = []
-    for ref, key in zip(document.references, citation_keys(document.references), strict=True):
+    refs = exportable(document)
+    for ref, key in zip(refs, citation_keys(refs), strict=True):
         csl_type = TYPES.get(ref.type_code or "", ("misc", "document"))[1]
         item: dict[str, object] = {"id": key, "type": csl_type}
         if ref.title:
             item["title"] = ref.title
         if ref.authors:
             item["author"] = [_csl_author(a, ref.language) for a in ref.authors]
+        page = _pages(ref)
         optional = {"container-title": ref.container, "publisher": ref.publisher, "publisher-place": ref.place,
-                    "volume": ref.volume, "issue": ref.issue, "page": ",".join(ref.pages) or None,
-                    "URL": ref.url, "DOI": ref.doi, "edition": ref.edition,
+                    "volume": _volume(ref), "issue": ref.issue, "page": page.replace("--", "-") if page else None,
+                    "URL": ref.url, "DOI": ref.doi, "edition": None if ref.type_code == "N" else ref.edition,
                     "language": "zh" if ref.language is Language.ZH else "en"}
         item.update({k: v for k, v in optional.items() if v})
         if ref.date:

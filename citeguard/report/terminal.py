@@ -120,12 +120,15 @@ def render_links_table(results: list[LinkResult], requests: int, *, width: int =
     """``citeguard links``: one row per URL."""
     console, buffer = make_console(width, color)
     table = Table(header_style="bold")
-    for column in ("status", "code", "url", "title", "published", "ms"):
+    for column in ("status", "code", "url", "title / detail", "published", "ms"):
         table.add_column(column, overflow="fold")
     for r in results:
         style = _STATUS_STYLE.get(r.status.value, "yellow") if color else None
-        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), r.url,
-                      (r.title or r.detail)[:60], r.published or "", str(r.elapsed_ms))
+        about = r.title or r.detail
+        if r.final_url and r.final_url != r.url:
+            about += f"\n→ {r.final_url}"
+        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), r.url, about,
+                      r.published or "", str(r.elapsed_ms))
         if r.archive_url:
             table.add_row("", "", f"  archived: {r.archive_url}", "", "", "")
     console.print(table)

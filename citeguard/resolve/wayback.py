@@ -29,6 +29,7 @@ async def closest_snapshot(client: httpx.AsyncClient, base: str, url: str, acces
         return None
     data = response.json()
     closest = (data.get("archived_snapshots") or {}).get("closest") or {}
-    if closest.get("available") and str(closest.get("status")) == "200" and closest.get("url"):
-        return str(closest["url"])
+    url_found = str(closest.get("url") or "")
+    if closest.get("available") and str(closest.get("status")) == "200" and url_found.lower().startswith(("http://", "https://")):
+        return url_found  # only a web address: an API answer is data, never a javascript: link
     return None
