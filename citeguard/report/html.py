@@ -29,7 +29,8 @@ UI = {
            "duplicate": "page cited more than once", "not_listed": "not in the entry", "standard": "standard",
            "none": "No findings.", "times": "×", "shown": "shown", "paper_date": "dated",
            "footnotes": "Footnotes", "citations": "Citations", "cited_at": "cited at",
-           "from_entry": "page from the entry", "unchecked": "The links were not checked (offline or no network): run the audit with network access.",
+           "from_entry": "page from the entry",
+           "unchecked": "The links were not checked (offline or no network): run the audit with network access.",
            "error": "errors", "warning": "warnings", "info": "notes", "final": "now at",
            "ledger_help": "Every page the paper cites, with the passage before the citation (text in quotation "
                           "marks, else the sentence). Check each against the printed book."},
