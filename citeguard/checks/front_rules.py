@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz
 
 from citeguard.checks.registry import AuditContext, Rule, rule
@@ -97,6 +96,8 @@ def author_pinyin(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     fm = ctx.document.front_matter
     if not fm.authors_zh or len(fm.authors_zh) != len(fm.authors_en):
         return
+    from pypinyin import Style, lazy_pinyin  # imported on first use (start-up time)
+
     for zh, en in zip(fm.authors_zh, fm.authors_en, strict=True):
         if not is_han_name(zh) or not 2 <= len(zh) <= 4:
             continue

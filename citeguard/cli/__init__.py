@@ -21,17 +21,11 @@ from citeguard import __version__
 from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
-from citeguard.cli.network import NetworkOptions, resolve
-from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, screenshot, write_paper, write_run
 from citeguard.ingest import IngestError
-from citeguard.ledger import build_ledger
 from citeguard.model import LinkStatus, Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
-from citeguard.report.audit_json import AuditOptions, AuditResult, link_dict
-from citeguard.report.export import render_bibtex, render_csl_json
 from citeguard.report.files import ReportWriteError
-from citeguard.report.ledger_csv import render_ledger_csv
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import (
     render_audit_summary,
@@ -40,7 +34,6 @@ from citeguard.report.terminal import (
     render_parse_summary,
     render_rules_table,
 )
-from citeguard.resolve import LinkClaim, claims_from
 
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
@@ -188,6 +181,11 @@ def audit(
                                                          "otherwise).")] = None,
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
+    # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
+    from citeguard.cli.network import NetworkOptions, resolve
+    from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, screenshot, write_paper, write_run
+    from citeguard.report.audit_json import AuditOptions, AuditResult
+    from citeguard.resolve import claims_from
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
     if standard is not None and standard not in {s.value for s in Standard}:
@@ -267,6 +265,9 @@ def links(
 ) -> None:
     """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links.
     Exits 1 when a link is dead (not-found or soft-404)."""
+    from citeguard.cli.network import NetworkOptions, resolve
+    from citeguard.report.audit_json import link_dict
+    from citeguard.resolve import LinkClaim, claims_from
     claims = [LinkClaim(u) for u in urls or []]
     if from_file is not None:
         document = _guard(lambda: load_document(from_file))
@@ -298,6 +299,8 @@ def ledger(
 ) -> None:
     """The quotation ledger: every cited page with its passage, grouped by work, for checking
     against the printed books."""
+    from citeguard.ledger import build_ledger
+    from citeguard.report.ledger_csv import render_ledger_csv
     path = _paper(paper)
     document = _guard(lambda: load_document(path))
     rows = build_ledger(document)
@@ -321,6 +324,7 @@ def export(
     csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write CSL-JSON (Zotero import) here.")] = None,
 ) -> None:
     """Export the parsed reference list for reference managers (BibTeX, CSL-JSON)."""
+    from citeguard.report.export import render_bibtex, render_csl_json
     if bibtex is None and csl_json is None:
         _fail("give --bibtex FILE and/or --csl-json FILE")
     path = _paper(paper)
