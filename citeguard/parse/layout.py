@@ -24,7 +24,7 @@ REF_HEADING_RE = re.compile(
     r"Bibliography|Works Cited|Literature Cited)(?:\*\*)?[ \t]*[:：]?[ \t]*$")
 # A numbered entry start: "[12] …", "- [12] …", "［12］…", "12. …", "12．…"
 NUMBERED_ENTRY_RE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?(?:[\[［][ \t]*(?P<n1>\d{1,4})[ \t]*[\]］]|(?P<n2>\d{1,4})[.．、][ \t]*(?=\S))[ \t]*")
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:[\[［][ \t]*(?P<n1>\d{1,6})[ \t]*[\]］]|(?P<n2>\d{1,6})[.．、][ \t]*(?=\S))[ \t]*")
 # Lines that end the reference list: author notes, editor line, appendix, acknowledgements.
 REF_END_RE = re.compile(
     r"^[ \t]*(?:[【\[]作者简介[】\]]|作者简介[:：]|[(（]责任编辑|责任编辑[:：]|附录|附\s*录|Appendix|"
