@@ -46,3 +46,29 @@ def test_page_reading_never_raises(body: bytes, content_type: str | None) -> Non
     from citeguard.resolve.content import decode_html, page_facts
 
     page_facts(decode_html(body, content_type))
+
+
+# Documents built from realistic parts: citations, entries, footnotes and marks in random order.
+PARTS = st.sampled_from([
+    "正文（周文，2023）。", "周文和许凌云（2024）认为。", "（习近平，2025:191）", "（张三等，2020a；李四，2021:5-6）",
+    "研究[1-3]表明", "^①", "②", "。\n\n", "\n\n参考文献\n\n", "[1] 周文,许凌云.论题[J].改革,2023(10):1-13.\n",
+    "[2] 习近平.文集(第5卷)[M].北京:外文出版社,2025:191,191,25-26.\n", "- [3] 题[EB/OL].(2026-02-30)[2025-01-01].http://x.gov.cn/art/2024/4/15/art_1.html.\n",
+    "① 经济思想研究文集[M].北京:人民出版社.2024:216.\n\n", "② 题[N].人民日报,2024-02-02(001).\n\n",
+    "摘要: 某。\n\n关键词: 甲; 乙\n\n", "Keywords: a; b; c\n\n", "(Smith et al., 2020, p. 5)", "Smith (2019)",
+    "SMITH J, JONES K. Title[J]. Journal, 2020, 12(3): 45-67.\n", "【作者简介】某。\n\n", "Abstract: x.\n\n",
+])
+DOCS = st.lists(st.one_of(PARTS, st.text(max_size=6)), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCS)
+def test_every_rule_runs_on_any_document(text: str) -> None:
+    from citeguard.checks import audit
+    from citeguard.model import LinkResult, LinkStatus
+
+    document = document_from_text(text)
+    links = [LinkResult("http://x.gov.cn/art/2024/4/15/art_1.html", status, 200, title="题", published="2024-04-15")
+             for status in (LinkStatus.OK,)]
+    _, findings = audit(document, links=links)
+    for f in findings:
+        assert f.line >= 1 and f.column >= 1 and f.message and f.message_zh
