@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeguard.checks import audit
-from citeguard.ingest import SourceText, read_source
+from citeguard.ingest import SourceText, read_project
 from citeguard.link import link_citations
 from citeguard.model import Document, Finding, Standard
 from citeguard.parse import parse_source
@@ -13,13 +13,15 @@ from citeguard.parse import parse_source
 
 def load_with_source(path: str | Path) -> tuple[SourceText, Document]:
     """The decoded file and its linked document (the HTML report shows the text itself)."""
-    source = read_source(path)
-    return source, link_citations(parse_source(source))
+    project = read_project(path)
+    document = parse_source(project.main, bibs=project.bibs, syntax=project.syntax, notes=project.notes)
+    return project.main, link_citations(document)
 
 
 def load_document(path: str | Path) -> Document:
-    """Read, parse and link the manuscript at ``path`` (raises IngestError on unreadable input)."""
-    return link_citations(parse_source(read_source(path)))
+    """Read, parse and link the manuscript at ``path`` (raises IngestError on unreadable input);
+    a Markdown or LaTeX manuscript brings the .bib files it names."""
+    return load_with_source(path)[1]
 
 
 def document_from_text(text: str, path: str = "<text>") -> Document:

@@ -29,13 +29,17 @@ class ReferenceIndex:
     by_author: dict[str, tuple[Reference, ...]]
     by_number: dict[int, Reference]
     keys: tuple[str, ...]
+    by_key: dict[str, Reference]
 
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
         by_author_year: dict[tuple[str, str], list[Reference]] = defaultdict(list)
         by_author: dict[str, list[Reference]] = defaultdict(list)
         by_number: dict[int, Reference] = {}
+        by_key: dict[str, Reference] = {}
         for ref in references:
+            if ref.key:
+                by_key.setdefault(ref.key, ref)
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
             if not ref.authors:
@@ -45,7 +49,7 @@ class ReferenceIndex:
             if ref.year:
                 by_author_year[(key, ref.year)].append(ref)
         return cls({k: tuple(v) for k, v in by_author_year.items()},
-                   {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author))
+                   {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key)
 
 
 def _page_numbers(page: str) -> set[int]:
@@ -98,6 +102,11 @@ def link_citations(document: Document) -> Document:
 
 
 def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Citation:
+    if citation.kind is CitationKind.KEY:
+        ref = index.by_key.get(citation.key)
+        if ref is None:
+            return replace(citation, link_reason="no entry with this key")
+        return replace(citation, reference=ref.index, link_reason="key")
     if citation.kind is CitationKind.NUMERIC:
         ref = index.by_number.get(citation.number or -1)
         if ref is None:

@@ -23,6 +23,7 @@ class CitationSystem(StrEnum):
 
     AUTHOR_YEAR = "author-year"
     NUMERIC = "numeric"
+    KEY = "key"  # Pandoc / LaTeX citations by BibTeX key
     NONE = "none"
 
 
@@ -31,6 +32,7 @@ class CitationKind(StrEnum):
 
     AUTHOR_YEAR = "author-year"
     NUMERIC = "numeric"
+    KEY = "key"  # Pandoc [@key] or LaTeX \cite{key}, resolved against a .bib file
 
 
 class IssueKind(StrEnum):
@@ -40,6 +42,8 @@ class IssueKind(StrEnum):
     UNPARSED_FOOTNOTE = "unparsed-footnote"
     UNPARSED_CITATION = "unparsed-citation"
     UNSUPPORTED_CITATION = "unsupported-citation"
+    DUPLICATE_KEY = "duplicate-key"
+    BIBLIOGRAPHY = "bibliography"  # a named .bib file is missing or was found under another name
     ENCODING = "encoding"
 
 
@@ -51,6 +55,7 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    path: str = ""  # another file than the manuscript (a .bib file); "" for the manuscript itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,7 @@ class Reference:
     doi: str | None = None
     unparsed: str | None = None
     notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
+    key: str | None = None  # BibTeX key, for entries read from a .bib file
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +169,7 @@ class Citation:
     year_suffix: str = ""
     pages: tuple[str, ...] = ()
     number: int | None = None  # numeric citations: the entry number ([1-3] gives three citations)
+    key: str = ""  # keyed citations: the BibTeX key
     group: str = ""  # id shared by citations printed in one parenthesis or bracket
     reference: int | None = None  # Reference.index of the linked entry, once linked
     link_reason: str = ""
@@ -281,6 +288,7 @@ class Finding:
     footnotes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     suggestion: str = ""
+    path: str = ""  # the file the finding is in when it is not the manuscript (a .bib file)
 
 
 class LinkStatus(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -262,3 +263,18 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                     f"{len(major_list)} use {major} ones",
                     f"{len(minor_list)} 处引用括号为{zh[minor]}（第 {shown} 行），其余 {len(major_list)} 处为{zh[major]}",
                     citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])
+
+
+@rule("CG112", "undefined-key", Severity.ERROR)
+def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A Pandoc or LaTeX citation names a key that no entry of the .bib file has.
+
+    Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
+    """
+    keys = sorted(ref.key for ref in ctx.document.references if ref.key)
+    for c in ctx.document.citations:
+        if c.kind is CitationKind.KEY and c.reference is None:
+            close = difflib.get_close_matches(c.key, keys, n=1)
+            yield r.finding(c.span, f"{c.text}: no entry with the key {c.key!r} in the bibliography",
+                            f"{c.text}：参考文献库中没有键 {c.key!r}", citations=[c.id], evidence=[("key", c.key)],
+                            suggestion=f"did you mean {close[0]!r}?" if close else "")

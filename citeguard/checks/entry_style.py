@@ -52,6 +52,8 @@ class EntryText:
     def label(self) -> str:
         if self.footnote is not None:
             return f"footnote {self.footnote.symbol} (page {self.footnote.page})"
+        if self.ref.key:
+            return f"@{self.ref.key}"
         return f"[{self.ref.number}]" if self.ref.number is not None else (self.ref.raw[:16] + "…")
 
     @property

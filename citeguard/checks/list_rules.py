@@ -19,7 +19,7 @@ from citeguard.checks.entry_style import (
     spacing,
 )
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.model import CitationKind, CitationSystem, Document, Finding, Language, Severity, Standard
+from citeguard.model import CitationKind, CitationSystem, Document, Finding, IssueKind, Language, Severity, Standard
 from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
@@ -154,8 +154,9 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     for e in all_entries(ctx.document):
         ref = e.ref
-        if ref.style != "gbt7714" or ref.type_code is None:
-            continue
+        if ref.type_code is None or not (ref.style == "gbt7714" or (
+                ref.style == "bibtex" and ctx.document.language is Language.ZH)):
+            continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
         missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
         if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
             missing.insert(0, "place")
@@ -321,3 +322,14 @@ def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:
         if len(key) >= 4:
             groups[key].append(e)
     return groups
+
+
+@rule("CG312", "duplicate-bib-key", Severity.ERROR)
+def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A BibTeX key is defined twice in the bibliography; the citation can only mean one of them.
+
+    Bad: two @article{Smith2020, …}.  Good: one key per work.
+    """
+    for issue in ctx.document.issues:
+        if issue.kind is IssueKind.DUPLICATE_KEY:
+            yield r.finding(issue.span, issue.message, f"BibTeX 键重复：{issue.message}", evidence=[("entry", issue.text)])

@@ -71,3 +71,10 @@ def encoding_guessed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     its encoding was guessed; accented letters or Chinese characters may have come out wrong.
     Save the manuscript as UTF-8."""
     yield from _issues(ctx, r, IssueKind.ENCODING)
+
+
+@rule("CG908", "bibliography-file", Severity.WARNING)
+def bibliography_file(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A .bib file the manuscript names is missing or unreadable (keyed citations could not be
+    checked), or was found only under the manuscript's own name."""
+    yield from _issues(ctx, r, IssueKind.BIBLIOGRAPHY)

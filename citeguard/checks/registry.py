@@ -82,9 +82,10 @@ class Rule:
                 citations: Iterable[str] = (), footnotes: Iterable[str] = (),
                 evidence: Iterable[tuple[str, object]] = (), suggestion: str = "") -> Finding:
         line, column = (where.line, where.column) if isinstance(where, Span) else where
+        path = where.path if isinstance(where, Span) else ""
         return Finding(self.code, self.name, severity or self.severity, message, message_zh, line, column,
                        tuple(references), tuple(citations), tuple(footnotes),
-                       tuple(Evidence(k, str(v)) for k, v in evidence), suggestion)
+                       tuple(Evidence(k, str(v)) for k, v in evidence), suggestion, path)
 
 
 RULES: dict[str, Rule] = {}
@@ -121,6 +122,8 @@ def selected(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable
 def ref_label(document: Document, index: int) -> str:
     """How an editor names entry ``index`` (1-based position): "[12]" or "周晓虹 2014a"."""
     ref = document.references[index - 1]
+    if ref.key:
+        return f"@{ref.key}"
     if ref.number is not None:
         return f"[{ref.number}]"
     who = ref.authors[0] if ref.authors else (ref.title or ref.raw)[:16]

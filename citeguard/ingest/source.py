@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from citeguard.model import Span
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".tex", ".bib"})
 MAX_BYTES = 50 * 1024 * 1024  # a manuscript larger than this is not a manuscript
 
 # Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.

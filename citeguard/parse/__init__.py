@@ -21,6 +21,7 @@ from citeguard.model import (
     ParseIssue,
     Reference,
 )
+from citeguard.parse.bib import bib_references, find_latex, find_pandoc
 from citeguard.parse.citations import NameLexicon, find_citations
 from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
 from citeguard.parse.frontmatter import body_start, parse_front_matter
@@ -45,8 +46,13 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     return parse_source(SourceText.from_text(text, path=path))
 
 
-def parse_source(src: SourceText) -> Document:
-    """Parse a decoded manuscript into a Document whose citations are not linked yet."""
+def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: str = "text",
+                 notes: tuple[str, ...] = ()) -> Document:
+    """Parse a decoded manuscript into a Document whose citations are not linked yet.
+
+    ``bibs`` are the .bib files a Pandoc or LaTeX manuscript names (``syntax`` "pandoc" or
+    "latex"); their entries become the references when the text has no list of its own.
+    """
     lines = split_lines(src.text)
     layout = analyse(src.text, body_start(lines))
     issues: list[ParseIssue] = []
@@ -54,11 +60,27 @@ def parse_source(src: SourceText) -> Document:
         issues.append(ParseIssue(IssueKind.ENCODING, f"the file is not UTF-8, GB18030 or UTF-16; it was decoded as "
                                  f"{src.encoding} by a guess: check accented and Chinese characters",
                                  src.span(0, 1), src.encoding))
+    for note in notes:
+        issues.append(ParseIssue(IssueKind.BIBLIOGRAPHY, note, src.span(0, 1)))
     references = tuple(_references(src, layout, issues))
+    if bibs and not references:
+        from_bib: list[Reference] = []
+        for bib in bibs:
+            entries, bib_issues = bib_references(bib, first_index=len(from_bib) + 1)
+            from_bib.extend(entries)
+            issues.extend(bib_issues)
+        references = tuple(from_bib)
     footnotes, fund_note = _footnotes(src, layout, issues)
     lexicon = NameLexicon(n for r in references for n in r.authors)
     paragraphs, markers, citations = _body(src, layout, lexicon, issues)
-    _unsupported_forms(src, layout, issues)
+    if syntax in ("pandoc", "latex"):
+        keyed = _keyed(src, layout, syntax, len(citations))
+        inside = {(c.span.line, col) for c in keyed for col in range(c.span.column, c.span.end_column + 1)}
+        # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
+        plain = [c for c in citations if (c.span.line, c.span.column) not in inside]
+        citations = sorted(plain + keyed, key=lambda c: (c.span.line, c.span.column))
+    else:
+        _unsupported_forms(src, layout, issues)
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
@@ -67,6 +89,8 @@ def parse_source(src: SourceText) -> Document:
     kinds = Counter(c.kind for c in citations)
     if not citations:
         system = CitationSystem.NONE
+    elif kinds[CitationKind.KEY] >= max(kinds[CitationKind.NUMERIC], kinds[CitationKind.AUTHOR_YEAR]):
+        system = CitationSystem.KEY
     elif kinds[CitationKind.NUMERIC] > kinds[CitationKind.AUTHOR_YEAR]:
         system = CitationSystem.NUMERIC
     else:
@@ -172,6 +196,20 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
                     year=rc.year, year_suffix=rc.year_suffix, pages=rc.pages, number=number,
                     group=f"g{rc.group}"))
     return paragraphs, markers, citations
+
+
+def _keyed(src: SourceText, layout: Layout, syntax: str, already: int) -> list[Citation]:
+    """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key."""
+    finder = find_pandoc if syntax == "pandoc" else find_latex
+    out: list[Citation] = []
+    for index, raw in enumerate(layout.paragraphs):
+        for kc in finder(raw.text):
+            start = raw.source_offset(kc.start)
+            span = src.span(start, raw.source_offset(kc.end - 1) + 1)
+            out.append(Citation(id=f"c{already + len(out) + 1}", kind=CitationKind.KEY, text=kc.text, span=span,
+                                paragraph=index, narrative=kc.narrative, author_text=kc.key, pages=kc.pages,
+                                key=kc.key, group=f"k{index}.{kc.start}"))
+    return out
 
 
 def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> None:

@@ -45,7 +45,8 @@ def finding_dict(f: Finding) -> dict[str, JSONValue]:
     return {"code": f.code, "rule": f.rule, "severity": f.severity.value, "message": f.message,
             "message_zh": f.message_zh, "line": f.line, "column": f.column, "references": list(f.references),
             "citations": list(f.citations), "footnotes": list(f.footnotes),
-            "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion}
+            "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion,
+            **({"path": f.path} if f.path else {})}
 
 
 def link_dict(result: LinkResult) -> dict[str, JSONValue]:

@@ -39,7 +39,7 @@ def render_sarif(results: list[AuditResult]) -> str:
             item: dict[str, object] = {
                 "ruleId": f.code, "level": _SARIF_LEVEL[f.severity], "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(result.document.path)},
+                    "artifactLocation": {"uri": _uri(f.path or result.document.path)},
                     "region": {"startLine": f.line, "startColumn": f.column}}}],
                 "properties": {"message_zh": f.message_zh, "references": list(f.references),
                                "footnotes": list(f.footnotes)},
@@ -73,7 +73,7 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
         message = f.message_zh if lang == "zh" else f.message
         if f.suggestion:
             message += f" (fix: {f.suggestion})"
-        props = (f"file={_escape_property(_uri(result.document.path))},line={f.line},col={f.column},"
+        props = (f"file={_escape_property(_uri(f.path or result.document.path))},line={f.line},col={f.column},"
                  f"title={_escape_property(f'{f.code} {f.rule}')}")
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -150,7 +150,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         number = ref.number if ref.number is not None else ref.index
         link = links.get(ref.url or "")
         references.append({"id": f"ref-{ref.index}", "label": ref_label(doc, ref.index), "raw": ref.raw,
-                           "line": ref.span.line, "cited": cited.get(ref.index, 0),
+                           "line": None if ref.span.path else ref.span.line, "cited": cited.get(ref.index, 0),
                            "cited_at": sorted(set(cited_at.get(ref.index, []))),
                            "show_pages": lists_cited_pages(ref),
                            "pages_cited": pages_cited.get(ref.index, []), "pages_listed": list(ref.pages),

@@ -89,7 +89,7 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
                 break
             shown += 1
             message = f.message_zh if lang == "zh" else f.message
-            line = Text(f"{doc.path}:{f.line}:{f.column}: ")
+            line = Text(f"{f.path or doc.path}:{f.line}:{f.column}: ")
             line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
             line.append(f": {message}")
             if f.suggestion:

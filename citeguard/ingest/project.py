@@ -1,0 +1,77 @@
+"""A manuscript and the files it names: the .bib files of a Pandoc Markdown paper (YAML
+``bibliography:``) or of a LaTeX paper (``\\bibliography{…}``, ``\\addbibresource{…}``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from citeguard.ingest.source import IngestError, SourceText, read_source
+
+# YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
+_YAML_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_YAML_BIB_RE = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
+_YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
+# LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
+_TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]*\])?\{(?P<names>[^}]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """The manuscript and the bibliography files it names (read and decoded)."""
+
+    main: SourceText
+    bibs: tuple[SourceText, ...] = ()
+    syntax: str = "text"  # "text", "pandoc" or "latex": how citations are written
+    notes: tuple[str, ...] = ()  # bibliography files named but missing, or found under another name
+
+
+def _yaml_bibs(text: str) -> list[str]:
+    m = _YAML_RE.match(text)
+    if m is None:
+        return []
+    yaml = m.group("yaml")
+    b = _YAML_BIB_RE.search(yaml)
+    if b is None:
+        return []
+    value = b.group("value").strip().strip("'\"")
+    if value.startswith("["):
+        return [v.strip().strip("'\"") for v in value.strip("[]").split(",") if v.strip()]
+    if value:
+        return [value]
+    rest = yaml[b.end():]
+    items = []
+    for line in rest.splitlines()[1:] if rest.startswith("\n") else rest.splitlines():
+        item = _YAML_ITEM_RE.match(line)
+        if item is None:
+            break
+        items.append(item.group("item").strip().strip("'\""))
+    return items
+
+
+def read_project(path: str | Path) -> Project:
+    """Read a manuscript and, for Markdown and LaTeX, the .bib files it names (relative to it)."""
+    main = read_source(path)
+    folder = Path(path).parent
+    suffix = Path(path).suffix.lower()
+    if suffix == ".tex":
+        names = [n.strip() for m in _TEX_BIB_RE.finditer(main.text) for n in m.group("names").split(",") if n.strip()]
+        syntax = "latex"
+    else:
+        names = _yaml_bibs(main.text)
+        syntax = "pandoc" if names else "text"
+    bibs: list[SourceText] = []
+    notes: list[str] = []
+    for name in names:
+        bib = folder / (name if name.endswith(".bib") else f"{name}.bib")
+        if not bib.exists() and (folder / f"{Path(path).stem}.bib").exists():
+            # A bibliography renamed along with the manuscript (paper.md + paper.bib → x.md + x.bib)
+            notes.append(f"the bibliography {bib.name} named in the manuscript is missing; "
+                         f"{Path(path).stem}.bib next to it was read instead")
+            bib = folder / f"{Path(path).stem}.bib"
+        try:
+            bibs.append(read_source(bib))
+        except IngestError as exc:
+            notes.append(f"the bibliography {bib.name} cannot be read ({exc}); keyed citations were not checked")
+    return Project(main, tuple(bibs), syntax, tuple(notes))

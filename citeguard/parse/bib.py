@@ -1,0 +1,132 @@
+"""Entries from a .bib file (bibtexparser v2) as References, and keyed citations in the text:
+Pandoc ``[@key, p. 12]`` / ``@key`` and LaTeX ``\\cite{a,b}``, ``\\citep[p.~5]{a}`` …"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+
+from citeguard.ingest import SourceText
+from citeguard.model import IssueKind, Language, ParseIssue, Reference, Span
+from citeguard.parse.text import is_chinese
+
+# BibTeX entry type → GB/T 7714 type code
+BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "inproceedings": "C",
+             "conference": "C", "proceedings": "C", "phdthesis": "D", "mastersthesis": "D", "thesis": "D",
+             "techreport": "R", "report": "R", "standard": "S", "patent": "P", "newspaper": "N",
+             "online": "EB", "www": "EB", "electronic": "EB", "dataset": "DS", "software": "CP", "misc": "Z",
+             "unpublished": "Z", "manual": "M", "booklet": "M"}
+# Pandoc: [see @a, p. 12; @b]  and narrative @key (not an e-mail address)
+PANDOC_GROUP_RE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]+)\]")
+PANDOC_ITEM_RE = re.compile(r"-?@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*,\s*(?P<locator>[^;]*))?")
+PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*\[(?P<locator>[^\]]*)\])?")
+# LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}
+LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|"
+                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\]]*)\])?(?:\[(?P<b>[^\]]*)\])?"
+                           r"\{(?P<keys>[^}]*)\}")
+NARRATIVE_COMMANDS = frozenset({"citet", "textcite", "citeauthor"})
+# A page locator: "p. 12", "pp. 3-5", "p.~12", "12"
+LOCATOR_RE = re.compile(r"^(?:pp?\.?\s*~?\s*)?(?P<pages>\d+(?:\s*[-–]+\s*\d+)?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedCitation:
+    """A citation by key at ``start:end`` of a text."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+    narrative: bool
+    pages: tuple[str, ...]
+
+
+def _pages(locator: str | None) -> tuple[str, ...]:
+    if not locator:
+        return ()
+    m = LOCATOR_RE.match(locator.strip().replace("~", " "))
+    return (m.group("pages").replace("–", "-").replace("--", "-").replace(" ", ""),) if m else ()
+
+
+def find_pandoc(text: str) -> list[KeyedCitation]:
+    out: list[KeyedCitation] = []
+    taken: list[tuple[int, int]] = []
+    for group in PANDOC_GROUP_RE.finditer(text):
+        taken.append(group.span())
+        for item in PANDOC_ITEM_RE.finditer(group.group("body")):
+            out.append(KeyedCitation(item.group("key"), group.start(), group.end(), group.group(0), False,
+                                     _pages(item.group("locator"))))
+    for m in PANDOC_NARRATIVE_RE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in taken):
+            continue
+        out.append(KeyedCitation(m.group("key"), m.start(), m.end(), m.group(0), True, _pages(m.group("locator"))))
+    return sorted(out, key=lambda c: c.start)
+
+
+def find_latex(text: str) -> list[KeyedCitation]:
+    out = []
+    for m in LATEX_CITE_RE.finditer(text):
+        # One optional argument is the postnote (\cite[p.~5]{a}); with two, the second is.
+        post = m.group("b") if m.group("b") is not None else m.group("a")
+        for key in (k.strip() for k in m.group("keys").split(",")):
+            if key:
+                out.append(KeyedCitation(key, m.start(), m.end(), m.group(0), m.group("cmd") in NARRATIVE_COMMANDS,
+                                         _pages(post)))
+    return out
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\\[a-zA-Z]+\s*|[{}]", "", value)  # {Protected} words and simple macros
+    return " ".join(text.split()) or None
+
+
+def _authors(value: str | None) -> tuple[tuple[str, ...], bool]:
+    if not value:
+        return (), False
+    names = [n.strip() for n in re.split(r"\s+and\s+", _clean(value) or "") if n.strip()]
+    et_al = bool(names) and names[-1].lower() == "others"
+    return tuple(n for n in names if n.lower() != "others"), et_al
+
+
+def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
+    fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+    authors, et_al = _authors(fields.get("author") or fields.get("editor"))
+    title = _clean(fields.get("title"))
+    line = (entry.start_line or 0) + 1
+    span = Span(line, 1, line, 1, source.path)
+    pages = tuple(p.strip().replace("--", "-").replace("–", "-")
+                  for p in (fields.get("pages") or "").split(",") if p.strip())
+    language = fields.get("language", "")
+    zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
+    return Reference(
+        raw=entry.raw.strip() if entry.raw else f"@{entry.entry_type}{{{entry.key}, …}}", span=span, index=index,
+        language=Language.ZH if zh else Language.EN, style="bibtex",
+        type_code=BIB_TYPES.get(entry.entry_type.lower(), "Z"), authors=authors, et_al=et_al, title=title,
+        container=_clean(fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")),
+        place=_clean(fields.get("address") or fields.get("location")),
+        publisher=_clean(fields.get("publisher") or fields.get("institution") or fields.get("school")),
+        year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],
+        volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
+        url=fields.get("url"), doi=fields.get("doi"), access_date=fields.get("urldate"), key=entry.key)
+
+
+def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Reference], list[ParseIssue]]:
+    """The entries of one .bib file, and its duplicate keys / unreadable blocks as issues."""
+    library = parse_string(source.text)
+    refs = [_reference(e, first_index + i, source) for i, e in enumerate(library.entries)]
+    issues = []
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        span = Span(line, 1, line, 1, source.path)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            issues.append(ParseIssue(IssueKind.DUPLICATE_KEY, f"BibTeX key {block.key!r} is defined twice", span,
+                                     block.raw[:200] if block.raw else ""))
+        else:
+            issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE, "unreadable block in the .bib file", span,
+                                     (block.raw or "")[:200]))
+    return refs, issues

@@ -1,0 +1,108 @@
+"""Pandoc Markdown and LaTeX manuscripts with a .bib file: keyed citations, linked by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeguard.api import load_document
+from citeguard.checks import audit
+from citeguard.model import CitationKind, CitationSystem
+from citeguard.parse.bib import find_latex, find_pandoc
+
+from .conftest import REAL
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("as shown [@Smith2020].", [("Smith2020", False, ())]),
+    ("see [see @a, p. 12; @b, pp. 3-5]", [("a", False, ("12",)), ("b", False, ("3-5",))]),
+    ("@Calinon2007 introduced", [("Calinon2007", True, ())]),
+    ("@Smith2020 [p. 33] says", [("Smith2020", True, ("33",))]),
+    ("mail a@b.org or [@x]", [("x", False, ())]),
+])
+def test_pandoc(text: str, expected: list[tuple[str, bool, tuple[str, ...]]]) -> None:
+    assert [(c.key, c.narrative, c.pages) for c in find_pandoc(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"\cite{a,b}", [("a", False, ()), ("b", False, ())]),
+    (r"\citep[p.~5]{a}", [("a", False, ("5",))]),
+    (r"\citep[see][12--14]{a}", [("a", False, ("12-14",))]),
+    (r"\citet{a} and \textcite{b}", [("a", True, ()), ("b", True, ())]),
+    (r"\parencite*{a}\footcite[7]{b}", [("a", False, ()), ("b", False, ("7",))]),
+])
+def test_latex(text: str, expected: list[tuple[str, bool, tuple[str, ...]]]) -> None:
+    assert [(c.key, c.narrative, c.pages) for c in find_latex(text)] == expected
+
+
+def test_joss_paper_links_every_key() -> None:
+    doc = load_document(next(p for p in REAL if p.name == "en-joss-gmr-paper.md"))
+    assert doc.system is CitationSystem.KEY
+    assert len(doc.references) == 8 and all(r.key and r.span.path.endswith(".bib") for r in doc.references)
+    assert len(doc.citations) == 8 and all(c.reference is not None for c in doc.citations)
+    _, findings = audit(doc)
+    assert [f.code for f in findings if f.severity.value != "info"] == ["CG908"]  # paper.bib was renamed
+
+
+BIB = """@article{zhou2023,
+  author = {周文 and 许凌云},
+  title = {论新质生产力},
+  journal = {改革},
+  year = {2023},
+  number = {10},
+  pages = {1--13},
+  language = {zh}
+}
+
+@book{xi2025,
+  author = {习近平},
+  title = {习近平谈治国理政:第5卷},
+  address = {北京},
+  publisher = {外文出版社},
+  year = {2025}
+}
+
+@book{unused,
+  author = {张三},
+  title = {没有被引用的书},
+  address = {北京},
+  publisher = {中华书局},
+  year = {2001}
+}
+
+@article{zhou2023,
+  author = {周文},
+  title = {重复的键},
+  journal = {改革},
+  year = {2023}
+}
+"""
+
+TEX = r"""\documentclass{article}
+\begin{document}
+新质生产力的内涵\citep[p.~5]{zhou2023}，习近平\citet[191]{xi2025}指出，另见\cite{missing2020}。
+\bibliography{refs}
+\end{document}
+"""
+
+
+def test_latex_project(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(TEX, encoding="utf-8")
+    doc = load_document(tmp_path / "main.tex")
+    assert [(c.key, c.reference is not None, c.pages) for c in doc.citations] == [
+        ("zhou2023", True, ("5",)), ("xi2025", True, ("191",)), ("missing2020", False, ())]
+    assert all(c.kind is CitationKind.KEY for c in doc.citations)
+    _, findings = audit(doc)
+    got = {(f.code, f.path.endswith("refs.bib"), f.line) for f in findings}
+    assert ("CG112", False, 3) in got  # \cite{missing2020}
+    assert ("CG102", True, 19) in got  # @book{unused} (line 19 of refs.bib) is never cited
+    assert ("CG312", True, 27) in got  # the second @article{zhou2023 starts on line 27
+
+
+def test_missing_bibliography_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("---\nbibliography: nowhere.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    doc = load_document(tmp_path / "p.md")
+    _, findings = audit(doc)
+    assert "CG908" in {f.code for f in findings}
