@@ -14,7 +14,8 @@ from citeguard.parse import parse_source
 def load_with_source(path: str | Path) -> tuple[SourceText, Document]:
     """The decoded file and its linked document (the HTML report shows the text itself)."""
     project = read_project(path)
-    document = parse_source(project.main, bibs=project.bibs, syntax=project.syntax, notes=project.notes)
+    document = parse_source(project.main, bibs=project.bibs, syntax=project.syntax, notes=project.notes,
+                            parts=project.parts)
     return project.main, link_citations(document)
 
 

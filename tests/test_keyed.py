@@ -106,3 +106,17 @@ def test_missing_bibliography_is_a_finding(tmp_path: Path) -> None:
     doc = load_document(tmp_path / "p.md")
     _, findings = audit(doc)
     assert "CG908" in {f.code for f in findings}
+
+
+def test_latex_input_files_are_followed(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "one.tex").write_text("第一章\\cite{zhou2023}。\n\n另见\\cite{nokey}。\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\begin{document}\n\\input{chapters/one}\n% \\input{ignored}\n"
+                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    doc = load_document(tmp_path / "main.tex")
+    assert [(c.key, c.span.path.endswith("one.tex"), c.span.line) for c in doc.citations] == [
+        ("zhou2023", True, 1), ("nokey", True, 3)]
+    _, findings = audit(doc)
+    (undefined,) = [f for f in findings if f.code == "CG112"]
+    assert undefined.path.endswith("one.tex") and undefined.line == 3

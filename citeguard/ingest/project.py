@@ -15,6 +15,9 @@ _YAML_BIB_RE = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 _YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
 # LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
 _TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]*\])?\{(?P<names>[^}]*)\}")
+# LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
+_TEX_INPUT_RE = re.compile(r"^(?:[^%\n]|\\%)*?\\(?:input|include)\{(?P<name>[^}]+)\}", re.MULTILINE)
+MAX_INCLUDES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class Project:
     bibs: tuple[SourceText, ...] = ()
     syntax: str = "text"  # "text", "pandoc" or "latex": how citations are written
     notes: tuple[str, ...] = ()  # bibliography files named but missing, or found under another name
+    parts: tuple[SourceText, ...] = ()  # LaTeX files pulled in by \input / \include, in reading order
 
 
 def _yaml_bibs(text: str) -> list[str]:
@@ -55,8 +59,12 @@ def read_project(path: str | Path) -> Project:
     main = read_source(path)
     folder = Path(path).parent
     suffix = Path(path).suffix.lower()
+    parts: list[SourceText] = []
     if suffix == ".tex":
-        names = [n.strip() for m in _TEX_BIB_RE.finditer(main.text) for n in m.group("names").split(",") if n.strip()]
+        parts = _includes(main, folder)
+        texts = [main.text] + [p.text for p in parts]
+        names = [n.strip() for t in texts for m in _TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
+                 if n.strip()]
         syntax = "latex"
     else:
         names = _yaml_bibs(main.text)
@@ -74,4 +82,27 @@ def read_project(path: str | Path) -> Project:
             bibs.append(read_source(bib))
         except IngestError as exc:
             notes.append(f"the bibliography {bib.name} cannot be read ({exc}); keyed citations were not checked")
-    return Project(main, tuple(bibs), syntax, tuple(notes))
+    return Project(main, tuple(bibs), syntax, tuple(notes), tuple(parts))
+
+
+def _includes(main: SourceText, folder: Path) -> list[SourceText]:
+    """Files named by \\input / \\include, depth first, each once (cycles and missing files skipped)."""
+    seen = {Path(main.path).resolve()}
+    out: list[SourceText] = []
+
+    def visit(source: SourceText) -> None:
+        for m in _TEX_INPUT_RE.finditer(source.text):
+            name = m.group("name").strip()
+            path = folder / (name if name.endswith(".tex") else f"{name}.tex")
+            if path.resolve() in seen or len(out) >= MAX_INCLUDES or not path.exists():
+                continue
+            seen.add(path.resolve())
+            try:
+                part = read_source(path)
+            except IngestError:
+                continue
+            out.append(part)
+            visit(part)
+
+    visit(main)
+    return out

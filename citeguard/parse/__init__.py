@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from citeguard.ingest import SourceText
 from citeguard.model import (
@@ -47,7 +48,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: str = "text",
-                 notes: tuple[str, ...] = ()) -> Document:
+                 notes: tuple[str, ...] = (), parts: tuple[SourceText, ...] = ()) -> Document:
     """Parse a decoded manuscript into a Document whose citations are not linked yet.
 
     ``bibs`` are the .bib files a Pandoc or LaTeX manuscript names (``syntax`` "pandoc" or
@@ -79,6 +80,14 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
         plain = [c for c in citations if (c.span.line, c.span.column) not in inside]
         citations = sorted(plain + keyed, key=lambda c: (c.span.line, c.span.column))
+        for part in parts:  # \input files: their paragraphs and citations, placed in their own file
+            part_layout = analyse(part.text, 0)
+            first = len(paragraphs)
+            for raw in part_layout.paragraphs:
+                span = replace(part.span(raw.segments[0].start, raw.segments[-1].end), path=part.path)
+                paragraphs.append(Paragraph(len(paragraphs), raw.text, span, (0,), raw.is_heading))
+            for c in _keyed(part, part_layout, syntax, len(citations)):
+                citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
     markers, footnotes = _pair_markers(markers, footnotes)
