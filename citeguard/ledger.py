@@ -17,6 +17,9 @@ _QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[�
 # Where the sentence a citation ends begins: after 。！？； or a line start
 _SENTENCE_START_RE = re.compile(r"[。！？!?；;]\s*")
 _PAGE_NUMBER_RE = re.compile(r"\d+")
+# LaTeX markup in a passage: % comments, \section*[opt]{ and the braces around arguments
+_TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
+_TEX_MARKUP_RE = re.compile(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?|[{}]")
 # Footnote marks inside the passage: ^①  ^{②}  ③
 _LEADING_MARK_RE = re.compile(rf"\^?\{{?[{CIRCLED_CHARS}]\}}?")
 
@@ -42,6 +45,8 @@ class LedgerRow:
 def _passage(before: str) -> tuple[str, bool]:
     """The quotation just before a citation, else the sentence it closes."""
     before = _LEADING_MARK_RE.sub("", before)
+    if "\\" in before or "%" in before:  # LaTeX source: no comments, commands or braces in a passage
+        before = " ".join(_TEX_MARKUP_RE.sub(" ", _TEX_COMMENT_RE.sub(" ", before)).replace("~", " ").split())
     m = _QUOTE_BEFORE_RE.search(before)
     if m:
         return m.group(1).strip(), True

@@ -89,6 +89,7 @@ class FrontMatter:
     article_id: Located | None = None  # 文章编号
     fund_note: Located | None = None  # the ^{*} note: 基金项目 …
     author_note: Located | None = None  # 【作者简介】 …
+    date: Located | None = None  # the manuscript's own date (YAML date:), ISO
 
 
 @dataclass(frozen=True, slots=True)

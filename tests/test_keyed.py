@@ -120,3 +120,55 @@ def test_latex_input_files_are_followed(tmp_path: Path) -> None:
     _, findings = audit(doc)
     (undefined,) = [f for f in findings if f.code == "CG112"]
     assert undefined.path.endswith("one.tex") and undefined.line == 3
+
+
+def test_comments_verbatim_and_code_cite_nothing(tmp_path: Path) -> None:
+    (tmp_path / "r.bib").write_text("@book{k, author={A B}, title={T}, publisher={P}, year={2000}}\n", encoding="utf-8")
+    (tmp_path / "m.tex").write_text("\\begin{document}\nA \\cite{k}. % old \\cite{gone}\n50\\% done\n"
+                                    "\\begin{verbatim}\n\\cite{verb}\n\\end{verbatim}\n\\bibliography{r}\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert [c.key for c in load_document(tmp_path / "m.tex").citations] == ["k"]
+    (tmp_path / "p.md").write_text("---\nbibliography: r.bib\n---\n\nText [@k] and `@inline`.\n\n```\nx = \"@decorator\"\n```\n",
+                                   encoding="utf-8")
+    assert [c.key for c in load_document(tmp_path / "p.md").citations] == ["k"]
+
+
+def test_input_variants_and_missing_inputs(tmp_path: Path) -> None:
+    (tmp_path / "r.bib").write_text("".join(f"@book{{k{i}, author={{A B}}, title={{T{i}}}, publisher={{P}}, year={{2000}}}}\n"
+                                            for i in (1, 2, 3)), encoding="utf-8")
+    for i in (1, 2, 3):
+        (tmp_path / f"c{i}.tex").write_text(f"text \\cite{{k{i}}}\n", encoding="utf-8")
+    (tmp_path / "m.tex").write_text("\\begin{document}\n\\input{c1}\\input{c2}\n\\input c3\n\\input{missing}\n"
+                                    "\\bibliography{r}\n\\end{document}\n", encoding="utf-8")
+    doc = load_document(tmp_path / "m.tex")
+    assert sorted(c.key for c in doc.citations) == ["k1", "k2", "k3"]
+    _, findings = audit(doc)
+    codes = [f.code for f in findings]
+    assert "CG102" not in codes and codes.count("CG908") == 1
+
+
+def test_nocite_counts_as_cited(tmp_path: Path) -> None:
+    (tmp_path / "r.bib").write_text("@book{k, author={A B}, title={T}, publisher={P}, year={2000}}\n", encoding="utf-8")
+    (tmp_path / "m.tex").write_text("\\nocite{k}\n\\bibliography{r}\n", encoding="utf-8")
+    _, findings = audit(load_document(tmp_path / "m.tex"))
+    assert "CG102" not in {f.code for f in findings}
+
+
+def test_yaml_date_chooses_the_standard(tmp_path: Path) -> None:
+    from citeguard.model import Standard
+
+    (tmp_path / "r.bib").write_text("@book{k, author={A B}, title={T}, publisher={P}, year={2000}}\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text("---\ntitle: x\ndate: 1 May 2024\nbibliography: r.bib\n---\n\nText [@k].\n",
+                                   encoding="utf-8")
+    ctx, _ = audit(load_document(tmp_path / "p.md"))
+    assert ctx.paper_date == "2024-05-01" and ctx.standard is Standard.GB2015
+
+
+def test_ledger_passages_carry_no_latex_markup(tmp_path: Path) -> None:
+    from citeguard.ledger import build_ledger
+
+    (tmp_path / "r.bib").write_text("@book{k, author={A B}, title={T}, publisher={P}, year={2000}}\n", encoding="utf-8")
+    (tmp_path / "m.tex").write_text("% chapter file\n\\section{Chapter} As shown earlier \\citep[p.~3]{k}.\n"
+                                    "\\bibliography{r}\n", encoding="utf-8")
+    (row,) = build_ledger(load_document(tmp_path / "m.tex"))
+    assert (row.page, row.quote) == ("3", "Chapter As shown earlier")

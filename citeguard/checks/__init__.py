@@ -32,9 +32,11 @@ def paper_date(document: Document) -> str | None:
     """The latest date the manuscript shows it was written by: its newest access date, else the
     year of its article number or DOI."""
     accessed = [e.access_date for e in _entries(document) if e.access_date]
+    fm = document.front_matter
+    if fm.date is not None:  # the manuscript says when it was written (YAML date:)
+        return max([fm.date.text, *accessed])
     if accessed:
         return max(accessed)
-    fm = document.front_matter
     for item in (fm.article_id, fm.doi):
         if item is not None:
             m = _ID_YEAR_RE.search(item.text)

@@ -332,4 +332,5 @@ def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     for issue in ctx.document.issues:
         if issue.kind is IssueKind.DUPLICATE_KEY:
-            yield r.finding(issue.span, issue.message, f"BibTeX 键重复：{issue.message}", evidence=[("entry", issue.text)])
+            key = issue.message.split("'")[1] if "'" in issue.message else ""
+            yield r.finding(issue.span, issue.message, f"BibTeX 键 {key} 重复定义", evidence=[("entry", issue.text)])

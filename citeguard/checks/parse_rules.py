@@ -75,6 +75,6 @@ def encoding_guessed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CG908", "bibliography-file", Severity.WARNING)
 def bibliography_file(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """A .bib file the manuscript names is missing or unreadable (keyed citations could not be
-    checked), or was found only under the manuscript's own name."""
+    """A file the manuscript names is missing or unreadable: a .bib file (its keys cannot be
+    checked; found only under the manuscript's own name is noted too) or a LaTeX \\input file."""
     yield from _issues(ctx, r, IssueKind.BIBLIOGRAPHY)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from urllib.parse import urlsplit
 
 from citeguard.checks.entry_style import EntryText, all_entries, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Severity
+from citeguard.urls import host_of, split_url
 
 # Dates encoded in government CMS paths (see docs/gov-sites.md), with their precision:
 #   /2026-01/14/article_…   /art/2024/4/15/art_…   /t20251204_…   /202510/content_…   /art/2020/art_…
@@ -24,7 +24,10 @@ URL_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def url_date(url: str) -> tuple[str, str] | None:
     """(ISO date or prefix, precision) encoded in a URL path, or None; invalid dates are ignored."""
-    path = urlsplit(url).path
+    parts = split_url(url)
+    if parts is None:
+        return None
+    path = parts.path
     for pattern, precision in URL_DATE_PATTERNS:
         m = pattern.search(path)
         if m is None:
@@ -46,7 +49,7 @@ def url_date(url: str) -> tuple[str, str] | None:
 
 def domain_class(url: str) -> str:
     """gov.cn, edu.cn, media or other: how the report groups links."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = host_of(url)
     if host.endswith(".gov.cn") or host == "gov.cn":
         return "gov.cn"
     if host.endswith(".edu.cn"):
@@ -71,9 +74,11 @@ def invalid_url(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: http://www.gov.cn/某页.htm or https//www.gov.cn.  Good: https://www.gov.cn/a/b.htm.
     """
     for e, url in _urls(ctx):
-        parts = urlsplit(url)
+        parts = split_url(url)
         problem = ""
-        if parts.scheme.lower() not in {"http", "https", "ftp"}:
+        if parts is None:
+            problem = "malformed (brackets or port)"
+        elif parts.scheme.lower() not in {"http", "https", "ftp"}:
             problem = "unknown scheme"
         elif not parts.hostname or "." not in parts.hostname:
             problem = "no host name"

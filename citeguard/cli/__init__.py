@@ -231,6 +231,8 @@ def audit(
         worst = max([worst, *(f.severity.rank for f in findings)])
     _guard(lambda: write_run(plan, done))
     html_written = [p for p in plan.written if p.suffix == ".html"]
+    if screenshot_file is not None and not html_written:
+        typer.echo("citeguard: warning: no screenshot: no HTML report was written (add html to --formats)", err=True)
     if screenshot_file is not None and html_written:
         problem = screenshot(html_written[0], screenshot_file)
         if problem:
@@ -324,7 +326,7 @@ def export(
     csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write CSL-JSON (Zotero import) here.")] = None,
 ) -> None:
     """Export the parsed reference list for reference managers (BibTeX, CSL-JSON)."""
-    from citeguard.report.export import render_bibtex, render_csl_json
+    from citeguard.report.export import exportable, render_bibtex, render_csl_json
     if bibtex is None and csl_json is None:
         _fail("give --bibtex FILE and/or --csl-json FILE")
     path = _paper(paper)
@@ -337,7 +339,8 @@ def export(
             sys.stdout.write(text)
         else:
             _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
-            typer.echo(f"{len(document.references)} entries written to {target}")
+            typer.echo(f"{len(exportable(document))} entries (the parsed reference list, then the works cited in "
+                       f"footnotes) written to {target}")
 
 
 @app.command()

@@ -16,7 +16,8 @@ _YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
 # LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
 _TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]*\])?\{(?P<names>[^}]*)\}")
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
-_TEX_INPUT_RE = re.compile(r"^(?:[^%\n]|\\%)*?\\(?:input|include)\{(?P<name>[^}]+)\}", re.MULTILINE)
+_TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]+)\}|[ \t]+(?P<b>[\w./-]+))")
+_TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
 MAX_INCLUDES = 200
 
 
@@ -60,8 +61,9 @@ def read_project(path: str | Path) -> Project:
     folder = Path(path).parent
     suffix = Path(path).suffix.lower()
     parts: list[SourceText] = []
+    notes: list[str] = []
     if suffix == ".tex":
-        parts = _includes(main, folder)
+        parts = _includes(main, folder, notes)
         texts = [main.text] + [p.text for p in parts]
         names = [n.strip() for t in texts for m in _TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
                  if n.strip()]
@@ -70,7 +72,6 @@ def read_project(path: str | Path) -> Project:
         names = _yaml_bibs(main.text)
         syntax = "pandoc" if names else "text"
     bibs: list[SourceText] = []
-    notes: list[str] = []
     for name in names:
         bib = folder / (name if name.endswith(".bib") else f"{name}.bib")
         if not bib.exists() and (folder / f"{Path(path).stem}.bib").exists():
@@ -85,16 +86,21 @@ def read_project(path: str | Path) -> Project:
     return Project(main, tuple(bibs), syntax, tuple(notes), tuple(parts))
 
 
-def _includes(main: SourceText, folder: Path) -> list[SourceText]:
-    """Files named by \\input / \\include, depth first, each once (cycles and missing files skipped)."""
+def _includes(main: SourceText, folder: Path, notes: list[str]) -> list[SourceText]:
+    """Files named by \\input / \\include, depth first, each once; a missing one is noted."""
     seen = {Path(main.path).resolve()}
     out: list[SourceText] = []
 
     def visit(source: SourceText) -> None:
-        for m in _TEX_INPUT_RE.finditer(source.text):
-            name = m.group("name").strip()
+        for m in _TEX_INPUT_RE.finditer(_TEX_COMMENT_RE.sub("", source.text)):
+            name = (m.group("a") or m.group("b") or "").strip()
             path = folder / (name if name.endswith(".tex") else f"{name}.tex")
-            if path.resolve() in seen or len(out) >= MAX_INCLUDES or not path.exists():
+            if path.resolve() in seen or len(out) >= MAX_INCLUDES:
+                continue
+            if not path.exists():
+                notes.append(f"the file {path.name} named by \\input / \\include in {Path(source.path).name} is "
+                             "missing; its citations were not checked")
+                seen.add(path.resolve())
                 continue
             seen.add(path.resolve())
             try:

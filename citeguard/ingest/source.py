@@ -95,10 +95,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise IngestError("cannot detect the text encoding (not UTF-8, GB18030 or UTF-16)")
-    encoding = best.encoding
+    best = matches[0]
+    # Short Chinese texts fit GB18030, CP949 and Shift-JIS equally well; citeguard reads Chinese
+    # manuscripts, so among the equally good guesses the Chinese encoding wins.
+    chinese = next((m for m in matches if m.encoding in ("gb18030", "gbk", "gb2312")
+                    and m.chaos <= best.chaos + 0.01), None)
+    encoding = (chinese or best).encoding
     # GBK and GB2312 are subsets of GB18030: decoding with the superset never loses characters.
     if encoding.lower().replace("_", "").replace("-", "") in {"gbk", "gb2312", "cp936", "hz"}:
         encoding = "gb18030"

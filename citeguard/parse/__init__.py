@@ -22,7 +22,7 @@ from citeguard.model import (
     ParseIssue,
     Reference,
 )
-from citeguard.parse.bib import bib_references, find_latex, find_pandoc
+from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
 from citeguard.parse.citations import NameLexicon, find_citations
 from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
 from citeguard.parse.frontmatter import body_start, parse_front_matter
@@ -210,9 +210,10 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
 def _keyed(src: SourceText, layout: Layout, syntax: str, already: int) -> list[Citation]:
     """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key."""
     finder = find_pandoc if syntax == "pandoc" else find_latex
+    masked = mask_code(src.text, syntax)  # comments and code blocks cite nothing
     out: list[Citation] = []
     for index, raw in enumerate(layout.paragraphs):
-        for kc in finder(raw.text):
+        for kc in finder("".join(masked[s.start:s.end] for s in raw.segments)):
             start = raw.source_offset(kc.start)
             span = src.span(start, raw.source_offset(kc.end - 1) + 1)
             out.append(Citation(id=f"c{already + len(out) + 1}", kind=CitationKind.KEY, text=kc.text, span=span,

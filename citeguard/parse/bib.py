@@ -3,6 +3,7 @@ Pandoc ``[@key, p. 12]`` / ``@key`` and LaTeX ``\\cite{a,b}``, ``\\citep[p.~5]{a
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -24,10 +25,16 @@ PANDOC_GROUP_RE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]+)\]")
 PANDOC_ITEM_RE = re.compile(r"-?@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*,\s*(?P<locator>[^;]*))?")
 PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*\[(?P<locator>[^\]]*)\])?")
 # LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}
-LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|"
+LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|nocite|"
                            r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\]]*)\])?(?:\[(?P<b>[^\]]*)\])?"
                            r"\{(?P<keys>[^}]*)\}")
 NARRATIVE_COMMANDS = frozenset({"citet", "textcite", "citeauthor"})
+# LaTeX comments (a % not escaped as \%) and verbatim-like environments, which hold no citations
+LATEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
+LATEX_VERBATIM_RE = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL)
+# Markdown code: ``` fenced blocks ``` / ~~~ and `inline code`
+MD_FENCE_RE = re.compile(r"^(?P<f>```|~~~).*?^(?P=f)[ \t]*$", re.DOTALL | re.MULTILINE)
+MD_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 # A page locator: "p. 12", "pp. 3-5", "p.~12", "12"
 LOCATOR_RE = re.compile(r"^(?:pp?\.?\s*~?\s*)?(?P<pages>\d+(?:\s*[-–]+\s*\d+)?)$")
 
@@ -49,6 +56,18 @@ def _pages(locator: str | None) -> tuple[str, ...]:
         return ()
     m = LOCATOR_RE.match(locator.strip().replace("~", " "))
     return (m.group("pages").replace("–", "-").replace("--", "-").replace(" ", ""),) if m else ()
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "".join("\n" if ch == "\n" else " " for ch in m.group(0))
+
+
+def mask_code(text: str, syntax: str) -> str:
+    """``text`` with comments and code blanked out (same length, same line breaks), so that a
+    citation inside them is not read."""
+    if syntax == "latex":
+        return LATEX_COMMENT_RE.sub(_blank, LATEX_VERBATIM_RE.sub(_blank, text))
+    return MD_INLINE_CODE_RE.sub(_blank, MD_FENCE_RE.sub(_blank, text))
 
 
 def find_pandoc(text: str) -> list[KeyedCitation]:
@@ -117,7 +136,12 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
 
 def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Reference], list[ParseIssue]]:
     """The entries of one .bib file, and its duplicate keys / unreadable blocks as issues."""
-    library = parse_string(source.text)
+    quiet = logging.getLogger("bibtexparser")
+    level, quiet.level = quiet.level, logging.ERROR  # its warnings go to stderr; they become findings here
+    try:
+        library = parse_string(source.text)
+    finally:
+        quiet.setLevel(level)
     refs = [_reference(e, first_index + i, source) for i, e in enumerate(library.entries)]
     issues = []
     for block in library.failed_blocks:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime
 
 from citeguard.ingest import SourceText
 from citeguard.model import FrontMatter, Located
@@ -71,6 +72,16 @@ def body_start(lines: tuple[Line, ...]) -> int:
     return 0
 
 
+def _iso_date(value: str) -> str | None:
+    """ "2024-05-01", "29 January 2021", "January 29, 2021" → ISO date; anything else → None."""
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(value.strip(), pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _located(src: SourceText, ln: Line, value: str) -> Located:
     value = value.strip()
     offset = ln.text.find(value) if value else 0
@@ -111,6 +122,10 @@ def parse_front_matter(src: SourceText, front: tuple[Line, ...], trailing: tuple
         m = re.match(r"^title:\s*['\"]?(.*?)['\"]?\s*$", ln.text)
         if m:
             fields.setdefault("title_en", _located(src, ln, m.group(1)))
+        d = re.match(r"^date:\s*['\"]?(.*?)['\"]?\s*$", ln.text)
+        iso = _iso_date(d.group(1)) if d else None
+        if d and iso:
+            fm = replace(fm, date=Located(iso, _located(src, ln, d.group(1)).span))
     values = {k: v for k, v in fields.items() if k in {"abstract_zh", "abstract_en", "clc",
                                                        "document_code", "article_id", "author_note"}}
     fm = replace(fm, **values)  # type: ignore[arg-type]

@@ -111,7 +111,8 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
             icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
             for f in ranked[:limit]:
                 message = f.message_zh if lang == "zh" else f.message
-                out.append(f"| {icon[f.severity]} | {f.code} | {f.line}:{f.column} | {_md_cell(message)} | "
+                where = f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path else f"{f.line}:{f.column}"
+                out.append(f"| {icon[f.severity]} | {f.code} | {where} | {_md_cell(message)} | "
                            f"{_md_cell(f.suggestion)} |")
             if len(ranked) > limit:
                 out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib.resources import files
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, StrictUndefined, select_autoescape
 
@@ -18,6 +17,7 @@ from citeguard.checks.url_rules import domain_class
 from citeguard.ledger import LedgerRow
 from citeguard.model import Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.urls import split_url
 
 UI = {
     "en": {"title": "citeguard report", "summary": "Summary", "findings": "Findings", "text": "Text",
@@ -69,7 +69,8 @@ class Piece:
 
 def _safe_url(url: str | None) -> str | None:
     """Only http(s) URLs become links (never javascript: or data:)."""
-    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+    parts = split_url(url) if url else None
+    if url and parts is not None and parts.scheme.lower() in ("http", "https"):
         return url
     return None
 

@@ -14,8 +14,12 @@ SCHEMA = "citeguard-model/1"
 JSONValue = Any  # JSON-ready value: dict / list / str / int / float / bool / None
 
 
-def _span(span: Span) -> dict[str, int]:
-    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+def _span(span: Span) -> dict[str, int | str]:
+    out: dict[str, int | str] = {"line": span.line, "column": span.column, "end_line": span.end_line,
+                                 "end_column": span.end_column}
+    if span.path:
+        out["path"] = span.path  # the place is in another file than the manuscript (a .bib, an \input file)
+    return out
 
 
 def to_json(value: object) -> JSONValue:

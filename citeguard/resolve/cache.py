@@ -7,11 +7,12 @@ import sqlite3
 import time
 from dataclasses import asdict
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from platformdirs import user_cache_path
 
 from citeguard.model import LinkResult, LinkStatus
+from citeguard.urls import split_url
 
 DEFAULT_TTL = 24 * 3600.0  # a day, as lychee's cache
 # Results worth keeping: transient failures are retried next time instead of being remembered.
@@ -26,7 +27,9 @@ def default_cache_path() -> Path:
 
 def url_key(url: str) -> str:
     """Case-folded scheme and host, default port and fragment dropped: one key per page."""
-    parts = urlsplit(url.strip())
+    parts = split_url(url)
+    if parts is None:
+        return url.strip()
     host = (parts.hostname or "").lower()
     port = parts.port
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())

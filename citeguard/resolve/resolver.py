@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from http.cookiejar import CookieJar, DefaultCookiePolicy
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
@@ -27,6 +27,7 @@ from citeguard.resolve.content import decode_html, page_facts
 from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
 from citeguard.resolve.status import Fetch, _caused_by, classify
 from citeguard.resolve.wayback import closest_snapshot
+from citeguard.urls import host_of
 
 RETRY_STATUSES = frozenset({429, 503})
 # Statuses for which an archived copy is worth suggesting.
@@ -161,7 +162,7 @@ class Resolver:
         return result
 
     def _host_gate(self, url: str) -> asyncio.Semaphore:
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         gate = self._hosts.get(host)
         if gate is None:
             gate = self._hosts[host] = asyncio.Semaphore(self.config.per_host)
@@ -261,6 +262,6 @@ class Resolver:
 def network_unavailable(results: list[LinkResult]) -> bool:
     """Every distinct host (two or more) failed to resolve: the machine has no network, the links
     are not dead."""
-    hosts = {(urlsplit(r.url).hostname or "") for r in results if r.status is not LinkStatus.INVALID_URL}
-    failed = {(urlsplit(r.url).hostname or "") for r in results if r.status is LinkStatus.DNS_ERROR}
+    hosts = {host_of(r.url) for r in results if r.status is not LinkStatus.INVALID_URL}
+    failed = {host_of(r.url) for r in results if r.status is LinkStatus.DNS_ERROR}
     return len(hosts) >= 2 and hosts == failed

@@ -7,13 +7,13 @@ import re
 import socket
 import ssl
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
 from citeguard.model import LinkStatus
 from citeguard.resolve.content import PageFacts
 from citeguard.resolve.safety import Refused
+from citeguard.urls import split_url
 
 # Index pages a retired article is often redirected to: /, /index.html, /default.htm, /list.shtml
 INDEX_PATH_RE = re.compile(r"(?:^|/)(?:index|default|home|list|main)?(?:_\d+)?(?:\.s?html?|\.php|\.jsp|\.aspx?)?$",
@@ -44,14 +44,17 @@ def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bo
 
 def _same_page(a: str, b: str) -> bool:
     """http→https, www., a trailing slash or an explicit port are not a different page."""
-    pa, pb = urlsplit(a), urlsplit(b)
+    pa, pb = split_url(a), split_url(b)
+    if pa is None or pb is None:
+        return a == b
     host_a = (pa.hostname or "").lower().removeprefix("www.")
     host_b = (pb.hostname or "").lower().removeprefix("www.")
     return host_a == host_b and pa.path.rstrip("/") == pb.path.rstrip("/") and pa.query == pb.query
 
 
 def _is_index(url: str) -> bool:
-    path = urlsplit(url).path
+    parts = split_url(url)
+    path = parts.path if parts is not None else ""
     last = path.rsplit("/", 1)[-1]
     return path in ("", "/") or bool(INDEX_PATH_RE.fullmatch(last or "index"))
 
