@@ -5,23 +5,19 @@
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from pathlib import Path
+
+from common import paper_arguments
 
 from citeguard.checks import RULES, audit
 from citeguard.ingest import read_source
 from citeguard.link import link_citations
 from citeguard.parse import parse_source
 
-DEFAULT = Path(__file__).resolve().parent.parent / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt"
-
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser = paper_arguments(__doc__, repeat=30)
     args = parser.parse_args()
     source = read_source(args.paper)
     audit(link_citations(parse_source(source)))  # warm-up
@@ -35,7 +31,7 @@ def main() -> None:
         whole.append((t2 - t0) * 1000)
         rules_only.append((t2 - t1) * 1000)
     per_rule = []
-    for code, r in sorted(RULES.items()):
+    for code in sorted(RULES):
         t0 = time.perf_counter()
         for _ in range(5):
             list(audit(doc, select=[code])[1])

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
+
+from common import ROOT
 
 from citeguard.api import load_document
+from citeguard.cli import BUNDLED_PAPER
 from citeguard.model import Span
 from citeguard.parse.entries import parse_entry
 
-ROOT = Path(__file__).resolve().parent.parent
 SPAN = Span(1, 1, 1, 1)
 
 
@@ -29,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=100)
     args = parser.parse_args()
-    paper = load_document(ROOT / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt")
+    paper = load_document(BUNDLED_PAPER)
     gb = [r.raw for r in paper.references] + [f.entry.raw for f in paper.footnotes if f.entry]
     psych = load_document(ROOT / "corpus" / "real" / "zh-chinaxiv-202107.00002-social-transformation-psych.md")
     apa_en = [r.raw for r in psych.references if r.style == "apa" and r.language.value == "en"]

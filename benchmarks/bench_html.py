@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -14,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import paper_arguments
 from playwright.sync_api import sync_playwright
 
 from citeguard.api import load_with_source
@@ -22,13 +22,9 @@ from citeguard.ledger import build_ledger
 from citeguard.report.audit_json import AuditResult
 from citeguard.report.html import render_html
 
-DEFAULT = Path(__file__).resolve().parent.parent / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt"
-
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser = paper_arguments(__doc__, repeat=5)
     args = parser.parse_args()
     t0 = time.perf_counter()
     source, doc = load_with_source(args.paper)

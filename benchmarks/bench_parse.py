@@ -5,23 +5,19 @@
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 import tracemalloc
-from pathlib import Path
+
+from common import paper_arguments
 
 from citeguard.ingest import read_source
 from citeguard.link import link_citations
 from citeguard.parse import parse_source
 
-DEFAULT = Path(__file__).resolve().parent.parent / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt"
-
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=50)
+    parser = paper_arguments(__doc__, repeat=50)
     args = parser.parse_args()
     started = time.perf_counter()
     source = read_source(args.paper)

@@ -12,20 +12,19 @@ import math
 import re
 import time
 import tracemalloc
-from pathlib import Path
 
 from citeguard.checks import audit
+from citeguard.cli import BUNDLED_PAPER
 from citeguard.ingest import SourceText
 from citeguard.link import link_citations
 from citeguard.parse import parse_source
 
-PAPER = Path(__file__).resolve().parent.parent / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt"
 YEAR_RE = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 ENTRY_RE = re.compile(r"^- \[\d+\] ", re.MULTILINE)
 
 
 def synthetic(k: int) -> str:
-    text = PAPER.read_text(encoding="utf-8")
+    text = BUNDLED_PAPER.read_text(encoding="utf-8")
     head, rest = text.split("\n参考文献\n", 1)
     front_end = head.index("开放型经济是与封闭型经济相对")
     front, body = head[:front_end], head[front_end:]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt"
+from citeguard.cli import BUNDLED_PAPER as SOURCE
+
+ROOT = SOURCE.parent.parent
 TARGET = Path(__file__).resolve().parent / "clean" / "wang2026-clean.txt"
 
 # (old, new, why): literal edits, each applied exactly once
