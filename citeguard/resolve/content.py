@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import unescape
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from bs4.filter import SoupStrainer
 from charset_normalizer import from_bytes
 
@@ -110,13 +110,17 @@ def page_facts(html: str) -> PageFacts:
     head_end = html.lower().find("</head>")
     soup = BeautifulSoup(html[:head_end] if head_end > 0 else html, "html.parser", parse_only=_HEAD_TAGS)
     metas: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    page_title = ""
+    for tag in soup.contents:  # parse_only leaves just the <meta> and <title> tags, in order
+        if not isinstance(tag, Tag):
+            continue
+        if tag.name == "title":
+            page_title = page_title or tag.get_text()
+            continue
         name = tag.get("name") or tag.get("property") or tag.get("itemprop")
         content = tag.get("content")
         if isinstance(name, str) and isinstance(content, str) and content.strip():
             metas.setdefault(name.strip().lower(), content.strip())
-    title_tag = soup.find("title")
-    page_title = title_tag.get_text() if title_tag is not None else ""
     title = next((metas[k] for k in TITLE_META if k in metas), None)
     if title is None and page_title:
         title = clean_title(page_title)
@@ -128,6 +132,6 @@ def page_facts(html: str) -> PageFacts:
             if published:
                 break
     head = page_title + " " + text[:600]
-    soft = bool(SOFT_404_RE.search(head)) and len(text) < 3000
-    challenge = bool(CHALLENGE_RE.search(html[:20_000])) and len(text) < 2000
+    soft = len(text) < 3000 and bool(SOFT_404_RE.search(head))
+    challenge = len(text) < 2000 and bool(CHALLENGE_RE.search(html[:20_000]))
     return PageFacts(title.strip() if title else None, published, soft, challenge)

@@ -59,6 +59,9 @@ class LinkClaim:
     access_date: str | None = None
 
 
+_TRUSTS_NOTHING = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates, knows no CA
+
+
 class PerHostTransport(httpx.AsyncBaseTransport):
     """One small connection pool per origin, sharing one TLS context.
 
@@ -69,7 +72,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, per_host: int, verify: ssl.SSLContext | bool = True) -> None:
         self._per_host = per_host
-        self._verify = ssl.create_default_context() if verify is True else verify
+        self._verify = verify  # True: the system's CA store, loaded on the first pool (~20 ms)
         self._pools: dict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -77,8 +80,18 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         pool = self._pools.get(origin)
         if pool is None:
             limits = httpx.Limits(max_connections=self._per_host, max_keepalive_connections=self._per_host)
-            pool = self._pools[origin] = httpx.AsyncHTTPTransport(verify=self._verify, limits=limits)
+            pool = self._pools[origin] = httpx.AsyncHTTPTransport(verify=self._context(request.url.scheme),
+                                                                  limits=limits)
         return await pool.handle_async_request(request)
+
+    def _context(self, scheme: str) -> ssl.SSLContext | bool:
+        if scheme != "https":
+            # A pool serves one origin, so an http pool never does TLS; this context trusts no CA,
+            # so if it ever did, verification would fail rather than pass.
+            return _TRUSTS_NOTHING
+        if self._verify is True:
+            self._verify = ssl.create_default_context()  # loading the CA store takes ~20 ms: only when needed
+        return self._verify
 
     async def aclose(self) -> None:
         for pool in self._pools.values():
@@ -210,6 +223,7 @@ class Resolver:
                 # The page is read after the host's slot is free, so the next request to the
                 # host overlaps with the parsing of this one.
                 if wait is None:
+                    await asyncio.sleep(0)  # let the host's next request go out before parsing
                     return self._understand(fetch, body, content_type)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 # A reset or refused connection may pass; a name or certificate that fails will not.
