@@ -58,6 +58,43 @@ class Span:
     path: str = ""  # another file than the manuscript (a .bib file); "" for the manuscript itself
 
 
+class PositionStyle(StrEnum):
+    """How positions in a manuscript are shown to the user."""
+
+    LINE = "line"  # text files: line and column
+    PARAGRAPH = "paragraph"  # Word .docx: paragraph number, footnote number (a .docx has no lines)
+    PAGE_LINE = "page-line"  # PDF: page and line on the page
+
+
+@dataclass(frozen=True, slots=True)
+class PositionMap:
+    """Where each line of the text extracted from a .docx or PDF came from.
+
+    Spans of such a document are line/column of the extracted text (which the HTML report
+    shows); ``labels[line - 1]`` says where that line is in the user's file: "¶12",
+    "footnote 3", "p. 4, line 12".
+    """
+
+    style: PositionStyle
+    labels: tuple[str, ...]
+
+    def label(self, line: int) -> str:
+        if 1 <= line <= len(self.labels):
+            return self.labels[line - 1]
+        return self.labels[-1] if self.labels else ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLabel:
+    """What Word shows for one real footnote or endnote of a .docx, in reading order."""
+
+    kind: str  # "footnote" or "endnote"
+    ordinal: int  # 1-based, in the order of the references in the text
+    symbol: str  # as displayed: "③", "3", "iv", "*"
+    number: int  # the displayed number (0 for a "*" fund note)
+    page: int  # the page of its reference (1 when the file says nothing about pages)
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """A piece of text with the place it came from."""
@@ -188,6 +225,7 @@ class FootnoteMarker:
     span: Span
     paragraph: int
     footnote: str | None = None  # id of its footnote on the same page
+    auto: bool = False  # a real .docx note reference: the word processor numbered and paired it
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +242,7 @@ class Footnote:
     urls: tuple[str, ...] = ()
     marker: str | None = None  # id of the marker that points here
     is_fund_note: bool = False
+    auto: bool = False  # a real .docx footnote or endnote: numbered by the word processor
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +283,14 @@ class Document:
     citations: tuple[Citation, ...]
     references_heading: Span | None = None
     issues: tuple[ParseIssue, ...] = field(default=())
+    positions: PositionMap | None = None  # set for .docx and PDF input: how to show a position
+
+    def location(self, line: int, column: int, path: str = "") -> str:
+        """A position as the user finds it in their file: "12:5" in a text file, "¶12" in a
+        .docx, "p. 4, line 12" in a PDF (positions in another file, a .bib, are line:column)."""
+        if self.positions is None or path:
+            return f"{line}:{column}"
+        return self.positions.label(line)
 
 
 class Severity(StrEnum):

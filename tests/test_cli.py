@@ -45,7 +45,11 @@ def test_json_to_stdout() -> None:
 @pytest.mark.parametrize(("content", "name", "needle"), [
     (b"", "empty.txt", "empty"),
     (b"\x00\x01binary" * 50, "bin.txt", "binary"),
-    (b"hello", "paper.docx", "unsupported"),
+    (b"hello", "paper.docx", "content is not a Word .docx"),
+    (b"hello", "paper.pdf", "content is not a PDF"),
+    (b"hello", "paper.odt", "unsupported file type"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "paper.doc", "legacy Word .doc"),
+    (b"{\\rtf1\\ansi hello}", "paper.rtf", "RTF"),
 ])
 def test_bad_input_exit_2_with_one_line(tmp_path: Path, content: bytes, name: str, needle: str) -> None:
     target = tmp_path / name

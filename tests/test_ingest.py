@@ -62,7 +62,8 @@ def test_citation_position_is_line_and_column_of_the_file(tmp_path: Path) -> Non
     ("empty.txt", b"", "empty"),
     ("blank.md", b"  \n\n ", "empty"),
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "binary"),
-    ("paper.pdf", b"%PDF-1.4", "unsupported file type"),
+    ("paper.pdf", b"%PDF-1.4", "not a readable PDF"),
+    ("paper.xyz", b"hello", "unsupported file type"),
     ("bad-bom.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfa", "byte-order mark"),
 ])
 def test_bad_input_is_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:

@@ -256,12 +256,16 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if len(forms) < 2:
         return
     (major, major_list), (minor, minor_list) = sorted(forms.items(), key=lambda kv: -len(kv[1]))
+    doc = ctx.document
     lines = sorted({c.span.line for c in minor_list})
-    shown = ", ".join(map(str, lines[:12])) + (" …" if len(lines) > 12 else "")
+    places = list(dict.fromkeys(str(n) if doc.positions is None else doc.positions.label(n) for n in lines))
+    shown = ", ".join(places[:12]) + (" …" if len(places) > 12 else "")
+    unit, unit_zh = ("lines ", "第 ", ) if doc.positions is None else ("", "")
     zh = {"full-width": "全角", "half-width": "半角"}
-    yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets (lines {shown}) while "
+    yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets ({unit}{shown}) while "
                     f"{len(major_list)} use {major} ones",
-                    f"{len(minor_list)} 处引用括号为{zh[minor]}（第 {shown} 行），其余 {len(major_list)} 处为{zh[major]}",
+                    f"{len(minor_list)} 处引用括号为{zh[minor]}（{unit_zh}{shown}{' 行' if unit_zh else ''}），"
+                    f"其余 {len(major_list)} 处为{zh[major]}",
                     citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])
 
 

@@ -52,11 +52,13 @@ def footnote_without_marker(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Footnotes on a page must run ①②③… from ① with no gap or repeat (numbering restarts each page).
 
-    Bad: ① ③ or ① ② ② at one page foot.  Good: ① ② ③.
+    Bad: ① ③ or ① ② ② at one page foot.  Good: ① ② ③.  Real footnotes of a .docx are
+    numbered by Word and are not checked.
     """
     pages: dict[int, list[Footnote]] = defaultdict(list)
     for f in _numbered(ctx):
-        pages[f.page].append(f)
+        if not f.auto:  # Word numbers real .docx notes itself; only typed numbers can be wrong
+            pages[f.page].append(f)
     for page, notes in pages.items():
         for expected, note in enumerate(notes, start=1):
             if note.number != expected:
@@ -68,7 +70,8 @@ def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         return  # no footnote text at all: pages cannot be told apart (CG401 says why)
     marks: dict[int, list[FootnoteMarker]] = defaultdict(list)
     for m in ctx.document.markers:
-        marks[m.page].append(m)
+        if not m.auto:
+            marks[m.page].append(m)
     for page, page_marks in marks.items():
         for expected, m in enumerate(page_marks, start=1):
             if m.number != expected:

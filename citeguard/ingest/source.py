@@ -16,9 +16,18 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from citeguard.model import Span
+from citeguard.model import NoteLabel, PositionMap, Span
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".tex", ".bib"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".tex", ".bib", ".docx", ".pdf"})
+# What a file is, from its first bytes (the extension is only a hint): readers and refusals.
+_ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF-"
+_REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc (or other OLE) file: save it as .docx"),
+    (b"{\\rtf", "an RTF file: save it as .docx"),
+    (b"\x89PNG", "a PNG image, not a manuscript"),
+    (b"\xff\xd8\xff", "a JPEG image, not a manuscript"),
+)
 MAX_BYTES = 50 * 1024 * 1024  # a manuscript larger than this is not a manuscript
 
 # Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
@@ -44,10 +53,13 @@ class SourceText:
     encoding: str
     sha256: str
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    positions: PositionMap | None = None  # .docx / PDF: where each line of ``text`` came from
+    note_labels: tuple[NoteLabel, ...] = ()  # .docx: Word's numbers of the ^{①} notes, in order
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",
-                  sha256: str | None = None) -> SourceText:
+                  sha256: str | None = None, positions: PositionMap | None = None,
+                  note_labels: tuple[NoteLabel, ...] = ()) -> SourceText:
         """Build from already-decoded text (line ends are normalised here)."""
         if text.startswith("\ufeff"):
             text = text[1:]
@@ -60,7 +72,7 @@ class SourceText:
             pos = find("\n", pos + 1)
         digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(path=path, text=text, encoding=encoding, sha256=digest,
-                   line_starts=tuple(starts))
+                   line_starts=tuple(starts), positions=positions, note_labels=note_labels)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at ``offset`` in :attr:`text`."""
@@ -121,13 +133,14 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason."""
+    """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason.
+
+    The reader is chosen by content: a zip with word/document.xml is a .docx, "%PDF-" a PDF,
+    whatever the file is called; a .docx or .pdf name on something else is an error."""
     file = Path(path)
     if file.is_dir():
         raise IngestError(f"{file}: is a directory, not a manuscript file")
-    if file.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(f"{file}: unsupported file type {file.suffix or '(none)'!r}; "
-                          f"citeguard reads {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    suffix = file.suffix.lower()
     try:
         data = file.read_bytes()
     except FileNotFoundError:
@@ -138,6 +151,23 @@ def read_source(path: str | Path) -> SourceText:
         raise IngestError(f"{file}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
     if not data.strip():
         raise IngestError(f"{file}: file is empty")
+    if data.startswith(_ZIP_MAGIC):
+        from citeguard.ingest.docx import read_docx
+
+        return read_docx(data, str(file))
+    if _PDF_MAGIC in data[:1024]:
+        from citeguard.ingest.pdf import read_pdf
+
+        return read_pdf(data, str(file))
+    for magic, what in _REFUSED_MAGIC:
+        if data.startswith(magic):
+            raise IngestError(f"{file}: {what}")
+    if suffix in (".docx", ".pdf"):
+        raise IngestError(f"{file}: named {suffix} but its content is not a "
+                          f"{'Word .docx (zip) file' if suffix == '.docx' else 'PDF'}")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"{file}: unsupported file type {file.suffix or '(none)'!r}; "
+                          f"citeguard reads {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     try:
         text, encoding = decode(data)
     except IngestError as exc:

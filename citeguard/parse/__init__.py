@@ -30,11 +30,12 @@ from citeguard.parse.layout import Layout, analyse, split_lines
 from citeguard.parse.markers import find_markers
 from citeguard.parse.names import surname_key
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
+from citeguard.parse.wordnotes import apply_note_labels
 
 __all__ = ["parse_entry", "parse_source", "parse_text"]
 
 # Encodings citeguard reads for certain; anything else was a detector's guess.
-TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "ascii"})
+TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "ascii", "docx", "pdf"})
 # Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
 PANDOC_RE = re.compile(r"\[-?@[\w:.#$%&+?<>~/-]+|(?<![\w.@])@[A-Za-z][\w:.#$%&+?<>~/-]*[\w]")
 # Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
@@ -92,6 +93,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         _unsupported_forms(src, layout, issues)
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
+    if src.note_labels:
+        markers, footnotes, pages = apply_note_labels(src, markers, footnotes)
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
     body_text = "".join(p.text for p in paragraphs[:50])
     language = Language.ZH if is_chinese(body_text or src.text[:5000]) else Language.EN
@@ -110,7 +113,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(heading.start, heading.end) if heading else None,
-        issues=tuple(issues))
+        issues=tuple(issues), positions=src.positions)
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> list[Reference]:

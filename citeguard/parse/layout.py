@@ -1,8 +1,9 @@
 """Split a manuscript into regions: front matter, body paragraphs, footnote blocks (which close
 pages), the reference list and trailing matter (English title block, author note).
 
-Extracted text has no page breaks, but a footnote block can only stand at a page foot, so each
-footnote block closes a page.  A paragraph cut in two by a page foot is joined back: the part
+Extracted text rarely has page breaks, but a footnote block can only stand at a page foot, so
+each footnote block closes a page; a form feed (``\f``, as pdftotext and the PDF reader write
+it) closes one too.  A paragraph cut in two by a page foot is joined back: the part
 before the block does not end a sentence and the part after is not a heading.
 """
 
@@ -208,6 +209,20 @@ def analyse(text: str, front_end: int) -> Layout:
     in_block = False
     for ln in lines[front_end:ref_end]:
         in_refs = heading is not None and ln.index >= body_end
+        if ln.text.startswith("\f"):
+            # A form feed is a page break (pdftotext, citeguard's PDF reader): the page ends here,
+            # whether or not it had footnotes; a paragraph it cuts is joined as at a page foot.
+            if not in_block:
+                flush()
+                last = paragraphs[-1] if paragraphs else None
+                if last is not None and not last.is_heading and not in_refs and not _ends_sentence(last.text):
+                    carry = paragraphs.pop()
+            page_ends.append(ln.start)
+            page += 1
+            in_block = False
+            last_fn = None
+            if ln.blank:
+                continue
         m = footnote_match(ln)
         if m:
             if not in_block:

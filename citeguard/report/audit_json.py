@@ -41,9 +41,11 @@ def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
     return {s.value: counts.get(s, 0) for s in Severity}
 
 
-def finding_dict(f: Finding) -> dict[str, JSONValue]:
+def finding_dict(f: Finding, doc: Document) -> dict[str, JSONValue]:
+    """One finding; ``location`` is where the user finds it: "12:5", "¶12" (.docx), "p. 4, line 12" (PDF)."""
     return {"code": f.code, "rule": f.rule, "severity": f.severity.value, "message": f.message,
-            "message_zh": f.message_zh, "line": f.line, "column": f.column, "references": list(f.references),
+            "message_zh": f.message_zh, "line": f.line, "column": f.column,
+            "location": doc.location(f.line, f.column, f.path), "references": list(f.references),
             "citations": list(f.citations), "footnotes": list(f.footnotes),
             "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion,
             **({"path": f.path} if f.path else {})}
@@ -100,7 +102,7 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
         "footnote_markers": model["footnote_markers"],
         "footnotes": model["footnotes"],
         "links": links(doc, result.links),
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [finding_dict(f, doc) for f in result.findings],
     }
     if timestamp:
         out["generated"] = timestamp

@@ -36,11 +36,21 @@ def render_sarif(results: list[AuditResult]) -> str:
     out = []
     for result in results:
         for f in result.findings:
+            doc = result.document
+            location: dict[str, object] = {"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.path or doc.path)},
+                "region": {"startLine": f.line, "startColumn": f.column}}}
+            message = f.message
+            if doc.positions is not None and not f.path:
+                # A .docx or PDF has no lines a viewer could jump to: the paragraph or page is a
+                # logical location, and it leads the message so that it is read.
+                where = doc.location(f.line, f.column)
+                location = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc.path)}},
+                            "logicalLocations": [{"name": where, "kind": "element"}]}
+                message = f"{where}: {message}"
             item: dict[str, object] = {
-                "ruleId": f.code, "level": _SARIF_LEVEL[f.severity], "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(f.path or result.document.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column}}}],
+                "ruleId": f.code, "level": _SARIF_LEVEL[f.severity], "message": {"text": message},
+                "locations": [location],
                 "properties": {"message_zh": f.message_zh, "references": list(f.references),
                                "footnotes": list(f.footnotes)},
             }
@@ -73,8 +83,13 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
         message = f.message_zh if lang == "zh" else f.message
         if f.suggestion:
             message += f" (fix: {f.suggestion})"
-        props = (f"file={_escape_property(_uri(f.path or result.document.path))},line={f.line},col={f.column},"
-                 f"title={_escape_property(f'{f.code} {f.rule}')}")
+        doc = result.document
+        if doc.positions is not None and not f.path:  # no lines in a .docx / PDF: the place leads the message
+            message = f"{doc.location(f.line, f.column)}: {message}"
+            where = f"file={_escape_property(_uri(doc.path))},"
+        else:
+            where = f"file={_escape_property(_uri(f.path or doc.path))},line={f.line},col={f.column},"
+        props = f"{where}title={_escape_property(f'{f.code} {f.rule}')}"
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -111,7 +126,8 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
             icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
             for f in ranked[:limit]:
                 message = f.message_zh if lang == "zh" else f.message
-                where = f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path else f"{f.line}:{f.column}"
+                where = (f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path
+                         else _md_cell(result.document.location(f.line, f.column)))
                 out.append(f"| {icon[f.severity]} | {f.code} | {where} | {_md_cell(message)} | "
                            f"{_md_cell(f.suggestion)} |")
             if len(ranked) > limit:

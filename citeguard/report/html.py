@@ -15,7 +15,7 @@ from citeguard.checks.page_rules import lists_cited_pages
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH, ref_label
 from citeguard.checks.url_rules import domain_class
 from citeguard.ledger import LedgerRow
-from citeguard.model import Finding, LinkResult, LinkStatus, Severity, Span
+from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
 from citeguard.urls import split_url
 
@@ -188,4 +188,19 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         references=references, links=link_rows, works=works, by_note=by_note,
         footnotes=[f for f in doc.footnotes if not f.is_fund_note],
         unchecked=bool(link_rows) and all(r["status"] == "not-checked" for r in link_rows),
-        text_lang="zh" if doc.language.value == "zh" else "en")
+        text_lang="zh" if doc.language.value == "zh" else "en",
+        line_labels=_line_labels(doc, source))
+
+
+def _line_labels(doc: Document, source: str) -> list[str]:
+    """What the text view prints in front of each line: its number, or for a .docx / PDF the
+    paragraph or page-and-line it came from (shown once, where it changes)."""
+    count = source.count("\n") + 1
+    if doc.positions is None:
+        return [str(n) for n in range(1, count + 1)]
+    out, previous = [], ""
+    for n in range(1, count + 1):
+        label = doc.positions.label(n)
+        out.append(label if label != previous else "")
+        previous = label
+    return out

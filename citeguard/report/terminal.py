@@ -45,7 +45,8 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
     table.add_row("parse issues", str(len(document.issues)), "")
     console.print(table)
     for issue in document.issues[:50]:
-        console.print(f"{document.path}:{issue.span.line}:{issue.span.column}: {issue.kind.value}: {issue.message}",
+        console.print(f"{_where(document, issue.span.line, issue.span.column, issue.span.path)}: {issue.kind.value}: "
+                      f"{issue.message}",
                       markup=False, soft_wrap=True)
     if len(document.issues) > 50:
         console.print(f"… and {len(document.issues) - 50} more parse issues (see the JSON)")
@@ -89,7 +90,7 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
                 break
             shown += 1
             message = f.message_zh if lang == "zh" else f.message
-            line = Text(f"{f.path or doc.path}:{f.line}:{f.column}: ")
+            line = Text(f"{_where(doc, f.line, f.column, f.path)}: ")
             line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
             line.append(f": {message}")
             if f.suggestion:
@@ -157,3 +158,10 @@ def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
         console.print(table)
     console.print(f"{len(rows)} cited pages", markup=False)
     return buffer.getvalue()
+
+
+def _where(doc: Document, line: int, column: int, path: str = "") -> str:
+    """path:line:column for text files; "paper.docx ¶12" / "paper.pdf p. 4, line 12" otherwise."""
+    if doc.positions is None or path:
+        return f"{path or doc.path}:{line}:{column}"
+    return f"{doc.path} {doc.location(line, column)}"
