@@ -22,17 +22,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from citeguard.ingest.source import IngestError, SourceText
-from citeguard.model import PositionMap, PositionStyle
-from citeguard.parse.text import CIRCLED_CHARS
+from citeguard.model import NoteLabel, PositionMap, PositionStyle
+from citeguard.parse.text import CIRCLED_CHARS, circled
 
 MAX_PAGES = 3000
 # A page-number line: "12", "- 12 -", "第 12 页", "Page 12", "12 / 30"
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:第\s*)?(?:page\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?\s*(?:[-–—])?\s*$",
                              re.IGNORECASE)
 # The start of a footnote at a page foot: "①", "* ", "1 ", "[1]"
-_NOTE_START_RE = re.compile(rf"^\s*(?:[{CIRCLED_CHARS}]|\*|\d{{1,3}}\s|\[\d{{1,3}}\])")
+_NOTE_START_RE = re.compile(rf"^\s*(?:\^?[{CIRCLED_CHARS}]|\^?\{{?\*|\d{{1,3}}[\s.]|\[\d{{1,3}}\]|\x01\d)")
 # A superscript numeric citation: "3"  "3,5"  "1-4"  "[12]"
 _SUPER_CITE_RE = re.compile(r"^\[?\d{1,4}(?:\s*[,，\-–—]\s*\d{1,4})*\]?$")
+# A raised number waiting to be told apart (note mark or citation): \x0112\x02
+_SUPER_NUMBER_RE = re.compile(r"\x01(\d{1,3})\x02")
+# A note at the page foot that starts with its number: "12 Text", "12. Text", raised "\x0112\x02Text"
+_NUMBERED_NOTE_RE = re.compile(r"^\s*(?:\x01(\d{1,3})\x02|(\d{1,3})(?:\.|\s))\s*")
+# A list item or numbered entry starts a paragraph: "[12] …"  "12. …"  "- …"
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.\s|[-•·]\s)")
+# A line that ends a sentence, maybe followed by note marks: "…goes on.^{①}"  "…发展。"
+_SENTENCE_END_RE = re.compile(r"[。！？.!?:：”\"](?:\^\{?[^\s{}]\}?|\x01\d+\x02)*$")
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 # A line that ends inside a URL or DOI: "…https://www.gov.cn/lianbo/fab"  "…doi:10.1000/abc"
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)[^\s]*$", re.IGNORECASE)
@@ -68,8 +76,12 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, float]:
             return
         run = "".join(superscript).strip()
         superscript.clear()
-        if run and all(ch in CIRCLED_CHARS or ch == "*" for ch in run):
-            out.append("".join(f"^{{{ch}}}" for ch in run))
+        if run == "*":
+            out.append("^{*}")
+        elif run and all(ch in CIRCLED_CHARS for ch in run):
+            out.append("".join(f"^{ch}" for ch in run))
+        elif run.isdigit() and len(run) <= 3:
+            out.append(f"\x01{run}\x02")  # a note mark or a citation: decided once the page foot is read
         elif _SUPER_CITE_RE.match(run) and not (out and out[-1][-1:].isascii() and out[-1][-1:].isalnum()):
             out.append(f"[{run.strip('[]')}]")
         else:
@@ -129,23 +141,23 @@ def _running(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[int,
             if ln.top < 0.07 * height or ln.bottom > 0.93 * height:
                 edge.append((ln, re.sub(r"\d+", "#", ln.text)))
     repeated = Counter(key for _, key in edge)
-    need = max(3, len(pages) // 3)
+    need = 2 if len(pages) <= 3 else max(3, len(pages) // 3)
     return {(ln.page, ln.top) for ln, key in edge if _PAGE_NUMBER_RE.match(ln.text) or repeated[key] >= need}
 
 
 def _join(lines: list[str]) -> str:
     """Lines of one paragraph as one: CJK lines meet without a space, "inter-\\nnational" is one
     word, and a half-width , : ; at a line end gets the space the paragraph uses elsewhere."""
-    whole = " ".join(lines)
-    spaced = len(re.findall(r"[,:;] ", whole)) >= len(re.findall(r"[,:;](?=[^\s\d])", whole))
+    with_space = sum(len(re.findall(r"[,:;] ", ln)) for ln in lines)  # inside lines: the paragraph's habit
+    spaced = with_space >= sum(len(re.findall(r"[,:;](?=[^\s\d])", ln)) for ln in lines)
     out = lines[0]
     for nxt in lines[1:]:
         if _URL_TAIL_RE.search(out) and not _CJK_RE.match(nxt[:1]):
             out += nxt  # a URL or DOI broken at the line end goes on without a space
         elif re.search(r"[A-Za-z]-$", out) and nxt[:1].islower():
             out = out[:-1] + nxt
-        elif out[-1:] in ",:;" and spaced:
-            out += " " + nxt
+        elif out[-1:] in ",:;":
+            out += (" " if spaced else "") + nxt
         elif _CJK_RE.match(out[-1:]) or _CJK_RE.match(nxt[:1]):
             out += nxt
         else:
@@ -161,17 +173,18 @@ def _line_step(pages: list[list[PdfLine]]) -> float:
     return gaps[len(gaps) // 4] if gaps else 0.0
 
 
-def _paragraphs(lines: list[PdfLine], step: float) -> list[list[PdfLine]]:
-    """Group body lines into paragraphs by spacing, first-line indent and short last lines."""
+def _paragraphs(lines: list[PdfLine], step: float, left: float, right: float) -> list[list[PdfLine]]:
+    """Group body lines into paragraphs: a wider gap, a first-line indent, a list item, or a line
+    after a short one (ending a sentence, or shorter than half the text width) starts one."""
     if not lines:
         return []
-    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
-    right = max(ln.x1 for ln in lines)
     groups: list[list[PdfLine]] = [[lines[0]]]
     for prev, ln in itertools.pairwise(lines):
         gap = ln.top - prev.top
+        short = prev.x1 < right - 3 * prev.size
         new = (gap > 1.45 * step if step else False) or ln.x0 > left + 1.5 * ln.size \
-            or (prev.x1 < right - 3 * prev.size and bool(re.search(r"[。！？.!?:：”\"]$", prev.text)))
+            or bool(_LIST_ITEM_RE.match(ln.text)) or prev.x1 < left + (right - left) / 2 \
+            or (short and bool(_SENTENCE_END_RE.search(prev.text)))
         if new:
             groups.append([ln])
         else:
@@ -194,14 +207,22 @@ def read_pdf(data: bytes, path: str) -> SourceText:
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
+        cause = exc.__cause__ or exc.__context__ or exc
+        if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__ or b"/Encrypt" in data[-4096:]:
+            raise IngestError(f"{path}: the PDF is encrypted (password protected); save an unprotected copy") from None
         raise IngestError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})"[:300]) from None
     if not any(pages):
         raise IngestError(f"{path}: the PDF has no text layer (a scan?): run OCR first")
     body_size = Counter(ln.size for lines in pages for ln in lines).most_common(1)[0][0]
     running = _running(pages, heights)
     step = _line_step(pages)
+    # The text block's edges: the commonest line start, and the right edge most full lines reach.
+    left = Counter(round(ln.x0) for lines in pages for ln in lines).most_common(1)[0][0]
+    ends = sorted(ln.x1 for lines in pages for ln in lines)
+    right = ends[int(len(ends) * 0.9)]
     text_lines: list[str] = []
     labels: list[str] = []
+    note_labels: list[NoteLabel] = []  # for the ^{…} notes: the numbers the PDF prints
     for number, lines in enumerate(pages, start=1):
         kept = [ln for ln in lines if (ln.page, ln.top) not in running]
         line_no = {id(ln): i for i, ln in enumerate(kept, start=1)}
@@ -216,25 +237,46 @@ def read_pdf(data: bytes, path: str) -> SourceText:
             while cut < len(kept) and not _NOTE_START_RE.match(kept[cut].text):
                 cut += 1
             body, feet = kept[:cut], kept[cut:]
-        for group in _paragraphs(body, step):
-            text_lines.append(_join([ln.text for ln in group]))
-            labels.append(f"p. {number}, line {line_no[id(group[0])]}")
-            text_lines.append("")
-            labels.append(labels[-1])
         notes: list[tuple[list[str], PdfLine]] = []
         for ln in feet:
             if _NOTE_START_RE.match(ln.text) or not notes:
                 notes.append(([ln.text], ln))
             else:
                 notes[-1][0].append(ln.text)
+        numbered = {int(m.group(1) or m.group(2)) for parts, _ in notes if (m := _NUMBERED_NOTE_RE.match(parts[0]))}
+        local: dict[int, int] = {}  # printed note number → its place in this page's block
+
+        def superscript(m: re.Match[str], numbered: set[int] = numbered, local: dict[int, int] = local) -> str:
+            n = int(m.group(1))
+            if n in numbered:  # a superscript number with a note of that number at the page foot
+                local.setdefault(n, len(local) + 1)
+                return f"^{{{circled(local[n])}}}"
+            before = m.string[max(0, m.start() - 1):m.start()]
+            return m.group(1) if before.isascii() and before.isalnum() else f"[{m.group(1)}]"
+
+        for group in _paragraphs(body, step, left, right):
+            text_lines.append(_SUPER_NUMBER_RE.sub(superscript, _join([ln.text for ln in group])))
+            labels.append(f"p. {number}, line {line_no[id(group[0])]}")
+            text_lines.append("")
+            labels.append(labels[-1])
         for parts, first in notes:
             note = _join(parts)
-            if note.startswith("*"):
-                note = "^{*} " + note[1:].lstrip()
+            m = _NUMBERED_NOTE_RE.match(note)
+            if note.startswith(("*", "^{*}")):
+                note = "^{*} " + note.lstrip("^{*}").lstrip()
+                note_labels.append(NoteLabel("footnote", len(note_labels) + 1, "*", 0, number))
+            elif m and numbered:
+                n = int(m.group(1) or m.group(2))
+                local.setdefault(n, len(local) + 1)  # a note no mark points to comes after the marked ones
+                note = f"^{{{circled(local[n])}}} {note[m.end():].lstrip()}"
+                note_labels.append(NoteLabel("footnote", len(note_labels) + 1, str(n), n, number))
+            elif note.startswith("^") and note[1:2] in CIRCLED_CHARS:
+                note = note[1:]  # a raised circled mark at the foot is the note's own mark
             text_lines.append(note)
             labels.append(f"p. {number}, line {line_no[id(first)]} (footnote)")
         text_lines.append("\f")
         labels.append(f"p. {number}")
-    text = "\n".join(text_lines) + "\n"
+    text = "\n".join(_SUPER_NUMBER_RE.sub(r"\1", line) for line in text_lines) + "\n"
     return SourceText.from_text(text, path=path, encoding="pdf", sha256=hashlib.sha256(data).hexdigest(),
-                                positions=PositionMap(PositionStyle.PAGE_LINE, (*labels, labels[-1])))
+                                positions=PositionMap(PositionStyle.PAGE_LINE, (*labels, labels[-1])),
+                                note_labels=tuple(note_labels))

@@ -29,27 +29,28 @@ def apply_note_labels(src: SourceText, markers: list[FootnoteMarker], footnotes:
                       ) -> tuple[list[FootnoteMarker], list[Footnote], tuple[Page, ...]]:
     """Word's symbols, numbers and pages for the rendition's real notes (``^{`` forms); typed
     marks and notes are left as the text parser read them."""
-    mark_labels = iter([n for n in src.note_labels if n.symbol != "*"])
-    note_labels = iter(src.note_labels)
+    note_labels = iter(src.note_labels)  # one per ^{…} note line, in order
     seen: Counter[str] = Counter()
     mark_ids: dict[str, str] = {}
     note_ids: dict[str, str] = {}
-    new_marks = []
-    for m in markers:
-        label = next(mark_labels, None) if src.text.startswith("^{", _offset(src, m.span)) else None
-        if label is not None:
-            new_id = _unique(_ident("m", label), seen)
-            mark_ids[m.id] = new_id
-            m = replace(m, id=new_id, symbol=label.symbol, number=label.number, page=label.page, auto=True)
-        new_marks.append(m)
+    label_of: dict[str, NoteLabel] = {}  # old footnote id → its label; a mark takes its note's
     new_notes = []
     for f in footnotes:
         label = next(note_labels, None) if src.text.startswith("^{", _offset(src, f.span)) else None
         if label is not None:
             new_id = f.id if f.is_fund_note else _unique(_ident("fn", label), seen)
             note_ids[f.id] = new_id
+            label_of[f.id] = label
             f = replace(f, id=new_id, symbol=label.symbol, number=label.number, page=label.page, auto=True)
         new_notes.append(f)
+    new_marks = []
+    for m in markers:
+        label = label_of.get(m.footnote or "") if src.text.startswith("^{", _offset(src, m.span)) else None
+        if label is not None:
+            new_id = _unique(_ident("m", label), seen)
+            mark_ids[m.id] = new_id
+            m = replace(m, id=new_id, symbol=label.symbol, number=label.number, page=label.page, auto=True)
+        new_marks.append(m)
     new_marks = [replace(m, footnote=note_ids.get(m.footnote, m.footnote)) if m.footnote else m for m in new_marks]
     new_notes = [replace(f, marker=mark_ids.get(f.marker, f.marker)) if f.marker else f for f in new_notes]
     return new_marks, new_notes, _pages(new_marks, new_notes)

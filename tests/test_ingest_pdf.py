@@ -1,0 +1,142 @@
+"""The PDF reader: superscripts, page feet, running heads, joined lines, hostile files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeguard.api import audit_file, load_document
+from citeguard.ingest import IngestError, read_source
+from citeguard.ingest import pdf as pdf_reader
+from citeguard.ingest.pdf import PdfLine, _join, _line_text, _running
+from tests.docxbuild import note_ref, raw_docx, run
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["新质生产力是创新起主导", "作用的先进生产力。"], "新质生产力是创新起主导作用的先进生产力。"),  # CJK: no space
+    (["the inter-", "national order"], "the international order"),  # a hyphenated word is repaired
+    (["a well-", "Known case"], "a well- Known case"),  # a capital after the hyphen: not one word
+    (["see https://www.gov.cn/lianbo/fab", "u/202510/content_1.htm for"], "see https://www.gov.cn/lianbo/fabu/202510/content_1.htm for"),
+    (["北京: 人民出版社,", "2020: 12."], "北京: 人民出版社, 2020: 12."),  # the paragraph spaces after , and :
+    (["北京:人民出版社,", "2020:12."], "北京:人民出版社,2020:12."),  # a compact paragraph stays compact
+    (["first line", "second line"], "first line second line"),
+])
+def test_join(lines: list[str], expected: str) -> None:
+    assert _join(lines) == expected
+
+
+def _char(text: str, x0: float, size: float = 10.0, bottom: float = 100.0) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + size * (0.5 if text.isascii() else 1), "size": size,
+            "top": bottom - size, "bottom": bottom}
+
+
+def _chars(body: str, raised: str = "", after: str = "", x: float = 10.0) -> list[dict[str, Any]]:
+    out = []
+    for ch in body:
+        out.append(_char(ch, x))
+        x = out[-1]["x1"]
+    for ch in raised:  # smaller and 4 points higher
+        out.append(_char(ch, x, size=6.0, bottom=96.0))
+        x = out[-1]["x1"]
+    for ch in after:
+        out.append(_char(ch, x))
+        x = out[-1]["x1"]
+    return out
+
+
+@pytest.mark.parametrize(("chars", "expected"), [
+    (_chars("先进生产力。", "①", "这一"), "先进生产力。^①这一"),  # a raised circled mark
+    (_chars("方略", "*"), "方略^{*}"),  # the fund-note mark of a title
+    (_chars("增长", "12", "。"), "增长\x0112\x02。"),  # a raised number: decided with the page foot
+    (_chars("增长", "1-3", "。"), "增长[1-3]。"),  # a raised range is a numeric citation
+    (_chars("area m", "2"), "area m\x012\x02"),  # m²: kept as a number later (after a letter)
+])
+def test_line_text(chars: list[dict[str, Any]], expected: str) -> None:
+    assert _line_text(chars)[0] == expected
+
+
+def test_running_heads_and_page_numbers_are_dropped() -> None:
+    pages = []
+    for n in range(1, 6):
+        pages.append([PdfLine(n, 10, 18, 50, 300, 8, "Journal of Tests, Vol. 3"),
+                      PdfLine(n, 100, 110, 50, 500, 10, f"Body text of page {n}."),
+                      PdfLine(n, 780, 788, 290, 300, 8, str(n))])
+    running = _running(pages, [800.0] * 5)
+    assert running == {(n, top) for n in range(1, 6) for top in (10, 780)}
+
+
+def _blank_pdf(path: Path, pages: int = 1, password: str | None = None) -> Path:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    with path.open("wb") as f:
+        writer.write(f)
+    return path
+
+
+def test_no_text_layer_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="no text layer"):
+        read_source(_blank_pdf(tmp_path / "scan.pdf"))
+
+
+def test_encrypted_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="encrypted"):
+        read_source(_blank_pdf(tmp_path / "locked.pdf", password="secret"))
+
+
+def test_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    with pytest.raises(IngestError, match="page limit"):
+        read_source(_blank_pdf(tmp_path / "long.pdf", pages=3))
+
+
+@pytest.mark.parametrize("cut", [200, 2000, 20000])
+def test_truncated_pdf(tmp_path: Path, cut: int) -> None:
+    whole = (Path(__file__).resolve().parent.parent / "corpus"
+             / "wang2026-new-quality-productive-forces-open-economy.pdf").read_bytes()
+    target = tmp_path / "cut.pdf"
+    target.write_bytes(whole[:cut])
+    try:
+        doc = load_document(target)
+    except IngestError as exc:
+        assert "PDF" in str(exc)
+    else:
+        assert doc.encoding == "pdf"  # pdfminer recovered what it could: a valid document
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_english_paper_with_numbered_footnotes(tmp_path: Path) -> None:
+    """Decimal footnotes (Word's default) become marks and notes with their printed numbers, apart
+    from the bracketed citations; the running head is dropped; the list is read."""
+    import docx
+
+    paras = [
+        f"{run('Trade grew fast')}{note_ref(1)}{run(' in the period studied [1].')}",
+        f"{run('Later work disagreed [2], and the data were revised.')}{note_ref(2)}",
+        f'<w:r><w:br w:type="page"/></w:r>{run("On the next page the story goes on.")}{note_ref(3)}',
+        run("References"),
+        run("[1] Smith J. Trade and growth[J]. Journal of Tests, 2020, 3(1): 1-10."),
+        run("[2] Lee K. Revisions[J]. Journal of Tests, 2021, 4(2): 11-20."),
+    ]
+    path = raw_docx(tmp_path / "en.docx", paras, footnotes=[
+        "Customs data, 2020.", "The revision of 2021.", "A note on the second page."])
+    document = docx.Document(str(path))
+    document.sections[0].header.paragraphs[0].text = "Journal of Tests, Vol. 3"
+    document.save(str(path))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    doc, findings = audit_file(tmp_path / "en.pdf")
+    assert [(m.symbol, m.page, m.footnote) for m in doc.markers] == [
+        ("1", 1, "fn1.1"), ("2", 1, "fn1.2"), ("3", 2, "fn2.3")]
+    assert [(f.symbol, f.text) for f in doc.footnotes] == [
+        ("1", "Customs data, 2020."), ("2", "The revision of 2021."), ("3", "A note on the second page.")]
+    assert [(c.number, c.reference) for c in doc.citations] == [(1, 1), (2, 2)]
+    assert "Journal of Tests, Vol. 3" not in " ".join(p.text for p in doc.paragraphs)
+    assert not [f for f in findings if f.code in ("CG109", "CG401", "CG402", "CG403")]
