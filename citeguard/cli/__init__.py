@@ -344,6 +344,35 @@ def export(
 
 
 @app.command()
+def annotate(
+    paper: Annotated[Path, typer.Argument(help="A Word .docx manuscript.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the commented copy "
+                                             "(default: PAPER.checked.docx next to PAPER).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en comments (default: the document's).")] = None,
+) -> None:
+    """Write a copy of a .docx with every finding as a Word comment at its place (text untouched).
+
+    The audit is the offline one (no links are fetched); run `citeguard audit` for link checks."""
+    from citeguard.report.annotate import annotate_docx
+    if lang is not None and lang not in {"zh", "en"}:
+        _fail(f"--lang must be zh or en, not {lang!r}")
+    document = _guard(lambda: load_document(paper))
+    if document.encoding != "docx":
+        _fail(f"{paper}: annotate writes Word comments, so it needs a .docx manuscript")
+    target = out or paper.with_name(f"{paper.stem}.checked.docx")
+    if target.resolve() == paper.resolve():
+        _fail("--out must not be the manuscript itself: annotate never overwrites the original")
+    _, findings = _guard(lambda: audit_document(document, select=_prefixes(select, "--select"),
+                                                ignore=_prefixes(ignore, "--ignore")))
+    data, added = _guard(lambda: annotate_docx(paper.read_bytes(), document, findings,
+                                               lang=lang or document.language.value))
+    _guard(lambda: write_report(target, data))
+    typer.echo(f"{added} comments written to {target}")
+
+
+@app.command()
 def rules(
     as_json: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print docs/rules.md.")] = False,

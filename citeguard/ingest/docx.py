@@ -205,19 +205,35 @@ def _walk(el: Any, para: _Para, state: dict[str, Any]) -> None:
             _walk(child, para, state)
 
 
+def body_paragraphs(container: Any) -> Iterator[Any]:
+    """The ``w:p`` elements of the body in reading order, table cells included: paragraph N of a
+    position ("¶N") is the N-th of these (``citeguard annotate`` counts the same way)."""
+    for child in container:
+        if child.tag == W + "p":
+            yield child
+        elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml",
+                           W + "ins", W + "moveTo"):
+            yield from body_paragraphs(child)
+
+
+def note_paragraphs(container: Any) -> dict[tuple[str, int], int]:
+    """(kind, ordinal) of every accepted note reference → the 0-based body paragraph holding it."""
+    out: dict[tuple[str, int], int] = {}
+    counts = {"footnote": 0, "endnote": 0}
+    for index, p in enumerate(body_paragraphs(container)):
+        for el in p.iter(W + "footnoteReference", W + "endnoteReference"):
+            if any(a.tag in (W + "del", W + "moveFrom") for a in el.iterancestors()):
+                continue  # a deleted reference is not in the accepted text
+            kind = "footnote" if el.tag == W + "footnoteReference" else "endnote"
+            counts[kind] += 1
+            out[(kind, counts[kind])] = index
+    return out
+
+
 def _paragraphs(body: Any, rendered: bool, numbering: _Numbering, headings: set[str]) -> list[_Para]:
     out: list[_Para] = []
     state: dict[str, Any] = {"rendered": rendered, "super": False}
-
-    def visit(container: Any) -> Iterator[Any]:
-        for child in container:
-            if child.tag == W + "p":
-                yield child
-            elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml",
-                               W + "ins", W + "moveTo"):
-                yield from visit(child)
-
-    for p in visit(body):
+    for p in body_paragraphs(body):
         para = _Para(len(out) + 1)
         ppr = p.find(W + "pPr")
         if ppr is not None and not rendered and ppr.find(W + "pageBreakBefore") is not None:

@@ -18,7 +18,7 @@ class ReportWriteError(Exception):
     """A report file could not be written; the message is one line for the user."""
 
 
-def write_report(path: str | Path, content: str) -> Path:
+def write_report(path: str | Path, content: str | bytes) -> Path:
     """Write ``content`` to ``path`` atomically (temp file + rename), creating folders.
 
     Atomic so that a crash or a full disk never leaves half a report behind in CI.
@@ -28,8 +28,12 @@ def write_report(path: str | Path, content: str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
+            if isinstance(content, bytes):  # an annotated .docx
+                with os.fdopen(fd, "wb") as binary:
+                    binary.write(content)
+            else:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(content)
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
             os.replace(tmp, target)
         except BaseException:  # a crash or Ctrl-C leaves neither half a report nor a stray temp file
