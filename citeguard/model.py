@@ -179,6 +179,7 @@ class Reference:
     unparsed: str | None = None
     notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
     key: str | None = None  # BibTeX key, for entries read from a .bib file
+    declared_language: str | None = None  # a .bib entry's language / langid field as written
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number,
 from citeguard.model import CitationKind, CitationSystem, Document, Finding, IssueKind, Language, Severity, Standard
 from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
-from citeguard.parse.text import fold_width
+from citeguard.parse.text import fold_width, is_chinese
 
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
 _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九十]+\s*卷\s*[）)]")
@@ -334,3 +334,29 @@ def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if issue.kind is IssueKind.DUPLICATE_KEY:
             key = issue.message.split("'")[1] if "'" in issue.message else ""
             yield r.finding(issue.span, issue.message, f"BibTeX 键 {key} 重复定义", evidence=[("entry", issue.text)])
+
+
+@rule("CG313", "bib-language-field", Severity.WARNING)
+def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """A .bib entry's ``language`` (or ``langid``) field contradicts its own text: Chinese authors
+    and title declared English, or the reverse.
+
+    The gbt7714 and biblatex-gb7714 styles choose 等 or et al. and Chinese or English punctuation
+    by this field, so the printed entry comes out in the wrong convention.
+    Bad: author = {周文 and 许凌云}, language = {english}.  Good: language = {zh}.
+    """
+    for ref in ctx.document.references:
+        if ref.style != "bibtex" or not ref.declared_language:
+            continue
+        declared_zh = ref.declared_language.lower().startswith(("zh", "chinese", "cn"))
+        text_zh = is_chinese(f"{ref.title or ''}{''.join(ref.authors)}")
+        if declared_zh != text_zh:
+            said, is_ = ("Chinese", "English") if declared_zh else ("English", "Chinese")
+            label = f"@{ref.key}"
+            yield r.finding(ref.span, f"{label}: language = {{{ref.declared_language}}} says {said}, but its authors "
+                            f"and title are {is_}; the style will print "
+                            f"{'等 and Chinese punctuation' if declared_zh else 'et al. and English punctuation'}",
+                            f"{label}：language 字段为 {ref.declared_language}，但作者与题名是"
+                            f"{'英文' if declared_zh else '中文'}",
+                            evidence=[("language", ref.declared_language)],
+                            suggestion=f"language = {{{'en' if declared_zh else 'zh'}}}")

@@ -38,6 +38,8 @@ __all__ = ["parse_entry", "parse_source", "parse_text"]
 TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "ascii", "docx", "pdf"})
 # Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
 PANDOC_RE = re.compile(r"\[-?@[\w:.#$%&+?<>~/-]+|(?<![\w.@])@[A-Za-z][\w:.#$%&+?<>~/-]*[\w]")
+# LaTeX markup that is not prose: \section*{…}  \cite[p.~3]{key}  % a comment
+_TEX_MARKUP_RE = re.compile(r"\\[A-Za-z@]+\*?(?:\[[^\]]*\])*(?:\{[^{}]*\})*|(?<!\\)%[^\n]*")
 # Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
 # or a URL (explanatory footnotes in prose are left alone).
 _SOURCE_LIKE_RE = re.compile(r"出版社|[12]\d{3}\s*[:：]\s*\d|https?://|\b(?:Press|Publishing)\b")
@@ -97,6 +99,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         markers, footnotes, pages = apply_note_labels(src, markers, footnotes)
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
     body_text = "".join(p.text for p in paragraphs[:50])
+    if syntax == "latex":  # the language of the prose, not of \commands{keys} and % comments
+        body_text = _TEX_MARKUP_RE.sub("", body_text)
     language = Language.ZH if is_chinese(body_text or src.text[:5000]) else Language.EN
     kinds = Counter(c.kind for c in citations)
     if not citations:

@@ -120,7 +120,7 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
     span = Span(line, 1, line, 1, source.path)
     pages = tuple(p.strip().replace("--", "-").replace("–", "-")
                   for p in (fields.get("pages") or "").split(",") if p.strip())
-    language = fields.get("language", "")
+    language = fields.get("language") or fields.get("langid") or ""
     zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
     return Reference(
         raw=entry.raw.strip() if entry.raw else f"@{entry.entry_type}{{{entry.key}, …}}", span=span, index=index,
@@ -131,7 +131,8 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
         publisher=_clean(fields.get("publisher") or fields.get("institution") or fields.get("school")),
         year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],
         volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
-        url=fields.get("url"), doi=fields.get("doi"), access_date=fields.get("urldate"), key=entry.key)
+        url=fields.get("url"), doi=fields.get("doi"), access_date=fields.get("urldate"), key=entry.key,
+        declared_language=(fields.get("language") or fields.get("langid") or "").strip() or None)
 
 
 def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Reference], list[ParseIssue]]:
