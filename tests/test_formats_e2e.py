@@ -84,3 +84,23 @@ def test_libreoffice_pdf_of_the_docx_reads_the_same(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=180)
     fresh = load_document(tmp_path / f"{STEM}.pdf")
     assert _model(fresh) == _model(load_document(TEXT))
+
+
+REAL = sorted(p for p in (CORPUS / "real").glob("*.md") if "joss" not in p.name)  # JOSS: Pandoc + .bib, no Word form
+
+
+@pytest.mark.parametrize("paper", REAL, ids=[p.stem[:32] for p in REAL])
+def test_real_manuscripts_read_the_same_as_docx_and_pdf(tmp_path: Path, paper: Path) -> None:
+    """Real (OCR-noisy) manuscripts written into Word by tests/docxbuild.py, and printed by
+    LibreOffice when it is installed, give the findings of their text form."""
+    _, text_findings = audit_file(paper)
+    target = tmp_path / f"{paper.stem}.docx"
+    build_docx(paper.read_text(encoding="utf-8"), target)
+    forms = [target]
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+                       check=True, capture_output=True, timeout=180)
+        forms.append(tmp_path / f"{paper.stem}.pdf")
+    for form in forms:
+        _, findings = audit_file(form)
+        assert sorted(map(_key, findings)) == sorted(map(_key, text_findings)), form.suffix
