@@ -132,3 +132,23 @@ def test_entry_fields(text: str, expected: dict[str, Any]) -> None:
 def test_unreadable_publication_part_is_kept(text: str) -> None:
     ref = parse_entry(text, SPAN)
     assert ref.unparsed, "text the parser cannot place must be kept, not dropped"
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("见 https://例子.中国/a/b.htm。", "https://例子.中国/a/b.htm"),  # a Chinese domain name
+    ("https://www.例子.com/x 为例", "https://www.例子.com/x"),
+    ("由http://www.gov.cn发布的通知", "http://www.gov.cn"),  # Han text after an ASCII host is not the host
+    ("(2026-03-29).https://www.gov.cn/a.htm", "https://www.gov.cn/a.htm"),
+    ("http://127.0.0.1:8000/x", "http://127.0.0.1:8000/x"),
+])
+def test_url_extent(text: str, url: str) -> None:
+    from citeguard.parse.entries import URL_RE
+
+    match = URL_RE.search(text)
+    assert match is not None and match.group(0) == url
+
+
+def test_idn_url_entry_is_complete() -> None:
+    ref = parse_entry("国务院.通知[EB/OL].(2025-01-02)[2025-03-01].https://例子.中国/tz/1.htm.",
+                      Span(1, 1, 1, 1))
+    assert ref.url == "https://例子.中国/tz/1.htm" and ref.unparsed is None

@@ -19,8 +19,16 @@ CARRIERS = frozenset({"OL", "CD", "DK", "MT"})
 
 # A type code with optional carrier: [M]  [J/OL]  [EB/OL]  [ DB / OL ]
 TYPE_RE = re.compile(r"\[\s*(?P<code>[A-Z]{1,2})\s*(?:/\s*(?P<carrier>[A-Z]{2})\s*)?\]")
-# http(s) URL up to whitespace or a CJK character: https://www.gov.cn/a/b.htm
-URL_RE = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]+", re.IGNORECASE)
+# http(s) URL up to whitespace or a CJK character: https://www.gov.cn/a/b.htm — except in a
+# Chinese domain name, whose labels may be Han characters: https://例子.中国/a  http://政府.cn/b
+# (tried first; "http://www.gov.cn发布的" still ends at "cn", where no dot follows the Han text).
+URL_RE = re.compile(
+    r"(?:https?|ftp)://(?:"
+    r"(?:[A-Za-z0-9\u4e00-\u9fff-]+\.)+[\u4e00-\u9fff]{2,4}(?::\d+)?(?![\u4e00-\u9fff.\w-])"
+    r"|(?:[A-Za-z0-9-]+\.)*(?:[A-Za-z0-9-]*[\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff-]*\.)+(?:[A-Za-z0-9-]+\.)*"
+    r"[A-Za-z]{2,}(?::\d+)?(?![.\w-])"
+    r"|[^\s/?#\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]+)"
+    r"(?:[/?#][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*)?", re.IGNORECASE)
 # DOI, bare or as a doi.org URL: 10.1000/xyz123  doi:10.1000/xyz  https://doi.org/10.1000/x
 DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
                     re.IGNORECASE)
