@@ -338,6 +338,11 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     suggestion: str = ""
     path: str = ""  # the file the finding is in when it is not the manuscript (a .bib file)
+    suggestion_zh: str = ""  # the fix in Chinese, when it has words (a bare value needs none)
+
+    def fix(self, lang: str) -> str:
+        """The suggested fix in ``lang`` ("zh" or "en")."""
+        return self.suggestion_zh if lang == "zh" and self.suggestion_zh else self.suggestion
 
 
 class LinkStatus(StrEnum):

@@ -71,3 +71,18 @@ def test_markdown_comment(result: AuditResult) -> None:
     assert text.index("CG201") < text.index("CG102")  # errors first
     assert "\\|" not in text or "|" in text
     assert render_markdown([_one(result.document, "a | b")]).count("a \\| b") == 1
+
+
+@pytest.mark.parametrize(("lang", "fix"), [("zh", "请对照 [1] (similar name 周文, same year) 核对姓名"),
+                                           ("en", "check the spelling against [1] (similar name 周文, same year)")])
+def test_fix_is_in_the_report_language(lang: str, fix: str) -> None:
+    from citeguard.api import document_from_text
+    from citeguard.report.terminal import render_audit_summary
+
+    doc = document_from_text("正文（周闻，2023）。\n\n参考文献\n\n[1] 周文.论新质生产力[J].改革,2023(10):1-13.\n")
+    ctx, findings = audit(doc, select=("CG104",))
+    (near,) = findings
+    assert near.fix(lang) == fix
+    result = AuditResult(doc, ctx.standard, None, findings)
+    assert f"→ {fix}" in render_audit_summary(result, lang=lang, width=200)
+    assert fix in render_markdown([result], lang=lang)

@@ -79,7 +79,7 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             citations=[c.id],
                             references=[ref_number(ctx.document, x.reference) for x in same_author],
                             evidence=[("cited year", c.year), ("entry years", ", ".join(years))],
-                            suggestion=f"closest: {_closest(ctx, c)}")
+                            suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c)}")
 
 
 @rule("CG104", "author-name-near-miss", Severity.ERROR)
@@ -96,7 +96,8 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             yield r.finding(c.span, f"{c.text}: no entry by {c.author_text}; did you mean {_closest(ctx, c)}?",
                             f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c)}？",
                             citations=[c.id], references=[ref_number(ctx.document, x.reference) for x in similar],
-                            suggestion=f"check the spelling against {_closest(ctx, c)}")
+                            suggestion=f"check the spelling against {_closest(ctx, c)}",
+                            suggestion_zh=f"请对照 {_closest(ctx, c)} 核对姓名")
 
 
 @rule("CG105", "ambiguous-citation", Severity.ERROR)
@@ -112,7 +113,8 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             yield r.finding(c.span, f"{c.text} could mean any of {labels}", f"{c.text} 可能指向多个条目：{labels}",
                             citations=[c.id], references=refs,
                             suggestion=f"add year suffixes ({c.year}a, {c.year}b) in the list and the text, "
-                            "or cite a page that tells the works apart")
+                            "or cite a page that tells the works apart",
+                            suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码")
 
 
 def _pair_forms(ctx: AuditContext) -> tuple[int, int]:
@@ -147,7 +149,7 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{c.text}：{ref_label(ctx.document, ref.index)} 只有一位作者，不应加“等”",
                             citations=[c.id], references=[ref_number(ctx.document, ref.index)],
                             evidence=[("authors in entry", "、".join(ref.authors))],
-                            suggestion=f"write {ref.authors[0]} without 等")
+                            suggestion=f"write {ref.authors[0]} without 等", suggestion_zh=f"写作 {ref.authors[0]}，不加“等”")
         elif names == 2 and len(c.authors) == 1 and full > short:
             yield r.finding(c.span, f"{c.text}: this paper writes two authors in full ({full} times) but shortens "
                             f"{ref_label(ctx.document, ref.index)} with 等",
@@ -156,7 +158,7 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             references=[ref_number(ctx.document, ref.index)],
                             evidence=[("authors in entry", "、".join(ref.authors)),
                                       ("pairs in full / with 等", f"{full} / {short}")],
-                            suggestion=f"write {cited}")
+                            suggestion=f"write {cited}", suggestion_zh=f"写作 {cited}")
 
 
 @rule("CG107", "et-al-omitted", Severity.WARNING)
@@ -199,7 +201,8 @@ def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             yield r.finding(refs[1].span, f"entries {labels} share author {refs[0].authors[0]} and year {year} "
                             "without a/b suffixes", f"条目 {labels} 作者与年份相同（{year}），未用 a/b 区分",
                             references=[ref_number(doc, x.index) for x in refs],
-                            suggestion=f"write {year}a, {year}b … in the list and in every citation")
+                            suggestion=f"write {year}a, {year}b … in the list and in every citation",
+                            suggestion_zh=f"在文献表和每处引用中写作 {year}a、{year}b……")
 
 
 @rule("CG109", "numeric-out-of-range", Severity.ERROR)
@@ -281,4 +284,5 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             close = difflib.get_close_matches(c.key, keys, n=1)
             yield r.finding(c.span, f"{c.text}: no entry with the key {c.key!r} in the bibliography",
                             f"{c.text}：参考文献库中没有键 {c.key!r}", citations=[c.id], evidence=[("key", c.key)],
-                            suggestion=f"did you mean {close[0]!r}?" if close else "")
+                            suggestion=f"did you mean {close[0]!r}?" if close else "",
+                            suggestion_zh=f"是否应为 {close[0]!r}？" if close else "")

@@ -80,7 +80,8 @@ def translated_two_ways(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             "the same term translated two ways?",
                             f"英文关键词“{keyword}”与英文题名/摘要中的“{best}”译法不一致",
                             evidence=[("keyword", keyword), ("title/abstract", best), ("similarity", f"{score:.0f}")],
-                            suggestion=f"use {best!r} as the keyword, or the keyword's wording throughout")
+                            suggestion=f"use {best!r} as the keyword, or the keyword's wording throughout",
+                            suggestion_zh=f"关键词改用 {best!r}，或全文统一使用关键词的译法")
 
 
 def _compact(name: str) -> str:

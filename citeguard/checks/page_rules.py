@@ -65,7 +65,8 @@ def cited_page_not_listed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                                 f"{c.text}：页码 {'、'.join(c.pages)} 不在 {label} 所列页码中{hint_zh}",
                                 citations=[c.id], references=[ref_number(ctx.document, index)],
                                 evidence=[("cited page", ", ".join(c.pages)), ("entry pages", ", ".join(ref.pages))],
-                                suggestion=f"page {near} in the text, or {c.pages[0]} in the entry" if near else "")
+                                suggestion=f"page {near} in the text, or {c.pages[0]} in the entry" if near else "",
+                                suggestion_zh=f"正文改为第 {near} 页，或文献表中改为 {c.pages[0]}" if near else "")
 
 
 @rule("CG202", "listed-page-never-cited", Severity.WARNING)

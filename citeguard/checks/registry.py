@@ -80,12 +80,13 @@ class Rule:
     def finding(self, where: Span | tuple[int, int], message: str, message_zh: str, *,
                 severity: Severity | None = None, references: Iterable[int] = (),
                 citations: Iterable[str] = (), footnotes: Iterable[str] = (),
-                evidence: Iterable[tuple[str, object]] = (), suggestion: str = "") -> Finding:
+                evidence: Iterable[tuple[str, object]] = (), suggestion: str = "", suggestion_zh: str = "") -> Finding:
         line, column = (where.line, where.column) if isinstance(where, Span) else where
         path = where.path if isinstance(where, Span) else ""
         return Finding(self.code, self.name, severity or self.severity, message, message_zh, line, column,
                        tuple(references), tuple(citations), tuple(footnotes),
-                       tuple(Evidence(k, str(v)) for k, v in evidence), suggestion, path)
+                       tuple(Evidence(k, str(v)) for k, v in evidence), suggestion, path,
+                       suggestion_zh if suggestion_zh != suggestion else "")
 
 
 RULES: dict[str, Rule] = {}

@@ -25,7 +25,8 @@ def comment_text(f: Finding, where: str, lang: str) -> str:
     text = f"{f.code} {f.severity.value}: {message}"
     if where.startswith(("footnote", "endnote")):
         text = f"[{where}] {text}"
-    return text + (f"\n→ {f.suggestion}" if f.suggestion else "")
+    fix = f.fix(lang)
+    return text + (f"\n→ {fix}" if fix else "")
 
 
 def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], *, lang: str = "en"

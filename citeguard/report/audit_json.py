@@ -48,6 +48,7 @@ def finding_dict(f: Finding, doc: Document) -> dict[str, JSONValue]:
             "location": doc.location(f.line, f.column, f.path), "references": list(f.references),
             "citations": list(f.citations), "footnotes": list(f.footnotes),
             "evidence": {e.name: e.value for e in f.evidence}, "suggestion": f.suggestion,
+            **({"suggestion_zh": f.suggestion_zh} if f.suggestion_zh else {}),
             **({"path": f.path} if f.path else {})}
 
 

@@ -57,7 +57,8 @@ def render_sarif(results: list[AuditResult]) -> str:
             if f.code in index:
                 item["ruleIndex"] = index[f.code]
             if f.suggestion:
-                item["properties"] = {**item["properties"], "suggestion": f.suggestion}  # type: ignore[dict-item]
+                item["properties"] = {**item["properties"], "suggestion": f.suggestion,  # type: ignore[dict-item]
+                                      **({"suggestion_zh": f.suggestion_zh} if f.suggestion_zh else {})}
             out.append(item)
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "citeguard", "version": __version__, "semanticVersion": __version__,
@@ -82,7 +83,7 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
     for f in result.findings:
         message = f.message_zh if lang == "zh" else f.message
         if f.suggestion:
-            message += f" (fix: {f.suggestion})"
+            message += f" (fix: {f.fix(lang)})" if lang != "zh" else f"（建议：{f.fix(lang)}）"
         doc = result.document
         if doc.positions is not None and not f.path:  # no lines in a .docx / PDF: the place leads the message
             message = f"{doc.location(f.line, f.column)}: {message}"
@@ -129,7 +130,7 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
                 where = (f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path
                          else _md_cell(result.document.location(f.line, f.column)))
                 out.append(f"| {icon[f.severity]} | {f.code} | {where} | {_md_cell(message)} | "
-                           f"{_md_cell(f.suggestion)} |")
+                           f"{_md_cell(f.fix(lang))} |")
             if len(ranked) > limit:
                 out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")
         else:

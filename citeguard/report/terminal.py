@@ -94,7 +94,7 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
             line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
             line.append(f": {message}")
             if f.suggestion:
-                line.append(f"  → {f.suggestion}")
+                line.append(f"  → {f.fix(lang)}")
             console.print(line, soft_wrap=True)
     if len(result.findings) > shown:
         console.print(f"… {len(result.findings) - shown} more findings in the JSON report", markup=False)
