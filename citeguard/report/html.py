@@ -22,7 +22,7 @@ from citeguard.urls import split_url
 UI = {
     "en": {"title": "citeguard report", "summary": "Summary", "findings": "Findings", "text": "Text",
            "references": "References", "links": "Links", "ledger": "Quotation ledger", "all": "all",
-           "severity": "severity", "family": "family", "code": "code", "line": "line", "message": "finding",
+           "severity": "severity", "family": "family", "code": "code", "line": "where", "message": "finding",
            "fix": "fix", "cited": "cited", "pages_cited": "pages cited", "pages_listed": "pages listed",
            "status": "status", "found": "found on the page", "claimed": "claimed in the paper",
            "archive": "archived copy", "page": "page", "quote": "passage", "where": "where", "work": "work",
@@ -36,7 +36,7 @@ UI = {
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
            "references": "参考文献", "links": "网址", "ledger": "引文核对表", "all": "全部",
-           "severity": "级别", "family": "类别", "code": "代码", "line": "行", "message": "问题",
+           "severity": "级别", "family": "类别", "code": "代码", "line": "位置", "message": "问题",
            "fix": "建议", "cited": "被引", "pages_cited": "正文引用页码", "pages_listed": "条目所列页码",
            "status": "状态", "found": "网页实际", "claimed": "文中著录", "archive": "存档",
            "page": "页码", "quote": "引文", "where": "位置", "work": "文献", "duplicate": "同页多次引用",
