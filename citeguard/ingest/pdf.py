@@ -57,6 +57,7 @@ class PdfLine:
     x1: float
     size: float
     text: str
+    column: int = 0  # 1 for the right column of a two-column page
 
 
 def _line_text(chars: list[dict[str, Any]]) -> tuple[str, float]:
@@ -103,21 +104,72 @@ def _line_text(chars: list[dict[str, Any]]) -> tuple[str, float]:
     return re.sub(r"[ \t]+", " ", "".join(out)).strip(), size
 
 
-def _page_lines(page: Any, number: int) -> list[PdfLine]:
-    rows: list[list[dict[str, Any]]] = []
-    for c in sorted(page.chars, key=lambda ch: (float(ch["bottom"]), float(ch["x0"]))):
-        # A character belongs to the row whose bottom is within 40% of its size (superscripts
+Char = dict[str, Any]
+
+
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into printed rows, top to bottom."""
+    rows: list[list[Char]] = []
+    low = 0.0  # the lowest bottom of the current row
+    for c in sorted(chars, key=lambda ch: (float(ch["bottom"]), float(ch["x0"]))):
+        # A character belongs to the row whose bottom is within 60% of its size (superscripts
         # sit higher but overlap the row).
-        if rows and abs(float(c["bottom"]) - max(float(x["bottom"]) for x in rows[-1])) <= 0.6 * float(c["size"]):
+        if rows and abs(float(c["bottom"]) - low) <= 0.6 * float(c["size"]):
             rows[-1].append(c)
+            low = max(low, float(c["bottom"]))
         else:
             rows.append([c])
-    lines = []
+            low = float(c["bottom"])
+    return rows
+
+
+def _gutter(rows: list[list[Char]], width: float) -> float | None:
+    """The x of the gap between two text columns, if the page has two: a vertical strip in the
+    middle third that (almost) no row covers, with text on both sides of it in many rows."""
+    if len(rows) < 6:
+        return None
+    bins = {x: 0 for x in range(int(0.33 * width), int(0.67 * width), 2)}
     for row in rows:
+        for c in row:
+            for x in range(int(float(c["x0"])) - 1, int(float(c["x1"])) + 2):
+                if x in bins:
+                    bins[x] += 1
+    x, covered = min(bins.items(), key=lambda kv: (kv[1], abs(kv[0] - width / 2)))
+    both = sum(1 for row in rows if any(float(c["x1"]) < x for c in row) and any(float(c["x0"]) > x for c in row))
+    return float(x) if covered <= 0.1 * len(rows) and both >= 0.3 * len(rows) else None
+
+
+def _reading_order(rows: list[list[Char]], gutter: float) -> list[tuple[list[Char], int]]:
+    """Two-column rows in reading order, with their column: between full-width rows (a title, an
+    abstract), the left column top to bottom, then the right column."""
+    out: list[tuple[list[Char], int]] = []
+    left: list[tuple[list[Char], int]] = []
+    right: list[tuple[list[Char], int]] = []
+    for row in rows:
+        if any(float(c["x0"]) < gutter < float(c["x1"]) for c in row):
+            out += [*left, *right, (row, 0)]  # a full-width row ends the two-column band above it
+            left, right = [], []
+            continue
+        lhs = [c for c in row if float(c["x1"]) <= gutter]
+        rhs = [c for c in row if float(c["x0"]) >= gutter]
+        if lhs:
+            left.append((lhs, 0))
+        if rhs:
+            right.append((rhs, 1))
+    return out + left + right
+
+
+def _page_lines(page: Any, number: int) -> list[PdfLine]:
+    rows = _rows(list(page.chars))
+    gutter = _gutter(rows, float(page.width))
+    ordered = _reading_order(rows, gutter) if gutter is not None else [(row, 0) for row in rows]
+    lines = []
+    for row, column in ordered:
         text, size = _line_text(row)
         if text:
             lines.append(PdfLine(number, min(float(c["top"]) for c in row), max(float(c["bottom"]) for c in row),
-                                 min(float(c["x0"]) for c in row), max(float(c["x1"]) for c in row), size, text))
+                                 min(float(c["x0"]) for c in row), max(float(c["x1"]) for c in row), size, text,
+                                 column))
     return lines
 
 
@@ -165,6 +217,16 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+def _edges(lines: list[PdfLine]) -> dict[int, tuple[float, float]]:
+    """Each column's text edges: the commonest line start, and the right edge most full lines reach."""
+    out: dict[int, tuple[float, float]] = {}
+    for column in sorted({ln.column for ln in lines}):
+        mine = [ln for ln in lines if ln.column == column]
+        ends = sorted(ln.x1 for ln in mine)
+        out[column] = (float(Counter(round(ln.x0) for ln in mine).most_common(1)[0][0]), ends[int(len(ends) * 0.9)])
+    return out
+
+
 def _line_step(pages: list[list[PdfLine]]) -> float:
     """The document's line spacing: a low quantile of the distances between consecutive lines
     (most lines are inside paragraphs, and a paragraph gap is never smaller than a line)."""
@@ -173,17 +235,20 @@ def _line_step(pages: list[list[PdfLine]]) -> float:
     return gaps[len(gaps) // 4] if gaps else 0.0
 
 
-def _paragraphs(lines: list[PdfLine], step: float, left: float, right: float) -> list[list[PdfLine]]:
+def _paragraphs(lines: list[PdfLine], step: float, edges: dict[int, tuple[float, float]]) -> list[list[PdfLine]]:
     """Group body lines into paragraphs: a wider gap, a first-line indent, a list item, or a line
-    after a short one (ending a sentence, or shorter than half the text width) starts one."""
+    after a short one (ending a sentence, or shorter than half the text width) starts one.
+    ``edges`` are the left and right edges of the text in each column."""
     if not lines:
         return []
     groups: list[list[PdfLine]] = [[lines[0]]]
     for prev, ln in itertools.pairwise(lines):
-        gap = ln.top - prev.top
-        short = prev.x1 < right - 3 * prev.size
+        left, right = edges.get(ln.column, edges[0])
+        prev_left, prev_right = edges.get(prev.column, edges[0])
+        gap = ln.top - prev.top  # negative from the foot of the left column to the top of the right
+        short = prev.x1 < prev_right - 3 * prev.size
         new = (gap > 1.45 * step if step else False) or ln.x0 > left + 1.5 * ln.size \
-            or bool(_LIST_ITEM_RE.match(ln.text)) or prev.x1 < left + (right - left) / 2 \
+            or bool(_LIST_ITEM_RE.match(ln.text)) or prev.x1 < prev_left + (prev_right - prev_left) / 2 \
             or (short and bool(_SENTENCE_END_RE.search(prev.text)))
         if new:
             groups.append([ln])
@@ -216,10 +281,7 @@ def read_pdf(data: bytes, path: str) -> SourceText:
     body_size = Counter(ln.size for lines in pages for ln in lines).most_common(1)[0][0]
     running = _running(pages, heights)
     step = _line_step(pages)
-    # The text block's edges: the commonest line start, and the right edge most full lines reach.
-    left = Counter(round(ln.x0) for lines in pages for ln in lines).most_common(1)[0][0]
-    ends = sorted(ln.x1 for lines in pages for ln in lines)
-    right = ends[int(len(ends) * 0.9)]
+    edges = _edges([ln for lines in pages for ln in lines])
     text_lines: list[str] = []
     labels: list[str] = []
     note_labels: list[NoteLabel] = []  # for the ^{…} notes: the numbers the PDF prints
@@ -254,7 +316,7 @@ def read_pdf(data: bytes, path: str) -> SourceText:
             before = m.string[max(0, m.start() - 1):m.start()]
             return m.group(1) if before.isascii() and before.isalnum() else f"[{m.group(1)}]"
 
-        for group in _paragraphs(body, step, left, right):
+        for group in _paragraphs(body, step, edges):
             text_lines.append(_SUPER_NUMBER_RE.sub(superscript, _join([ln.text for ln in group])))
             labels.append(f"p. {number}, line {line_no[id(group[0])]}")
             text_lines.append("")
