@@ -40,6 +40,7 @@ class LedgerRow:
     duplicate: bool = False  # the same page of the same work is cited more than once
     not_in_entry: bool = False  # the page is not among the entry's listed pages
     page_from_entry: bool = False  # the citation gives no page; the page is the one the entry lists
+    location: str = ""  # where the user finds it: "12:5", "¶12" (.docx), "p. 4, line 12" (PDF)
 
 
 def _passage(before: str) -> tuple[str, bool]:
@@ -93,7 +94,8 @@ def build_ledger(document: Document) -> list[LedgerRow]:
             elif (note := notes.get(item.footnote or "")) is not None and note.entry is not None:
                 rows.extend(_footnote_rows(note, item, quote, quoted))
     counts = Counter((r.work_key, fold_width(r.page)) for r in rows)
-    rows = [replace(r, duplicate=counts[(r.work_key, fold_width(r.page))] > 1) for r in rows]
+    rows = [replace(r, duplicate=counts[(r.work_key, fold_width(r.page))] > 1,
+                    location=document.location(r.line, r.column)) for r in rows]
     rows.sort(key=lambda r: (r.work, _first_page(r.page), r.line))
     return rows
 

@@ -77,11 +77,18 @@ class PositionMap:
 
     style: PositionStyle
     labels: tuple[str, ...]
+    # PDF: for each line of the text, (first column, label) of every printed line joined into it
+    segments: tuple[tuple[tuple[int, str], ...], ...] = ()
 
-    def label(self, line: int) -> str:
-        if 1 <= line <= len(self.labels):
-            return self.labels[line - 1]
-        return self.labels[-1] if self.labels else ""
+    def label(self, line: int, column: int = 1) -> str:
+        if not 1 <= line <= len(self.labels):
+            return self.labels[-1] if self.labels else ""
+        found = self.labels[line - 1]
+        for start, label in self.segments[line - 1] if line <= len(self.segments) else ():
+            if start > column:
+                break
+            found = label
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +298,7 @@ class Document:
         .docx, "p. 4, line 12" in a PDF (positions in another file, a .bib, are line:column)."""
         if self.positions is None or path:
             return f"{line}:{column}"
-        return self.positions.label(line)
+        return self.positions.label(line, column)
 
 
 class Severity(StrEnum):

@@ -69,7 +69,7 @@ def _run(text: str, superscript: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def build_docx(text: str, out: Path, *, page_height_mm: int = 550) -> None:
+def build_docx(text: str, out: Path, *, page_mm: tuple[int, int] = (250, 550)) -> None:
     """Write ``text`` (the plain-text form) to ``out`` as a .docx with real footnotes."""
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
@@ -81,7 +81,7 @@ def build_docx(text: str, out: Path, *, page_height_mm: int = 550) -> None:
 
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(250), Mm(page_height_mm)
+    section.page_width, section.page_height = Mm(page_mm[0]), Mm(page_mm[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(15))
     normal = document.styles["Normal"]
@@ -138,7 +138,7 @@ if __name__ == "__main__":
 
 
 def raw_docx(out: Path, paragraphs: list[str], *, footnotes: list[str] = (), endnotes: list[str] = (),  # type: ignore[assignment]
-             footnote_pr: str = "", endnote_pr: str = "", numbering: str = "") -> Path:
+             footnote_pr: str = "", endnote_pr: str = "", numbering: str = "", columns: int = 1) -> Path:
     """A .docx from raw WordprocessingML: ``paragraphs`` are the inner XML of body ``w:p``
     elements (or whole ``w:tbl`` / ``w:p`` elements when they start with ``<w:``); footnote and
     endnote *i* (1-based) get id *i*; ``footnote_pr`` is the inner XML of ``w:footnotePr``."""
@@ -171,6 +171,10 @@ def raw_docx(out: Path, paragraphs: list[str], *, footnotes: list[str] = (), end
         part = document.part.part_related_by(RT.NUMBERING)
         part._element = parse_xml(xml)  # python-docx serialises the part from its element
     sect = body.find(f"{{{W_NS}}}sectPr")
+    if columns > 1:
+        for old in sect.findall(f"{{{W_NS}}}cols"):
+            sect.remove(old)
+        sect.append(parse_xml(f'<w:cols xmlns:w="{W_NS}" w:num="{columns}" w:space="425"/>'))
     for tag, inner in (("endnotePr", endnote_pr), ("footnotePr", footnote_pr)):
         if inner:
             sect.insert(0, parse_xml(f'<w:{tag} xmlns:w="{W_NS}">{inner}</w:{tag}>'))

@@ -104,3 +104,27 @@ def test_real_manuscripts_read_the_same_as_docx_and_pdf(tmp_path: Path, paper: P
     for form in forms:
         _, findings = audit_file(form)
         assert sorted(map(_key, findings)) == sorted(map(_key, text_findings)), form.suffix
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_reference_paper_on_a4_pages(tmp_path: Path, text_form: tuple[Document, tuple[Finding, ...]]) -> None:
+    """Printed on A4, the paper's pages overflow: LibreOffice breaks lines, pages and footnote
+    numbering where it likes (dates and URLs broken at line ends, notes renumbered per page). The
+    findings are the same problems; only the pages and note numbers in the messages differ."""
+    target = tmp_path / "a4.docx"
+    build_docx(TEXT.read_text(encoding="utf-8"), target, page_mm=(210, 297))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+                   check=True, capture_output=True, timeout=180)
+    doc, findings = audit_file(tmp_path / "a4.pdf")
+    text_doc, text_findings = text_form
+    assert len(doc.pages) > len(text_doc.pages)  # it did overflow
+
+    def what(f: Finding) -> tuple[object, ...]:
+        return f.code, f.severity, f.references, f.citations, len(f.footnotes)
+
+    assert sorted(map(what, findings)) == sorted(map(what, text_findings))
+    assert [r.raw for r in doc.references] == [r.raw for r in text_doc.references]
+    assert [(c.text, c.reference) for c in doc.citations] == [(c.text, c.reference) for c in text_doc.citations]
+    # A space that fell at a line end between a number and a Han character ("772 项") cannot be seen
+    # in the PDF; footnote texts are compared without white space.
+    assert [re.sub(r"\s", "", f.text) for f in doc.footnotes] == [re.sub(r"\s", "", f.text) for f in text_doc.footnotes]

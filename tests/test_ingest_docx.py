@@ -217,3 +217,118 @@ def test_position_style_is_recorded(tmp_path: Path) -> None:
     src = read_source(raw_docx(tmp_path / "t.docx", ["<w:r><w:t>x</w:t></w:r>"]))
     assert src.positions is not None and src.positions.style is PositionStyle.PARAGRAPH
     assert src.encoding == "docx"
+
+
+def test_list_numbers_from_the_paragraph_style(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Growth is high [1]. Trade matters [2, 3].")
+    word.add_paragraph("References")
+    for entry in ("Jones A. Openness[J]. J Econ, 2019, 3(2): 1-10.", "Lee C. Trade policy[M]. New York: Wiley, 2018.",
+                  "Smith J. Productivity[J]. Econometrica, 2020, 88(1): 5-30."):
+        word.add_paragraph(entry, style="List Number")  # Word's built-in style keeps numPr in the style
+    word.save(str(tmp_path / "t.docx"))
+    doc = load_document(tmp_path / "t.docx")
+    assert [r.number for r in doc.references] == [1, 2, 3]
+    assert [c.reference for c in doc.citations] == [1, 2, 3]
+
+
+def test_multilevel_numbers_and_start_override(tmp_path: Path) -> None:
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="2"/>'
+                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>')
+
+    def item(num: int, level: int, text: str) -> str:
+        return (f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                f"<w:r><w:t>{text}</w:t></w:r>")
+
+    src = read_source(raw_docx(tmp_path / "t.docx", [
+        item(1, 0, "引言"), item(1, 1, "背景"), item(1, 1, "问题"), item(1, 0, "方法"), item(1, 1, "数据"),
+        item(2, 0, "张三.题名[M].北京:中华书局,2001:1.")], numbering=numbering))
+    assert [ln for ln in src.text.splitlines() if ln] == [
+        "1. 引言", "1.1 背景", "1.2 问题", "2. 方法", "2.1 数据", "[5] 张三.题名[M].北京:中华书局,2001:1."]
+
+
+def test_manual_line_breaks_separate_entries(tmp_path: Path) -> None:
+    doc = load_document(raw_docx(tmp_path / "t.docx", [
+        "<w:r><w:t>正文（张三，2020）。</w:t></w:r>", "<w:r><w:t>参考文献</w:t></w:r>",
+        "<w:r><w:t>[1] 李四.开放经济[J].经济研究,2019(3):1-10.</w:t><w:br/>"
+        "<w:t>[2] 张三.新质生产力[M].北京:人民出版社,2020.</w:t></w:r>"]))
+    assert [r.number for r in doc.references] == [1, 2]
+    assert [doc.location(r.span.line, 1) for r in doc.references] == ["¶3", "¶3"]
+
+
+def test_text_box_content_is_read(tmp_path: Path) -> None:
+    box = ('<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+           '<w:txbxContent><w:p><w:r><w:t>框中（孙八，2033）</w:t></w:r></w:p></w:txbxContent></wp:anchor></w:drawing></w:r>')
+    doc = load_document(raw_docx(tmp_path / "t.docx", [f"<w:r><w:t>正文。</w:t></w:r>{box}", *REFS]))
+    assert [c.text for c in doc.citations] == ["（孙八，2033）"]
+
+
+def test_numbers_restart_each_section(tmp_path: Path) -> None:
+    section_end = '<w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr>'
+    doc = load_document(raw_docx(tmp_path / "t.docx", [
+        f"{run('甲')}{note_ref(1)}{run('乙')}{note_ref(2)}{run('。')}", f"{section_end}{run('第一节完。')}",
+        f"{run('丙')}{note_ref(3)}{run('。')}", *REFS], footnotes=["注一。", "注二。", "注三。"],
+        footnote_pr='<w:numRestart w:val="eachSect"/>'))
+    assert [m.symbol for m in doc.markers] == ["1", "2", "1"]
+
+
+def test_more_notes_in_one_paragraph_than_circled_numbers(tmp_path: Path) -> None:
+    refs = "".join(f"{run(f'句{i}。')}{note_ref(i)}" for i in range(1, 61))
+    doc = load_document(raw_docx(tmp_path / "t.docx", [refs, *REFS],
+                                 footnotes=[f"张三.题名{i}[M].北京:中华书局,2001:{i}." for i in range(1, 61)]))
+    assert [m.symbol for m in doc.markers] == [str(i) for i in range(1, 61)]
+    assert all(m.footnote for m in doc.markers)
+    assert [f.entry.pages if f.entry else () for f in doc.footnotes][-1] == ("60",)
+
+
+def test_huge_note_numbers_are_printed_as_digits(tmp_path: Path) -> None:
+    for fmt in ("lowerRoman", "chicago", "upperLetter"):
+        doc = load_document(raw_docx(tmp_path / f"{fmt}.docx", [f"{run('甲')}{note_ref(1)}{run('。')}", *REFS],
+                                     footnotes=["注。"],
+                                     footnote_pr=f'<w:numFmt w:val="{fmt}"/><w:numStart w:val="999999999999"/>'))
+        assert [m.symbol for m in doc.markers] == ["10000"]
+
+
+def test_deleted_paragraph_gives_its_place_to_the_next(tmp_path: Path) -> None:
+    gone = ('<w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr>'
+            '<w:del w:id="2" w:author="x"><w:r><w:delText>删掉的段落。</w:delText></w:r></w:del>')
+    doc = load_document(raw_docx(tmp_path / "t.docx", ["<w:r><w:t>第一段。</w:t></w:r>", gone,
+                                                        "<w:r><w:t>保留（王五，2030）。</w:t></w:r>", *REFS]))
+    (c,) = doc.citations
+    assert doc.location(c.span.line, c.span.column) == "¶3"
+
+
+@pytest.mark.parametrize("case", ["empty", "image-only"])
+def test_no_text_is_a_clear_error(tmp_path: Path, case: str) -> None:
+    paragraphs = [] if case == "empty" else ['<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+                                             'drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r>']
+    with pytest.raises(IngestError, match="no text"):
+        read_source(raw_docx(tmp_path / "t.docx", paragraphs))
+
+
+def test_damaged_notes_part_is_a_clear_error(tmp_path: Path) -> None:
+    good = raw_docx(tmp_path / "good.docx", [f"{run('甲')}{note_ref(1)}"], footnotes=["注。"])
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            z.writestr(info, data[:len(data) // 2] if info.filename == "word/footnotes.xml" else data)
+    with pytest.raises(IngestError, match=r"not a readable Word \.docx"):
+        read_source(bad)
+
+
+def test_opendocument_is_named(tmp_path: Path) -> None:
+    target = tmp_path / "paper.odt"
+    with zipfile.ZipFile(target, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(IngestError, match="OpenDocument"):
+        read_source(target)

@@ -12,21 +12,29 @@ import pytest
 from citeguard.api import audit_file, load_document
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest import pdf as pdf_reader
-from citeguard.ingest.pdf import PdfLine, _join, _line_text, _running
+from citeguard.ingest.pdf import join_lines
+from citeguard.ingest.pdf_lines import PdfLine, line_text, running_lines
 from tests.docxbuild import note_ref, raw_docx, run
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
     (["新质生产力是创新起主导", "作用的先进生产力。"], "新质生产力是创新起主导作用的先进生产力。"),  # CJK: no space
     (["the inter-", "national order"], "the international order"),  # a hyphenated word is repaired
-    (["a well-", "Known case"], "a well- Known case"),  # a capital after the hyphen: not one word
+    (["a well-", "Known case"], "a well-Known case"),  # a capital after the hyphen: the hyphen stays
+    (["the cross-", "country panel"], "the cross-country panel"),  # the document writes "cross-country"
+    (["Sala-i-", "Martin (1995)"], "Sala-i-Martin (1995)"),
+    (["accessed [2026-03-", "29]."], "accessed [2026-03-29]."),  # a date broken at its hyphen
+    (["人民日报[N].", "北京"], "人民日报[N]. 北京"),  # no habit shown: spaced, as after , : ;
+    (["张三. 题名[J].", "西南学刊, 2020."], "张三. 题名[J]. 西南学刊, 2020."),
     (["see https://www.gov.cn/lianbo/fab", "u/202510/content_1.htm for"], "see https://www.gov.cn/lianbo/fabu/202510/content_1.htm for"),
     (["北京: 人民出版社,", "2020: 12."], "北京: 人民出版社, 2020: 12."),  # the paragraph spaces after , and :
     (["北京:人民出版社,", "2020:12."], "北京:人民出版社,2020:12."),  # a compact paragraph stays compact
     (["first line", "second line"], "first line second line"),
 ])
 def test_join(lines: list[str], expected: str) -> None:
-    assert _join(lines) == expected
+    text, starts = join_lines(lines, {"international", "cross-country"})
+    assert text == expected
+    assert [text[s:s + 3] for s in starts] == [ln[:3] for ln in lines] or "-" in "".join(lines)
 
 
 def _char(text: str, x0: float, size: float = 10.0, bottom: float = 100.0) -> dict[str, Any]:
@@ -56,7 +64,7 @@ def _chars(body: str, raised: str = "", after: str = "", x: float = 10.0) -> lis
     (_chars("area m", "2"), "area m\x012\x02"),  # m²: kept as a number later (after a letter)
 ])
 def test_line_text(chars: list[dict[str, Any]], expected: str) -> None:
-    assert _line_text(chars)[0] == expected
+    assert line_text(chars)[0] == expected
 
 
 def test_running_heads_and_page_numbers_are_dropped() -> None:
@@ -65,7 +73,7 @@ def test_running_heads_and_page_numbers_are_dropped() -> None:
         pages.append([PdfLine(n, 10, 18, 50, 300, 8, "Journal of Tests, Vol. 3"),
                       PdfLine(n, 100, 110, 50, 500, 10, f"Body text of page {n}."),
                       PdfLine(n, 780, 788, 290, 300, 8, str(n))])
-    running = _running(pages, [800.0] * 5)
+    running = running_lines(pages, [800.0] * 5)
     assert running == {(n, top) for n in range(1, 6) for top in (10, 780)}
 
 
@@ -140,3 +148,73 @@ def test_english_paper_with_numbered_footnotes(tmp_path: Path) -> None:
     assert [(c.number, c.reference) for c in doc.citations] == [(1, 1), (2, 2)]
     assert "Journal of Tests, Vol. 3" not in " ".join(p.text for p in doc.paragraphs)
     assert not [f for f in findings if f.code in ("CG109", "CG401", "CG402", "CG403")]
+
+
+def _pdf(tmp_path: Path, name: str, paragraphs: list[str], **kwargs: Any) -> Path:
+    docx_path = raw_docx(tmp_path / f"{name}.docx", paragraphs, **kwargs)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    return tmp_path / f"{name}.pdf"
+
+
+HANG = '<w:pPr><w:ind w:left="420" w:hanging="420"/></w:pPr>'
+SMALL = '<w:rPr><w:sz w:val="16"/></w:rPr>'
+ENTRIES = ["Jones A, Brown B. Openness and growth in the internationalization of manufacturing[J]. Journal of "
+           "International Economics, 2019, 3(2): 1-10.",
+           "Lee C. Trade policy and macroeconomic interdependence in comparative perspective[M]. New York: Wiley, 2018.",
+           "Smith J, Doe K, Roe L, et al. Productivity and institutional heterogeneity across countries[J]. "
+           "Econometrica, 2020, 88(1): 5-30."]
+BODY = ("Openness matters for growth [1], as trade policy shows [2], and productivity differs across "
+        "institutions [3]. ") * 3
+
+
+def _same_as_docx(pdf: Path) -> None:
+    docx_doc, docx_findings = audit_file(pdf.with_suffix(".docx"))
+    doc, findings = audit_file(pdf)
+    assert [r.raw for r in doc.references] == [r.raw for r in docx_doc.references]
+    assert sorted((f.code, f.message) for f in findings) == sorted((f.code, f.message) for f in docx_findings)
+
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+
+
+@needs_soffice
+@pytest.mark.parametrize("numbered", [True, False])
+def test_hanging_indent_reference_list(tmp_path: Path, numbered: bool) -> None:
+    entries = [(f"[{i}] " if numbered else "") + e for i, e in enumerate(ENTRIES, start=1)]
+    body = BODY if numbered else BODY.replace("[1]", "(Jones and Brown, 2019)").replace("[2]", "(Lee, 2018)")
+    body = body.replace("[3]", "(Smith et al., 2020)")
+    pdf = _pdf(tmp_path, "hang", [run(body), run("References"), *(HANG + run(e) for e in entries)])
+    assert len(load_document(pdf).references) == 3
+    _same_as_docx(pdf)
+
+
+@needs_soffice
+def test_small_type_numbered_references_are_not_footnotes(tmp_path: Path) -> None:
+    entries = [f'<w:r>{SMALL}<w:t xml:space="preserve">{i}. {e}</w:t></w:r>' for i, e in enumerate(ENTRIES, start=1)]
+    pdf = _pdf(tmp_path, "small", [run(BODY), run("References"), *entries])
+    doc = load_document(pdf)
+    assert [r.number for r in doc.references] == [1, 2, 3] and not doc.footnotes
+    _same_as_docx(pdf)
+
+
+@needs_soffice
+def test_two_columns_are_read_one_after_the_other(tmp_path: Path) -> None:
+    pdf = _pdf(tmp_path, "cols", [run(BODY * 4), run("References"), *(run(f"[{i}] {e}") for i, e in
+                                                                       enumerate(ENTRIES, start=1))], columns=2)
+    doc = load_document(pdf)
+    assert len(doc.references) == 3 and all(c.reference for c in doc.citations)
+    _same_as_docx(pdf)
+
+
+@needs_soffice
+def test_footnote_running_on_to_the_next_page(tmp_path: Path) -> None:
+    long_note = "张三.题名[M].北京:中华书局,2001:1. " + "这是一条很长的说明性脚注，" * 40 + "完。"
+    filler = run("正文段落。" * 300)
+    pdf = _pdf(tmp_path, "long", [filler, f"{run('甲')}{note_ref(1)}{run('。')}", filler, filler,
+                                  run("参考文献"), run("[1] 李四.书[M].北京:人民出版社,2002:2.")],
+               footnotes=[long_note])
+    doc = load_document(pdf)
+    (note,) = doc.footnotes
+    assert note.text.endswith("完。") and note.entry is not None and note.entry.title == "题名"
+    assert len(doc.references) == 1

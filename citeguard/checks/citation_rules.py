@@ -260,9 +260,11 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         return
     (major, major_list), (minor, minor_list) = sorted(forms.items(), key=lambda kv: -len(kv[1]))
     doc = ctx.document
-    lines = sorted({c.span.line for c in minor_list})
-    places = list(dict.fromkeys(str(n) if doc.positions is None else doc.positions.label(n) for n in lines))
-    shown = ", ".join(places[:12]) + (" …" if len(places) > 12 else "")
+    if doc.positions is None:
+        places = [str(n) for n in sorted({c.span.line for c in minor_list})]
+    else:  # "¶10", "p. 2, line 5": places of a .docx or PDF, listed with semicolons
+        places = list(dict.fromkeys(doc.location(c.span.line, c.span.column) for c in minor_list))
+    shown = (", " if doc.positions is None else "; ").join(places[:12]) + (" …" if len(places) > 12 else "")
     unit, unit_zh = ("lines ", "第 ", ) if doc.positions is None else ("", "")
     zh = {"full-width": "全角", "half-width": "半角"}
     yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets ({unit}{shown}) while "

@@ -215,6 +215,15 @@ def audit(
             typer.echo(f"citeguard: error: {exc}", err=True)
             unreadable = True
             continue
+        except RecursionError:
+            typer.echo(f"citeguard: error: {path}: input is nested too deeply to process", err=True)
+            unreadable = True
+            continue
+        except Exception as exc:  # a reader's bug must not print a traceback or pass for findings
+            typer.echo(f"citeguard: error: {path}: internal error ({type(exc).__name__}: {exc}); "
+                       "please report this with the input file", err=True)
+            unreadable = True
+            continue
         results, _ = _guard(lambda d=document: resolve(claims_from(d), net))  # type: ignore[misc]
         ctx, findings = _guard(lambda d=document, r=results: audit_document(  # type: ignore[misc]
             d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r))
@@ -362,6 +371,8 @@ def annotate(
     if document.encoding != "docx":
         _fail(f"{paper}: annotate writes Word comments, so it needs a .docx manuscript")
     target = out or paper.with_name(f"{paper.stem}.checked.docx")
+    if target.is_dir():
+        _fail(f"--out {target}: is a directory; give a file name such as {target / (paper.stem + '.checked.docx')}")
     if target.resolve() == paper.resolve():
         _fail("--out must not be the manuscript itself: annotate never overwrites the original")
     _, findings = _guard(lambda: audit_document(document, select=_prefixes(select, "--select"),
@@ -369,7 +380,7 @@ def annotate(
     data, added = _guard(lambda: annotate_docx(paper.read_bytes(), document, findings,
                                                lang=lang or document.language.value))
     _guard(lambda: write_report(target, data))
-    typer.echo(f"{added} comments written to {target}")
+    typer.echo(f"{added} comment{'' if added == 1 else 's'} written to {target}")
 
 
 @app.command()

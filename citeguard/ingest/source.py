@@ -155,7 +155,9 @@ def read_source(path: str | Path) -> SourceText:
         from citeguard.ingest.docx import read_docx
 
         return read_docx(data, str(file))
-    if _PDF_MAGIC in data[:1024]:
+    # A PDF starts with %PDF- (readers accept junk before it within the first KiB, so a .pdf may
+    # too); a text file that merely mentions "%PDF-1.7" stays text.
+    if data.startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in data[:1024]):
         from citeguard.ingest.pdf import read_pdf
 
         return read_pdf(data, str(file))

@@ -20,6 +20,7 @@ from citeguard.model import (
     Page,
     Paragraph,
     ParseIssue,
+    PositionStyle,
     Reference,
 )
 from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
@@ -96,7 +97,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
     if src.note_labels:
-        markers, footnotes, pages = apply_note_labels(src, markers, footnotes)
+        markers, footnotes, note_pages = apply_note_labels(src, markers, footnotes)
+        if src.positions is not None and src.positions.style is PositionStyle.PARAGRAPH:
+            pages = note_pages  # a .docx has no pages in its text: the pages Word numbered notes on
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
     body_text = "".join(p.text for p in paragraphs[:50])
     if syntax == "latex":  # the language of the prose, not of \commands{keys} and % comments

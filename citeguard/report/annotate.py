@@ -34,13 +34,17 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
     """The .docx ``data`` with one comment per finding, and the number of comments added."""
     import docx
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
-    from citeguard.ingest.docx import body_paragraphs, note_paragraphs
+    from citeguard.ingest.docx import W, body_paragraphs, note_paragraphs
 
     word = docx.Document(io.BytesIO(data))
     body = word.element.body
     paragraphs = list(body_paragraphs(body))
     notes = note_paragraphs(body)
+    # Annotating an annotated copy again must not repeat its comments.
+    existing = {c.text for c in word.comments if c.author == "citeguard"}
+    hidden = (W + "del", W + "moveFrom", W + "txbxContent")
     added = 0
     for f in findings:
         if f.path or not paragraphs:
@@ -51,9 +55,15 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
             index = min(int(m.group(1)), len(paragraphs)) - 1
         elif m := _NOTE_RE.match(where):
             index = notes.get((m.group(1), int(m.group(2))), 0)
+        text = comment_text(f, where, lang)
+        if text in existing:
+            continue
         paragraph = Paragraph(paragraphs[index], word._body)
-        runs = paragraph.runs or [paragraph.add_run("")]  # an empty run adds no text
-        word.add_comment(runs, text=comment_text(f, where, lang), author="citeguard", initials="CG")
+        # The paragraph's visible runs, also those inside hyperlinks and tracked insertions
+        runs = [Run(r, paragraph) for r in paragraphs[index].iter(W + "r")
+                if r.find(W + "t") is not None and not any(a.tag in hidden for a in r.iterancestors())]
+        word.add_comment(runs or [paragraph.add_run("")], text=text, author="citeguard", initials="CG")
+        existing.add(text)
         added += 1
     out = io.BytesIO()
     word.save(out)

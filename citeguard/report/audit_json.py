@@ -72,6 +72,7 @@ def links(document: Document, results: tuple[LinkResult, ...] = ()) -> list[dict
         result = found.get(ref.url) or LinkResult(ref.url, LinkStatus.NOT_CHECKED, detail="not checked")
         out.append({**link_dict(result), "domain_class": domain_class(ref.url),
                     "line": ref.span.line, "column": ref.span.column,
+                    "location": document.location(ref.span.line, ref.span.column, ref.span.path),
                     "footnote": note.id if note else None,
                     "reference": None if note else (ref.number if ref.number is not None else ref.index),
                     "claimed_title": ref.title, "claimed_date": ref.update_date or ref.date,

@@ -9,7 +9,7 @@ import io
 from citeguard.ledger import LedgerRow
 
 COLUMNS = ("work", "page", "quote", "quoted", "line", "column", "source", "id", "page_cited_again", "not_in_entry",
-           "page_from_entry")
+           "page_from_entry", "location")
 
 
 def render_ledger_csv(rows: list[LedgerRow]) -> str:
@@ -19,5 +19,5 @@ def render_ledger_csv(rows: list[LedgerRow]) -> str:
     for r in rows:
         writer.writerow([r.work, r.page, r.quote, "yes" if r.quoted else "no", r.line, r.column, r.source, r.ref_id,
                          "yes" if r.duplicate else "", "yes" if r.not_in_entry else "",
-                         "yes" if r.page_from_entry else ""])
+                         "yes" if r.page_from_entry else "", r.location])
     return "\ufeff" + buffer.getvalue()

@@ -149,11 +149,12 @@ def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
                 console.print(table)
             current = row.work
             table = Table(title=row.work, title_justify="left", header_style="bold")
-            for column in ("page", "passage", "line", "marks"):
+            for column in ("page", "passage", "where", "marks"):
                 table.add_column(column, overflow="fold")
         marks = " ".join(m for m, on in (("twice", row.duplicate), ("NOT IN ENTRY", row.not_in_entry)) if on)
         assert table is not None
-        table.add_row(row.page, ("“" + row.quote + "”") if row.quoted else row.quote, str(row.line), marks)
+        table.add_row(row.page, ("“" + row.quote + "”") if row.quoted else row.quote, row.location or str(row.line),
+                      marks)
     if table is not None:
         console.print(table)
     console.print(f"{len(rows)} cited pages", markup=False)

@@ -1,0 +1,166 @@
+"""Walking WordprocessingML: the accepted text of body paragraphs and notes, with note
+references, page and section breaks and superscripts marked for the renderer (ingest.docx).
+
+Marks inside a paragraph's pieces (never in Word text, which cannot hold these characters):
+``\\x00n\\x00`` the n-th note reference of the paragraph, ``\\x01…\\x02`` a superscript run,
+``\\x03`` a page break, ``\\x04`` (first piece) a heading, ``\\x05`` the end of a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from citeguard.ingest.docx_numbers import Numbering, W, number, val
+from citeguard.ingest.raised import as_citation
+from citeguard.parse.text import CIRCLED_NUMBER
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Elements whose content is not in the accepted text: deletions, moved-away text, field codes,
+# property blocks (they hold the *old* formatting of tracked changes), reference marks of notes.
+_SKIP = frozenset(W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "sectPr",
+                                  "footnoteRef", "endnoteRef", "commentReference", "tblPr", "trPr", "tcPr",
+                                  "tblGrid", "annotationRef"))
+# Drawings and VML shapes: only the text of their text boxes is read.
+_GRAPHICS = frozenset(W + t for t in ("drawing", "pict", "object"))
+TXBX = W + "txbxContent"
+# Heading paragraph styles: "Heading 1", "heading 2", "标题 1" ("Title" is not one)
+HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*\d", re.IGNORECASE)
+
+
+@dataclass
+class Para:
+    """A body paragraph as read: its pieces and the notes it refers to (kind, id, custom mark)."""
+
+    number: int  # 1-based among all body paragraphs (table cells included)
+    pieces: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    merge_next: bool = False  # its paragraph mark was deleted (tracked): it runs on into the next
+
+
+def body_paragraphs(container: Any) -> Iterator[Any]:
+    """The ``w:p`` elements of the body in reading order, table cells included: paragraph N of a
+    position ("¶N") is the N-th of these (``citeguard annotate`` counts the same way)."""
+    for child in container:
+        if child.tag == W + "p":
+            yield child
+        elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml",
+                           W + "ins", W + "moveTo"):
+            yield from body_paragraphs(child)
+
+
+def walk(el: Any, para: Para, state: dict[str, Any]) -> None:
+    """Collect the accepted text of ``el`` into ``para``, with note references and breaks."""
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _SKIP or tag == MC_FALLBACK:
+            continue
+        if tag == W + "t":
+            text = child.text or ""
+            if state.get("custom"):  # the mark text after w:customMarkFollows
+                kind, ident = state.pop("custom")
+                para.notes.append((kind, ident, text.strip()[:4] or "*"))
+                para.pieces.append(f"\x00{len(para.notes) - 1}\x00")
+                text = text.strip()[4:] if len(text.strip()) > 4 else ""
+            para.pieces.append(("\x01" + text + "\x02") if state.get("super") else text)
+        elif tag in (W + "tab", W + "noBreakHyphen"):
+            para.pieces.append("-" if tag == W + "noBreakHyphen" else " ")
+        elif tag in (W + "br", W + "cr"):
+            if child.get(W + "type") == "page":
+                para.pieces.append("" if state["rendered"] else "\x03")
+            else:
+                para.pieces.append("\n")  # a manual line break (Shift+Enter) ends a line
+        elif tag == W + "lastRenderedPageBreak" and state["rendered"]:
+            para.pieces.append("\x03")
+        elif tag in (W + "footnoteReference", W + "endnoteReference"):
+            kind = "footnote" if tag == W + "footnoteReference" else "endnote"
+            ident = child.get(W + "id") or ""
+            if child.get(W + "customMarkFollows") in ("1", "true", "on"):
+                state["custom"] = (kind, ident)
+            else:
+                para.notes.append((kind, ident, ""))
+                para.pieces.append(f"\x00{len(para.notes) - 1}\x00")
+        elif tag == W + "r":
+            state["super"] = val(child.find(W + "rPr"), W + "vertAlign") == "superscript"
+            walk(child, para, state)
+            state["super"] = False
+        elif tag in _GRAPHICS:
+            for box in child.iter(TXBX):  # a text box: its paragraphs, inline
+                for p in box.iter(W + "p"):
+                    para.pieces.append(" ")
+                    walk(p, para, state)
+                para.pieces.append(" ")
+        else:
+            walk(child, para, state)
+
+
+def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[str]) -> list[Para]:
+    """Every body paragraph with its list number, heading flag and breaks."""
+    out: list[Para] = []
+    state: dict[str, Any] = {"rendered": rendered, "super": False}
+    for p in body_paragraphs(body):
+        para = Para(len(out) + 1)
+        ppr = p.find(W + "pPr")
+        if ppr is not None and not rendered and ppr.find(W + "pageBreakBefore") is not None:
+            para.pieces.append("\x03")
+        style = val(ppr, W + "pStyle", "") or ""
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        item = ((val(num_pr, W + "numId", "") or "", number(val(num_pr, W + "ilvl"), 0)) if num_pr is not None
+                else numbering.style(style))
+        if item is not None:
+            label = numbering.label(*item)
+            if label:
+                para.pieces.append(label + " ")
+        if style in headings:
+            para.pieces.insert(0, "\x04")
+        walk(p, para, state)
+        rpr = ppr.find(W + "rPr") if ppr is not None else None
+        para.merge_next = rpr is not None and rpr.find(W + "del") is not None
+        if ppr is not None and ppr.find(W + "sectPr") is not None:
+            # A section ends here: the next one starts a page (unless Word's own marks say where
+            # pages begin), and notes numbered "each section" start again.
+            para.pieces.append("\x05" if rendered else "\x03\x05")
+        out.append(para)
+    return out
+
+
+def note_texts(root: Any, tag: str) -> dict[str, str]:
+    """Text of each real note (separators excluded), paragraphs joined by a space."""
+    texts: dict[str, str] = {}
+    if root is None:
+        return texts
+    state: dict[str, Any] = {"rendered": True, "super": False}
+    for note in root.iter(W + tag):
+        if note.get(W + "type") not in (None, "normal"):
+            continue
+        parts = []
+        for p in note.iter(W + "p"):
+            if any(a.tag == TXBX for a in p.iterancestors()):
+                continue  # read with its text box
+            para = Para(0)
+            walk(p, para, state)
+            parts.append(plain("".join(para.pieces)))
+        texts[note.get(W + "id") or ""] = " ".join(" ".join(t.split()) for t in parts if t.strip())
+    return texts
+
+
+def plain(text: str) -> str:
+    """Piece marks removed: superscript brackets dropped, page, section and note marks gone."""
+    text = re.sub(r"\x00\d+\x00", "", text)
+    return re.sub(r"[\x01-\x05]", "", text)
+
+
+def superscripts(text: str) -> str:
+    """Superscript runs as the text parser reads them: a typed ① → ^① (real notes are ^{①});
+    a raised number → [3], unless it is an exponent (m² stays m2)."""
+    text = text.replace("\x02\x01", "")  # adjacent superscript runs are one superscript
+
+    def one(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if inner.strip() and all(ch in CIRCLED_NUMBER or ch == "*" for ch in inner.strip()):
+            return "".join(f"^{ch}" for ch in inner.strip())  # typed, not a real note: no braces
+        return as_citation(inner, m.string[:m.start()]) or inner
+
+    return re.sub(r"\x01([^\x01\x02]*)\x02", one, text)
