@@ -82,7 +82,7 @@ def build_ledger(document: Document) -> list[LedgerRow]:
         text = document.paragraphs[index].text
         cursor = 0
         for item in sorted(items, key=lambda x: (x.span.line, x.span.column)):
-            needle = item.text if isinstance(item, Citation) else item.symbol
+            needle = item.text if isinstance(item, Citation) else (item.text or item.symbol)
             at = text.find(needle, cursor)
             if at < 0:
                 continue

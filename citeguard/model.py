@@ -234,6 +234,7 @@ class FootnoteMarker:
     paragraph: int
     footnote: str | None = None  # id of its footnote on the same page
     auto: bool = False  # a real .docx note reference: the word processor numbered and paired it
+    text: str = ""  # the mark as it stands in the text ("^{①}"), which differs from symbol for real notes
 
 
 @dataclass(frozen=True, slots=True)

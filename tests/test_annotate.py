@@ -71,3 +71,12 @@ def test_refusals(args: list[str], needle: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "citeguard", "annotate", *args], capture_output=True, text=True,
                           check=False, cwd=CORPUS.parent)
     assert proc.returncode == 2 and needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_docx_and_pdf_of_one_paper_get_their_own_reports(tmp_path: Path) -> None:
+    stem = "wang2026-new-quality-productive-forces-open-economy"
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "audit", str(DOCX), str(CORPUS / f"{stem}.pdf"),
+                           "--offline", "--fail-on", "never", "-q", "--formats", "json", "--reports-dir", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{stem}-docx.json", f"{stem}-pdf.json"]

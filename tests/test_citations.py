@@ -98,3 +98,19 @@ def test_accented_latin_names() -> None:
     found, _ = find_citations("as shown (Müller, 2020; García-López, 2018) and Łukasz (2019) said", LEXICON)
     assert [(c.authors, c.year) for c in found] == [(("Müller",), "2020"), (("García-López",), "2018"),
                                                     (("Łukasz",), "2019")]
+
+
+def test_long_citation_groups_are_read_whole() -> None:
+    """A parenthesis citing many works (here 13 English, 35 Chinese) is read, not dropped."""
+    from citeguard.api import document_from_text
+
+    works = "; ".join(f"Author{chr(65 + i)}, {2010 + i}" for i in range(13))
+    refs = "\n".join(f"Author{chr(65 + i)}, X. ({2010 + i}). Title {i}. Journal, 1(1), 1-2." for i in range(13))
+    doc = document_from_text(f"Text ({works}).\n\nReferences\n\n{refs}\n")
+    assert [c.reference for c in doc.citations] == list(range(1, 14))
+    surnames, given = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超"
+    names = [surnames[i] + given[i % len(given)] + given[(i * 7) % len(given)] for i in range(35)]
+    group = "；".join(f"{name}，{2010 + i % 10}" for i, name in enumerate(names))
+    entries = "\n".join(f"{name}.({2010 + i % 10}).题名{i}.刊名,1(1),1-2." for i, name in enumerate(names))
+    doc = document_from_text(f"正文（{group}）。\n\n参考文献\n\n{entries}\n")
+    assert len(doc.citations) == 35 and all(c.reference for c in doc.citations)

@@ -47,6 +47,12 @@ def test_same_findings_as_the_text(form: Path, text_form: tuple[Document, tuple[
     assert len(text_findings) == 30
     assert sorted(map(_key, findings)) == sorted(map(_key, text_findings))
     assert _model(doc) == _model(text_doc)
+    from citeguard.ledger import build_ledger
+
+    def rows(d: Document) -> list[tuple[str, str, str, str]]:
+        return [(r.work, r.page, r.quote, r.source) for r in build_ledger(d)]
+
+    assert rows(doc) == rows(text_doc) and len(rows(doc)) == 48  # the quotation ledger too
 
 
 def test_docx_positions_are_paragraphs_and_footnotes() -> None:

@@ -332,3 +332,50 @@ def test_opendocument_is_named(tmp_path: Path) -> None:
         z.writestr("content.xml", "<office:document-content/>")
     with pytest.raises(IngestError, match="OpenDocument"):
         read_source(target)
+
+
+@pytest.mark.parametrize(("runs", "expected"), [
+    (run("可见") + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（Ghost，1999）</w:t></w:r>' + run("。"), "可见。"),
+    (run("增长") + '<w:r><w:rPr><w:position w:val="6"/></w:rPr><w:t>2</w:t></w:r>' + run("。"), "增长[2]。"),
+    (run("（张三，") + "<w:r><w:br/></w:r>" + run("2020）。"), "（张三，2020）。"),  # Shift+Enter inside a citation
+    (run("第一句。") + "<w:r><w:br/></w:r>" + run("第二句。"), "第一句。\n第二句。"),
+])
+def test_hidden_raised_and_broken_runs(tmp_path: Path, runs: str, expected: str) -> None:
+    src = read_source(raw_docx(tmp_path / "t.docx", [runs]))
+    assert "\n".join(ln for ln in src.text.splitlines() if ln) == expected
+
+
+def test_superscript_through_a_character_style(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    word = docx.Document()
+    style = word.styles.add_style("Cite", WD_STYLE_TYPE.CHARACTER)
+    style.font.superscript = True
+    p = word.add_paragraph("Growth is fast")
+    p.add_run("1", style="Cite")
+    word.add_paragraph("References")
+    word.add_paragraph("[1] Jones A. Openness[J]. J Econ, 2019, 3(2): 1-10.")
+    word.save(str(tmp_path / "t.docx"))
+    assert [c.reference for c in load_document(tmp_path / "t.docx").citations] == [1]
+
+
+def test_note_paragraphs_run_on_without_a_false_space(tmp_path: Path) -> None:
+    note = ('<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>国务院.意见[EB/OL].(2019-11-28)'
+            '[2026-03-01].</w:t></w:r></w:p><w:p><w:r><w:t>https://www.gov.cn/a.htm.</w:t></w:r></w:p></w:footnote>')
+    path = raw_docx(tmp_path / "t.docx", [f"{run('甲')}{note_ref(1)}{run('。')}"], footnotes=["x"])
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp_path / "u.docx", "w") as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/footnotes.xml":
+                data = data.replace(data[data.index(b'<w:footnote w:id="1">'):data.rindex(b"</w:footnotes>")],
+                                    note.encode())
+            z.writestr(info, data)
+    (fn,) = load_document(tmp_path / "u.docx").footnotes
+    assert fn.text == "国务院.意见[EB/OL].(2019-11-28)[2026-03-01].https://www.gov.cn/a.htm."
+
+
+def test_empty_note_stays_a_note(tmp_path: Path) -> None:
+    doc = load_document(raw_docx(tmp_path / "t.docx", [f"{run('甲')}{note_ref(1)}{run('。')}", *REFS],
+                                 footnotes=[""]))
+    assert [f.text for f in doc.footnotes] == ["(empty note)"] and len(doc.references) == 1

@@ -73,7 +73,7 @@ def test_running_heads_and_page_numbers_are_dropped() -> None:
         pages.append([PdfLine(n, 10, 18, 50, 300, 8, "Journal of Tests, Vol. 3"),
                       PdfLine(n, 100, 110, 50, 500, 10, f"Body text of page {n}."),
                       PdfLine(n, 780, 788, 290, 300, 8, str(n))])
-    running = running_lines(pages, [800.0] * 5)
+    running = running_lines(pages, [800.0] * 5, 10.0)
     assert running == {(n, top) for n in range(1, 6) for top in (10, 780)}
 
 
@@ -218,3 +218,53 @@ def test_footnote_running_on_to_the_next_page(tmp_path: Path) -> None:
     (note,) = doc.footnotes
     assert note.text.endswith("完。") and note.entry is not None and note.entry.title == "题名"
     assert len(doc.references) == 1
+
+
+def _line(text: str, top: float, x0: float = 50, x1: float = 500, size: float = 10) -> PdfLine:
+    first = len(text.split(" ")[0]) * 0.5 * size if text.isascii() else size
+    return PdfLine(1, top, top + size, x0, x1, size, text, 0, first)
+
+
+def test_entries_run_together_are_cut() -> None:
+    from citeguard.ingest.pdf import _split_entries
+
+    group = [_line("Jones A, Brown B. Openness and growth[J]. Journal of International", 100),
+             _line("Economics, 2019, 3(2): 1-10.", 112, x1=499),
+             _line("Lee C. Trade policy[M]. New York: Wiley, 2018.", 124)]
+    assert [[ln.text[:5] for ln in g] for g in _split_entries(group)] == [["Jones", "Econo"], ["Lee C"]]
+    one = [_line("Jones A, Brown B.", 100), _line("Openness and growth[J]. Journal, 2019, 3(2): 1-10.", 112)]
+    assert len(_split_entries(one)) == 1  # a period inside one entry does not cut it
+
+
+def test_centred_title_lines_stay_together() -> None:
+    from citeguard.ingest.pdf import paragraphs
+
+    lines = [_line("New Quality Productive Forces and the", 50, x0=150, x1=450, size=16),
+             _line("Development of the Open Economy", 70, x0=170, x1=430, size=16),
+             _line("WANG Yu-cong", 100, x0=250, x1=350),
+             _line("Body text starts here and runs to the right edge of the text block, as body text does,", 130),
+             _line("and goes on.", 142, x1=120)]
+    groups = paragraphs(lines, 12.0, {0: (50.0, 500.0)})
+    assert [len(g) for g in groups] == [2, 1, 2]
+
+
+def test_numbered_entry_cut_by_a_page_break_goes_on() -> None:
+    from citeguard.api import document_from_text
+
+    doc = document_from_text("正文[1]，又见[2]。\n\n参考文献\n\n[1] 张三.题名[M].北京:中华书局,\n\n\f\n"
+                             "2001:1.\n\n[2] 李四.书名[M].北京:人民出版社,2002:2.\n")
+    assert [(r.number, r.year) for r in doc.references] == [(1, "2001"), (2, "2002")]
+
+
+@needs_soffice
+def test_underline_and_table_border_are_not_the_footnote_rule(tmp_path: Path) -> None:
+    underlined = ('<w:r><w:t xml:space="preserve">See </w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
+                  '<w:t>the customs statistics page</w:t></w:r><w:r><w:t xml:space="preserve"> for data [1].</w:t></w:r>')
+    table = ('<w:tbl><w:tblPr><w:tblW w:w="3000" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="8"/>'
+             '<w:bottom w:val="single" w:sz="8"/></w:tblBorders></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>表 1</w:t>'
+             '</w:r></w:p></w:tc></w:tr></w:tbl>')
+    pdf = _pdf(tmp_path, "rules", [run(BODY), underlined, table, run("资料来源：作者整理。"), run(BODY),
+                                   run("References"), *(run(f"[{i}] {e}") for i, e in enumerate(ENTRIES, start=1))])
+    doc = load_document(pdf)
+    assert len(doc.references) == 3 and not doc.footnotes
+    _same_as_docx(pdf)

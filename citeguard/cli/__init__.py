@@ -131,13 +131,18 @@ def _prefixes(values: list[str] | None, option: str) -> list[str]:
 
 
 def _report_stems(paths: list[Path]) -> list[str]:
-    """Report names for each paper; papers sharing a name get their folder in the name too."""
+    """Report names for each paper; papers sharing a name get their format (paper.docx and
+    paper.pdf → paper-docx, paper-pdf) or else their folder in the name too."""
     stems = [p.stem for p in paths]
     out = []
     for path, stem in zip(paths, stems, strict=True):
         if stems.count(stem) > 1:
-            parent = "-".join(part for part in path.resolve().parent.parts[-2:] if part not in ("/", ""))
-            stem = f"{parent}-{stem}"
+            same = [p for p in paths if p.stem == stem]
+            if len({p.suffix.lower() for p in same}) == len(same):
+                stem = f"{stem}-{path.suffix.lower().lstrip('.')}"
+            else:
+                parent = "-".join(part for part in path.resolve().parent.parts[-2:] if part not in ("/", ""))
+                stem = f"{parent}-{stem}"
         out.append(stem)
     return out
 

@@ -24,7 +24,16 @@ import zipfile
 from typing import Any
 
 from citeguard.ingest.docx_numbers import MAX_NUMBER, NoteFormat, Numbering, W, note_format, note_symbol, val
-from citeguard.ingest.docx_walk import HEADING_STYLE_RE, Para, body_paragraphs, note_texts, paragraphs, superscripts
+from citeguard.ingest.docx_walk import (
+    HEADING_STYLE_RE,
+    Para,
+    body_paragraphs,
+    join_breaks,
+    note_texts,
+    paragraphs,
+    raised_styles,
+    superscripts,
+)
 from citeguard.ingest.source import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
 from citeguard.parse.text import CIRCLED_NUMBER, circled
@@ -84,7 +93,10 @@ def read_docx(data: bytes, path: str) -> SourceText:
     except IngestError:
         raise
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError … on damage
-        raise IngestError(f"{path}: not a readable Word .docx file ({type(exc).__name__}: {exc})"[:300]) from None
+        detail = re.sub(r"'<_io\.BytesIO object at 0x[0-9a-f]+>'", "the file", str(exc))
+        if "macroEnabled" in detail:
+            raise IngestError(f"{path}: a macro-enabled Word file (.docm): save it as .docx") from None
+        raise IngestError(f"{path}: not a readable Word .docx file ({type(exc).__name__}: {detail})"[:300]) from None
     if not text.strip():
         raise IngestError(f"{path}: the document has no text (empty, or only images)")
     return SourceText.from_text(text, path=path, encoding="docx", sha256=hashlib.sha256(data).hexdigest(),
@@ -110,9 +122,10 @@ def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel]]:
     sections = [body.find(W + "sectPr"), settings]
     formats = {"footnote": note_format(sections, "footnotePr", "decimal"),
                "endnote": note_format(sections, "endnotePr", "lowerRoman")}
-    texts = {"footnote": note_texts(_part_root(document, RT.FOOTNOTES), "footnote"),
-             "endnote": note_texts(_part_root(document, RT.ENDNOTES), "endnote")}
-    return _Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings))
+    raised = raised_styles(styles)
+    texts = {"footnote": note_texts(_part_root(document, RT.FOOTNOTES), "footnote", raised),
+             "endnote": note_texts(_part_root(document, RT.ENDNOTES), "endnote", raised)}
+    return _Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings, raised))
 
 
 class _Renderer:
@@ -144,7 +157,7 @@ class _Renderer:
         self.local = 0
 
     def emit_text(self, text: str, number: int) -> None:
-        for line in superscripts(text).split("\n"):
+        for line in join_breaks(superscripts(text)).split("\n"):
             line = " ".join(line.split())
             if line:
                 self.emit(line, f"¶{number}")
@@ -164,6 +177,7 @@ class _Renderer:
         body = self.texts[kind].get(ident, "")
         if custom and body.startswith(custom):
             body = body[len(custom):].lstrip()
+        body = body or "(empty note)"  # a note line needs text, or it would read as body text
         mark = "*" if custom == "*" else circled(self.local + 1)
         self.local += custom != "*"
         ordinal = self.ordinals[kind]

@@ -83,7 +83,11 @@ def walk(el: Any, para: Para, state: dict[str, Any]) -> None:
                 para.notes.append((kind, ident, ""))
                 para.pieces.append(f"\x00{len(para.notes) - 1}\x00")
         elif tag == W + "r":
-            state["super"] = val(child.find(W + "rPr"), W + "vertAlign") == "superscript"
+            rpr = child.find(W + "rPr")
+            if rpr is not None and rpr.find(W + "vanish") is not None \
+                    and val(rpr, W + "vanish", "1") not in ("0", "false", "off"):
+                continue  # hidden text is not printed
+            state["super"] = raised(rpr, state.get("raised_styles", frozenset()))
             walk(child, para, state)
             state["super"] = False
         elif tag in _GRAPHICS:
@@ -96,10 +100,50 @@ def walk(el: Any, para: Para, state: dict[str, Any]) -> None:
             walk(child, para, state)
 
 
-def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[str]) -> list[Para]:
-    """Every body paragraph with its list number, heading flag and breaks."""
+def raised(rpr: Any, raised_styles: frozenset[str]) -> bool:
+    """Is a run printed raised: superscript directly, through its character style, or lifted
+    with ``w:position``?"""
+    if rpr is None:
+        return False
+    align = val(rpr, W + "vertAlign")
+    if align is not None:
+        return align == "superscript"
+    if (val(rpr, W + "rStyle") or "") in raised_styles:
+        return True
+    position = val(rpr, W + "position") or "0"
+    return position.isdigit() and int(position) > 0
+
+
+def raised_styles(styles: Any) -> frozenset[str]:
+    """Character styles that print superscript (Word's "Footnote Reference", "Endnote
+    Reference", a user's "Citation" style …), following ``w:basedOn``."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for st in styles.iter(W + "style"):
+        sid = st.get(W + "styleId") or ""
+        align = val(st.find(W + "rPr"), W + "vertAlign")
+        own[sid] = None if align is None else align == "superscript"
+        if parent := val(st, W + "basedOn"):
+            based[sid] = parent
+    out = set()
+    for sid in own:
+        seen, current = set(), sid
+        while current and current not in seen and own.get(current) is None:
+            seen.add(current)
+            current = based.get(current, "")
+        if own.get(current):
+            out.add(sid)
+    return frozenset(out)
+
+
+def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[str],
+               styles: frozenset[str] = frozenset()) -> list[Para]:
+    """Every body paragraph with its list number, heading flag and breaks; ``styles`` are the
+    character styles that print superscript."""
     out: list[Para] = []
-    state: dict[str, Any] = {"rendered": rendered, "super": False}
+    state: dict[str, Any] = {"rendered": rendered, "super": False, "raised_styles": styles}
     for p in body_paragraphs(body):
         para = Para(len(out) + 1)
         ppr = p.find(W + "pPr")
@@ -126,12 +170,12 @@ def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[st
     return out
 
 
-def note_texts(root: Any, tag: str) -> dict[str, str]:
+def note_texts(root: Any, tag: str, styles: frozenset[str] = frozenset()) -> dict[str, str]:
     """Text of each real note (separators excluded), paragraphs joined by a space."""
     texts: dict[str, str] = {}
     if root is None:
         return texts
-    state: dict[str, Any] = {"rendered": True, "super": False}
+    state: dict[str, Any] = {"rendered": True, "super": False, "raised_styles": styles}
     for note in root.iter(W + tag):
         if note.get(W + "type") not in (None, "normal"):
             continue
@@ -142,7 +186,12 @@ def note_texts(root: Any, tag: str) -> dict[str, str]:
             para = Para(0)
             walk(p, para, state)
             parts.append(plain("".join(para.pieces)))
-        texts[note.get(W + "id") or ""] = " ".join(" ".join(t.split()) for t in parts if t.strip())
+        text = ""
+        for part in (" ".join(p.split()) for t in parts for p in t.split("\n") if p.strip()):  # run on
+            cjk = _CJK_EDGE_RE.match(text[-1:]) or _CJK_EDGE_RE.match(part[:1])
+            url = re.match(r"(?:https?://|www\.)", part) and text[-1:] in ".]"  # "…].⏎https://…"
+            text += ("" if cjk or url or not text else " ") + part
+        texts[note.get(W + "id") or ""] = text
     return texts
 
 
@@ -164,3 +213,25 @@ def superscripts(text: str) -> str:
         return as_citation(inner, m.string[:m.start()]) or inner
 
     return re.sub(r"\x01([^\x01\x02]*)\x02", one, text)
+
+
+# Where a manual line break (Shift+Enter) really ends a line: after the end of a sentence or an
+# entry, or before a list item ("[2] …", "2. …", "- …")
+_LINE_END_RE = re.compile(r"[。！？!?；;.]\s*$")
+_ITEM_START_RE = re.compile(r"^\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.．、]|[-•·])")
+_CJK_EDGE_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def join_breaks(text: str) -> str:
+    """Manual line breaks inside a sentence (often left from pasting, even inside a citation:
+    "（张三，⏎2020）") are joined; those that end a sentence or start a list item stay."""
+    lines = text.split("\n")
+    out = lines[0]
+    for nxt in lines[1:]:
+        if _LINE_END_RE.search(out) or _ITEM_START_RE.match(nxt) or not out.strip() or not nxt.strip():
+            out += "\n" + nxt
+        elif _CJK_EDGE_RE.match(out.rstrip()[-1:]) or _CJK_EDGE_RE.match(nxt.lstrip()[:1]):
+            out = out.rstrip() + nxt.lstrip()
+        else:
+            out = out.rstrip() + " " + nxt.lstrip()
+    return out

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from citeguard.ingest.pdf_lines import PdfLine, footnote_rule, page_lines, running_lines
+from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, running_lines
 from citeguard.ingest.raised import is_exponent
 from citeguard.ingest.source import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
@@ -45,6 +45,10 @@ _SENTENCE_END_RE = re.compile(r"[。！？.!?:：”\"](?:\^\{?[^\s{}]\}?|\x01\d
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 # A line that ends inside a URL or DOI: "…https://www.gov.cn/lianbo/fab"  "…doi:10.1000/abc"
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)[^\s]*$", re.IGNORECASE)
+# A GB/T 7714 type code: [J]  [M]  [EB/OL]
+_TYPE_CODE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
+# An APA year after the authors: "(2019)."  "(2019a)."
+_APA_YEAR_RE = re.compile(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\s*[.．]")
 # Words, hyphenated or not, as printed inside lines: "international", "cross-country"
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -76,6 +80,8 @@ def join_lines(lines: list[str], words: set[str] = frozenset()) -> tuple[str, li
         after = re.match(r"[A-Za-z]+", nxt)
         if _URL_TAIL_RE.search(out) and not _CJK_RE.match(nxt[:1]):
             glue = ""  # a URL or DOI broken at the line end goes on without a space
+        elif re.match(r"(?:https?://|www\.)", nxt) and out[-1:] in ".]":
+            glue = " " if _spaced(lines, ".", r"[^\s\d]", False) else ""  # "].https://" or "]. https://"
         elif out.endswith("\u00ad"):  # a soft hyphen: the word was only broken
             out, glue = out[:-1], ""
         elif before and after:
@@ -107,7 +113,11 @@ def _edges(lines: list[PdfLine]) -> dict[int, tuple[float, float]]:
     for column in sorted({ln.column for ln in lines}):
         mine = [ln for ln in lines if ln.column == column]
         ends = sorted(ln.x1 for ln in mine)
-        out[column] = (float(Counter(round(ln.x0) for ln in mine).most_common(1)[0][0]), ends[int(len(ends) * 0.9)])
+        # Justified text ends most lines exactly at the margin (punctuation may stand out beyond
+        # it); ragged text has no such end, and most full lines end a little short of it.
+        common, count = Counter(round(ln.x1) for ln in mine).most_common(1)[0]
+        right = float(common) if count >= 0.15 * len(mine) else ends[int(len(ends) * 0.9)]
+        out[column] = (float(Counter(round(ln.x0) for ln in mine).most_common(1)[0][0]), right)
     return out
 
 
@@ -125,6 +135,12 @@ def _filled(prev: PdfLine, ln: PdfLine, right: float) -> bool:
     return prev.x1 + 0.25 * prev.size + ln.first_word > right - 0.5
 
 
+def _centred(ln: PdfLine, left: float, right: float) -> bool:
+    """A line set in the middle: indented on both sides by about the same amount."""
+    indent, short = ln.x0 - left, right - ln.x1
+    return indent > 2 * ln.size and short > 2 * ln.size and abs(indent - short) < max(3 * ln.size, 0.15 * (right - left))
+
+
 def paragraphs(lines: list[PdfLine], step: float, edges: dict[int, tuple[float, float]]) -> list[list[PdfLine]]:
     """Group body lines into paragraphs.  A new one starts after a wider gap, at a list item,
     after a short line that ends a sentence (or is shorter than half the width), and at an indent —
@@ -138,6 +154,17 @@ def paragraphs(lines: list[PdfLine], step: float, edges: dict[int, tuple[float, 
         left, _ = edges.get(ln.column, edges[0])
         prev_left, prev_right = edges.get(prev.column, edges[0])
         group = groups[-1]
+        _, right = edges.get(ln.column, edges[0])
+        centred = _centred(ln, left, right)
+        if _centred(prev, prev_left, prev_right) or centred:
+            # A title or heading set in the middle: its lines go together, the text after it apart
+            same = centred and _centred(prev, prev_left, prev_right) and abs(ln.size - prev.size) < 0.5 \
+                and 0 < ln.top - prev.top <= max(1.45 * step, 1.6 * ln.size)  # (a big title spaces its lines wider)
+            if same:
+                group.append(ln)
+            else:
+                groups.append([ln])
+            continue
         indented = ln.x0 > left + 1.5 * ln.size
         full = _filled(prev, ln, prev_right)
         first_at_margin = group[0].x0 <= left + 1.5 * group[0].size
@@ -158,7 +185,7 @@ def paragraphs(lines: list[PdfLine], step: float, edges: dict[int, tuple[float, 
     return groups
 
 
-def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float], list[float | None]]:
+def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float]]]]:
     import pdfplumber
 
     try:
@@ -166,7 +193,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float
             if len(pdf.pages) > MAX_PAGES:
                 raise IngestError(f"{path}: {len(pdf.pages)} pages is more than the {MAX_PAGES} page limit")
             return ([page_lines(p, i) for i, p in enumerate(pdf.pages, start=1)],
-                    [float(p.height) for p in pdf.pages], [footnote_rule(p) for p in pdf.pages])
+                    [float(p.height) for p in pdf.pages], [rule_candidates(p) for p in pdf.pages])
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
@@ -174,6 +201,41 @@ def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float
         if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__ or b"/Encrypt" in data[-4096:]:
             raise IngestError(f"{path}: the PDF is encrypted (password protected); save an unprotected copy") from None
         raise IngestError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})"[:300]) from None
+
+
+def _entry_marks(text: str) -> int:
+    """How many reference entries a text looks like: GB/T type codes [J] [M] [EB/OL], APA "(2019)."."""
+    return len(_TYPE_CODE_RE.findall(text)) + len(_APA_YEAR_RE.findall(text))
+
+
+def _split_entries(group: list[PdfLine]) -> list[list[PdfLine]]:
+    """Reference entries set without indent or spacing, whose last line happened to be full, run
+    into the next entry; a paragraph that holds two entries' marks is cut after the line that
+    ends the first (a period, with an entry's mark before it and another after)."""
+    if len(group) < 2 or _entry_marks(" ".join(ln.text for ln in group)) < 2:
+        return [group]
+    out: list[list[PdfLine]] = [[group[0]]]
+    for i in range(1, len(group)):
+        done = " ".join(ln.text for ln in out[-1])
+        rest = " ".join(ln.text for ln in group[i:])
+        if out[-1][-1].text.rstrip().endswith((".", "。")) and _entry_marks(done) >= 1 and _entry_marks(rest) >= 1:
+            out.append([group[i]])
+        else:
+            out[-1].append(group[i])
+    return out
+
+
+def _footnote_rule(kept: list[PdfLine], candidates: list[tuple[float, float]], continuing: bool) -> float | None:
+    """The footnote rule among the page's short horizontal lines: the first one that no text sits
+    on (an underline does) and under which the first line starts with a note mark (under a table
+    border it does not) — or, when the page before ended with notes, carries on one of them."""
+    for top, _x0 in candidates:
+        if any(top - 3 <= ln.bottom <= top + 1 for ln in kept):
+            continue
+        below = [ln for ln in kept if ln.top >= top]
+        if below and (_NOTE_START_RE.match(below[0].text) or continuing):
+            return top
+    return None
 
 
 def _split_page(number: int, kept: list[PdfLine], rule: float | None, body_size: float) -> tuple[
@@ -200,7 +262,7 @@ def read_pdf(data: bytes, path: str) -> SourceText:
     if not any(lines_of):
         raise IngestError(f"{path}: the PDF has no text layer (a scan?): run OCR first")
     body_size = Counter(ln.size for lines in lines_of for ln in lines).most_common(1)[0][0]
-    running = running_lines(lines_of, heights)
+    running = running_lines(lines_of, heights, body_size)
     kept_of = [[ln for ln in lines if (ln.page, ln.top) not in running] for lines in lines_of]
     step = _line_step(kept_of)
     edges = _edges([ln for lines in kept_of for ln in lines])
@@ -208,8 +270,11 @@ def read_pdf(data: bytes, path: str) -> SourceText:
     pages: list[_Page] = []
     for number, kept in enumerate(kept_of, start=1):
         page = _Page(number, {id(ln): f"p. {number}, line {i}" for i, ln in enumerate(kept, start=1)})
-        body, feet = _split_page(number, kept, rules[number - 1], body_size)
-        page.paragraphs = paragraphs(body, step, edges)
+        # A note runs on to this page only if the last note of the page before stops mid-sentence.
+        continuing = bool(pages and pages[-1].notes) and not _SENTENCE_END_RE.search(pages[-1].notes[-1][-1].text)
+        rule = _footnote_rule(kept, rules[number - 1], continuing)
+        body, feet = _split_page(number, kept, rule, body_size)
+        page.paragraphs = [part for group in paragraphs(body, step, edges) for part in _split_entries(group)]
         for ln in feet:
             if _NOTE_START_RE.match(ln.text) or not (page.notes or (pages and pages[-1].notes)):
                 page.notes.append([ln])
@@ -248,6 +313,8 @@ def _render(pages: list[_Page], words: set[str], path: str, data: bytes) -> Sour
 
         for group in page.paragraphs:
             emit(group, [_SUPER_NUMBER_RE.sub(raised, ln.text) for ln in group], page.labels)
+            if group is page.paragraphs[-1] and out[-1][-1:].isascii() and not _SENTENCE_END_RE.search(out[-1]):
+                out[-1] += " "  # a Latin sentence running on to the next page: keep the space at the break
             out.append("")
             segments.append(((1, page.labels[id(group[-1])]),))
         for note in page.notes:

@@ -13,8 +13,8 @@ from typing import Any
 from citeguard.ingest.raised import as_citation
 from citeguard.parse.text import CIRCLED_CHARS
 
-# A page-number line: "12", "- 12 -", "第 12 页", "Page 12", "12 / 30"
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:第\s*)?(?:page\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?\s*(?:[-–—])?\s*$",
+# A page-number line: "12", "- 12 -", "· 12 ·", "第 12 页", "Page 12", "12 / 30"
+_PAGE_NUMBER_RE = re.compile(r"^[\s·•\-–—]*(?:第\s*)?(?:page\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[\s·•\-–—]*$",
                              re.IGNORECASE)
 
 
@@ -98,7 +98,8 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
 
 def _gutter(rows: list[list[Char]], width: float) -> float | None:
     """The x of the gap between two text columns, if the page has two: a vertical strip in the
-    middle third that (almost) no row covers, with many rows of text on each side of it."""
+    middle third that few rows cross (a full-width title and abstract may), with many rows of
+    text on each side of it."""
     if len(rows) < 6:
         return None
     bins = {x: 0 for x in range(int(0.33 * width), int(0.67 * width), 2)}
@@ -107,11 +108,22 @@ def _gutter(rows: list[list[Char]], width: float) -> float | None:
             for x in range(int(float(c["x0"])) - 1, int(float(c["x1"])) + 2):
                 if x in bins:
                     bins[x] += 1
-    x, covered = min(bins.items(), key=lambda kv: (kv[1], abs(kv[0] - width / 2)))
+    x, _ = min(bins.items(), key=lambda kv: (kv[1], abs(kv[0] - width / 2)))
+    crossing = sum(1 for row in rows if _crosses(row, x))
     left = sum(1 for row in rows if any(float(c["x1"]) < x for c in row))
     right = sum(1 for row in rows if any(float(c["x0"]) > x for c in row))
-    two = covered <= 0.1 * len(rows) and min(left, right) >= 0.2 * len(rows)
+    two = crossing <= 0.4 * len(rows) and min(left, right) - crossing >= 0.2 * len(rows)
     return float(x) if two else None
+
+
+def _crosses(row: list[Char], x: float) -> bool:
+    """Does this row run across ``x``: a character on it, or only a word space around it (a
+    gutter is wider than a space)?"""
+    left = [float(c["x1"]) for c in row if float(c["x1"]) <= x]
+    right = [float(c["x0"]) for c in row if float(c["x0"]) >= x]
+    if any(float(c["x0"]) < x < float(c["x1"]) for c in row):
+        return True
+    return bool(left and right) and min(right) - max(left) < 1.2 * float(row[0]["size"])
 
 
 def _reading_order(rows: list[list[Char]], gutter: float) -> list[tuple[list[Char], int]]:
@@ -121,7 +133,7 @@ def _reading_order(rows: list[list[Char]], gutter: float) -> list[tuple[list[Cha
     left: list[tuple[list[Char], int]] = []
     right: list[tuple[list[Char], int]] = []
     for row in rows:
-        if any(float(c["x0"]) < gutter < float(c["x1"]) for c in row):
+        if _crosses(row, gutter):
             out += [*left, *right, (row, 0)]  # a full-width row ends the two-column band above it
             left, right = [], []
             continue
@@ -164,25 +176,28 @@ def _first_word(row: list[Char]) -> float:
     return end - float(chars[0]["x0"])
 
 
-def footnote_rule(page: Any) -> float | None:
-    """Top of the footnote rule: a short, thin, horizontal line in the lower part of the page."""
+def rule_candidates(page: Any) -> list[tuple[float, float]]:
+    """(top, x0) of short, thin, horizontal lines in the lower part of the page: the footnote
+    rule is one of them (ingest.pdf chooses: an underline or a table border is not)."""
     width, height = float(page.width), float(page.height)
+    out = []
     for obj in list(page.rects) + list(page.lines):
         w = float(obj["x1"]) - float(obj["x0"])
         h = float(obj["bottom"]) - float(obj["top"])
         if h <= 2 and 0.08 * width <= w <= 0.55 * width and float(obj["top"]) > 0.35 * height:
-            return float(obj["top"])
-    return None
+            out.append((float(obj["top"]), float(obj["x0"])))
+    return sorted(set(out))
 
 
-def running_lines(pages: list[list[PdfLine]], heights: list[float]) -> set[tuple[int, float]]:
-    """Running heads and feet: page numbers and lines repeated (digits aside) on many pages, in
-    the top or bottom 7% of the page."""
+def running_lines(pages: list[list[PdfLine]], heights: list[float], body_size: float) -> set[tuple[int, float]]:
+    """Running heads and feet, in the top or bottom 7% of the page: page numbers, lines repeated
+    (digits aside) on two or more pages (even/odd heads, a different first page), and lines in
+    smaller type than the text (a journal's name on the first page)."""
     edge: list[tuple[PdfLine, str]] = []
     for lines, height in zip(pages, heights, strict=True):
         for ln in lines:
             if ln.top < 0.07 * height or ln.bottom > 0.93 * height:
                 edge.append((ln, re.sub(r"\d+", "#", ln.text)))
     repeated = Counter(key for _, key in edge)
-    need = 2 if len(pages) <= 3 else max(3, len(pages) // 3)
-    return {(ln.page, ln.top) for ln, key in edge if _PAGE_NUMBER_RE.match(ln.text) or repeated[key] >= need}
+    return {(ln.page, ln.top) for ln, key in edge
+            if _PAGE_NUMBER_RE.match(ln.text) or repeated[key] >= 2 or ln.size < 0.9 * body_size}

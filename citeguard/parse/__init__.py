@@ -97,7 +97,12 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
     if src.note_labels:
+        before = {f.span: f.symbol for f in footnotes}
         markers, footnotes, note_pages = apply_note_labels(src, markers, footnotes)
+        shown = {f.span: f.symbol for f in footnotes}
+        issues = [replace(i, message=i.message.replace(f"footnote {before[i.span]}", f"footnote {shown[i.span]}"))
+                  if i.kind is IssueKind.UNPARSED_FOOTNOTE and i.span in before and i.span in shown else i
+                  for i in issues]
         if src.positions is not None and src.positions.style is PositionStyle.PARAGRAPH:
             pages = note_pages  # a .docx has no pages in its text: the pages Word numbered notes on
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
@@ -196,7 +201,8 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
             start = raw.source_offset(mk.start)
             page = raw.page_at(mk.start)
             markers.append(FootnoteMarker(f"m{page}.{mk.number}", mk.symbol, mk.number, page,
-                                          src.span(start, raw.source_offset(mk.end - 1) + 1), index))
+                                          src.span(start, raw.source_offset(mk.end - 1) + 1), index,
+                                          text=raw.text[mk.start:mk.end]))
         found, unparsed = find_citations(raw.text, lexicon, group)
         for bad in unparsed:
             start = raw.source_offset(bad.start)

@@ -17,7 +17,7 @@ from citeguard.parse.names import surname_key
 from citeguard.parse.text import HAN, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
-PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,300})[)）]")
+PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,3000})[)）]")
 # A year as cited: 2023, 2018a, n.d.
 _YEAR = r"(?:1[5-9]\d{2}|20\d{2})[a-z]?"
 # A list of years: 2020a, 2020b

@@ -278,6 +278,7 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
     logical: list[list[Line]] = []  # unnumbered lists: lines of each entry before merged ones are split
     numbered: bool | None = None
     after_blank = False
+    after_page_break = False  # an entry cut by a page break (\f) goes on after it
     end = _trailing_start(lines, heading.index + 1, len(lines))
 
     def done(index: int) -> tuple[tuple[EntryBlock, ...], int]:
@@ -286,6 +287,8 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
         return tuple(blocks), index
 
     for ln in lines[heading.index + 1:end]:
+        if ln.text.startswith("\f"):
+            after_page_break = True
         if ln.blank:
             after_blank = True
             continue
@@ -298,13 +301,16 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
         if numbered is None:
             numbered = m is not None
         if numbered and m is None:
-            if after_blank or not blocks:
+            if (after_blank and not after_page_break) or not blocks:
                 return done(ln.index)
             prev = blocks[-1]
+            rest = ln.text.strip().lstrip("\f")
+            glue = "" if _is_cjk(prev.text[-1:] or " ") and _is_cjk(rest[:1] or " ") else " "
             blocks[-1] = EntryBlock(prev.number, prev.label, prev.start, prev.text_start, ln.end,
-                                    prev.text + " " + ln.text.strip())
+                                    prev.text + glue + rest)
+            after_blank = after_page_break = False
             continue
-        after_blank = False
+        after_blank = after_page_break = False
         if m is not None and numbered:
             number = int(m.group("n1") or m.group("n2"))
             label = ln.text[m.start():m.end()].strip().lstrip("-*+").strip()
