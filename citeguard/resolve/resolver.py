@@ -30,6 +30,11 @@ from citeguard.resolve.wayback import closest_snapshot
 from citeguard.urls import host_of
 
 RETRY_STATUSES = frozenset({429, 503})
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+# A page is parsed this long after its response: responses come in bursts (every connection in
+# lock-step), and each next request takes several turns of the event loop to go out; parsing
+# after the burst's requests are sent keeps the CPU off the critical path (docs/benchmarks.md).
+PARSE_DELAY = 0.005
 # Statuses for which an archived copy is worth suggesting.
 DEAD = frozenset({LinkStatus.NOT_FOUND, LinkStatus.SOFT_404})
 
@@ -102,7 +107,8 @@ def make_client(config: ResolverConfig) -> httpx.AsyncClient:
     """The default client: verification on, no redirects, no cookies kept, a pool per host."""
     no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # keep no cookie between URLs
     return httpx.AsyncClient(follow_redirects=False, cookies=no_cookies, transport=PerHostTransport(config.per_host),
-                             timeout=httpx.Timeout(config.timeout), headers={"User-Agent": config.user_agent})
+                             timeout=httpx.Timeout(config.timeout),
+                             headers={"User-Agent": config.user_agent, "Accept": ACCEPT})
 
 
 def _retry_after(value: str | None, default: float, cap: float) -> float:
@@ -132,6 +138,10 @@ class Resolver:
         self._sleep = sleep
         self._global = asyncio.Semaphore(self.config.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        # Headers every request needs; None when the client already sends them (make_client's
+        # does), which spares httpx a merge per request.
+        wanted = {"user-agent": self.config.user_agent, "accept": ACCEPT}
+        self._headers = None if all(client.headers.get(k) == v for k, v in wanted.items()) else wanted
         self.requests = 0  # HTTP requests sent (a cached second run sends none)
 
     async def resolve(self, claims: Iterable[LinkClaim], progress: Callable[[LinkResult], None] | None = None
@@ -209,9 +219,7 @@ class Resolver:
             try:
                 async with self._host_gate(current), self._global:  # host first: no global slot idles
                     self.requests += 1
-                    async with self.client.stream("GET", current, headers={
-                            "User-Agent": self.config.user_agent,
-                            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}) as response:
+                    async with self.client.stream("GET", current, headers=self._headers) as response:
                         if response.is_redirect and response.headers.get("location"):
                             return response.headers["location"]
                         code = response.status_code
@@ -223,7 +231,7 @@ class Resolver:
                 # The page is read after the host's slot is free, so the next request to the
                 # host overlaps with the parsing of this one.
                 if wait is None:
-                    await asyncio.sleep(0)  # let the host's next request go out before parsing
+                    await asyncio.sleep(PARSE_DELAY)  # let the next requests go out before parsing
                     return self._understand(fetch, body, content_type)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 # A reset or refused connection may pass; a name or certificate that fails will not.
