@@ -268,3 +268,11 @@ def test_underline_and_table_border_are_not_the_footnote_rule(tmp_path: Path) ->
     doc = load_document(pdf)
     assert len(doc.references) == 3 and not doc.footnotes
     _same_as_docx(pdf)
+
+
+def test_pages_read_in_parallel_give_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    paper = Path(__file__).resolve().parent.parent / "corpus" / "wang2026-new-quality-productive-forces-open-economy.pdf"
+    serial = read_source(paper)
+    monkeypatch.setattr(pdf_reader, "PARALLEL_PAGES", 2)  # 11 pages: read by several processes
+    parallel = read_source(paper)
+    assert parallel.text == serial.text and parallel.positions == serial.positions
