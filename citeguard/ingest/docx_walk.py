@@ -15,7 +15,7 @@ from typing import Any
 
 from citeguard.ingest.docx_numbers import Numbering, W, number, val
 from citeguard.ingest.raised import as_citation
-from citeguard.parse.text import CIRCLED_NUMBER
+from citeguard.parse.text import CIRCLED_NUMBER, CJK_CHAR_RE
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Elements whose content is not in the accepted text: deletions, moved-away text, field codes,
@@ -188,7 +188,7 @@ def note_texts(root: Any, tag: str, styles: frozenset[str] = frozenset()) -> dic
             parts.append(plain("".join(para.pieces)))
         text = ""
         for part in (" ".join(p.split()) for t in parts for p in t.split("\n") if p.strip()):  # run on
-            cjk = _CJK_EDGE_RE.match(text[-1:]) or _CJK_EDGE_RE.match(part[:1])
+            cjk = CJK_CHAR_RE.match(text[-1:]) or CJK_CHAR_RE.match(part[:1])
             url = re.match(r"(?:https?://|www\.)", part) and text[-1:] in ".]"  # "…].⏎https://…"
             text += ("" if cjk or url or not text else " ") + part
         texts[note.get(W + "id") or ""] = text
@@ -219,7 +219,6 @@ def superscripts(text: str) -> str:
 # entry, or before a list item ("[2] …", "2. …", "- …")
 _LINE_END_RE = re.compile(r"[。！？!?；;.]\s*$")
 _ITEM_START_RE = re.compile(r"^\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.．、]|[-•·])")
-_CJK_EDGE_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 def join_breaks(text: str) -> str:
@@ -230,7 +229,7 @@ def join_breaks(text: str) -> str:
     for nxt in lines[1:]:
         if _LINE_END_RE.search(out) or _ITEM_START_RE.match(nxt) or not out.strip() or not nxt.strip():
             out += "\n" + nxt
-        elif _CJK_EDGE_RE.match(out.rstrip()[-1:]) or _CJK_EDGE_RE.match(nxt.lstrip()[:1]):
+        elif CJK_CHAR_RE.match(out.rstrip()[-1:]) or CJK_CHAR_RE.match(nxt.lstrip()[:1]):
             out = out.rstrip() + nxt.lstrip()
         else:
             out = out.rstrip() + " " + nxt.lstrip()

@@ -28,7 +28,7 @@ from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, run
 from citeguard.ingest.raised import is_exponent
 from citeguard.ingest.source import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
-from citeguard.parse.text import CIRCLED_CHARS, circled
+from citeguard.parse.text import CIRCLED_CHARS, CJK_CHAR_RE, circled
 
 MAX_PAGES = 3000
 PARALLEL_PAGES = 16  # from this many pages on, pages are read by several processes
@@ -44,7 +44,6 @@ _NUMBERED_NOTE_RE = re.compile(r"^\s*(?:\x01(\d{1,3})\x02|(\d{1,3})(?:\.|\s))\s*
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.\s|[-•·]\s)")
 # A line that ends a sentence, maybe followed by note marks: "…goes on.^{①}"  "…发展。"
 _SENTENCE_END_RE = re.compile(r"[。！？.!?:：”\"](?:\^\{?[^\s{}]\}?|\x01\d+\x02)*$")
-_CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 # A line that ends inside a URL or DOI: "…https://www.gov.cn/lianbo/fab"  "…doi:10.1000/abc"
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)[^\s]*$", re.IGNORECASE)
 # A GB/T 7714 type code: [J]  [M]  [EB/OL]
@@ -80,7 +79,7 @@ def join_lines(lines: list[str], words: set[str] = frozenset()) -> tuple[str, li
     for nxt in lines[1:]:
         before = re.search(r"([A-Za-z]+)-$", out)
         after = re.match(r"[A-Za-z]+", nxt)
-        if _URL_TAIL_RE.search(out) and not _CJK_RE.match(nxt[:1]):
+        if _URL_TAIL_RE.search(out) and not CJK_CHAR_RE.match(nxt[:1]):
             glue = ""  # a URL or DOI broken at the line end goes on without a space
         elif re.match(r"(?:https?://|www\.)", nxt) and out[-1:] in ".]":
             glue = " " if _spaced(lines, ".", r"[^\s\d]", False) else ""  # "].https://" or "]. https://"
@@ -99,7 +98,7 @@ def join_lines(lines: list[str], words: set[str] = frozenset()) -> tuple[str, li
             glue = " " if comma_spaced else ""
         elif out[-1:] == "." and re.match(r"[\u4e00-\u9fff]", nxt):
             glue = " " if dot_spaced else ""
-        elif _CJK_RE.match(out[-1:]) or _CJK_RE.match(nxt[:1]):
+        elif CJK_CHAR_RE.match(out[-1:]) or CJK_CHAR_RE.match(nxt[:1]):
             glue = ""
         else:
             glue = " "

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE
+from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE, is_cjk
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
 FOOTNOTE_LINE_RE = re.compile(
@@ -305,7 +305,7 @@ def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, 
                 return done(ln.index)
             prev = blocks[-1]
             rest = ln.text.strip().lstrip("\f")
-            glue = "" if _is_cjk(prev.text[-1:] or " ") and _is_cjk(rest[:1] or " ") else " "
+            glue = "" if is_cjk(prev.text[-1:]) and is_cjk(rest[:1]) else " "
             blocks[-1] = EntryBlock(prev.number, prev.label, prev.start, prev.text_start, ln.end,
                                     prev.text + glue + rest)
             after_blank = after_page_break = False
@@ -335,7 +335,7 @@ def _split_merged(group: list[Line]) -> list[EntryBlock]:
     for i, ln in enumerate(group):
         part = ln.text.lstrip(" \t-*+") if i == 0 else ln.text.strip()
         part = part.rstrip()
-        if text and part and not (_is_cjk(text[-1]) and _is_cjk(part[0])):
+        if text and part and not (is_cjk(text[-1]) and is_cjk(part[0])):
             text += " "
         where.append((len(text), ln.start + ln.text.find(part[:1]) if part else ln.start))
         text += part
@@ -354,10 +354,6 @@ def _split_merged(group: list[Line]) -> list[EntryBlock]:
             first = source(lo + lead)
             out.append(EntryBlock(None, None, first, first, source(lo + lead + len(body) - 1) + 1, body))
     return out
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:

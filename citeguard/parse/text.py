@@ -31,6 +31,16 @@ def circled(number: int) -> str:
     return _CIRCLED[number - 1] if 1 <= number <= len(_CIRCLED) else f"({number})"
 
 
+# A character of CJK text where no space goes between words: ideographs, CJK punctuation 。，、
+# and full-width forms （）： — lines of such text are joined without a space.
+CJK_CHAR_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for one character of CJK text (see CJK_CHAR_RE); False for "" and everything else."""
+    return bool(ch) and CJK_CHAR_RE.match(ch) is not None
+
+
 # One CJK unified ideograph (basic block and extension A), e.g. 周.
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 _HAN_RE = re.compile(HAN)
