@@ -10,13 +10,14 @@ author keys, never over all citation × entry pairs).  Numeric citations link by
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
+from citeguard.parse.entrykey import fold_name, link_surname, without_particles
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
 
@@ -31,10 +32,13 @@ class ReferenceIndex:
     keys: tuple[str, ...]
     by_key: dict[str, Reference]
 
+    by_year: dict[str, tuple[Reference, ...]] = field(default_factory=dict)
+
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
         by_author_year: dict[tuple[str, str], list[Reference]] = defaultdict(list)
         by_author: dict[str, list[Reference]] = defaultdict(list)
+        by_year: dict[str, list[Reference]] = defaultdict(list)
         by_number: dict[int, Reference] = {}
         by_key: dict[str, Reference] = {}
         for ref in references:
@@ -42,14 +46,38 @@ class ReferenceIndex:
                 by_key.setdefault(ref.key, ref)
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
-            if not ref.authors:
-                continue
-            key = surname_key(ref.authors[0])
-            by_author[key].append(ref)
-            if ref.year:
-                by_author_year[(key, ref.year)].append(ref)
+            for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
+                if not authors:
+                    continue
+                for key in entry_keys(authors[0]):
+                    if ref not in by_author[key]:
+                        by_author[key].append(ref)
+                    if year and ref not in by_author_year[(key, year)]:
+                        by_author_year[(key, year)].append(ref)
+                if year and ref not in by_year[year]:
+                    by_year[year].append(ref)
         return cls({k: tuple(v) for k, v in by_author_year.items()},
-                   {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key)
+                   {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
+                   {k: tuple(v) for k, v in by_year.items()})
+
+
+def entry_keys(name: str) -> tuple[str, ...]:
+    """The keys a citation of this entry author may use: the surname, the surname with OCR's
+    glued initials taken off ("AguilarR"), the surname without its particles ("van Dijk" → "dijk")."""
+    keys = [surname_key(name), link_surname(name, glued=True)]
+    particle_free = without_particles(name.split(",", 1)[0])
+    if particle_free and len(particle_free) < len(keys[0]) and keys[0].endswith(particle_free):
+        keys.append(particle_free)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def citation_keys(name: str) -> tuple[str, ...]:
+    """The keys of a cited name: as cited, and without particles ("Van Miegroet" → "miegroet")."""
+    keys = [surname_key(name), fold_name(name)]
+    particle_free = without_particles(name)
+    if particle_free and particle_free != keys[0]:
+        keys.append(particle_free)
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _page_numbers(page: str) -> set[int]:
@@ -75,12 +103,33 @@ def pages_cover(listed: tuple[str, ...], cited: tuple[str, ...]) -> bool:
     return bool(wanted) and wanted <= covered
 
 
+def _fits_authors(citation: Citation, ref: Reference) -> bool:
+    """Could this citation's names stand for this entry's authors? "X, 2017" is a work by X alone,
+    "X & Y, 2017" one by X and Y, "X et al., 2017" / "X等" one by X and others."""
+    if citation.et_al:
+        return len(ref.authors) >= 2 or ref.et_al
+    if ref.et_al or len(ref.authors) != len(citation.authors):
+        return False
+    return all(surname_key(c) in entry_keys(a) for c, a in zip(citation.authors[1:], ref.authors[1:], strict=True))
+
+
+def _same_work(options: tuple[Reference, ...]) -> bool:
+    """The list prints one work twice (CG302 reports that): any copy will do for linking."""
+    titles = {fold_name(r.title or "")[:60] for r in options}
+    return len(titles) == 1 and bool(next(iter(titles)))
+
+
 def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Reference | None, str]:
     if citation.year_suffix:
         suffixed = tuple(r for r in options if r.year_suffix == citation.year_suffix)
         options = suffixed or options
     if len(options) == 1:
         return options[0], "author and year"
+    fitting = tuple(r for r in options if _fits_authors(citation, r))
+    if len(fitting) == 1:
+        return fitting[0], "author, year and co-authors"
+    if _same_work(options):
+        return options[0], "author and year (the list prints this work twice)"
     if citation.pages:
         by_page = tuple(r for r in options if pages_cover(r.pages, citation.pages))
         if len(by_page) == 1:
@@ -114,14 +163,22 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
         return replace(citation, reference=ref.index, link_reason="entry number")
     if not citation.authors or not citation.year:
         return replace(citation, link_reason="no author or year")
-    key = surname_key(citation.authors[0])
-    options = index.by_author_year.get((key, citation.year), ())
+    keys = citation_keys(citation.authors[0])
+    key = keys[0]
+    options = tuple(dict.fromkeys(r for k in keys for r in index.by_author_year.get((k, citation.year), ())))
     if options:
         ref, reason = _choose(citation, options)
         if ref is not None:
             return replace(citation, reference=ref.index, link_reason=reason)
         return replace(citation, link_reason=reason,
                        candidates=tuple(Candidate(r.index, "same author and year", 1.0) for r in options))
+    run_on = _run_on_name(key, index.by_year.get(citation.year, ()))
+    if run_on is not None:
+        return replace(citation, reference=run_on.index, link_reason=RUN_ON_REASON)
+    damaged = [r for k in keys for r in index.by_author.get(k, ())
+               if r.damaged_year and _subsequence(r.damaged_year, citation.year)]
+    if len(set(damaged)) == 1:
+        return replace(citation, reference=damaged[0].index, link_reason=DAMAGED_YEAR_REASON)
     candidates: list[Candidate] = []
     for ref in index.by_author.get(key, ()):
         candidates.append(Candidate(ref.index, f"same author, year {ref.year or '?'} in the entry", 0.9))
@@ -133,6 +190,29 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
         return replace(citation, link_reason="no entry by this author")
     candidates.sort(key=lambda c: -c.score)
     return replace(citation, link_reason="near miss", candidates=tuple(candidates[:5]))
+
+
+RUN_ON_REASON = "author and year (the entry's name is run together with its initials)"
+DAMAGED_YEAR_REASON = "author (the entry's year is damaged by OCR; what is left of it fits)"
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    """ "998" in "1998", "204" in "2004": the digits OCR left, in order."""
+    it = iter(whole)
+    return all(ch in it for ch in part)
+
+
+def _run_on_name(key: str, same_year: tuple[Reference, ...]) -> Reference | None:
+    """The one entry of the cited year whose first name, as printed, starts with the cited
+    surname and adds at most three letters: "TurleyD" "BRAYF" for Turley, Bray (OCR lost the space)."""
+    if len(key) < 3 or is_han_name(key):
+        return None
+    found = []
+    for ref in same_year:
+        printed = fold_name(ref.authors[0].split(",", 1)[0]) if ref.authors else ""
+        if printed != key and printed.startswith(key) and len(printed) - len(key) <= 3:
+            found.append(ref)
+    return found[0] if len(found) == 1 else None
 
 
 class _NearNames:

@@ -35,6 +35,29 @@ class CitationKind(StrEnum):
     KEY = "key"  # Pandoc [@key] or LaTeX \cite{key}, resolved against a .bib file
 
 
+class EntryStyle(StrEnum):
+    """The shape of one reference entry (and, by majority, of a list)."""
+
+    GBT = "gbt7714"  # GB/T 7714 with type codes [J] [M], numbered or author-year
+    APA = "apa"  # author (year). title … — also Harvard
+    NAME_YEAR = "name-year"  # author year. title … — CSE, Chicago author-date
+    ZGYW = "zgyw"  # 中国语文: 作者1994《题名》
+    BIBTEX = "bibtex"  # an entry of a .bib file
+    UNKNOWN = "unknown"  # Vancouver, IEEE, physics … or unreadable: linked by number only
+
+
+class Confidence(StrEnum):
+    """How sure citeguard is of a finding, from how its entries and citations were read."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
 class IssueKind(StrEnum):
     """Things the parser saw but could not read; later stages turn them into findings."""
 
@@ -162,7 +185,7 @@ class Reference:
     number: int | None = None  # the number printed in front of the entry, if any
     label: str | None = None  # "[12]" or "12." as printed
     language: Language = Language.ZH
-    style: str = "gbt7714"  # "gbt7714", "apa" or "unknown"
+    style: EntryStyle = EntryStyle.GBT
     type_code: str | None = None  # "M", "J", "EB" …
     carrier: str | None = None  # "OL", "CD" …
     authors: tuple[str, ...] = ()
@@ -187,6 +210,11 @@ class Reference:
     notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
     key: str | None = None  # BibTeX key, for entries read from a .bib file
     declared_language: str | None = None  # a .bib entry's language / langid field as written
+    # the original of a romanised entry, printed after it in brackets: [陈德懋，1993．…]
+    original_authors: tuple[str, ...] = ()
+    original_year: str | None = None
+    list_style: EntryStyle | None = None  # the style most entries of its list are in (None: footnote entries)
+    damaged_year: str = ""  # what is left of a year OCR damaged, "998" for (1998): linked with care
 
 
 @dataclass(frozen=True, slots=True)

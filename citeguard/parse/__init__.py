@@ -12,6 +12,7 @@ from citeguard.model import (
     CitationKind,
     CitationSystem,
     Document,
+    EntryStyle,
     Footnote,
     FootnoteMarker,
     IssueKind,
@@ -27,7 +28,8 @@ from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_co
 from citeguard.parse.citations import NameLexicon, find_citations
 from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
 from citeguard.parse.frontmatter import body_start, parse_front_matter
-from citeguard.parse.layout import Layout, analyse, split_lines
+from citeguard.parse.layout import Layout, analyse
+from citeguard.parse.lines import split_lines
 from citeguard.parse.markers import find_markers
 from citeguard.parse.names import surname_key
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
@@ -124,7 +126,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         path=src.path, sha256=src.sha256, encoding=src.encoding, language=language, system=system,
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
-        references_heading=src.span(heading.start, heading.end) if heading else None,
+        references_heading=src.span(*heading) if heading else None,
         issues=tuple(issues), positions=src.positions)
 
 
@@ -132,7 +134,7 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> li
     out = [parse_entry(block.text, src.span(block.start, block.end), index=i, number=block.number,
                        label=block.label)
            for i, block in enumerate(layout.entries, start=1)]
-    unknown = [r for r in out if r.style == "unknown"]
+    unknown = [r for r in out if r.style is EntryStyle.UNKNOWN]
     if out and len(unknown) * 2 > len(out):
         # A whole list in a style citeguard does not read (e.g. physics "A. Guth, Phys. Rev. D23,
         # 347 (1981)"): one note for the list rather than one per entry.
@@ -142,7 +144,7 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> li
         return out
     for ref, block in zip(out, layout.entries, strict=True):
         span = ref.span
-        if ref.style == "unknown":
+        if ref.style is EntryStyle.UNKNOWN:
             issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
                                      "entry is neither GB/T 7714 (no [type] code) nor APA form; "
                                      "its fields were not checked", span, block.text))

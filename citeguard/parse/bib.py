@@ -11,7 +11,7 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from citeguard.ingest import SourceText
-from citeguard.model import IssueKind, Language, ParseIssue, Reference, Span
+from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
 from citeguard.parse.text import is_chinese
 
 # BibTeX entry type → GB/T 7714 type code
@@ -124,7 +124,7 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
     zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
     return Reference(
         raw=entry.raw.strip() if entry.raw else f"@{entry.entry_type}{{{entry.key}, …}}", span=span, index=index,
-        language=Language.ZH if zh else Language.EN, style="bibtex",
+        language=Language.ZH if zh else Language.EN, style=EntryStyle.BIBTEX,
         type_code=BIB_TYPES.get(entry.entry_type.lower(), "Z"), authors=authors, et_al=et_al, title=title,
         container=_clean(fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")),
         place=_clean(fields.get("address") or fields.get("location")),

@@ -8,6 +8,7 @@ word boundary, so that a year after a book title (…文集（2023）) is not ta
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -18,8 +19,8 @@ from citeguard.parse.text import HAN, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
 PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,3000})[)）]")
-# A year as cited: 2023, 2018a, n.d.
-_YEAR = r"(?:1[5-9]\d{2}|20\d{2})[a-z]?"
+# A year as cited: 2023, 2018a — and as OCR prints it: 2O15, 20l1
+_YEAR = r"(?:1[5-9]\d{2}|20\d{2}|(?:1[5-9]|2[0Oo])(?=[\dOoIl]*\d)[\dOoIl]{2})[a-z]?(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
 # A list of years: 2020a, 2020b
 _YEARS = rf"{_YEAR}(?:\s*[,，]\s*{_YEAR})*"
 # Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"
@@ -30,12 +31,16 @@ PART_RE = re.compile(
     rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 # A part that is only years (the author carries over): "2021"  "2020b: 12"
 YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
-_SINGLE_YEAR_RE = re.compile(r"(?P<y>1[5-9]\d{2}|20\d{2})(?P<s>[a-z]?)")
+_SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)")
+# Letters OCR reads in place of digits in a year
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+# "et al." as printed and as OCR runs it together: "et al."  "et al"  "etal."  "Xuet al"  "et.al"
+ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等)"
 # Separators of works inside one parenthesis: ；  ;
 _WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
 # Author text of a Chinese citation: 周文和许凌云  孔祥智等  程翔、杨宜  简苏尔·居来提
 # (APA-style Chinese citations separate names with commas: 李培林，崔岩)
-ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*等?$")
+ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*(?:\s*等)?$")
 # Prose in front of the names inside a parenthesis: "相关综述见", "如", "e.g.,", "see"
 PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
 # A Latin capital (also accented: Müller, Łukasz, García) and the letters of a Latin name.
@@ -43,19 +48,21 @@ _UP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LOW = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\\-]"
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
 EN_AUTHORS_RE = re.compile(
-    rf"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?{_UP}{_LOW}+(?:(?:\s*,\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
-    rf"(?:(?:van|von|de|der|da|di|le|la)\s+)?{_UP}{_LOW}+)*(?:,?\s+et\s+al\.?)?$")
+    rf"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?{_UP}{_LOW}+(?:(?:\s*,\s*(?:&|and\b)?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
+    rf"(?:(?:van|von|de|der|da|di|le|la)\s+)?{_UP}{_LOW}+)*{ET_AL}?$")
 # English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
 EN_NARRATIVE_RE = re.compile(
-    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
-    r"(?:,?\s+et\s+al\.?)?)\s*$")
+    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
+    rf"{ET_AL}?)\s*$")
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
-NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\](?!\()"
+NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\]"
                         r"(?P<page>(?<=\])\d{1,4}(?:-\d{1,4})?(?![\d年月日.]))?")
+# A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
+_RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
-_NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n如据由和与及对在而但是为将从经即若且并")
+_NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n如据由和与及对在而但是为将从经即若且并了的过照按至让使向给被把见")
 # Common Chinese surnames, for names the reference list does not have.
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -129,9 +136,9 @@ def _pages(value: str | None) -> tuple[str, ...]:
 
 
 def split_zh_authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool]:
-    """ "周文和许凌云" → (("周文", "许凌云"), False); "孔祥智等" → (("孔祥智",), True)."""
+    """ "周文和许凌云" → (("周文", "许凌云"), False); "孔祥智 等" → (("孔祥智",), True)."""
     et_al = text.endswith("等")
-    body = text[:-1] if et_al else text
+    body = text[:-1].rstrip() if et_al else text
     names: list[str] = []
     end = len(body)
     while end > 0:
@@ -157,12 +164,15 @@ def split_zh_authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], 
     return tuple(out), et_al
 
 
+_ET_AL_END_RE = re.compile(rf"{ET_AL}$")
+
+
 def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:
-    """ "Smith & Jones" → (("Smith", "Jones"), False); "Smith et al." → (("Smith",), True)."""
-    et_al = bool(re.search(r"\bet\s+al\.?$", text))
-    body = re.sub(r",?\s+et\s+al\.?$", "", text).strip()
+    """ "Smith & Jones" → (("Smith", "Jones"), False); "Smith et al." "Xuet al" "Smith 等" → (("Smith",), True)."""
+    m = _ET_AL_END_RE.search(text)
+    body = text[:m.start()].strip() if m else text.strip()
     parts = re.split(r"\s*(?:,\s*and\s+|,\s*&\s*|&|\band\b|,|和|与)\s*", body)
-    return tuple(p.strip() for p in parts if p.strip()), et_al
+    return tuple(p.strip() for p in parts if p.strip()), m is not None
 
 
 def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | None:
@@ -182,11 +192,13 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
     a cut whose first name is in the reference list wins, else the first that reads as names.
     """
     lead_in = PROSE_PREFIX_RE.sub("", text, count=1).strip()
-    cuts = [text[m.end():].strip() for m in re.finditer(r"[,，\s]+", text)]
+    cuts = [text[m.end():].strip() for m in itertools.islice(re.finditer(r"[,，\s]+", text), 40)]
     fallback = None
     for option in [lead_in, *cuts]:
         if not option or option == text:
             continue
+        if option != lead_in and not _is_prose(text[:len(text) - len(option)]):
+            continue  # "Allen, Kennedy, & Clarke": names the list lacks are still names, not prose
         names = _authors(option, lexicon)
         if names is None:
             continue
@@ -197,8 +209,24 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
     return fallback if fallback and _authors(text, lexicon) is None else None
 
 
+# What may stand between names without being prose: separators, "and", "et al."
+_NAME_GLUE_RE = re.compile(r"[\s,，、&和与及]|\band\b|\bet\s*al\b\.?")
+# Capitalised words that open English sentences (not names): "Recently, Su et al. (2012)"
+_SENTENCE_WORDS = frozenset({
+    "Recently", "However", "Moreover", "Furthermore", "Thus", "Therefore", "Similarly", "Although", "While", "When",
+    "Following", "According", "Previously", "Here", "Also", "Additionally", "Indeed", "Notably", "Later", "Earlier",
+    "Then", "Hence", "Accordingly", "Instead", "Meanwhile", "Finally", "First", "Second", "Third", "Further",
+    "Conversely", "Consequently", "Likewise", "Nevertheless", "Nonetheless", "Specifically", "Based", "Using"})
+
+
+def _is_prose(prefix: str) -> bool:
+    """Is the text before a cited name prose (a lead-in) rather than more names?"""
+    rest = _NAME_GLUE_RE.sub(" ", prefix).split()
+    return any(not w[:1].isupper() or w.strip(".") in _SENTENCE_WORDS | _NOT_NAMES for w in rest)
+
+
 def _years(value: str) -> list[tuple[str, str]]:
-    return [(m.group("y"), m.group("s")) for m in _SINGLE_YEAR_RE.finditer(value)]
+    return [(m.group("y").translate(_OCR_DIGITS), m.group("s")) for m in _SINGLE_YEAR_RE.finditer(value)]
 
 
 def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int,
@@ -256,35 +284,41 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
     while stop > 0 and text[stop - 1] in " \t":
         stop -= 1
     et_al = stop > 0 and text[stop - 1] == "等"
-    pos = stop - 1 if et_al else stop
-    start = pos
-    while pos > 0:
-        name = lexicon.name_ending_at(text, pos)
+    names_end = stop - 1 if et_al else stop
+    while et_al and names_end > 0 and text[names_end - 1] == " ":
+        names_end -= 1  # "黄群慧 等（2024）": GB/T 7714 puts a space before 等
+    pos = start = names_end
+    for _ in range(12):  # "甲、乙和丙（2014）" "甲，乙（2015）": names of the list, joined
+        name = lexicon.name_ending_at(text, pos) if pos > 0 else None
         if name is None:
             break
         start = pos - len(name)
         pos = start
-        if pos > 0 and text[pos - 1] in "和与、" and lexicon.name_ending_at(text, pos - 1):
+        if pos > 0 and text[pos - 1] in "和与、，," and lexicon.name_ending_at(text, pos - 1):
             pos -= 1
             continue
         break
-    if start < (stop - 1 if et_al else stop):
+    if start < names_end:
         return start, text[start:stop]
     # Not in the reference list: a 2- or 3-character name starting with a common surname.
     for length in (3, 2):
-        begin = (stop - 1 if et_al else stop) - length
+        begin = names_end - length
         if begin < 0:
             continue
-        candidate = text[begin:(stop - 1 if et_al else stop)]
+        candidate = text[begin:names_end]
         before = text[begin - 1] if begin > 0 else " "
         if (re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES
                 and before in _NAME_BOUNDARY):
             return begin, text[begin:stop]
     em = EN_NARRATIVE_RE.search(text, 0, stop)
     if em and em.end("a") == stop:
-        a = em.group("a")
-        if a.split()[0] not in _NOT_NAMES:
-            return em.start("a"), a
+        a, begin = em.group("a"), em.start("a")
+        first = re.split(r"[\s,]", a, maxsplit=1)[0]
+        if first in _SENTENCE_WORDS and len(a) > len(first):  # "Recently, Su et al. (2012)"
+            rest = a[len(first):].lstrip(" ,")
+            a, begin = rest, begin + len(a) - len(rest)
+        if a and a.split()[0] not in _NOT_NAMES | _SENTENCE_WORDS:
+            return begin, a
     return None
 
 
@@ -319,7 +353,9 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0
             continue
         _parenthetical(text, m, lexicon, group, found, unparsed)
     for m in NUMERIC_RE.finditer(text):
-        if any(lo <= m.start() < hi for lo, hi in math):
+        if original[m.end("body") + 1:m.end("body") + 2] == "(":
+            continue  # a Markdown link [1](…); "[1]（" before a Chinese bracket is a citation
+        if any(lo <= m.start() < hi and not _RAISED_IN_MATH_RE.search(text, lo, m.start() + 1) for lo, hi in math):
             continue
         numbers = _numbers(m.group("body"))
         if not numbers:

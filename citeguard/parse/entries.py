@@ -8,10 +8,12 @@ the punctuation the author typed; later rules compare widths and spacing on thos
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from citeguard.model import Language, Reference, Span
+from citeguard.model import EntryStyle, Language, Reference, Span
+from citeguard.parse.entrykey import EntryKey, entry_key, original_start
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import fold_width, is_chinese
+from citeguard.parse.text import demath, fold_width, is_chinese
 
 TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
                         "DS", "Z", "PP", "K"})
@@ -51,6 +53,12 @@ BOOK_RE = re.compile(
     r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition))\s*\.\s*)?"
     r"(?P<place>\[[^\]]*\]|[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626
+AY_JOURNAL_RE = re.compile(
+    r"^(?P<container>[^,]+?)\s*,\s*(?P<volume>[^(:,]+?)?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
+    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
+AY_BOOK_RE = re.compile(r"^(?P<place>[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # Year only (publisher unknown): 2020: 12-13
 YEAR_ONLY_RE = re.compile(r"^(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # A date element (patents, standards): 2012-04-05.
@@ -139,20 +147,33 @@ def _volume_from_title(title: str | None) -> str | None:
 def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = None,
                 label: str | None = None) -> Reference:
     """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
-    text = raw.strip()
+    text = demath(raw.strip())  # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"
     folded = fold_width(text, keep_enumeration_comma=False)
     language = Language.ZH if is_chinese(text) else Language.EN
-    base = Reference(raw=text, span=span, index=index, number=number, label=label,
+    base = Reference(raw=raw.strip(), span=span, index=index, number=number, label=label,
                      language=language)
+    key = entry_key(text)
+    if key is not None and key.original is not None:
+        base = replace(base, original_authors=key.original.authors, original_year=key.original.year)
+        cut = original_start(folded)
+        if cut is not None:  # the bracketed original is read for its key, the fields from the entry itself
+            text, folded = text[:cut].rstrip(), folded[:cut].rstrip()
     code_match = next((m for m in TYPE_RE.finditer(folded) if m.group("code") in TYPE_CODES
                        and (m.group("carrier") is None or m.group("carrier") in CARRIERS)), None)
     if code_match is None:
-        return _parse_apa(text, folded, base) or _parse_unknown(text, folded, base)
+        ref = _parse_apa(text, folded, base) or _parse_unknown(text, folded, base)
+        return _with_key(ref, key, text)
 
     fields: dict[str, object] = {"type_code": code_match.group("code"),
                                  "carrier": code_match.group("carrier")}
-    authors, et_al, title = _split_head(text[:code_match.start()], folded[:code_match.start()])
-    fields.update(authors=authors, et_al=et_al, title=title or None)
+    if key is not None and re.search(r"\w{2}", folded[key.head_end:code_match.start()]):
+        # GB/T 7714 著者-出版年制: "CHEN D M, 1993. 题名[M]. 出版地: 出版者." — the year follows the authors
+        title = text[key.head_end:code_match.start()].strip(" .,:")
+        fields.update(authors=key.authors, et_al=key.et_al, title=title or None, year=key.year,
+                      year_suffix=key.suffix, notes=key.repairs)
+    else:
+        authors, et_al, title = _split_head(text[:code_match.start()], folded[:code_match.start()])
+        fields.update(authors=authors, et_al=et_al, title=title or None)
     tail_start = code_match.end()
     tail = folded[tail_start:]
 
@@ -205,10 +226,10 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         body_start += consumed
     pub_raw = text[tail_start + body_start:tail_start + rest_end].strip()
     pub_folded = fold_width(pub_raw).strip()
-    leftover = _publication(fields, pub_raw, pub_folded, code_match.group("code"))
+    leftover = _publication(fields, pub_raw, pub_folded, code_match.group("code"), year_known=fields.get("year") is not None)
     if fields.get("year") is None:
-        for key in ("date", "update_date"):
-            value = fields.get(key)
+        for name in ("date", "update_date"):
+            value = fields.get(name)
             if isinstance(value, str):
                 fields["year"] = value[:4]
                 break
@@ -219,12 +240,18 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     return _with(base, fields)
 
 
-def _publication(fields: dict[str, object], raw: str, folded: str, code: str) -> str | None:
-    """Fill publication fields from the element after the title; return what was not read."""
+def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *, year_known: bool = False) -> str | None:
+    """Fill publication fields from the element after the title; return what was not read.
+
+    ``year_known``: the year stood after the authors (author-year system), so the publication
+    element may have none: "刊名, 28(11): 2178-2183."  "北京: 科学出版社."
+    """
     if not folded.strip(" ."):
         return None
-    order = {"J": (JOURNAL_RE, BOOK_RE), "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
+    order: tuple[re.Pattern[str], ...] = {"J": (JOURNAL_RE, BOOK_RE), "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
         code, (BOOK_RE, JOURNAL_RE, NEWSPAPER_RE))
+    if year_known:
+        order = (*order, AY_JOURNAL_RE, AY_BOOK_RE) if code == "J" else (*order, AY_BOOK_RE, AY_JOURNAL_RE)
     for pattern in (*order, YEAR_ONLY_RE, DATE_ONLY_RE):
         m = pattern.match(folded)
         if m is None:
@@ -235,7 +262,7 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str) ->
                 value = _cut(raw, m, key)
                 if value is not None:
                     fields[key] = value
-        if groups.get("year"):
+        if groups.get("year") and not year_known:
             fields["year"] = m.group("year")
             fields["year_suffix"] = m.group("suffix") or ""
         if groups.get("date"):
@@ -246,8 +273,22 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str) ->
 
 
 def _with(base: Reference, fields: dict[str, object]) -> Reference:
-    from dataclasses import replace
     return replace(base, **{k: v for k, v in fields.items() if v is not None})  # type: ignore[arg-type]
+
+
+def _with_key(ref: Reference, key: EntryKey | None, text: str) -> Reference:
+    """An entry without a type code: what the author-year head says fills what the APA reading
+    left empty (CSE and Chicago name-year, 中国语文 style, APA the APA reading could not split)."""
+    if key is None:
+        return ref
+    if ref.style is EntryStyle.UNKNOWN or not ref.authors:
+        title = text[key.head_end:].strip(" .,:") if ref.style is EntryStyle.UNKNOWN else ref.title
+        ref = replace(ref, authors=key.authors, et_al=key.et_al, style=key.style, title=title or None,
+                      unparsed=None if ref.style is EntryStyle.UNKNOWN else ref.unparsed)
+    if ref.year != key.year or ref.year_suffix != key.suffix or key.damaged_year:
+        ref = replace(ref, year=key.year, year_suffix=key.suffix, damaged_year=key.damaged_year)
+    notes = tuple(dict.fromkeys((*ref.notes, *key.repairs)))
+    return replace(ref, notes=notes) if notes != ref.notes else ref
 
 
 def _parse_apa(text: str, folded: str, base: Reference) -> Reference | None:
@@ -298,7 +339,7 @@ def _parse_apa(text: str, folded: str, base: Reference) -> Reference | None:
             fields["type_code"] = "M"
         else:
             fields["unparsed"] = source
-    return _with(base, {"style": "apa", **fields})
+    return _with(base, {"style": EntryStyle.APA, **fields})
 
 
 def _title_end(folded: str) -> int:
@@ -338,7 +379,7 @@ def _apa_authors(raw: str) -> tuple[str, ...]:
 
 def _parse_unknown(text: str, folded: str, base: Reference) -> Reference:
     """No type code and not APA: keep what is certain (URL, DOI, a year) and the raw text."""
-    fields: dict[str, object] = {"style": "unknown", "unparsed": text}
+    fields: dict[str, object] = {"style": EntryStyle.UNKNOWN, "unparsed": text}
     url_m = URL_RE.search(folded)
     if url_m:
         fields["url"] = text[url_m.start():url_m.end()].rstrip(".,;")

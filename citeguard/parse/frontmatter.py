@@ -9,7 +9,8 @@ from datetime import datetime
 
 from citeguard.ingest import SourceText
 from citeguard.model import FrontMatter, Located
-from citeguard.parse.layout import REF_HEADING_RE, Line, split_lines
+from citeguard.parse.lines import Line, split_lines
+from citeguard.parse.reflist import heading_match
 from citeguard.parse.text import han_count
 
 # Labelled front-matter lines.  Each group is "label, separator, value":
@@ -51,7 +52,7 @@ def body_start(lines: tuple[Line, ...]) -> int:
         if ln.blank:
             continue
         seen += 1
-        if seen > _BODY_SCAN_LINES or REF_HEADING_RE.match(ln.text):
+        if seen > _BODY_SCAN_LINES or heading_match(ln.text):
             break
         m = _LABEL_RE.match(ln.text)
         if m and last >= 0 and seen - last_seen > _LABEL_GAP:

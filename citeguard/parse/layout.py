@@ -9,23 +9,17 @@ before the block does not end a sentence and the part after is not a heading.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
-from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE, is_cjk
+from citeguard.parse.lines import Line, split_lines
+from citeguard.parse.reflist import LABEL_RE, EntryBlock, find_list
+from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
 FOOTNOTE_LINE_RE = re.compile(
     rf"^[ \t]*(?:\^\{{\s*(?P<b>[{CIRCLED_CHARS}*])\s*\}}|\^(?P<c>[{CIRCLED_CHARS}*])|(?P<a>[{CIRCLED_CHARS}]))"
     r"[ \t]*(?P<text>\S.*)$")
-# The reference list heading: "参考文献", "## References", "主要参考文献：", "Bibliography".
-REF_HEADING_RE = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:\*\*)?(?:主要)?(?:参考文献|参 考 文 献|引用文献|References|REFERENCES|"
-    r"Bibliography|Works Cited|Literature Cited)(?:\*\*)?[ \t]*[:：]?[ \t]*$")
-# A numbered entry start: "[12] …", "- [12] …", "［12］…", "12. …", "12．…"
-NUMBERED_ENTRY_RE = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?(?:[\[［][ \t]*(?P<n1>\d{1,6})[ \t]*[\]］]|(?P<n2>\d{1,6})[.．、][ \t]*(?=\S))[ \t]*")
 # Lines that end the reference list: author notes, editor line, appendix, acknowledgements.
 REF_END_RE = re.compile(
     r"^[ \t]*(?:[【\[]作者简介[】\]]|作者简介[:：]|[(（]责任编辑|责任编辑[:：]|附录|附\s*录|Appendix|"
@@ -39,31 +33,6 @@ HEADING_RE = re.compile(
 YAML_FENCE_RE = re.compile(r"^---[ \t]*$")
 # Text that marks a line as a reference entry: "(2014)", "2014," "2014."
 _ENTRY_LIKE_RE = re.compile(r"\(\s*[12]\d{3}[a-z]?\s*\)|\b(?:19|20)\d{2}[.,;:]")
-# The head of an author-year entry: names, then the year in brackets: "周晓虹.(2014a)." "Bian, Y. (2O14)."
-ENTRY_HEAD_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[^()\[\]]{1,160}?[.,]?\s*\(\s*[12][\dOoIl]{3}[a-z]?\s*\)")
-# A GB/T 7714 type code: [J] [M] [EB/OL]
-TYPE_CODE_RE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2})\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
-# Where a second author-year entry starts inside one line (OCR merged lines):
-#   "…,40-58.李路路.(2003)．再生产…"   "…, 1-16. Smith, J., & Lee, K. (2004). Title…"
-MERGED_ENTRY_RE = re.compile(
-    r"(?<=[.．\d])\s*(?=(?:[\u4e00-\u9fff·]{2,6}(?:\s*[,，]\s*&?\s*[\u4e00-\u9fff·]{2,6})*(?:\s*[,，]?\s*&\s*[\u4e00-\u9fff·]{2,6})?"
-    r"|[A-Z][A-Za-z'’\-]+,\s*(?:[A-Z]\.\s*-?){1,3}(?:[^()]{0,200}?))\s*[.．]?\s*\(\s*[12]\d{3}[a-z]?\s*\))")
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the text: its 0-based number and offsets (end excludes the newline)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A contiguous piece of a paragraph: ``text[start:end]`` of the source, on ``page``."""
@@ -114,18 +83,6 @@ class FootnoteLine:
 
 
 @dataclass(frozen=True, slots=True)
-class EntryBlock:
-    """A reference-list entry: its label number (if any) and the offsets of its text."""
-
-    number: int | None
-    label: str | None
-    start: int  # offset of the line start
-    text_start: int  # offset after the label
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Layout:
     """Regions of the document, as offsets into the source text."""
 
@@ -136,7 +93,7 @@ class Layout:
     footnotes: tuple[FootnoteLine, ...]
     page_ends: tuple[int, ...]  # offset where each page ends (last page: len(text))
     entries: tuple[EntryBlock, ...]
-    ref_heading: Line | None
+    ref_heading: tuple[int, int] | None  # offsets of the heading words of the reference list
     yaml: tuple[Line, ...]
 
 
@@ -147,15 +104,6 @@ _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
 def _ends_sentence(text: str) -> bool:
     """True when ``text`` ends a sentence (marks after the full stop do not count)."""
     return bool(SENTENCE_END_RE.search(_TRAILING_MARKS_RE.sub("", text.rstrip())))
-
-
-def split_lines(text: str) -> tuple[Line, ...]:
-    lines = []
-    start = 0
-    for i, chunk in enumerate(text.split("\n")):
-        lines.append(Line(i, start, start + len(chunk), chunk))
-        start += len(chunk) + 1
-    return tuple(lines)
 
 
 def footnote_match(line: Line) -> re.Match[str] | None:
@@ -174,12 +122,16 @@ def analyse(text: str, front_end: int) -> Layout:
                 yaml_end = ln.index + 1
                 front_end = max(front_end, yaml_end)
                 break
-    heading = next((ln for ln in lines[front_end:] if REF_HEADING_RE.match(ln.text)), None)
-    body_end = heading.index if heading else len(lines)
-    entries, ref_end = _entries(lines, heading) if heading else ((), len(lines))
-    if heading is None:
+    region = find_list(lines, front_end, len(lines))
+    if region is not None:
+        trailing_at = _trailing_start(lines, region.first_line + 1, len(lines))
+        if trailing_at < region.end_line:  # the English title block after a Chinese list ends it
+            region = find_list(lines, region.first_line, trailing_at)
+    if region is not None:
+        body_end, ref_end, entries = region.first_line, region.end_line, region.entries
+    else:
         body_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
-        ref_end = body_end
+        ref_end, entries = body_end, ()
 
     footnotes: list[FootnoteLine] = []
     page_ends: list[int] = []
@@ -208,7 +160,7 @@ def analyse(text: str, front_end: int) -> Layout:
 
     in_block = False
     for ln in lines[front_end:ref_end]:
-        in_refs = heading is not None and ln.index >= body_end
+        in_refs = region is not None and ln.index >= body_end
         if ln.text.startswith("\f"):
             # A form feed is a page break (pdftotext, citeguard's PDF reader): the page ends here,
             # whether or not it had footnotes; a paragraph it cuts is joined as at a page foot.
@@ -268,92 +220,9 @@ def analyse(text: str, front_end: int) -> Layout:
     page_ends.append(len(text))
     front = tuple(ln for ln in lines[yaml_end:front_end] if not ln.blank)
     trailing = tuple(ln for ln in lines[ref_end:] if not ln.blank)
+    heading = region.heading[1:] if region is not None and region.heading is not None else None
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
                   entries, heading, tuple(yaml))
-
-
-def _entries(lines: tuple[Line, ...], heading: Line) -> tuple[tuple[EntryBlock, ...], int]:
-    """Entries under the reference heading, and the index of the first line after the list."""
-    blocks: list[EntryBlock] = []
-    logical: list[list[Line]] = []  # unnumbered lists: lines of each entry before merged ones are split
-    numbered: bool | None = None
-    after_blank = False
-    after_page_break = False  # an entry cut by a page break (\f) goes on after it
-    end = _trailing_start(lines, heading.index + 1, len(lines))
-
-    def done(index: int) -> tuple[tuple[EntryBlock, ...], int]:
-        for group in logical:
-            blocks.extend(_split_merged(group))
-        return tuple(blocks), index
-
-    for ln in lines[heading.index + 1:end]:
-        if ln.text.startswith("\f"):
-            after_page_break = True
-        if ln.blank:
-            after_blank = True
-            continue
-        if footnote_match(ln):
-            after_blank = False
-            continue
-        if REF_END_RE.match(ln.text):
-            return done(ln.index)
-        m = NUMBERED_ENTRY_RE.match(ln.text)
-        if numbered is None:
-            numbered = m is not None
-        if numbered and m is None:
-            if (after_blank and not after_page_break) or not blocks:
-                return done(ln.index)
-            prev = blocks[-1]
-            rest = ln.text.strip().lstrip("\f")
-            glue = "" if is_cjk(prev.text[-1:]) and is_cjk(rest[:1]) else " "
-            blocks[-1] = EntryBlock(prev.number, prev.label, prev.start, prev.text_start, ln.end,
-                                    prev.text + glue + rest)
-            after_blank = after_page_break = False
-            continue
-        after_blank = after_page_break = False
-        if m is not None and numbered:
-            number = int(m.group("n1") or m.group("n2"))
-            label = ln.text[m.start():m.end()].strip().lstrip("-*+").strip()
-            blocks.append(EntryBlock(number, label, ln.start, ln.start + m.end(), ln.end,
-                                     ln.text[m.end():].rstrip()))
-        elif logical and not _starts_entry(ln.text):
-            logical[-1].append(ln)  # a wrapped line: the rest of the entry above
-        else:
-            logical.append([ln])
-    return done(end)
-
-
-def _starts_entry(text: str) -> bool:
-    """Does this line of an unnumbered list begin an entry (names then "(2014)", or a [J] code)?"""
-    return bool(ENTRY_HEAD_RE.match(text) or TYPE_CODE_RE.search(text[:200]))
-
-
-def _split_merged(group: list[Line]) -> list[EntryBlock]:
-    """Join an unnumbered entry's lines, then cut where OCR merged two entries into one line."""
-    text = ""
-    where: list[tuple[int, int]] = []  # (offset in text, offset in source) at each line start
-    for i, ln in enumerate(group):
-        part = ln.text.lstrip(" \t-*+") if i == 0 else ln.text.strip()
-        part = part.rstrip()
-        if text and part and not (is_cjk(text[-1]) and is_cjk(part[0])):
-            text += " "
-        where.append((len(text), ln.start + ln.text.find(part[:1]) if part else ln.start))
-        text += part
-
-    def source(offset: int) -> int:
-        base = max((w for w in where if w[0] <= offset), default=where[0])
-        return base[1] + offset - base[0]
-
-    cuts = [0] + [m.start() for m in MERGED_ENTRY_RE.finditer(text) if m.start() > 0] + [len(text)]
-    out = []
-    for lo, hi in itertools.pairwise(cuts):
-        piece = text[lo:hi]
-        lead = len(piece) - len(piece.lstrip())
-        body = piece.strip()
-        if body:
-            first = source(lo + lead)
-            out.append(EntryBlock(None, None, first, first, source(lo + lead + len(body) - 1) + 1, body))
-    return out
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
@@ -374,7 +243,7 @@ def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
                     continue
                 if REF_END_RE.match(t) and not t.lstrip().startswith("#"):
                     break
-                if (NUMBERED_ENTRY_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t)
+                if (LABEL_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t)
                         or (len(t) > 80 and t.rstrip().endswith((".", "。")))):
                     break  # a reference entry or a body paragraph, not a title line
                 start = i

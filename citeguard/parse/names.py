@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from citeguard.parse.entrykey import link_surname
 from citeguard.parse.text import HAN
 
 # "等" / "等." / "et al" / "et al." closing an author list
@@ -58,26 +59,10 @@ def is_han_name(name: str) -> bool:
 
 
 def surname_key(name: str) -> str:
-    """The key a citation uses for this author.
+    """The key a citation uses for this author (see :func:`citeguard.parse.entrykey.link_surname`).
 
     Chinese author-year citations give the full name (周文), so a Han name is its own key.
-    Western citations give the surname: "SMITH J" → "smith", "Smith, J." → "smith",
-    "A. H. Guth" → "guth", "Smith" → "smith".
+    Western citations give the surname, folded: "SMITH J" → "smith", "Smith, J." → "smith",
+    "A. H. Guth" → "guth", "van Dijk" → "vandijk".
     """
-    name = name.strip()
-    if not name:
-        return ""
-    if is_han_name(name.replace(" ", "")):
-        return name.replace(" ", "")
-    if "," in name:
-        return name.split(",", 1)[0].strip().lower()
-    m = _INITIALS_FIRST_RE.match(name)
-    if m:
-        return m.group("surname").lower()
-    m = _GB_WESTERN_RE.match(name)
-    if m:
-        return m.group("surname").strip().lower()
-    words = name.split()
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and not name.isupper():
-        return words[-1].lower()  # "John Smith"
-    return words[0].lower() if words else ""
+    return link_surname(name)

@@ -60,3 +60,18 @@ def is_chinese(text: str) -> bool:
 
 # Sentence-final punctuation, possibly followed by closing quotes/brackets: 。 ！ ？ … ” 」 ）
 SENTENCE_END_RE = re.compile(r"[。！？!?…．.;；][”’」』）)\]]*\s*$|[”」』]\s*$")
+
+
+# TeX math that OCR (MinerU and the like) writes for letters it saw in odd type, up to 300
+# characters: "$\\mathrm { Q H } ^ { 1 }$"  "$3 3 ( \\ 1 ) : 3 1 7$"  "$\\&$"
+_MATH_RE = re.compile(r"\$(?P<body>[^$\n]{1,300})\$")
+# Inside it: a command, a superscript group (an affiliation mark), braces, ties
+_MATH_COMMAND_RE = re.compile(r"\^\s*\{[^{}]{0,20}\}|\^\s*\S|\\[A-Za-z]+|[{}~\\]")
+
+
+def demath(text: str) -> str:
+    """``text`` with OCR's TeX math turned back into the characters it stands for:
+    "ZHANG $\\mathrm { Q H } ^ { 1 }$" → "ZHANG QH", "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"."""
+    if "$" not in text:
+        return text
+    return _MATH_RE.sub(lambda m: re.sub(r"\s+", "", _MATH_COMMAND_RE.sub(" ", m.group("body"))), text)

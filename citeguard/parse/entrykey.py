@@ -1,0 +1,272 @@
+"""The link key of a reference entry: who wrote it and when, read from any common style.
+
+Linking needs less than the format rules: the entry's number, or its first author(s) and year.
+This module reads those from the *shape* of an entry, whatever its style, and names the style:
+
+* APA / Harvard, author then year in brackets: ``Bian, Y., & Logan, J. R. (2O14a). Title.``
+* name-year (CSE, Chicago author-date, GB/T 7714 著者-出版年制): ``Ambros V. 2001. Title.``,
+  ``CHEN D M, 1993. Title[M].``, ``Smith, John. 2001. "Title."``
+* 中国语文 style, name glued to the year before a book title: ``渡边丽玲1994《题名》``
+* a romanised entry may carry the original in brackets: ``… [陈德懋，1993．题名]``, which gives a
+  second key (Chinese text cites the original's author).
+
+OCR damage is repaired where it is certain and said: letters for digits in a year (``2O15``),
+``et al`` glued to a name (``Nietal.``), spaces inside a Chinese name (``郭兆 迪``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from citeguard.model import EntryStyle
+from citeguard.parse.text import HAN, demath, fold_width, is_chinese
+
+# A year as printed, OCR letters allowed in the last three places: 2014  2O14  2oo9  20l1
+_YEAR = r"(?:1[5-9]|2[0Oo])[\dOoIl]{2}"
+_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+# Letters OCR reads in place of digits in a year
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+# "et al." in every spelling seen in print and OCR: et al.  et al  etal.  et．al  et.al
+ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|(?<=[A-Za-z.])etal\b\.?)"
+_ET_AL_END_RE = re.compile(rf"{ET_AL}\s*,?\s*$|\s*等\s*$", re.IGNORECASE)
+
+# Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
+APA_HEAD_RE = re.compile(
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{2,3}}))(?P<suf>[a-z]?)\s*"
+    r"(?:[,，][^()]{0,30})?\)")
+# Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."
+NAME_YEAR_HEAD_RE = re.compile(
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,:]*(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
+    rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|\s+\S|\s*$)|(?:(?<=[.,])|(?<=etal))(?P<bad>[\dOo]{{2,3}})(?=\.))")
+# 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
+ZGYW_HEAD_RE = re.compile(
+    rf"^(?P<auth>{HAN}[{HAN[1:-1]}·、,，\s]{{1,40}}?)\s*(?P<year>{_YEAR})(?P<suf>[a-z]?)\s*[.,:]?\s*(?=[《“\"(（])")
+# Where the original of a romanised entry may open: "[陈德懋，1993．题名[M]…]" "[曹扬，陈云明 (2014)．…]"
+_ORIGINAL_OPEN_RE = re.compile(rf"\[(?={HAN})")
+# …and where it closes, at the end of the entry: "…]"  "…]." (OCR may leave a little debris after it)
+_ORIGINAL_CLOSE_RE = re.compile(r"\]\s*\.?[^\[\]]{0,60}$")
+# A Latin name with its initials after it: "Smith J A" "Van Miegroet H" "CHEN D-M" "Smith J.A." "Park J-R"
+_SURNAME_FIRST_RE = re.compile(r"^(?P<surname>.+?)\s+(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})$")
+# Initials glued to a surname by OCR: "AguilarR" "Cristobal-PerezEJ" "RedmondBG"
+_GLUED_INITIALS_RE = re.compile(r"^(?P<surname>[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ])(?P<initials>[A-Z]{1,3})$")
+# Initials or given names before the surname: "A. H. Guth" "J.-R. Park" "John Smith" "Roger B Nelsen"
+_GIVEN_FIRST_RE = re.compile(r"^(?P<given>(?:(?:[A-Z]\.|[A-Z][a-z]+|[A-Z])\s*-?\s*)+?)\s*(?P<surname>[A-Z][\w'’\-]+)$")
+# Only initials: "J." "J. A." "JA" "J.-R." — in "Smith, J." they belong to the name before them
+_INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s*-?\s*){1,4}$")
+# Name particles written in lower case: van Dijk, de la Pena, von Bredow
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "das", "dos", "du", "la", "le", "di",
+                       "ter", "ten", "y", "al", "el", "bin", "mac"})
+# Lower-case words an organisation's name may hold: "National Bureau of Statistics of China"
+_ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", "du", "des", "und", "für"})
+# What OCR leaves after a name: affiliation marks and superscripts ("XG'" "钱瑭璜1" "雷江丽² *")
+_MARKS_RE = re.compile(r"[\d'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\\s]+$")
+# Separators between names: ; , & "and" 和 与 、
+_NAME_SEP_RE = re.compile(r"\s*(?:;|,|&|\band\b|和|与|及|、)\s*")
+_HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•\s]{{0,30}}$")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryKey:
+    """Who and when, as an entry prints them."""
+
+    authors: tuple[str, ...]
+    et_al: bool
+    year: str | None
+    suffix: str
+    style: EntryStyle
+    head_end: int = 0  # where the author-year head ends (the title starts after it)
+    repairs: tuple[str, ...] = ()  # OCR damage repaired, as notes for the editor
+    original: EntryKey | None = None  # the bracketed original of a romanised entry
+    damaged_year: str = ""  # the digits left of a year OCR damaged: "998" for (1998)
+
+
+def read_year(raw: str) -> tuple[str, str | None]:
+    """A printed year and, when OCR put letters for digits, the note saying so."""
+    year = raw.translate(_OCR_DIGITS)
+    return year, (f"year {raw!r} read as {year} (OCR damage?)" if year != raw else None)
+
+
+def _strip_et_al(text: str) -> tuple[str, bool]:
+    m = _ET_AL_END_RE.search(text)
+    if m is None:
+        return text, False
+    return text[:m.start()].rstrip(" ,;"), True
+
+
+def split_names(text: str) -> tuple[tuple[str, ...], bool]:
+    """The names of an author element, in any style; the flag says whether 等/et al. closed it.
+
+    Initials that stand alone after a comma ("Smith, J., & Lee, K.") join the name before them;
+    spaces OCR put inside a Chinese name are dropped ("郭兆 迪" → "郭兆迪").
+    """
+    body, et_al = _strip_et_al(fold_width(text, keep_enumeration_comma=True).strip().rstrip(".,;:"))
+    if not body:
+        return (), et_al
+    if is_chinese(body):
+        names = []
+        for part in re.split(r"\s*[,，、;；&:：]+\s*|\s*[和与及]\s*(?=\S{2})", body):
+            part, more = _strip_et_al(part)
+            et_al = et_al or more
+            part = _MARKS_RE.sub("", part).strip(" .")
+            if not part:
+                continue
+            names.append(part.replace(" ", "") if _HAN_NAME_RE.match(part) else part)
+        return tuple(names), et_al
+    out: list[str] = []
+    for part in _NAME_SEP_RE.split(body):
+        part, more = _strip_et_al(part.strip())
+        et_al = et_al or more
+        part = _MARKS_RE.sub("", part).strip(" .")
+        if not part:
+            continue
+        if out and _INITIALS_ONLY_RE.match(part) and _bare_surname(out[-1]):
+            out[-1] = f"{out[-1]}, {part}"  # "Smith" + "J." → "Smith, J."
+        else:
+            out.append(part)
+    return tuple(out), et_al
+
+
+def _bare_surname(name: str) -> bool:
+    """A surname standing alone, waiting for its initials: "Smith" "van Dijk" (not "SMITH J", not
+    "ZHOUJ", whose all-capital form is GB/T style with the initials already there)."""
+    return ("," not in name and not _SURNAME_FIRST_RE.match(name) and not _INITIALS_ONLY_RE.match(name)
+            and not name.isupper())
+
+
+def plausible_name(name: str) -> bool:
+    """A name, an organisation or initials: not a title, a journal or a sentence."""
+    if len(name) > 80 or any(ch.isdigit() for ch in name):
+        return False
+    if is_chinese(name):
+        return bool(_HAN_NAME_RE.match(name)) and len(name.replace(" ", "")) <= 25
+    words = name.replace(",", " ").split()
+    if not words or len(words) > 8:
+        return False
+    initialled = _SURNAME_FIRST_RE.match(name)
+    if len(words) <= 4 and initialled is not None and " " not in initialled.group("surname"):
+        return True  # "lei R": a surname OCR lower-cased, then initials
+    lower = [w for w in words if w[:1].islower() and w.lower().strip(".") not in PARTICLES | _ORG_WORDS]
+    return (not lower and words[0][:1].isupper()) or words[0].lower() in PARTICLES
+
+
+def person_like(name: str) -> bool:
+    """A person's name rather than an organisation's or a journal's: a Chinese name of two to
+    four characters, or a Latin surname with initials ("Smith J", "Smith, J.", "J. Smith",
+    "AguilarR")."""
+    name = name.strip().rstrip(".")
+    if is_chinese(name):
+        return bool(_HAN_NAME_RE.match(name)) and 2 <= len(name.replace(" ", "")) <= 5
+    if "," in name:
+        return bool(_INITIALS_ONLY_RE.match(name.split(",", 1)[1].strip()))
+    if _SURNAME_FIRST_RE.match(name) or _GLUED_INITIALS_RE.match(name):
+        return True
+    f = _GIVEN_FIRST_RE.match(name)
+    return f is not None and bool(re.match(r"[A-Z]\.", f.group("given")))
+
+
+def _plausible_authors(names: tuple[str, ...]) -> bool:
+    return bool(names) and all(plausible_name(n) for n in names)
+
+
+def link_surname(name: str, *, glued: bool = False) -> str:
+    """The surname of one author as a link key: lower case, accents and punctuation dropped.
+
+    "Smith, J." "SMITH J A" "J. Smith" → "smith";  "Van Miegroet H" → "vanmiegroet";
+    "周文" → "周文" (a Chinese citation gives the full name).  With ``glued`` (an entry's name,
+    where OCR may have run the initials on): "AguilarR" → "aguilar".
+    """
+    name = name.strip().rstrip(".")
+    if not name:
+        return ""
+    if is_chinese(name):
+        return re.sub(r"[\s·•.]", "", name)
+    if "," in name:
+        surname = name.split(",", 1)[0]
+    else:
+        m = _SURNAME_FIRST_RE.match(name)
+        g = _GLUED_INITIALS_RE.match(name) if m is None and glued else None
+        f = _GIVEN_FIRST_RE.match(name) if m is None and g is None else None
+        if m is not None:
+            surname = m.group("surname")
+        elif g is not None:
+            surname = g.group("surname")
+        elif f is not None and not name.isupper():
+            surname = f.group("surname")
+        else:
+            surname = name
+    return fold_name(surname)
+
+
+def fold_name(text: str) -> str:
+    """Lower case without accents, spaces, hyphens or apostrophes: "de la Peña" → "delapena"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).lower()
+
+
+def without_particles(key_source: str) -> str:
+    """A surname with leading particles dropped, folded: "van Miegroet" → "miegroet"."""
+    words = key_source.split()
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        words = words[1:]
+    return fold_name(" ".join(words))
+
+
+def _head(text: str) -> tuple[re.Match[str], EntryStyle] | None:
+    """The author-year head of an entry, tried shape by shape."""
+    for pattern, style in ((APA_HEAD_RE, EntryStyle.APA), (ZGYW_HEAD_RE, EntryStyle.ZGYW),
+                           (NAME_YEAR_HEAD_RE, EntryStyle.NAME_YEAR)):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        names, _ = split_names(m.group("auth"))
+        if not _plausible_authors(names):
+            continue
+        glued = m.end("auth") == m.start("year") - (1 if style is EntryStyle.APA else 0)
+        if glued and is_chinese(m.group("auth")) and style is not EntryStyle.ZGYW and not all(
+                person_like(n) for n in names):
+            continue  # "文集（2023）[M]": a year in a title, not an organisation's year
+        return m, style
+    return None
+
+
+def entry_key(raw: str) -> EntryKey | None:
+    """The author-year key of an entry whose head is authors then year; None for other shapes."""
+    raw = demath(raw.strip())
+    text = fold_width(raw, keep_enumeration_comma=True)
+    found = _head(text)
+    if found is None:
+        return None
+    m, style = found
+    names, et_al = split_names(raw[:m.end("auth")])
+    damaged = m.groupdict().get("bad")
+    year: str | None = None
+    note: str | None = f"year {damaged!r} could not be read (OCR damage?)" if damaged else None
+    if not damaged:  # "(998)" "(2o4)": OCR lost a digit; the year is unknown, its remains kept for linking
+        year, note = read_year(m.group("year"))
+    original = None
+    at = original_start(text)
+    if at is not None:
+        close = _ORIGINAL_CLOSE_RE.search(text)
+        inner = entry_key(raw[at + 1:close.start() if close else len(text)])
+        if inner is not None and inner.year and not inner.original:
+            original = inner
+    return EntryKey(names, et_al, year, m.group("suf") or "", style, m.end(), (note,) if note else (), original,
+                    damaged.translate(_OCR_DIGITS) if damaged else "")
+
+
+def original_start(folded: str) -> int | None:
+    """Offset of the "[" that opens the Chinese original printed after a romanised entry."""
+    if not _ORIGINAL_CLOSE_RE.search(folded):
+        return None
+    for m in itertools.islice(_ORIGINAL_OPEN_RE.finditer(folded), 8):
+        if m.start() > 10 and not is_chinese(folded[:m.start()]) and _YEAR_RE.search(folded, m.end(), m.end() + 120):
+            return m.start()
+    return None
+
+
+def starts_entry(line: str) -> bool:
+    """Does this line open an author-year entry (authors, then a year right after them)?"""
+    return entry_key(line[:600]) is not None

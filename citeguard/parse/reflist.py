@@ -1,0 +1,381 @@
+"""Find the reference list and cut it into entries, as real manuscripts print it.
+
+Headings come with numbers, markup and both languages (``# 6参考文献``, ``参考文献（References）：``,
+``[参考文献]``, ``Literature Cited``); a table of contents may name the list too, so every heading
+is tried and the one followed by the most entries wins.  A list may also have no heading at all
+(after the acknowledgements, at the end of the text): then the longest run of numbered entries
+(1, 2, 3 …), or of author-year entries, is taken.
+
+Numbered lists are read by their sequence: a line starting with the next number opens an entry
+(``[3]``, ``3.``, ``(3)``, OCR's ``3The …``), any other line continues the one before (a
+translation, a wrapped line), and a number met inside a line where the next entry is due cuts
+two entries OCR ran together.  Unnumbered lists open an entry at every author-year head
+(:mod:`citeguard.parse.entrykey`).  Every loop here is bounded by the lines of the list.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from citeguard.model import EntryStyle
+from citeguard.parse.entrykey import entry_key, person_like, plausible_name, split_names
+from citeguard.parse.lines import Line
+from citeguard.parse.text import CIRCLED_CHARS, is_cjk
+
+# The words a reference-list heading is made of, in both languages and with OCR's spaces.
+_WORD = (r"(?:主要)?参\s*考\s*文\s*献|引用文献|参考资料|文\s*献|References?|REFERENCES?|Bibliography|BIBLIOGRAPHY|"
+         r"Literature\s+Cited|LITERATURE\s+CITED|Works\s+Cited|Cited\s+Literature|Notes\s+and\s+[Rr]eferences|"
+         r"References\s+and\s+[Nn]otes|Literature")
+# A heading: markup, a section number, the words (a second language in brackets), a colon, then
+# either nothing, a little OCR debris, or the first entry on the same line:
+#   "# 6参考文献"  "**REFERENCES**"  "参考文献（References）："  "[参考文献]"  "七、参考文献"  "参考文献:[1]魏…"
+HEADING_RE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
+    r"(?:(?:\d{1,4}(?:\.\d{1,2})*|[IVX]{1,5}|[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}[章节部分])"
+    r"[ \t]*[.、．]?[ \t]*)?"
+    rf"[\[【［(（]?[ \t]*(?P<word>{_WORD})[ \t]*[\]】］)）]?[ \t]*(?:\*\*|__)?[ \t]*"
+    rf"(?:[(（\[【][ \t]*(?:{_WORD})[ \t]*[)）\]】][ \t]*|(?:{_WORD})[ \t]*)?(?:\*\*|__)?[ \t]*[:：;；]?[ \t]*"
+    r"(?P<rest>.*)$")
+# Heading words that are headings only on a line of their own ("文献[12]提出…" is prose).
+_BARE_ONLY = frozenset({"文献", "文 献", "Literature", "Reference"})
+# A numbered entry's label at a line start (an OCR'd manuscript line number may stand before a
+# bracketed one):  "[12] …"  "- [12] …"  "［12］"  "[1］"  "(12)"  "12. …"  "12．"  "12) "  "12 …"  "12The"
+LABEL_RE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]*)?(?:"
+    r"(?:\d{1,4}[ \t]+)?\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］]\.?"
+    r"|[(（][ \t]*(?P<p>\d{1,4})[ \t]*[)）]"
+    r"|(?P<d>\d{1,4})[ \t]*(?:[.．、](?!\d)|[)）])"
+    r"|(?P<s>\d{1,4})(?:[ \t]+(?=\S)|(?=[A-Z\u4e00-\u9fff“\"]))"
+    r")[ \t]*")
+# A bracketed label, which no prose line starts with: "[12]" "［12］"
+_BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［][ \t]*\d{1,6}[ \t]*\\?[\]］]")
+# The same labels inside a line, where a second entry was run on: " 2Milmo C." "[3] 程志刚"
+_INLINE_LABEL_RE = re.compile(
+    r"(?:(?<=[.。．\]）)\s])|(?<=\d))[ \t]*(?:\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］]"
+    r"|(?<=[.。．\s])(?P<s>\d{1,4})[.．]?[ \t]*(?=[A-Z\u4e00-\u9fff]))")
+# What ends a list: author notes, the editor's line, appendices, acknowledgements, supporting
+# data, received dates, another section heading.
+END_RE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[【\[]作者简介[】\]]|作者简介|[(（]?责任编辑|特邀编委|附\s*录|Appendix|APPENDIX|"
+    r"致\s*谢|Acknowledg|ACKNOWLEDG|支撑数据|作者贡献|Author\s+[Cc]ontributions|Supplementary|利益冲突|"
+    r"Conflicts?\s+of\s+[Ii]nterest|收稿日期|Received\s*:)")
+# A Markdown heading line, which ends a list unless it is itself an entry
+_MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]")
+# A GB/T 7714 type code near an entry's start: [J] [M] [EB/OL]
+TYPE_CODE_RE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2})\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
+# A footnote line at a page foot: "① …" "^{①} …"
+_FOOTNOTE_LINE_RE = re.compile(rf"^[ \t]*(?:\^\{{\s*[{CIRCLED_CHARS}*]\s*\}}|\^[{CIRCLED_CHARS}*]|[{CIRCLED_CHARS}])")
+# A year anywhere: what every entry has and few headings or prose lines of a list do
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
+# Sentence ends inside an entry where a run-on author-year entry may start
+_RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])")
+
+LOOKAHEAD = 40  # lines to look ahead for the list's next entry after a gap
+MAX_HEADINGS = 12  # headings tried (the last ones in the text)
+MAX_RUN_ONS = 60  # cut points tried inside one entry
+
+
+@dataclass(frozen=True, slots=True)
+class EntryBlock:
+    """A reference-list entry: its label number (if any) and the offsets of its text."""
+
+    number: int | None
+    label: str | None
+    start: int  # offset of the entry's first character (its label)
+    text_start: int  # offset after the label
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListRegion:
+    """Where the reference list is: its heading (if any), its lines and its entries."""
+
+    heading: tuple[int, int, int] | None  # (line index, start offset, end offset) of the heading words
+    first_line: int  # first line of the region (the heading's, or the first entry's)
+    end_line: int  # the line after the region
+    entries: tuple[EntryBlock, ...]
+    numbered: bool
+
+
+def heading_match(text: str) -> re.Match[str] | None:
+    """The heading words of a reference-list heading line (and what follows them), or None."""
+    if len(text) > 400:
+        text = text[:400]
+    m = HEADING_RE.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    word = re.sub(r"\s+", " ", m.group("word"))
+    if not rest:
+        return m
+    if word in _BARE_ONLY or word.replace(" ", "") == "文献":
+        return None
+    if (len(rest) <= 4 and not rest[:1].isdigit()) or _label(rest) is not None or _opens_entry(rest):
+        return m
+    return None
+
+
+def _label(text: str) -> tuple[int, int] | None:
+    """(number, length) of a label at the start of ``text``."""
+    m = LABEL_RE.match(text)
+    if m is None:
+        return None
+    number = m.group("b") or m.group("p") or m.group("d") or m.group("s")
+    return int(number), m.end()
+
+
+def _opens_entry(text: str) -> bool:
+    """An unnumbered entry starts here: an author-year head, or authors then a [J] code."""
+    key = entry_key(text[:600])
+    if key is not None:
+        # a wrapped line may start "Journal of X, 2001": a year after a phrase is not enough
+        return key.style is EntryStyle.APA or any(person_like(a) for a in key.authors) or (
+            " " not in key.authors[0].strip() and not key.authors[0][:1].islower())
+    code = TYPE_CODE_RE.search(text[:200])
+    if code is None:
+        return False
+    head = re.split(r"[.．。]", text[:code.start()], maxsplit=1)[0].strip()
+    return bool(head) and (head[0].isupper() or is_cjk(head[0])) and bool(split_names(head)[0]) and all(
+        plausible_name(n) for n in split_names(head)[0])
+
+
+def _is_end(text: str) -> bool:
+    if END_RE.match(text):
+        return True
+    if _MD_HEADING_RE.match(text):
+        inner = re.sub(r"^[ \t]*#{1,6}[ \t]*", "", text)
+        return _label(inner) is None and not _opens_entry(inner) and heading_match(text) is None
+    return False
+
+
+def find_list(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
+    """The reference list between lines ``lo`` and ``hi``: under the heading followed by the most
+    entries, else the longest headless run of entries."""
+    heads = [ln for ln in lines[lo:hi] if heading_match(ln.text)][-MAX_HEADINGS:]
+    best: ListRegion | None = None
+    for ln in heads:
+        m = heading_match(ln.text)
+        assert m is not None
+        region = _read(lines, ln.index, m.start("rest"), hi, (ln.index, ln.start + m.start("word"), ln.start + m.end("word")))
+        if region.entries and (best is None or len(region.entries) >= len(best.entries)):
+            best = region
+    if best is not None:
+        return best
+    return _headless(lines, lo, hi)
+
+
+def _headless(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
+    """A list without a heading: a run of at least three numbered entries from 1 whose lines hold
+    years, or of author-year entries, in the second half of the text; the last such run wins."""
+    best: ListRegion | None = None
+    start = max(lo, (lo + hi) // 2)
+    i = start
+    while i < hi:
+        ln = lines[i]
+        label = _label(ln.text)
+        if (label is not None and label[0] == 1 and _YEAR_RE.search(ln.text)) or (
+                label is None and _opens_entry(ln.text) and entry_key(ln.text[:600]) is not None):
+            region = _read(lines, i, 0, hi, None)
+            with_years = sum(1 for e in region.entries if _YEAR_RE.search(e.text))
+            if len(region.entries) >= 3 and with_years * 4 >= len(region.entries) * 3:
+                if best is None or len(region.entries) >= len(best.entries):
+                    best = region
+                i = max(i + 1, region.end_line)
+                continue
+        i += 1
+    return best
+
+
+def _read(lines: Sequence[Line], first: int, column: int, hi: int,
+          heading: tuple[int, int, int] | None) -> ListRegion:
+    """Entries from line ``first`` (from ``column`` on) until the list ends."""
+    probe = [ln.text[column:] if ln.index == first else ln.text for ln in lines[first:min(hi, first + 8)]]
+    labels = [_label(t) for t in probe if t.strip()]
+    numbered = any(lab is not None and lab[0] <= 3 for lab in labels[:4])
+    reader = _read_numbered if numbered else _read_unnumbered
+    entries, end = reader(lines, first, column, hi)
+    return ListRegion(heading, first, end, tuple(entries), numbered)
+
+
+class _Builder:
+    """Entries being collected: text pieces with the source offset where each piece starts."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int | None, str | None, int, int, list[tuple[int, str]]]] = []
+
+    def open(self, number: int | None, label: str | None, start: int, text_start: int, text: str) -> None:
+        self.entries.append((number, label, start, text_start, [(text_start, text)]))
+
+    def extend(self, offset: int, text: str) -> None:
+        self.entries[-1][4].append((offset, text))
+
+    def blocks(self) -> list[EntryBlock]:
+        out = []
+        for number, label, start, text_start, pieces in self.entries:
+            text = ""
+            end = text_start
+            for offset, piece in pieces:
+                piece = piece.rstrip()
+                stripped = piece.lstrip()
+                if not stripped:
+                    continue
+                if text:
+                    text += "" if is_cjk(text[-1]) and is_cjk(stripped[0]) else " "
+                text += stripped
+                end = offset + len(piece)
+            if text:
+                out.append(EntryBlock(number, label, start, text_start, end, text))
+        return out
+
+
+def _continues(lines: Sequence[Line], after: int, hi: int, expected: int) -> bool:
+    """Does the numbering go on with ``expected`` within the next lines?"""
+    for ln in lines[after:min(hi, after + LOOKAHEAD)]:
+        if END_RE.match(ln.text):
+            return False
+        label = _label(ln.text)
+        if label is not None and expected <= label[0] <= expected + 2:
+            return True
+    return False
+
+
+def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> tuple[list[EntryBlock], int]:
+    built = _Builder()
+    expected: int | None = None
+    after_blank = False
+    end = hi
+    for ln in lines[first:hi]:
+        offset = column if ln.index == first else 0
+        text = ln.text[offset:]
+        base = ln.start + offset
+        if text.startswith("\f"):
+            text, base = text[1:], base + 1
+        if not text.strip():
+            after_blank = True
+            continue
+        if _FOOTNOTE_LINE_RE.match(text):
+            continue
+        if _is_end(text):
+            end = ln.index
+            break
+        label = _label(text)
+        # the next number (two may be lost), or the same one again when bracketed: "[21] … [21] …"
+        if label is not None and ((expected is None and label[0] <= 3) or (expected is not None and (
+                expected <= label[0] <= expected + 2 or (label[0] == expected - 1 and _BRACKETED_RE.match(text))))):
+            number, length = label
+            built.open(number, text[:length].strip().lstrip("-*+# \t"), base + len(text) - len(text.lstrip()),
+                       base + length, text[length:])
+            expected = number + 1
+        elif expected is None:
+            if ln.index - first > 3:  # text before the first entry: a few lines of OCR debris at most
+                end = ln.index
+                break
+            continue
+        elif label is not None and label[0] == 1 and len(built.entries) >= 3:
+            end = ln.index  # the list starts again from 1: its translation, read as the list's
+            break
+        elif after_blank and not _continues(lines, ln.index, hi, expected):
+            end = ln.index
+            break
+        else:
+            built.extend(base, text)
+        after_blank = False
+        expected = _cut_run_ons(built, expected)
+    return built.blocks(), end
+
+
+def _cut_run_ons(built: _Builder, expected: int) -> int:
+    """Split the last entry where the next number stands inside it (entries run together)."""
+    if not built.entries:
+        return expected
+    for _ in range(MAX_RUN_ONS):
+        pieces = built.entries[-1][4]
+        offset, piece = pieces[-1]
+        cut = None
+        for m in _INLINE_LABEL_RE.finditer(piece):
+            n = int(m.group("b") or m.group("s"))
+            if n == expected and m.start() > 0 and (m.group("b") or _YEAR_RE.search(piece[:m.start()])):
+                cut = m
+                break
+        if cut is None:
+            return expected
+        pieces[-1] = (offset, piece[:cut.start()])
+        lead = len(cut.group(0)) - len(cut.group(0).lstrip())
+        built.open(expected, cut.group(0).strip(), offset + cut.start() + lead, offset + cut.end(), piece[cut.end():])
+        expected += 1
+    return expected
+
+
+def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
+                     ) -> tuple[list[EntryBlock], int]:
+    built = _Builder()
+    after_blank = False
+    end = hi
+    for ln in lines[first:hi]:
+        offset = column if ln.index == first else 0
+        text = ln.text[offset:]
+        base = ln.start + offset
+        if text.startswith("\f"):
+            text, base = text[1:], base + 1
+        if not text.strip():
+            after_blank = True
+            continue
+        if _FOOTNOTE_LINE_RE.match(text):
+            continue
+        if _is_end(text):
+            end = ln.index
+            break
+        lead = len(text) - len(text.lstrip(" \t-*+"))
+        if _opens_entry(text[lead:]):
+            built.open(None, None, base + lead, base + lead, text[lead:])
+        elif not built.entries:
+            if ln.index - first > 3:
+                end = ln.index
+                break
+            continue
+        elif after_blank and not _heads_follow(lines, ln.index, hi):
+            end = ln.index
+            break
+        else:
+            built.extend(base, text)
+        after_blank = False
+    return _split_run_ons(built.blocks()), end
+
+
+def _heads_follow(lines: Sequence[Line], after: int, hi: int) -> bool:
+    for ln in lines[after + 1:min(hi, after + 1 + LOOKAHEAD // 2)]:
+        if END_RE.match(ln.text):
+            return False
+        if _opens_entry(ln.text):
+            return True
+    return False
+
+
+def _split_run_ons(blocks: list[EntryBlock]) -> list[EntryBlock]:
+    """Cut an unnumbered entry where OCR ran a second author-year entry onto it."""
+    out: list[EntryBlock] = []
+    for block in blocks:
+        cuts = [0]
+        for m in itertools.islice(_RUN_ON_RE.finditer(block.text), MAX_RUN_ONS):
+            at = m.end()
+            if at - cuts[-1] < 20 or not _YEAR_RE.search(block.text[cuts[-1]:at]):
+                continue
+            key = entry_key(block.text[at:at + 600])
+            if key is not None and any(person_like(a) for a in key.authors[:1]) and len(key.authors[0]) >= 2:
+                cuts.append(at)
+        if len(cuts) == 1:
+            out.append(block)
+            continue
+        cuts.append(len(block.text))
+        # The joined text and the source differ where lines were joined, so offsets are found by
+        # searching the source text of each piece's first characters; positions stay approximate
+        # to the line where that fails.
+        for lo, hi in itertools.pairwise(cuts):
+            piece = block.text[lo:hi].strip()
+            start = block.text_start + lo if lo else block.start
+            out.append(EntryBlock(None, None, start, start, start + len(piece), piece))
+    return out
