@@ -87,6 +87,9 @@ def _page_numbers(page: str) -> set[int]:
         nums = [int(p) for p in parts]
     except ValueError:
         return set()
+    if len(nums) == 2 and nums[1] < nums[0] and len(parts[1].strip()) < len(parts[0].strip()):
+        head = parts[0].strip()
+        nums[1] = int(head[:len(head) - len(parts[1].strip())] + parts[1].strip())  # "2537-41" is 2537-2541
     if len(nums) == 2 and 0 <= nums[1] - nums[0] <= 2000:
         return set(range(nums[0], nums[1] + 1))
     return set(nums)

@@ -375,6 +375,7 @@ class Finding:
     suggestion: str = ""
     path: str = ""  # the file the finding is in when it is not the manuscript (a .bib file)
     suggestion_zh: str = ""  # the fix in Chinese, when it has words (a bare value needs none)
+    confidence: Confidence = Confidence.HIGH  # how sure: from how the entries and citations involved were read
 
     def fix(self, lang: str) -> str:
         """The suggested fix in ``lang`` ("zh" or "en")."""

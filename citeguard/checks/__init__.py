@@ -18,6 +18,7 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     parse_rules,
     url_rules,
 )
+from citeguard.checks.reading import read_quality, settle
 from citeguard.checks.registry import RULES, AuditContext, Conventions, Rule, selected
 from citeguard.model import Document, Finding, LinkResult, Reference, Standard
 
@@ -64,8 +65,9 @@ def audit(document: Document, *, standard: Standard | None = None, select: Itera
           ignore: Iterable[str] = (), links: Iterable[LinkResult] = ()) -> tuple[AuditContext, tuple[Finding, ...]]:
     """Run the selected rules (link rules use ``links``, the resolver's results); findings come
     sorted by position, then code."""
+    reading = read_quality(document)
     ctx = AuditContext(document, standard or choose_standard(document), Conventions(), paper_date(document),
-                       tuple(links))
+                       tuple(links), reading)
     findings: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()
     for r in selected(sorted(RULES.values(), key=lambda x: x.code), select, ignore):
@@ -73,6 +75,6 @@ def audit(document: Document, *, standard: Standard | None = None, select: Itera
             key = (f.code, f.line, f.column, f.message)
             if key not in seen:
                 seen.add(key)
-                findings.append(f)
+                findings.append(settle(f, reading))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return ctx, tuple(findings)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.model import Citation, CitationKind, CitationSystem, Finding, Reference, Severity
+from citeguard.model import Citation, CitationKind, CitationSystem, Confidence, Finding, Reference, Severity
 from citeguard.parse.names import surname_key
 from citeguard.parse.text import fold_width
 
@@ -30,13 +30,16 @@ def citation_without_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     there are any.
     Bad: （王小明，2019） with no entry by 王小明.  Good: add the entry, or correct the name.
     """
+    if not ctx.reading.citations_trusted:
+        return  # too many to be the author's slips: CG909 says once what could not be matched
     for c in ctx.document.citations:
         if c.kind is CitationKind.AUTHOR_YEAR and c.reference is None and not c.candidates:
             if not ctx.document.references:
                 continue  # no list at all: CG903-style problems, not one finding per citation
             yield r.finding(c.span, f"{c.text}: no reference entry by {c.author_text} ({c.year})",
                             f"{c.text}：参考文献中没有 {c.author_text}（{c.year}）的条目",
-                            citations=[c.id], evidence=[("author", c.author_text), ("year", c.year)])
+                            citations=[c.id], evidence=[("author", c.author_text), ("year", c.year)],
+                            confidence=ctx.reading.link_confidence)
 
 
 @rule("CG102", "entry-never-cited", Severity.WARNING)
@@ -49,8 +52,8 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: [42] 杨宏伟. 贯彻落实五大发展理念[M]… never cited.  Good: cite it where it is used, or drop it.
     """
     doc = ctx.document
-    if doc.system is CitationSystem.NONE:
-        return
+    if doc.system is CitationSystem.NONE or not ctx.reading.entries_trusted:
+        return  # too many to be padding: CG910 says once that citations may not have been read
     cited = {c.reference for c in doc.citations if c.reference is not None}
     near = {x.reference for c in doc.citations if c.reference is None for x in c.candidates}
     for ref in doc.references:
@@ -58,7 +61,7 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
         yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text",
                         f"{ref_label(doc, ref.index)} 在正文中未被引用",
-                        references=[ref_number(doc, ref.index)])
+                        references=[ref_number(doc, ref.index)], confidence=ctx.reading.link_confidence)
 
 
 @rule("CG103", "year-mismatch", Severity.ERROR)
@@ -68,6 +71,8 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Usually a typo in the year, in the text or in the list.
     Bad: （周文和许凌云，2022） when the list has 周文, 许凌云 2023.  Good: （周文和许凌云，2023）.
     """
+    if not ctx.reading.citations_trusted:
+        return
     for c in ctx.document.citations:
         if c.reference is not None or c.link_reason != "near miss":
             continue
@@ -79,7 +84,8 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             citations=[c.id],
                             references=[ref_number(ctx.document, x.reference) for x in same_author],
                             evidence=[("cited year", c.year), ("entry years", ", ".join(years))],
-                            suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c)}")
+                            suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c)}",
+                            confidence=ctx.reading.link_confidence)
 
 
 @rule("CG104", "author-name-near-miss", Severity.ERROR)
@@ -88,6 +94,10 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （周闻，2023） when the list has 周文 2023.  Good: （周文，2023）.
     """
+    if not ctx.reading.citations_trusted:
+        return
+    # a name one letter off in an OCR'd text is usually the scanner's slip, not the author's
+    sure = Confidence.MEDIUM if ctx.reading.ocr else ctx.reading.link_confidence
     for c in ctx.document.citations:
         if c.reference is not None:
             continue
@@ -97,7 +107,7 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c)}？",
                             citations=[c.id], references=[ref_number(ctx.document, x.reference) for x in similar],
                             suggestion=f"check the spelling against {_closest(ctx, c)}",
-                            suggestion_zh=f"请对照 {_closest(ctx, c)} 核对姓名")
+                            suggestion_zh=f"请对照 {_closest(ctx, c)} 核对姓名", confidence=sure)
 
 
 @rule("CG105", "ambiguous-citation", Severity.ERROR)
@@ -106,6 +116,8 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （习近平，2018） with two 2018 entries by 习近平.  Good: 2018a / 2018b in list and text.
     """
+    if not ctx.reading.citations_trusted:
+        return
     for c in ctx.document.citations:
         if c.reference is None and c.link_reason.startswith("ambiguous"):
             refs = [ref_number(ctx.document, x.reference) for x in c.candidates]
@@ -114,7 +126,8 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             citations=[c.id], references=refs,
                             suggestion=f"add year suffixes ({c.year}a, {c.year}b) in the list and the text, "
                             "or cite a page that tells the works apart",
-                            suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码")
+                            suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码",
+                            confidence=ctx.reading.link_confidence)
 
 
 def _pair_forms(ctx: AuditContext) -> tuple[int, int]:
@@ -211,11 +224,14 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: [53] in a list of 51 entries.  Good: a number of an existing entry.
     """
+    if not ctx.reading.citations_trusted:
+        return
     for c in ctx.document.citations:
         if c.kind is CitationKind.NUMERIC and c.reference is None and ctx.document.references:
             yield r.finding(c.span, f"{c.text}: there is no entry [{c.number}]",
                             f"{c.text}：参考文献中没有第 [{c.number}] 条", citations=[c.id],
-                            evidence=[("entries", len(ctx.document.references))])
+                            evidence=[("entries", len(ctx.document.references))],
+                            confidence=ctx.reading.link_confidence)
 
 
 @rule("CG110", "numeric-order", Severity.WARNING)

@@ -19,7 +19,18 @@ from citeguard.checks.entry_style import (
     spacing,
 )
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.model import CitationKind, CitationSystem, Document, Finding, IssueKind, Language, Severity, Standard
+from citeguard.checks.reading import gbt_entry
+from citeguard.model import (
+    CitationKind,
+    CitationSystem,
+    Document,
+    EntryStyle,
+    Finding,
+    IssueKind,
+    Language,
+    Severity,
+    Standard,
+)
 from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width, is_chinese
@@ -61,8 +72,8 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
     for ref in ctx.document.references:
         key = (normalised_title(ref.title), ref.year or "")
-        if not key[0] or len(key[0]) < 4:
-            continue
+        if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
+            continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
         if key in seen:
             first = seen[key]
             yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)} repeats "
@@ -154,8 +165,8 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     for e in all_entries(ctx.document):
         ref = e.ref
-        if ref.type_code is None or not (ref.style == "gbt7714" or (
-                ref.style == "bibtex" and ctx.document.language is Language.ZH)):
+        if ref.type_code is None or not (gbt_entry(ref) or (
+                ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
         missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
         if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
@@ -181,7 +192,7 @@ def element_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     for e in all_entries(ctx.document):
         ref = e.ref
-        if ref.style != "gbt7714" or ref.type_code not in {"M", "C", "D", "R", "S", "G", "Z"}:
+        if not gbt_entry(ref) or ref.type_code not in {"M", "C", "D", "R", "S", "G", "Z"}:
             continue
         folded = fold_width(ref.raw)
         code = TYPE_RE.search(folded)  # only the imprint after [M]: a title may hold ":…2049"
@@ -218,7 +229,7 @@ def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Either pattern is acceptable; one list must use one. The finding lists the entries that differ
     from the list's majority.
     """
-    entries = [e for e in all_entries(ctx.document) if e.footnote is None]
+    entries = [e for e in all_entries(ctx.document) if e.footnote is None and gbt_entry(e.ref)]
     yield from _spacing_findings(r, entries, "reference list", "参考文献表")
 
 
@@ -260,7 +271,7 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     for e in all_entries(ctx.document):
         ref = e.ref
-        if ref.style == "gbt7714" and len(ref.authors) > 3:
+        if gbt_entry(ref) and len(ref.authors) > 3:
             yield entry_finding(r, e, f"{e.label} lists {len(ref.authors)} authors; list three, then 等/et al.",
                             f"{e.label_zh} 列出 {len(ref.authors)} 位作者，应只列前三位，后加“等”",
                             suggestion=", ".join(ref.authors[:3]) + (", 等" if ref.language is Language.ZH else ", et al."))
@@ -346,7 +357,7 @@ def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: author = {周文 and 许凌云}, language = {english}.  Good: language = {zh}.
     """
     for ref in ctx.document.references:
-        if ref.style != "bibtex" or not ref.declared_language:
+        if ref.style is not EntryStyle.BIBTEX or not ref.declared_language:
             continue
         declared_zh = ref.declared_language.lower().startswith(("zh", "chinese", "cn"))
         text_zh = is_chinese(f"{ref.title or ''}{''.join(ref.authors)}")

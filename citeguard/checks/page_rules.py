@@ -10,12 +10,21 @@ from rapidfuzz.distance import Levenshtein
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import pages_cover
-from citeguard.model import Citation, Finding, Reference, Severity
+from citeguard.checks.reading import gbt_entry
+from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
 from citeguard.parse.text import fold_width
 
 # A page or range: "191", "25-26", "25–26", "xii"
 _RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")
 _DIGITS_RE = re.compile(r"^\s*\d+\s*$")
+# A space inside a number, as in "2 200-2 211" (thin spaces of a typeset thousand, kept by OCR)
+_THOUSANDS_RE = re.compile(r"(?<=\d)\s(?=\d{3}\b)")
+
+
+def abbreviated_range(first: str, last: str) -> bool:
+    """ "2537-41", "490-3": the last page written with only the digits that change (Vancouver
+    and many medical journals). A range, not one running backwards."""
+    return len(last) < len(first) and int(first[:len(first) - len(last)] + last) > int(first)
 # Types whose page element lists the pages cited (引文页码), not the extent of an article.
 _CITED_PAGE_TYPES = frozenset({"M", "R", "D", "G", "Z", "S", "A", "CP", "DB"})
 
@@ -140,14 +149,14 @@ def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: 30-25, 25-, 2O-30.  Good: 25-30.
     """
     for ref in ctx.document.references:
-        if ref.style == "unknown":
-            continue
+        if ref.style is EntryStyle.UNKNOWN or ref.unparsed:
+            continue  # pages of an entry read in part may be anything (CG901 says so)
         for item in ref.pages:
-            m = _RANGE_RE.match(fold_width(item))
+            m = _RANGE_RE.match(_THOUSANDS_RE.sub("", fold_width(item)))
             bad = ""
             if m and not m.group("b"):
                 bad = "open range"
-            elif m and int(m.group("b")) < int(m.group("a")):
+            elif m and int(m.group("b")) < int(m.group("a")) and not abbreviated_range(m.group("a"), m.group("b")):
                 bad = "range runs backwards"
             elif not m and not _DIGITS_RE.match(fold_width(item)) and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?|[ivxlcdm]+",
                                                                                          item.strip(), re.I):
@@ -165,7 +174,7 @@ def wrong_dash(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: 14–23, 14—23, 14~23.  Good: 14-23. (APA-style lists, which use an en dash, are exempt.)
     """
     for ref in ctx.document.references:
-        if ref.style != "gbt7714":
+        if not gbt_entry(ref):
             continue
         for item in ref.pages:
             m = _RANGE_RE.match(item)

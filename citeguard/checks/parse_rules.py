@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citeguard.checks.registry import AuditContext, Rule, rule
-from citeguard.model import CitationSystem, Finding, IssueKind, Severity
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
 
 
 def _issues(ctx: AuditContext, r: Rule, kind: IssueKind) -> Iterator[Finding]:
@@ -78,3 +78,49 @@ def bibliography_file(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A file the manuscript names is missing or unreadable: a .bib file (its keys cannot be
     checked; found only under the manuscript's own name is noted too) or a LaTeX \\input file."""
     yield from _issues(ctx, r, IssueKind.BIBLIOGRAPHY)
+
+
+def _listing(items: list[str], limit: int = 8) -> str:
+    return "; ".join(items[:limit]) + (f" … (+{len(items) - limit})" if len(items) > limit else "")
+
+
+@rule("CG909", "citations-not-matched", Severity.WARNING)
+def citations_not_matched(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Many citations found no entry — more than a published paper's slips (over 15 % of them, and
+    at least four) — so the list or the citations are probably in a form citeguard could not read
+    (a list cut off or run together by a conversion, an unknown style, superscript numbers).
+
+    Said once, at low confidence, naming the citations; the one-by-one findings (CG101, CG103–CG105,
+    CG109) are held back so that a misreading never becomes a cascade of errors."""
+    doc = ctx.document
+    if ctx.reading.citations_trusted or not doc.references:
+        return
+    unlinked = [c for c in doc.citations if c.reference is None and c.kind is not CitationKind.KEY]
+    texts = list(dict.fromkeys(c.text for c in unlinked))
+    yield r.finding(unlinked[0].span, f"{len(unlinked)} of {ctx.reading.citations} citations could not be matched to "
+                    f"an entry of the list; the list or the citations may be in a form citeguard could not read: "
+                    f"{_listing(texts)}",
+                    f"{ctx.reading.citations} 处引用中有 {len(unlinked)} 处未能与参考文献表中的条目对应，可能是文献表或引用的格式"
+                    f"未能正确识别：{_listing(texts)}",
+                    citations=[c.id for c in unlinked], confidence=Confidence.LOW,
+                    evidence=[("linked", f"{ctx.reading.citations - len(unlinked)}/{ctx.reading.citations}")])
+
+
+@rule("CG910", "entries-not-cited", Severity.WARNING)
+def entries_not_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """Many entries are cited nowhere that citeguard could see — over 30 % of the list, and at
+    least four — so citations were probably lost or not recognised (superscript numbers a
+    conversion flattened, a citation form citeguard does not read). Said once, at low confidence,
+    instead of one "never cited" (CG102) per entry."""
+    doc = ctx.document
+    if ctx.reading.entries_trusted or doc.system is CitationSystem.NONE:
+        return
+    cited = {c.reference for c in doc.citations if c.reference is not None}
+    cited |= {x.reference for c in doc.citations if c.reference is None for x in c.candidates}
+    uncited = [ref for ref in doc.references if ref.index not in cited]
+    labels = [ref_label(doc, ref.index) for ref in uncited]
+    yield r.finding(uncited[0].span, f"{len(uncited)} of {len(doc.references)} entries were not found cited; citations "
+                    f"may have been lost in conversion or be in a form citeguard does not read: {_listing(labels)}",
+                    f"参考文献表 {len(doc.references)} 个条目中有 {len(uncited)} 个未找到引用，引用可能在格式转换中丢失或未能识别："
+                    f"{_listing(labels)}",
+                    references=[ref_number(doc, ref.index) for ref in uncited], confidence=Confidence.LOW)

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from citeguard.model import Document, Evidence, Finding, LinkResult, Severity, Span, Standard
+from citeguard.checks.reading import Reading
+from citeguard.model import Confidence, Document, Evidence, Finding, LinkResult, Severity, Span, Standard
 
 FAMILIES = {
     "1": "citations ↔ references",
@@ -49,6 +50,7 @@ class AuditContext:
     conventions: Conventions = field(default_factory=Conventions)
     paper_date: str | None = None  # ISO date (or year) the manuscript was written by, when known
     links: tuple[LinkResult, ...] = ()  # what resolving the cited URLs found (empty: not resolved)
+    reading: Reading = field(default_factory=lambda: Reading(0, 0, 0, 0, False, None))  # how well it was read
 
     def link(self, url: str) -> LinkResult | None:
         return next((r for r in self.links if r.url == url), None)
@@ -80,13 +82,14 @@ class Rule:
     def finding(self, where: Span | tuple[int, int], message: str, message_zh: str, *,
                 severity: Severity | None = None, references: Iterable[int] = (),
                 citations: Iterable[str] = (), footnotes: Iterable[str] = (),
-                evidence: Iterable[tuple[str, object]] = (), suggestion: str = "", suggestion_zh: str = "") -> Finding:
+                evidence: Iterable[tuple[str, object]] = (), suggestion: str = "", suggestion_zh: str = "",
+                confidence: Confidence = Confidence.HIGH) -> Finding:
         line, column = (where.line, where.column) if isinstance(where, Span) else where
         path = where.path if isinstance(where, Span) else ""
         return Finding(self.code, self.name, severity or self.severity, message, message_zh, line, column,
                        tuple(references), tuple(citations), tuple(footnotes),
                        tuple(Evidence(k, str(v)) for k, v in evidence), suggestion, path,
-                       suggestion_zh if suggestion_zh != suggestion else "")
+                       suggestion_zh if suggestion_zh != suggestion else "", confidence)
 
 
 RULES: dict[str, Rule] = {}

@@ -134,24 +134,27 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> li
     out = [parse_entry(block.text, src.span(block.start, block.end), index=i, number=block.number,
                        label=block.label)
            for i, block in enumerate(layout.entries, start=1)]
-    unknown = [r for r in out if r.style is EntryStyle.UNKNOWN]
-    if out and len(unknown) * 2 > len(out):
-        # A whole list in a style citeguard does not read (e.g. physics "A. Guth, Phys. Rev. D23,
-        # 347 (1981)"): one note for the list rather than one per entry.
-        issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
-                                 f"{len(unknown)} of {len(out)} entries are in neither GB/T 7714 nor APA form; "
-                                 "their fields were not checked", out[0].span, ""))
+    if not out:
         return out
-    for ref, block in zip(out, layout.entries, strict=True):
-        span = ref.span
-        if ref.style is EntryStyle.UNKNOWN:
-            issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
-                                     "entry is neither GB/T 7714 (no [type] code) nor APA form; "
-                                     "its fields were not checked", span, block.text))
-        elif ref.unparsed:
-            issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE,
-                                     f"could not read this part of the entry: {ref.unparsed}", span,
-                                     block.text))
+    # The list's style is that of most of its entries; rules of a style apply only to lists in it.
+    style = Counter(r.style for r in out).most_common(1)[0][0]
+    out = [replace(r, list_style=style) for r in out]
+    unread = [r for r in out if r.style is EntryStyle.UNKNOWN or r.unparsed]
+    if not unread:
+        return out
+    # What could not be read is said once for the list, naming the entries, not once per entry.
+    unknown = sum(1 for r in unread if r.style is EntryStyle.UNKNOWN)
+    labels = ", ".join((r.label or f"#{r.index}") for r in unread[:8]) + (" …" if len(unread) > 8 else "")
+    if style is EntryStyle.UNKNOWN:
+        message = (f"{unknown} of {len(out)} entries are in a style citeguard does not read field by field "
+                   "(neither GB/T 7714, APA nor name-year); they are linked by number or author and year only, "
+                   "their elements were not checked")
+    else:
+        message = (f"{len(unread)} of {len(out)} entries could not be read in full ({labels}); "
+                   "their elements were not checked")
+    first = unread[0]
+    issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE, message, first.span,
+                             first.unparsed or first.raw if len(unread) == 1 else ""))
     return out
 
 

@@ -7,13 +7,14 @@ the punctuation the author typed; later rules compare widths and spacing on thos
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
 from citeguard.model import EntryStyle, Language, Reference, Span
 from citeguard.parse.entrykey import EntryKey, entry_key, original_start
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import demath, fold_width, is_chinese
+from citeguard.parse.text import demath, fold_width, han_count, is_chinese
 
 TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
                         "DS", "Z", "PP", "K"})
@@ -50,7 +51,7 @@ NEWSPAPER_RE = re.compile(
     r"(?:\(\s*(?P<edition>[^)]*?)\s*\))?\s*\.?\s*$")
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated)
 BOOK_RE = re.compile(
-    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition))\s*\.\s*)?"
+    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文))\s*\.\s*)?"
     r"(?P<place>\[[^\]]*\]|[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626
@@ -67,8 +68,6 @@ DATE_ONLY_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*\.?\s*$")
 VOLUME_IN_TITLE_RE = re.compile(r"(?:[(:]\s*)?第\s*(?P<v>\d+|[一二三四五六七八九十]+)\s*卷\s*\)?|\bVol\.?\s*(?P<w>\d+)",
                                 re.IGNORECASE)
 # APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
-# Letters OCR puts in place of digits in a year: 2O14 → 2014, 20l1 → 2011
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 APA_RE = re.compile(
     r"^(?P<authors>[^()]{1,400}?)\s*[.,]?\s*\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
     r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -78,6 +77,14 @@ APA_SOURCE_RE = re.compile(
     r"(?:,\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*$")
 # APA book source: 北京：北京大学出版社.  New York: Wiley.
 APA_BOOK_RE = re.compile(r"^(?P<place>[^:,]+?)\s*:\s*(?P<publisher>[^:]+?)\s*\.?\s*$")
+# What marks the host of a part: "//" (also OCR's single "/" before a space or letter): [C]// Proc …
+_HOST_RE = re.compile(r"^/{1,2}(?!/)\s*")
+# A number OCR wrote with letters for digits: 2O1O  20o9  31(1O)  l38 — a run of digits and O o I l
+# holding at least one digit and one letter, not part of a word
+_OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z\d])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]{2,}(?![A-Za-z\d])")
+# Where an English rendering appended to a Chinese entry may start: "…1202-1212 Guo K,…"
+# "….(Liu Bing,Xia Shixiong…)"  "…[Wang Zhuo,Guo Yuefeng…]"
+_TRANSLATION_RE = re.compile(r"(?<=[\d.。．)\]）])\s*[(\[（［]?\s*(?=[A-Z][A-Za-z'\-]+[\s,.])")
 # A page list item separator: 191,192  25-26, 30
 _PAGE_SEP_RE = re.compile(r"\s*,\s*")
 # Any four-digit year in a plausible range, also inside OCR noise: (1981)
@@ -90,6 +97,31 @@ def _cut(raw: str, m: re.Match[str], group: str, base: int = 0) -> str | None:
         return None
     value = raw[base + m.start(group):base + m.end(group)].strip()
     return value or None
+
+
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
+
+def _ocr_notes(text: str) -> tuple[str, ...]:
+    """ "year '2O14' read as 2014 (OCR damage?)" for the first few numbers OCR spelt with letters."""
+    notes = []
+    for m in itertools.islice(_OCR_NUMBER_RE.finditer(text), 3):
+        value = m.group(0).translate(_OCR_DIGITS)
+        what = "year" if ANY_YEAR_RE.fullmatch(value) else "number"
+        notes.append(f"{what} {m.group(0)!r} read as {value} (OCR damage?)")
+    return tuple(notes)
+
+
+def _translation_start(text: str) -> int | None:
+    """Where a Chinese entry's English rendering begins, if one is run on after it."""
+    if han_count(text) < 4:
+        return None
+    for m in itertools.islice(_TRANSLATION_RE.finditer(text), 40):
+        rest = text[m.start():]
+        if han_count(rest) <= 2 and sum(ch.isascii() and ch.isalpha() for ch in rest) >= 15 and han_count(
+                text[:m.start()]) >= 4:
+            return m.start()
+    return None
 
 
 def split_pages(pages: str | None) -> tuple[str, ...]:
@@ -148,10 +180,18 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
                 label: str | None = None) -> Reference:
     """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
     text = demath(raw.strip())  # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"
+    repaired = _OCR_NUMBER_RE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    notes: tuple[str, ...] = ()
+    if repaired != text:
+        notes = _ocr_notes(text)
+        text = repaired
+    translation = _translation_start(text)
+    if translation is not None:  # "…[J].刊名,2014,51(6):1202-1212 Guo K,Zhang XM…": the English rendering
+        text = text[:translation].rstrip()
     folded = fold_width(text, keep_enumeration_comma=False)
     language = Language.ZH if is_chinese(text) else Language.EN
     base = Reference(raw=raw.strip(), span=span, index=index, number=number, label=label,
-                     language=language)
+                     language=language, notes=notes)
     key = entry_key(text)
     if key is not None and key.original is not None:
         base = replace(base, original_authors=key.original.authors, original_year=key.original.year)
@@ -170,7 +210,8 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         # GB/T 7714 著者-出版年制: "CHEN D M, 1993. 题名[M]. 出版地: 出版者." — the year follows the authors
         title = text[key.head_end:code_match.start()].strip(" .,:")
         fields.update(authors=key.authors, et_al=key.et_al, title=title or None, year=key.year,
-                      year_suffix=key.suffix, notes=key.repairs)
+                      year_suffix=key.suffix, notes=tuple(dict.fromkeys((*base.notes, *key.repairs))),
+                      damaged_year=key.damaged_year)
     else:
         authors, et_al, title = _split_head(text[:code_match.start()], folded[:code_match.start()])
         fields.update(authors=authors, et_al=et_al, title=title or None)
@@ -194,6 +235,11 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         if not url_m:
             rest_end = min(rest_end, doi_m.start())
     dates_m = DATES_RE.search(tail, 0, rest_end) or UPDATE_ONLY_RE.search(tail, 0, rest_end)
+    if dates_m is None and url_m:  # "[EB/OL]. https://…. [2017-09-15]": the access date after the URL
+        late = DATES_RE.search(tail, url_m.end())
+        if late:
+            fields["access_date"] = iso_date(late.group("access"))
+            fields["update_date"] = iso_date(late.group("update"))
     if dates_m:
         fields["update_date"] = iso_date(dates_m.group("update"))
         if "access" in dates_m.groupdict():
@@ -203,8 +249,9 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     body = tail[:rest_end]
     stripped = body.lstrip(" .")
     body_start = len(body) - len(stripped)
-    if stripped.startswith("//"):
-        body_start += 2
+    host_mark = _HOST_RE.match(stripped)
+    if host_mark:
+        body_start += host_mark.end()
         host = text[tail_start + body_start:tail_start + rest_end]
         host_folded = tail[body_start:rest_end]
         # "[主编. ]书名. 出版地: 出版者, 年: 页": the publication part starts after the first

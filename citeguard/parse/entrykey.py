@@ -62,7 +62,7 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "
 # Lower-case words an organisation's name may hold: "National Bureau of Statistics of China"
 _ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", "du", "des", "und", "für"})
 # What OCR leaves after a name: affiliation marks and superscripts ("XG'" "钱瑭璜1" "雷江丽² *")
-_MARKS_RE = re.compile(r"[\d'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\\s]+$")
+_MARKS_RE = re.compile(r"(?<!\d)(?:\d(?:\s*,\s*\d)?)?[\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\]*$")
 # Separators between names: ; , & "and" 和 与 、
 _NAME_SEP_RE = re.compile(r"\s*(?:;|,|&|\band\b|和|与|及|、)\s*")
 _HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•\s]{{0,30}}$")

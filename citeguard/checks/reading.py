@@ -1,0 +1,110 @@
+"""How well citeguard read a manuscript, and how sure each finding can therefore be.
+
+Published papers are almost always consistent, so when many citations find no entry (or many
+entries no citation) the likelier story is that citeguard misread the list or the citations — a
+list in a style it does not know, superscript numbers OCR dropped — not that the author erred
+dozens of times.  :class:`Reading` measures that once per document; the citation rules report
+one by one only when the reading is trustworthy and otherwise say once what could not be matched
+(CG909, CG910).  :func:`settle` then caps every finding's severity by its confidence: an error
+only at high confidence, at most a warning at medium, information at low.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, Reference, Severity
+
+# Citations and entries left unmatched before the reading is doubted rather than the manuscript
+UNLINKED_SHARE = 0.15  # of the citations
+UNCITED_SHARE = 0.30  # of the entries
+MIN_COUNT = 4  # fewer than this many are always reported one by one
+# Link rate from which citation findings are sure (below it they are at most warnings)
+SURE_RATE = 0.95
+
+# What OCR (MinerU and the like) leaves in Markdown: TeX commands with spaced braces for odd type,
+# "$\mathrm { T g ~ C }$", and years or "et al." it could not read cleanly.
+_OCR_MATH_RE = re.compile(r"\\(?:mathrm|mathbf|scriptstyle|textrm|boldsymbol|mathsf|mathtt|mathit)\s\{\s")
+_OCR_NOTE_RE = re.compile(r"OCR")
+# Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
+TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse of one document achieved."""
+
+    citations: int  # numeric and author-year citations in the text
+    unlinked: int  # of those, linked to no entry
+    entries: int
+    uncited: int  # entries no citation links to (or probably means)
+    ocr: bool  # the text shows OCR damage: spacing and punctuation are not the author's
+    list_style: EntryStyle | None  # the style most entries of the list are in
+
+    @property
+    def link_rate(self) -> float:
+        return 1.0 - self.unlinked / self.citations if self.citations else 1.0
+
+    @property
+    def citations_trusted(self) -> bool:
+        """Report unlinked citations one by one (else once, as CG909)."""
+        return self.unlinked < MIN_COUNT or self.unlinked <= UNLINKED_SHARE * self.citations
+
+    @property
+    def entries_trusted(self) -> bool:
+        """Report uncited entries one by one (else once, as CG910)."""
+        return self.uncited < MIN_COUNT or self.uncited <= UNCITED_SHARE * self.entries
+
+    @property
+    def link_confidence(self) -> Confidence:
+        """How sure a finding about linking is: high when (nearly) every citation found its entry."""
+        if self.unlinked <= 1 or self.link_rate >= SURE_RATE:
+            return Confidence.HIGH
+        return Confidence.MEDIUM
+
+
+def read_quality(document: Document) -> Reading:
+    """Measure how well ``document`` was read."""
+    linkable = [c for c in document.citations if c.kind is not CitationKind.KEY]
+    unlinked = sum(1 for c in linkable if c.reference is None)
+    cited = {c.reference for c in document.citations if c.reference is not None}
+    cited |= {x.reference for c in document.citations if c.reference is None for x in c.candidates}
+    uncited = sum(1 for r in document.references if r.index not in cited)
+    if not linkable and not any(c.kind is CitationKind.KEY for c in document.citations):
+        uncited = 0  # a text that cites nothing: CG102 says nothing either
+    styles = Counter(r.style for r in document.references)
+    list_style = styles.most_common(1)[0][0] if styles else None
+    return Reading(len(linkable), unlinked, len(document.references), uncited, ocr_damaged(document), list_style)
+
+
+def ocr_damaged(document: Document) -> bool:
+    """Does the text carry OCR's marks: spaced TeX commands, years with letters for digits?"""
+    math = sum(len(_OCR_MATH_RE.findall(p.text)) for p in document.paragraphs[:400])
+    notes = sum(1 for r in document.references for n in r.notes if _OCR_NOTE_RE.search(n))
+    damaged = sum(1 for r in document.references if r.damaged_year)
+    return math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1)
+
+
+def gbt_entry(ref: Reference) -> bool:
+    """Is this entry held to GB/T 7714's elements and punctuation: a GB/T entry that was read
+    whole, in a list (if any) that is itself mostly GB/T?  An APA, CSE or Vancouver list gets no
+    GB/T findings, and an entry read only in part gets the one CG901 instead."""
+    return (ref.style is EntryStyle.GBT and not ref.unparsed
+            and (ref.list_style is None or ref.list_style is EntryStyle.GBT))
+
+
+_CAP = {Confidence.HIGH: Severity.ERROR, Confidence.MEDIUM: Severity.WARNING, Confidence.LOW: Severity.INFO}
+
+
+def settle(finding: Finding, reading: Reading) -> Finding:
+    """The finding with its confidence lowered where the reading warrants, and its severity
+    capped by that confidence (error only at high confidence)."""
+    confidence = finding.confidence
+    if finding.code in TYPOGRAPHY and reading.ocr:
+        confidence = Confidence.LOW  # OCR adds and drops spaces and widths of its own accord
+    cap = _CAP[confidence]
+    if finding.severity.rank > cap.rank:
+        return replace(finding, confidence=confidence, severity=cap)
+    return replace(finding, confidence=confidence) if confidence is not finding.confidence else finding
