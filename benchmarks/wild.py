@@ -150,9 +150,9 @@ def measure(set_name: str, path: Path, label: dict[str, str] | None) -> Row | No
     if path.suffix == ".md":
         defs, marks = _md_footnotes(path.read_text(encoding="utf-8", errors="replace"))
         if defs or marks:
-            read = {f.symbol for f in doc.footnotes}
+            read = {f.symbol[2:-1] for f in doc.footnotes if f.symbol.startswith("[^")}
             row.md_defs, row.md_defs_read = len(defs), len(defs & read)
-            paired = {m.symbol for m in doc.markers if m.footnote}
+            paired = {m.symbol[2:-1] for m in doc.markers if m.footnote and m.symbol.startswith("[^")}
             row.md_marks, row.md_marks_paired = len(marks), sum(1 for m in marks if m in paired and m in defs)
     return row
 

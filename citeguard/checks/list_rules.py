@@ -35,6 +35,8 @@ from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width, is_chinese
 
+# The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
+_URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}p\s*:\s*//|www\.)", re.IGNORECASE)
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
 _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九十]+\s*卷\s*[）)]")
 
@@ -174,8 +176,8 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
             missing.append("volume, issue or pages")
         if ref.carrier == "OL" or ref.type_code == "EB":
-            if not ref.url and not ref.doi:
-                missing.append("URL")
+            if not ref.url and not ref.doi and not _URL_TRACE_RE.search(ref.raw):
+                missing.append("URL")  # a URL a conversion broke ("htp://", "http: //") is still there
             if not ref.access_date:
                 missing.append("access date [YYYY-MM-DD]")
         if missing:

@@ -8,18 +8,18 @@ from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number,
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
 
 
-def _issues(ctx: AuditContext, r: Rule, kind: IssueKind) -> Iterator[Finding]:
+def _issues(ctx: AuditContext, r: Rule, kind: IssueKind, confidence: Confidence = Confidence.HIGH) -> Iterator[Finding]:
     for issue in ctx.document.issues:
         if issue.kind is kind:
             yield r.finding(issue.span, issue.message, f"无法解析：{issue.text or issue.message}",
-                            evidence=[("text", issue.text[:200])] if issue.text else [])
+                            evidence=[("text", issue.text[:200])] if issue.text else [], confidence=confidence)
 
 
 @rule("CG901", "unparsed-reference", Severity.WARNING)
 def unparsed_reference(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """An entry (or part of one) matches neither GB/T 7714 nor the APA-like form, so its fields
     were not checked. Often a merged or broken line from a PDF conversion."""
-    yield from _issues(ctx, r, IssueKind.UNPARSED_REFERENCE)
+    yield from _issues(ctx, r, IssueKind.UNPARSED_REFERENCE, Confidence.LOW)  # the reader's limit, said once
 
 
 @rule("CG902", "unparsed-footnote", Severity.WARNING)
@@ -36,7 +36,7 @@ def unparsed_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （周文，2023；某机构报告第三版）.  Good: every work as 作者，年.
     """
-    yield from _issues(ctx, r, IssueKind.UNPARSED_CITATION)
+    yield from _issues(ctx, r, IssueKind.UNPARSED_CITATION, Confidence.LOW)
 
 
 @rule("CG904", "parser-guess", Severity.INFO)

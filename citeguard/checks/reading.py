@@ -30,6 +30,10 @@ _OCR_MATH_RE = re.compile(r"\\(?:mathrm|mathbf|scriptstyle|textrm|boldsymbol|mat
 _OCR_NOTE_RE = re.compile(r"OCR")
 # Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
 TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
+# Rules whose evidence is characters a scanner may have misread or dropped — a digit of a year,
+# page or entry number, an element or a whole entry lost: in an OCR'd text at most medium sure
+OCR_SENSITIVE = frozenset({"CG101", "CG103", "CG104", "CG105", "CG109", "CG201", "CG205", "CG301", "CG302",
+                           "CG305", "CG310", "CG401", "CG402"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,8 @@ def settle(finding: Finding, reading: Reading) -> Finding:
     confidence = finding.confidence
     if finding.code in TYPOGRAPHY and reading.ocr:
         confidence = Confidence.LOW  # OCR adds and drops spaces and widths of its own accord
+    elif finding.code in OCR_SENSITIVE and reading.ocr and confidence is Confidence.HIGH:
+        confidence = Confidence.MEDIUM
     cap = _CAP[confidence]
     if finding.severity.rank > cap.rank:
         return replace(finding, confidence=confidence, severity=cap)

@@ -27,10 +27,12 @@ from citeguard.model import (
 from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
 from citeguard.parse.citations import NameLexicon, find_citations
 from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
+from citeguard.parse.entrykey import entry_key
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.layout import Layout, analyse
 from citeguard.parse.lines import split_lines
 from citeguard.parse.markers import find_markers
+from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 from citeguard.parse.wordnotes import apply_note_labels
@@ -79,7 +81,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         references = tuple(from_bib)
     footnotes, fund_note = _footnotes(src, layout, issues)
     lexicon = NameLexicon(n for r in references for n in r.authors)
-    paragraphs, markers, citations = _body(src, layout, lexicon, issues)
+    numbered = [r.number for r in references if r.number is not None]
+    max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
+    paragraphs, markers, citations = _body(src, layout, lexicon, issues, max_number)
     if syntax in ("pandoc", "latex"):
         keyed = _keyed(src, layout, syntax, len(citations))
         inside = {(c.span.line, col) for c in keyed for col in range(c.span.column, c.span.end_column + 1)}
@@ -186,17 +190,40 @@ def _footnotes(src: SourceText, layout: Layout, issues: list[ParseIssue]
             issues.append(ParseIssue(IssueKind.UNPARSED_FOOTNOTE,
                                      f"footnote {fl.symbol} cites a source but has no GB/T 7714 type code",
                                      span, text))
-        urls = tuple(m.group(0).rstrip(".,;") for m in URL_RE.finditer(text))
-        notes.append(Footnote(ident, fl.symbol, number, fl.page, text, span, entry, urls))
+        notes.append(Footnote(ident, fl.symbol, number, fl.page, text, span, entry, _urls(text)))
+    order: dict[str, int] = {}
+    for md in layout.md_notes:  # Markdown [^n]: definitions: notes of the whole text (page 0)
+        text = md.text
+        entry = None
+        folded = fold_width(text)
+        if TYPE_RE.search(folded) or entry_key(text) is not None:
+            entry = parse_entry(text, src.span(md.text_start, md.end))
+        number = note_number(md.label, order)
+        notes.append(Footnote(f"md.{md.label}", f"[^{md.label}]", number, 0, text, src.span(md.start, md.end),
+                              entry, _urls(text), auto=True))
     return notes, fund
 
 
-def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[ParseIssue]
+def _urls(text: str) -> tuple[str, ...]:
+    """The URLs of a note; a bracket closing a Markdown link "[title](https://…)" is not part of one."""
+    out = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0).rstrip(".,;")
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(".,;")
+        out.append(url)
+    return tuple(out)
+
+
+def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[ParseIssue], max_number: int = 0
           ) -> tuple[list[Paragraph], list[FootnoteMarker], list[Citation]]:
     paragraphs: list[Paragraph] = []
     markers: list[FootnoteMarker] = []
     citations: list[Citation] = []
     group = 0
+    md_order: dict[str, int] = {}
+    for md in layout.md_notes:  # the numbers named notes got in _footnotes, in the same order
+        note_number(md.label, md_order)
     for index, raw in enumerate(layout.paragraphs):
         first, last = raw.segments[0], raw.segments[-1]
         pages = tuple(dict.fromkeys(s.page for s in raw.segments))
@@ -208,7 +235,13 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
             markers.append(FootnoteMarker(f"m{page}.{mk.number}", mk.symbol, mk.number, page,
                                           src.span(start, raw.source_offset(mk.end - 1) + 1), index,
                                           text=raw.text[mk.start:mk.end]))
-        found, unparsed = find_citations(raw.text, lexicon, group)
+        for mm in MARK_RE.finditer(raw.text) if "[^" in raw.text else ():
+            start = raw.source_offset(mm.start())
+            label = mm.group("label")
+            markers.append(FootnoteMarker(f"m0.{label}", f"[^{label}]", note_number(label, md_order), 0,
+                                          src.span(start, raw.source_offset(mm.end() - 1) + 1), index,
+                                          auto=True, text=mm.group(0)))
+        found, unparsed = find_citations(raw.text, lexicon, group, max_number=max_number)
         for bad in unparsed:
             start = raw.source_offset(bad.start)
             issues.append(ParseIssue(IssueKind.UNPARSED_CITATION,
@@ -274,7 +307,12 @@ def _pair_markers(markers: list[FootnoteMarker], footnotes: list[Footnote]
         if seen[mk.id] > 1:
             mk = replace(mk, id=f"{mk.id}-{seen[mk.id]}")
         slots = free.get((mk.page, mk.number))
-        if slots:
+        if slots and mk.page == 0:  # a Markdown note may be referred to more than once
+            i = slots[0]
+            mk = replace(mk, footnote=out_notes[i].id)
+            if out_notes[i].marker is None:
+                out_notes[i] = replace(out_notes[i], marker=mk.id)
+        elif slots:
             i = slots.pop(0)
             mk = replace(mk, footnote=out_notes[i].id)
             out_notes[i] = replace(out_notes[i], marker=mk.id)

@@ -55,8 +55,15 @@ EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
-NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*\s*)\]"
+NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d(?: ?\d){0,2}(?:\s*[-–—~,，、]\s*\d(?: ?\d){0,2})*\s*)\]"
                         r"(?P<page>(?<=\])\d{1,4}(?:-\d{1,4})?(?![\d年月日.]))?")
+# A Markdown image, whose alt text may hold brackets: ![alt [x]](path.png)
+_IMAGE_RE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,500}\]\([^)\s]{0,500}\)")
+# Numeric citations OCR lost a bracket of, taken only for numbers the list has:
+# "…丝毫价值7]" (after a Chinese character)  "记录的技术[2，或称" "[12，13" (before Chinese text)
+_HALF_NUMERIC_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)\](?!\()"
+    r"|\[(?P<b>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?=[\u4e00-\u9fff,;、。])")
 # A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
 _RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
@@ -322,15 +329,18 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
     return None
 
 
-def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0
+def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max_number: int = 0
                    ) -> tuple[list[RawCitation], list[Unparsed]]:
-    """All citations in one paragraph, in order of appearance."""
+    """All citations in one paragraph, in order of appearance.  ``max_number``: the highest entry
+    number of a numbered list, for citations OCR lost a bracket of (none when 0)."""
     found: list[RawCitation] = []
     unparsed: list[Unparsed] = []
     group = first_group
     original = text
     text = fold_width(text, keep_enumeration_comma=True)  # same length: offsets stay valid
     math = [(m.start(), m.end()) for m in MATH_RE.finditer(text)] if "$" in text else []
+    if "![" in text:  # a Markdown image's alt text "![[a] [2]](x.png)" cites nothing
+        text = _IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
     for m in PAREN_RE.finditer(text):
         body = m.group("body")
         if not any(ch.isdigit() for ch in body):
@@ -365,6 +375,16 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0
         end = m.end() if page else m.end("body") + 1
         found.append(RawCitation(CitationKind.NUMERIC, m.start(), end, text[m.start():end],
                                  numbers=numbers, pages=(page,) if page else (), group=group))
+    if max_number:
+        taken = [(c.start, c.end) for c in found]
+        for m in _HALF_NUMERIC_RE.finditer(text):
+            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
+                continue
+            numbers = _numbers(m.group("a") or m.group("b"))
+            if numbers and all(n <= max_number for n in numbers):
+                group += 1
+                found.append(RawCitation(CitationKind.NUMERIC, m.start(), m.end(), text[m.start():m.end()],
+                                         numbers=numbers, group=group))
     found.sort(key=lambda c: c.start)
     found = [replace(c, text=original[c.start:c.end],
                      author_text=original[c.author_start:c.author_start + len(c.author_text)])
@@ -376,6 +396,7 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0
 def _numbers(body: str) -> tuple[int, ...]:
     """ "1-3, 5" → (1, 2, 3, 5); a reversed or huge range yields only its ends."""
     out: list[int] = []
+    body = re.sub(r"(?<=\d) (?=\d)", "", body)  # "[ 1 9 ]": OCR spaced the digits of 19
     for part in re.split(r"\s*[,，、]\s*", body.strip()):
         bounds = [int(x) for x in re.split(r"\s*[-–—~]\s*", part) if x]
         if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 200:

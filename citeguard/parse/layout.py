@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from citeguard.parse.lines import Line, split_lines
+from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
 from citeguard.parse.reflist import LABEL_RE, EntryBlock, find_list
 from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE
 
@@ -95,6 +96,7 @@ class Layout:
     entries: tuple[EntryBlock, ...]
     ref_heading: tuple[int, int] | None  # offsets of the heading words of the reference list
     yaml: tuple[Line, ...]
+    md_notes: tuple[MdNote, ...] = ()  # Markdown footnote definitions [^3]: …
 
 
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
@@ -122,6 +124,11 @@ def analyse(text: str, front_end: int) -> Layout:
                 yaml_end = ln.index + 1
                 front_end = max(front_end, yaml_end)
                 break
+    md_notes = find_definitions(lines[front_end:])
+    # Footnote definitions are notes, and fenced code is code: neither is body text nor an entry.
+    used = {i for note in md_notes for i in note.lines} | fenced_lines(lines)
+    if used:
+        lines = tuple(Line(ln.index, ln.start, ln.end, "") if ln.index in used else ln for ln in lines)
     region = find_list(lines, front_end, len(lines))
     if region is not None:
         trailing_at = _trailing_start(lines, region.first_line + 1, len(lines))
@@ -222,7 +229,7 @@ def analyse(text: str, front_end: int) -> Layout:
     trailing = tuple(ln for ln in lines[ref_end:] if not ln.blank)
     heading = region.heading[1:] if region is not None and region.heading is not None else None
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
-                  entries, heading, tuple(yaml))
+                  entries, heading, tuple(yaml), md_notes)
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
