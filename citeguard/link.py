@@ -44,6 +44,7 @@ class ReferenceIndex:
         for ref in references:
             if ref.key:
                 by_key.setdefault(ref.key, ref)
+                by_key.setdefault(ref.key.lower(), ref)
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
             for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
@@ -157,6 +158,9 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     if citation.kind is CitationKind.KEY:
         ref = index.by_key.get(citation.key)
         if ref is None:
+            ref = index.by_key.get(citation.key.lower())
+            if ref is not None:  # BibTeX matches keys ignoring case; biber does not (CG112 warns)
+                return replace(citation, reference=ref.index, link_reason=KEY_CASE_REASON)
             return replace(citation, link_reason="no entry with this key")
         return replace(citation, reference=ref.index, link_reason="key")
     if citation.kind is CitationKind.NUMERIC:
@@ -195,6 +199,7 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     return replace(citation, link_reason="near miss", candidates=tuple(candidates[:5]))
 
 
+KEY_CASE_REASON = "key, written in another case than in the .bib file"
 RUN_ON_REASON = "author and year (the entry's name is run together with its initials)"
 DAMAGED_YEAR_REASON = "author (the entry's year is damaged by OCR; what is left of it fits)"
 

@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.model import Citation, CitationKind, CitationSystem, Confidence, Finding, Reference, Severity
+from citeguard.link import KEY_CASE_REASON
+from citeguard.model import Citation, CitationKind, CitationSystem, Confidence, Finding, IssueKind, Reference, Severity
 from citeguard.parse.names import surname_key
 from citeguard.parse.text import fold_width
 
@@ -297,8 +298,26 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
     """
     keys = sorted(ref.key for ref in ctx.document.references if ref.key)
+    undefined = [c for c in ctx.document.citations if c.kind is CitationKind.KEY and c.reference is None]
+    missing_bib = any(i.kind is IssueKind.BIBLIOGRAPHY for i in ctx.document.issues)
+    if undefined and (missing_bib or len({c.key for c in undefined}) > 5):
+        # one cause, one finding: a bibliography file that is missing (CG908) may hold them all
+        names = sorted({c.key for c in undefined})
+        listed = ", ".join(names[:10]) + (f" … (+{len(names) - 10})" if len(names) > 10 else "")
+        why = "; a bibliography file named by the manuscript is missing and may hold them" if missing_bib else ""
+        yield r.finding(undefined[0].span, f"{len(names)} cited keys have no entry in the bibliography: {listed}{why}",
+                        f"{len(names)} 个引用键在参考文献库中没有条目：{listed}", citations=[c.id for c in undefined],
+                        confidence=Confidence.MEDIUM if missing_bib else Confidence.HIGH,
+                        evidence=[("keys", ", ".join(names))])
+        undefined = []
     for c in ctx.document.citations:
-        if c.kind is CitationKind.KEY and c.reference is None:
+        if c.kind is CitationKind.KEY and c.link_reason == KEY_CASE_REASON and c.reference is not None:
+            key = ctx.document.references[c.reference - 1].key
+            yield r.finding(c.span, f"{c.text}: the key {c.key!r} is written {key!r} in the bibliography; BibTeX "
+                            "ignores the difference, biber does not",
+                            f"{c.text}：键 {c.key!r} 在参考文献库中写作 {key!r}（大小写不同）",
+                            severity=Severity.WARNING, citations=[c.id], suggestion=key or "")
+        if c in undefined:
             close = difflib.get_close_matches(c.key, keys, n=1)
             yield r.finding(c.span, f"{c.text}: no entry with the key {c.key!r} in the bibliography",
                             f"{c.text}：参考文献库中没有键 {c.key!r}", citations=[c.id], evidence=[("key", c.key)],

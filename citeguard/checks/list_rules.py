@@ -18,11 +18,12 @@ from citeguard.checks.entry_style import (
     name_sort_key,
     spacing,
 )
-from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.reading import gbt_entry
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.model import (
     CitationKind,
     CitationSystem,
+    Confidence,
     Document,
     EntryStyle,
     Finding,
@@ -35,6 +36,7 @@ from citeguard.parse.entries import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width, is_chinese
 
+MANY = 5  # more entries than this lacking the same elements are reported in one finding
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
 _URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}p\s*:\s*//|www\.)", re.IGNORECASE)
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
@@ -72,18 +74,28 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
+    pairs: list[tuple[int, int]] = []
     for ref in ctx.document.references:
         key = (normalised_title(ref.title), ref.year or "")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
             continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
         if key in seen:
-            first = seen[key]
-            yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)} repeats "
-                            f"{ref_label(ctx.document, first)} (same title and year)",
-                            f"{ref_label(ctx.document, ref.index)} 与 {ref_label(ctx.document, first)} 重复",
-                            references=[ref_number(ctx.document, first), ref_number(ctx.document, ref.index)])
+            pairs.append((seen[key], ref.index))
         else:
             seen[key] = ref.index
+    doc = ctx.document
+    if len(pairs) > MANY:  # a list (or .bib) that repeats many works: one finding naming them
+        listed = "; ".join(f"{ref_label(doc, b)} = {ref_label(doc, a)}" for a, b in pairs[:8])
+        yield r.finding(doc.references[pairs[0][1] - 1].span, f"{len(pairs)} entries repeat an earlier entry (same "
+                        f"title and year): {listed}{' …' if len(pairs) > 8 else ''}",
+                        f"{len(pairs)} 个条目与前面的条目重复（题名与年份相同）：{listed}",
+                        references=[ref_number(doc, i) for pair in pairs for i in pair])
+        return
+    for first, index in pairs:
+        yield r.finding(doc.references[index - 1].span, f"{ref_label(doc, index)} repeats "
+                        f"{ref_label(doc, first)} (same title and year)",
+                        f"{ref_label(doc, index)} 与 {ref_label(doc, first)} 重复",
+                        references=[ref_number(doc, first), ref_number(doc, index)])
 
 
 def _who(doc: Document, index: int) -> str:
@@ -165,6 +177,7 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     publisher and year; [D] place, institution and year; electronic resources ([EB/OL], …/OL) an
     access date and a URL. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
     """
+    groups: dict[tuple[str, tuple[str, ...]], list[EntryText]] = defaultdict(list)
     for e in all_entries(ctx.document):
         ref = e.ref
         if ref.type_code is None or not (gbt_entry(ref) or (
@@ -181,9 +194,23 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             if not ref.access_date:
                 missing.append("access date [YYYY-MM-DD]")
         if missing:
-            yield entry_finding(r, e, f"{e.label}: [{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}] entry "
-                            f"lacks {', '.join(missing)}", f"{e.label_zh}：缺少著录项目 {'、'.join(missing)}",
-                            evidence=[("entry", ref.raw[:120])])
+            groups[(f"{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}", tuple(missing))].append(e)
+    for (kind, lacking), entries in groups.items():
+        # a .bib entry's fields may come from @string macros or a crossref citeguard does not
+        # follow, and its style file decides what is printed: a warning, not an error
+        sure = Confidence.MEDIUM if entries[0].ref.style is EntryStyle.BIBTEX else Confidence.HIGH
+        if len(entries) <= MANY:
+            for e in entries:
+                yield entry_finding(r, e, f"{e.label}: [{kind}] entry lacks {', '.join(lacking)}",
+                                    f"{e.label_zh}：缺少著录项目 {'、'.join(lacking)}",
+                                    evidence=[("entry", e.ref.raw[:120])], confidence=sure)
+            continue
+        labels = ", ".join(e.label for e in entries[:8]) + (f" … (+{len(entries) - 8})" if len(entries) > 8 else "")
+        first = entries[0]
+        yield r.finding(first.ref.span, f"{len(entries)} [{kind}] entries lack {', '.join(lacking)}: {labels}",
+                        f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {'、'.join(lacking)}：{labels}",
+                        references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
+                        footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
 
 
 @rule("CG306", "element-punctuation", Severity.WARNING)
@@ -343,10 +370,17 @@ def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: two @article{Smith2020, …}.  Good: one key per work.
     """
-    for issue in ctx.document.issues:
-        if issue.kind is IssueKind.DUPLICATE_KEY:
-            key = issue.message.split("'")[1] if "'" in issue.message else ""
-            yield r.finding(issue.span, issue.message, f"BibTeX 键 {key} 重复定义", evidence=[("entry", issue.text)])
+    duplicates = [i for i in ctx.document.issues if i.kind is IssueKind.DUPLICATE_KEY]
+    if len(duplicates) > MANY:  # one finding for many: a thesis that merged .bib files
+        keys = [i.message.split("'")[1] for i in duplicates if "'" in i.message]
+        listed = ", ".join(keys[:8]) + (f" … (+{len(keys) - 8})" if len(keys) > 8 else "")
+        yield r.finding(duplicates[0].span, f"{len(duplicates)} cited BibTeX keys are defined twice: {listed}",
+                        f"{len(duplicates)} 个被引用的 BibTeX 键重复定义：{listed}",
+                        evidence=[("keys", ", ".join(keys))])
+        return
+    for issue in duplicates:
+        key = issue.message.split("'")[1] if "'" in issue.message else ""
+        yield r.finding(issue.span, issue.message, f"BibTeX 键 {key} 重复定义", evidence=[("entry", issue.text)])
 
 
 @rule("CG313", "bib-language-field", Severity.WARNING)

@@ -8,15 +8,20 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import pages_cover
-from citeguard.checks.reading import gbt_entry
 from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
 from citeguard.parse.text import fold_width
 
 # A page or range: "191", "25-26", "25–26", "xii"
 _RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")
 _DIGITS_RE = re.compile(r"^\s*\d+\s*$")
+# Page forms that are not plain numbers: e555  S186-S188  I-277-I-280  xii  i-189  24pp.  123:1--123:12
+# (ACM article number and page)  A12-A15
+_PAGE_FORM_RE = re.compile(
+    r"(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+)(?:-{1,2}(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+))?"
+    r"|\d+pp\.?|pp?\.\d+(?:-\d+)?|\d+:\d+(?:-{1,2}\d+:\d+)?|[A-Za-z]{1,6}\d{2,}", re.IGNORECASE)
 # A space inside a number, as in "2 200-2 211" (thin spaces of a typeset thousand, kept by OCR)
 _THOUSANDS_RE = re.compile(r"(?<=\d)\s(?=\d{3}\b)")
 
@@ -158,8 +163,8 @@ def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 bad = "open range"
             elif m and int(m.group("b")) < int(m.group("a")) and not abbreviated_range(m.group("a"), m.group("b")):
                 bad = "range runs backwards"
-            elif not m and not _DIGITS_RE.match(fold_width(item)) and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?|[ivxlcdm]+",
-                                                                                         item.strip(), re.I):
+            elif not m and not _DIGITS_RE.match(fold_width(item)) and not _PAGE_FORM_RE.fullmatch(
+                    re.sub(r"\s+", "", fold_width(item))):
                 bad = "not a page number"
             if bad:
                 yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page {item!r}: {bad}",

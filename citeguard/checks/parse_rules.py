@@ -121,6 +121,6 @@ def entries_not_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     labels = [ref_label(doc, ref.index) for ref in uncited]
     yield r.finding(uncited[0].span, f"{len(uncited)} of {len(doc.references)} entries were not found cited; citations "
                     f"may have been lost in conversion or be in a form citeguard does not read: {_listing(labels)}",
-                    f"参考文献表 {len(doc.references)} 个条目中有 {len(uncited)} 个未找到引用，引用可能在格式转换中丢失或未能识别："
-                    f"{_listing(labels)}",
+                    f"参考文献表 {len(doc.references)} 个条目中有 {len(uncited)} 个未找到引用，"
+                    f"引用可能在格式转换中丢失或未能识别：{_listing(labels)}",
                     references=[ref_number(doc, ref.index) for ref in uncited], confidence=Confidence.LOW)

@@ -8,7 +8,7 @@ from datetime import date
 
 from citeguard.checks.entry_style import EntryText, all_entries, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
-from citeguard.model import Finding, Severity
+from citeguard.model import Confidence, EntryStyle, Finding, Severity
 from citeguard.urls import host_of, split_url
 
 # Dates encoded in government CMS paths (see docs/gov-sites.md), with their precision:
@@ -85,7 +85,10 @@ def invalid_url(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         elif re.search(r"[\s\u3000-\u303f\uff00-\uffef]", url):
             problem = "space or full-width character inside"
         if problem:
-            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}", f"{e.label_zh}：网址“{url}”无效（{problem}）")
+            # a .bib url field is printed by a style that may add what is missing ("ipython.org")
+            sure = Confidence.MEDIUM if e.ref.style is EntryStyle.BIBTEX else Confidence.HIGH
+            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}", f"{e.label_zh}：网址“{url}”无效（{problem}）",
+                                confidence=sure)
 
 
 @rule("CG502", "url-entry-ending-mixed", Severity.INFO)

@@ -15,6 +15,8 @@ _YAML_BIB_RE = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 _YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
 # LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
 _TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]*\])?\{(?P<names>[^}]*)\}")
+# LaTeX import package: \import{chapters/clicknp/}{main}  \subimport*{sec/}{intro}
+_TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\{(?P<dir>[^}]*)\}\{(?P<file>[^}]+)\}")
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
 _TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]+)\}|[ \t]+(?P<b>[\w./-]+))")
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
@@ -87,28 +89,41 @@ def read_project(path: str | Path) -> Project:
 
 
 def _includes(main: SourceText, folder: Path, notes: list[str]) -> list[SourceText]:
-    """Files named by \\input / \\include, depth first, each once; a missing one is noted."""
+    """Files named by \\input / \\include / \\import / \\subimport, depth first, each once; a
+    missing one is noted, and none outside the manuscript's folder is read."""
+    root = folder.resolve()
     seen = {Path(main.path).resolve()}
     out: list[SourceText] = []
 
-    def visit(source: SourceText) -> None:
-        for m in _TEX_INPUT_RE.finditer(_TEX_COMMENT_RE.sub("", source.text)):
-            name = (m.group("a") or m.group("b") or "").strip()
-            path = folder / (name if name.endswith(".tex") else f"{name}.tex")
-            if path.resolve() in seen or len(out) >= MAX_INCLUDES:
+    def named(source: SourceText, base: Path) -> list[tuple[Path, Path]]:
+        """(file, the folder its own \\input names are relative to) for each inclusion, in order."""
+        text = _TEX_COMMENT_RE.sub("", source.text)
+        found: list[tuple[int, Path, Path]] = []
+        for m in _TEX_INPUT_RE.finditer(text):
+            found.append((m.start(), base / (m.group("a") or m.group("b") or "").strip(), base))
+        for m in _TEX_IMPORT_RE.finditer(text):
+            # \import{dir}{file} is relative to the main folder, \subimport{dir}{file} to this file's
+            where = (base if m.group("sub") else folder) / m.group("dir").strip()
+            found.append((m.start(), where / m.group("file").strip(), where))
+        return [(path, where) for _, path, where in sorted(found, key=lambda x: x[0])]
+
+    def visit(source: SourceText, base: Path) -> None:
+        for raw, where in named(source, base):
+            path = raw if raw.suffix == ".tex" else raw.with_name(f"{raw.name}.tex")
+            resolved = path.resolve()
+            if resolved in seen or len(out) >= MAX_INCLUDES or not resolved.is_relative_to(root):
                 continue
+            seen.add(resolved)
             if not path.exists():
                 notes.append(f"the file {path.name} named by \\input / \\include in {Path(source.path).name} is "
                              "missing; its citations were not checked")
-                seen.add(path.resolve())
                 continue
-            seen.add(path.resolve())
             try:
                 part = read_source(path)
             except IngestError:
                 continue
             out.append(part)
-            visit(part)
+            visit(part, where)
 
-    visit(main)
+    visit(main, folder)
     return out

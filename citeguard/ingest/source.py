@@ -80,6 +80,11 @@ class SourceText:
         index = bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The offset in :attr:`text` of 1-based (line, column): the inverse of :meth:`position`."""
+        index = max(0, min(line - 1, len(self.line_starts) - 1))
+        return min(len(self.text), self.line_starts[index] + max(0, column - 1))
+
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (``end`` exclusive) in original coordinates."""
         line, column = self.position(start)

@@ -72,12 +72,13 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     for note in notes:
         issues.append(ParseIssue(IssueKind.BIBLIOGRAPHY, note, src.span(0, 1)))
     references = tuple(_references(src, layout, issues))
+    bib_issues: list[ParseIssue] = []
     if bibs and not references:
         from_bib: list[Reference] = []
         for bib in bibs:
-            entries, bib_issues = bib_references(bib, first_index=len(from_bib) + 1)
+            entries, found_issues = bib_references(bib, first_index=len(from_bib) + 1)
             from_bib.extend(entries)
-            issues.extend(bib_issues)
+            bib_issues.extend(found_issues)
         references = tuple(from_bib)
     footnotes, fund_note = _footnotes(src, layout, issues)
     lexicon = NameLexicon(n for r in references for n in r.authors)
@@ -89,6 +90,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         inside = {(c.span.line, col) for c in keyed for col in range(c.span.column, c.span.end_column + 1)}
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
         plain = [c for c in citations if (c.span.line, c.span.column) not in inside]
+        if syntax == "latex":
+            plain = _latex_prose(src, plain)
         citations = sorted(plain + keyed, key=lambda c: (c.span.line, c.span.column))
         for part in parts:  # \input files: their paragraphs and citations, placed in their own file
             part_layout = analyse(part.text, 0)
@@ -100,6 +103,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
+    if bib_issues or any(r.key for r in references):
+        references, bib_issues = _cited_only(references, citations, bib_issues)
+    issues.extend(bib_issues)
     markers, footnotes = _pair_markers(markers, footnotes)
     pages = _pages(src, layout, markers, footnotes)
     if src.note_labels:
@@ -274,6 +280,45 @@ def _keyed(src: SourceText, layout: Layout, syntax: str, already: int) -> list[C
                                 paragraph=index, narrative=kc.narrative, author_text=kc.key, pages=kc.pages,
                                 key=kc.key, group=f"k{index}.{kc.start}"))
     return out
+
+
+# What stands before "[1]" when it is a macro's argument count, not a citation:
+# \newcommand{\foo}[1]  \algrenewcommand\algorithmicrequire[1]  \renewcommand*{\x}[2]
+_MACRO_ARGS_RE = re.compile(r"\\[A-Za-z@]+\*?\s*(?:\{\\?[A-Za-z@]*\}|\\[A-Za-z@]+)?\s*$")
+
+
+def _latex_prose(src: SourceText, citations: list[Citation]) -> list[Citation]:
+    """Numeric citations of a LaTeX file that stand in prose: not in a % comment, not a macro's
+    argument count."""
+    masked = mask_code(src.text, "latex")
+    out = []
+    for c in citations:
+        at = src.offset(c.span.line, c.span.column)
+        if c.kind is CitationKind.NUMERIC and (not masked[at:at + 1].strip() or _MACRO_ARGS_RE.search(
+                src.text[max(0, at - 80):at])):
+            continue
+        out.append(c)
+    return out
+
+
+def _cited_only(references: tuple[Reference, ...], citations: list[Citation], issues: list[ParseIssue]
+                ) -> tuple[tuple[Reference, ...], list[ParseIssue]]:
+    """The .bib entries the manuscript cites (BibTeX prints no others, so no other is checked),
+    renumbered, and the .bib problems that concern them; ``\nocite{*}`` cites every entry."""
+    keys = {c.key for c in citations if c.kind is CitationKind.KEY}
+    if "*" in keys:
+        return references, issues
+    folded = {k.lower() for k in keys}
+    seen: set[str] = set()
+    kept = []
+    for r in references:  # a key defined twice is linked to its first definition (CG312 reports the second)
+        if not r.key or ((r.key in keys or r.key.lower() in folded) and r.key not in seen):
+            kept.append(r)
+            seen.add(r.key or "")
+    kept = [replace(r, index=i) for i, r in enumerate(kept, start=1)]
+    cited_issues = [i for i in issues if i.kind is not IssueKind.DUPLICATE_KEY
+                    or any(f"{k!r}" in i.message for k in keys)]
+    return tuple(kept), cited_issues
 
 
 def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> None:

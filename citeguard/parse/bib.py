@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass
 
 from bibtexparser.entrypoint import parse_string
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
+from citeguard.parse.entries import iso_date
 from citeguard.parse.text import is_chinese
 
 # BibTeX entry type → GB/T 7714 type code
@@ -60,6 +61,13 @@ def _pages(locator: str | None) -> tuple[str, ...]:
 
 def _blank(m: re.Match[str]) -> str:
     return "".join("\n" if ch == "\n" else " " for ch in m.group(0))
+
+
+def _iso(value: str | None) -> str | None:
+    """A .bib date as ISO: "2019-1-25" → "2019-01-25" (BibTeX takes it as written)."""
+    if value and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        return iso_date(value.strip())
+    return value
 
 
 def mask_code(text: str, syntax: str) -> str:
@@ -131,7 +139,8 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
         publisher=_clean(fields.get("publisher") or fields.get("institution") or fields.get("school")),
         year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],
         volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
-        url=fields.get("url"), doi=fields.get("doi"), access_date=fields.get("urldate"), key=entry.key,
+        url=(fields.get("url") or "").strip("{} ") or None, doi=fields.get("doi"),
+        access_date=_iso(fields.get("urldate")), key=entry.key,
         declared_language=(fields.get("language") or fields.get("langid") or "").strip() or None)
 
 
@@ -143,9 +152,18 @@ def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Refer
         library = parse_string(source.text)
     finally:
         quiet.setLevel(level)
-    refs = [_reference(e, first_index + i, source) for i, e in enumerate(library.entries)]
-    issues = []
+    entries = list(library.entries)
+    failed = []
     for block in library.failed_blocks:
+        kept = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else None
+        if isinstance(kept, Entry):  # a field given twice (author={x}, …, author={x}): BibTeX keeps one
+            entries.append(kept)
+        else:
+            failed.append(block)
+    entries.sort(key=lambda e: e.start_line or 0)
+    refs = [_reference(e, first_index + i, source) for i, e in enumerate(entries)]
+    issues = []
+    for block in failed:
         line = (block.start_line or 0) + 1
         span = Span(line, 1, line, 1, source.path)
         if isinstance(block, DuplicateBlockKeyBlock):

@@ -69,7 +69,8 @@ _RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
-_NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n如据由和与及对在而但是为将从经即若且并了的过照按至让使向给被把见")
+_NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n"
+                     "如据由和与及对在而但是为将从经即若且并了的过照按至让使向给被把见")
 # Common Chinese surnames, for names the reference list does not have.
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
