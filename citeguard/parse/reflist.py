@@ -39,6 +39,11 @@ HEADING_RE = re.compile(
     rf"[\[【［(（]?[ \t]*(?P<word>{_WORD})[ \t]*[\]】］)）]?[ \t]*(?:\*\*|__)?[ \t]*"
     rf"(?:[(（\[【][ \t]*(?:{_WORD})[ \t]*[)）\]】][ \t]*|(?:{_WORD})[ \t]*)?(?:\*\*|__)?[ \t]*[:：;；]?[ \t]*"
     r"(?P<rest>.*)$")
+# A heading run onto the end of a body line, alone or before the first entry:
+#   "…尚无发现大量S元素的扩散。 参考文献"   "…适宜添加水平为0.4%。参考文献：[1]董淑丽,…"
+_RUN_IN_HEADING_RE = re.compile(
+    r"(?<=[。.！？!?)）\s$])\s*(?P<word>参\s*考\s*文\s*献|References|REFERENCES)\s*[:：]?\s*"
+    r"(?:$|(?=[\[［]\s*1\s*[\]］]|1\s*[.．、]\s*\S))")
 # Heading words that are headings only on a line of their own ("文献[12]提出…" is prose).
 _BARE_ONLY = frozenset({"文献", "文 献", "Literature", "Reference"})
 # A numbered entry's label at a line start (an OCR'd manuscript line number may stand before a
@@ -47,6 +52,7 @@ LABEL_RE = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]*)?(?:"
     r"(?:\d{1,4}[ \t]+)?\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］]\.?"
     r"|[(（][ \t]*(?P<p>\d{1,4})[ \t]*[)）]"
+    r"|(?P<q>\d{1,4})[ \t]*\\?[\]］]"
     r"|(?P<d>\d{1,4})[ \t]*(?:[.．、](?!\d)|[)）])"
     r"|(?P<s>\d{1,4})(?:[ \t]+(?=\S)|(?=[A-Z\u4e00-\u9fff“\"]))"
     r")[ \t]*")
@@ -70,11 +76,14 @@ TYPE_CODE_RE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2})\s*(?:/\s*[A-Z]{2}\s*)?[\]�
 _FOOTNOTE_LINE_RE = re.compile(rf"^[ \t]*(?:\^\{{\s*[{CIRCLED_CHARS}*]\s*\}}|\^[{CIRCLED_CHARS}*]|[{CIRCLED_CHARS}])")
 # A year anywhere: what every entry has and few headings or prose lines of a list do
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
+# Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
+_WORK_ID_RE = re.compile(r"arXiv:|\b[a-z-]+/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
 # Sentence ends inside an entry where a run-on author-year entry may start
 _RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])")
 
 LOOKAHEAD = 40  # lines to look ahead for the list's next entry after a gap
 MAX_HEADINGS = 12  # headings tried (the last ones in the text)
+MAX_LINE = 20_000  # characters of a line searched for a heading run onto it
 MAX_RUN_ONS = 60  # cut points tried inside one entry
 
 
@@ -124,7 +133,7 @@ def _label(text: str) -> tuple[int, int] | None:
     m = LABEL_RE.match(text)
     if m is None:
         return None
-    number = m.group("b") or m.group("p") or m.group("d") or m.group("s")
+    number = m.group("b") or m.group("p") or m.group("q") or m.group("d") or m.group("s")
     return int(number), m.end()
 
 
@@ -155,12 +164,18 @@ def _is_end(text: str) -> bool:
 def find_list(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
     """The reference list between lines ``lo`` and ``hi``: under the heading followed by the most
     entries, else the longest headless run of entries."""
-    heads = [ln for ln in lines[lo:hi] if heading_match(ln.text)][-MAX_HEADINGS:]
-    best: ListRegion | None = None
-    for ln in heads:
+    heads: list[tuple[Line, int, int, int]] = []  # line, heading words (start, end), where entries start
+    for ln in lines[lo:hi]:
         m = heading_match(ln.text)
-        assert m is not None
-        region = _read(lines, ln.index, m.start("rest"), hi, (ln.index, ln.start + m.start("word"), ln.start + m.end("word")))
+        if m is not None:
+            heads.append((ln, m.start("word"), m.end("word"), m.start("rest")))
+        elif "参" in ln.text or "eference" in ln.text or "EFERENCE" in ln.text:
+            t = _RUN_IN_HEADING_RE.search(ln.text[:MAX_LINE])
+            if t is not None:  # "…扩散。 参考文献" / "…。参考文献：[1]董淑丽…": a heading OCR ran onto a line
+                heads.append((ln, t.start("word"), t.end("word"), t.end()))
+    best: ListRegion | None = None
+    for ln, word_start, word_end, entries_at in heads[-MAX_HEADINGS:]:
+        region = _read(lines, ln.index, entries_at, hi, (ln.index, ln.start + word_start, ln.start + word_end))
         if region.entries and (best is None or len(region.entries) >= len(best.entries)):
             best = region
     if best is not None:
@@ -177,25 +192,28 @@ def _headless(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
     while i < hi:
         ln = lines[i]
         label = _label(ln.text)
-        if (label is not None and label[0] == 1 and _YEAR_RE.search(ln.text)) or (
+        if (label is not None and (label[0] == 1 or _continues(lines, i + 1, hi, label[0] + 1))
+                and (_YEAR_RE.search(ln.text) or _WORK_ID_RE.search(ln.text))) or (
                 label is None and _opens_entry(ln.text) and entry_key(ln.text[:600]) is not None):
             region = _read(lines, i, 0, hi, None)
-            with_years = sum(1 for e in region.entries if _YEAR_RE.search(e.text))
+            with_years = sum(1 for e in region.entries if _YEAR_RE.search(e.text) or _WORK_ID_RE.search(e.text))
             if len(region.entries) >= 3 and with_years * 4 >= len(region.entries) * 3:
                 if best is None or len(region.entries) >= len(best.entries):
                     best = region
                 i = max(i + 1, region.end_line)
                 continue
-        i += 1
+        i += 1  # not a list here: look on from the next line, not from where that reading stopped
     return best
 
 
 def _read(lines: Sequence[Line], first: int, column: int, hi: int,
           heading: tuple[int, int, int] | None) -> ListRegion:
     """Entries from line ``first`` (from ``column`` on) until the list ends."""
-    probe = [ln.text[column:] if ln.index == first else ln.text for ln in lines[first:min(hi, first + 8)]]
-    labels = [_label(t) for t in probe if t.strip()]
-    numbered = any(lab is not None and lab[0] <= 3 for lab in labels[:4])
+    probe = [ln.text[column:] if ln.index == first else ln.text for ln in lines[first:min(hi, first + 12)]]
+    labels = [lab[0] for lab in (_label(t) for t in probe if t.strip()) if lab is not None]
+    # numbered: it starts at 1 (2, 3 when OCR lost the first), or runs on from a later number
+    # when OCR lost the head of the list ([14] [15] …)
+    numbered = any(n <= 3 for n in labels[:4]) or any(b == a + 1 for a, b in itertools.pairwise(labels[:6]))
     reader = _read_numbered if numbered else _read_unnumbered
     entries, end = reader(lines, first, column, hi)
     return ListRegion(heading, first, end, tuple(entries), numbered)
@@ -260,11 +278,19 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
         if _FOOTNOTE_LINE_RE.match(text):
             continue
         if _is_end(text):
-            end = ln.index
-            break
+            if not (expected is not None and _MD_HEADING_RE.match(text) and not END_RE.match(text)
+                    and _continues(lines, ln.index + 1, hi, expected)):
+                end = ln.index
+                break
+            # a running head or a wrapped line OCR made a heading, inside the list: the numbers go on
+            if _YEAR_RE.search(text) and built.entries:
+                built.extend(base, re.sub(r"^[ \t]*#{1,6}[ \t]*", "", text))
+            continue
         label = _label(text)
         # the next number (two may be lost), or the same one again when bracketed: "[21] … [21] …"
-        if label is not None and ((expected is None and label[0] <= 3) or (expected is not None and (
+        starts = expected is None and (label is not None and (label[0] <= 3 or _continues(lines, ln.index + 1, hi,
+                                                                                       label[0] + 1)))
+        if label is not None and (starts or (expected is not None and (
                 expected <= label[0] <= expected + 2 or (label[0] == expected - 1 and _BRACKETED_RE.match(text))))):
             number, length = label
             built.open(number, text[:length].strip().lstrip("-*+# \t"), base + len(text) - len(text.lstrip()),
@@ -327,8 +353,11 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
         if _FOOTNOTE_LINE_RE.match(text):
             continue
         if _is_end(text):
-            end = ln.index
-            break
+            if not (built.entries and _MD_HEADING_RE.match(text) and not END_RE.match(text)
+                    and _heads_follow(lines, ln.index, hi)):
+                end = ln.index
+                break
+            continue  # a running head OCR left between entries
         lead = len(text) - len(text.lstrip(" \t-*+"))
         if _opens_entry(text[lead:]):
             built.open(None, None, base + lead, base + lead, text[lead:])
