@@ -54,7 +54,7 @@ LABEL_RE = re.compile(
     r"|[(（][ \t]*(?P<p>\d{1,4})[ \t]*[)）]"
     r"|(?P<q>\d{1,4})[ \t]*\\?[\]］]"
     r"|(?P<d>\d{1,4})[ \t]*(?:[.．、](?!\d)|[)）])"
-    r"|(?P<s>\d{1,4})(?:[ \t]+(?=\S)|(?=[A-Z\u4e00-\u9fff“\"]))"
+    r"|(?P<s>\d{1,4})(?:[ \t]+(?=[A-Za-z\u4e00-\u9fff“\"\[(（])|(?=[A-Z\u4e00-\u9fff“\"]))"
     r")[ \t]*")
 # A bracketed label, which no prose line starts with: "[12]" "［12］"
 _BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［][ \t]*\d{1,6}[ \t]*\\?[\]］]")
@@ -301,7 +301,7 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
                 end = ln.index
                 break
             continue
-        elif label is not None and label[0] == 1 and len(built.entries) >= 3:
+        elif label is not None and label[0] == 1 and len(built.entries) >= 3 and _BRACKETED_RE.match(text):
             end = ln.index  # the list starts again from 1: its translation, read as the list's
             break
         elif after_blank and not _continues(lines, ln.index, hi, expected):
@@ -324,15 +324,16 @@ def _cut_run_ons(built: _Builder, expected: int) -> int:
         cut = None
         for m in _INLINE_LABEL_RE.finditer(piece):
             n = int(m.group("b") or m.group("s"))
-            if n == expected and m.start() > 0 and (m.group("b") or _YEAR_RE.search(piece[:m.start()])):
+            if expected <= n <= expected + 2 and m.start() > 0 and (m.group("b") or _YEAR_RE.search(piece[:m.start()])):
                 cut = m
                 break
         if cut is None:
             return expected
         pieces[-1] = (offset, piece[:cut.start()])
         lead = len(cut.group(0)) - len(cut.group(0).lstrip())
-        built.open(expected, cut.group(0).strip(), offset + cut.start() + lead, offset + cut.end(), piece[cut.end():])
-        expected += 1
+        number = int(cut.group("b") or cut.group("s"))
+        built.open(number, cut.group(0).strip(), offset + cut.start() + lead, offset + cut.end(), piece[cut.end():])
+        expected = number + 1
     return expected
 
 
