@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
 from citeguard.parse.entrykey import fold_name, link_surname, without_particles
-from citeguard.parse.names import is_han_name, surname_key
+from citeguard.parse.names import is_han_name, pinyin_name, surname_key
 from citeguard.parse.text import fold_width
 
 
@@ -186,6 +186,9 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
                if r.damaged_year and _subsequence(r.damaged_year, citation.year)]
     if len(set(damaged)) == 1:
         return replace(citation, reference=damaged[0].index, link_reason=DAMAGED_YEAR_REASON)
+    romanised = _romanised(citation, index.by_year.get(citation.year, ()))
+    if romanised is not None:
+        return replace(citation, reference=romanised.index, link_reason=ROMANISED_REASON)
     candidates: list[Candidate] = []
     for ref in index.by_author.get(key, ()):
         candidates.append(Candidate(ref.index, f"same author, year {ref.year or '?'} in the entry", 0.9))
@@ -202,6 +205,41 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
 KEY_CASE_REASON = "key, written in another case than in the .bib file"
 RUN_ON_REASON = "author and year (the entry's name is run together with its initials)"
 DAMAGED_YEAR_REASON = "author (the entry's year is damaged by OCR; what is left of it fits)"
+
+
+ROMANISED_REASON = "author (romanised in the entry) and year"
+
+
+def _initials(name: str, surname: str) -> str:
+    """The initials of a Latin name once its surname is taken off: "Deng T" "DengT" "DENG Tao" → "t"."""
+    letters = "".join(ch for ch in name if ch.isalpha())
+    rest = letters[len(surname):] if letters.lower().startswith(surname) else letters
+    return "".join(ch for ch in rest if ch.isupper()).lower()
+
+
+def _romanised(citation: Citation, same_year: tuple[Reference, ...]) -> Reference | None:
+    """The one entry of the cited year whose authors are the cited Chinese names in pinyin: a
+    Chinese text citing （邓涛、邱占祥，2007） where the list prints "DENG T, QIU Z X, 2007"."""
+    if not citation.authors or not is_han_name(citation.authors[0]) or not same_year:
+        return None
+    latin = [r for r in same_year if r.authors and not is_han_name(r.authors[0].replace(" ", ""))]
+    if not latin:
+        return None
+    wanted = [pinyin_name(a.replace(" ", "")) for a in citation.authors if is_han_name(a)]
+    found = []
+    for ref in latin:
+        if len(ref.authors) < len(wanted) and not ref.et_al:
+            continue
+        ok = True
+        for (surname, given), printed in zip(wanted, ref.authors, strict=False):
+            key = link_surname(printed, glued=True)
+            initials = _initials(printed.split(",", 1)[0] if "," not in printed else printed.replace(",", " "), key)
+            if key != surname or (initials and given and initials[0] != given[0]):
+                ok = False
+                break
+        if ok:
+            found.append(ref)
+    return found[0] if len(found) == 1 else None
 
 
 def _subsequence(part: str, whole: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from citeguard.checks.registry import Rule
 from citeguard.model import Document, Finding, Footnote, Reference
 from citeguard.parse.entries import TYPE_RE, URL_RE
-from citeguard.parse.names import is_han_name
+from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import fold_width
 
 # Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
@@ -21,17 +21,6 @@ _ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:，：．](?=(?P<next>.))")
 _TITLE_BRACKET_RE = re.compile(r"[（(][^（()）]{1,12}[）)]")
 # Publisher followed by a period where GB/T 7714 has a comma: "人民出版社.2024"
 PUBLISHER_PERIOD_RE = re.compile(r":\s*(?P<publisher>[^:,.]{2,40}?)\s*\.\s*(?P<year>\d{4})\s*(?::|\.|$)")
-# Polyphonic surnames whose surname reading differs from pypinyin's default reading.
-SURNAME_READINGS = {
-    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao", "乐": "yue",
-    "盖": "ge", "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "那": "na", "覃": "qin", "华": "hua",
-    "任": "ren", "尉": "yu", "员": "yun", "阚": "kan", "藏": "zang", "长孙": "zhangsun", "尉迟": "yuchi",
-    "万俟": "moqi", "令狐": "linghu", "沈": "shen", "石": "shi", "燕": "yan", "贲": "ben", "句": "gou",
-}
-_DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | frozenset(
-    {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "端木", "司徒", "夏侯", "轩辕", "宇文", "钟离"})
-
-
 class Spacing(StrEnum):
     """Whether an entry puts a space after its element punctuation."""
 
@@ -112,13 +101,7 @@ def name_sort_key(name: str) -> tuple[str, str]:
     if not is_han_name(name.replace(" ", "")):
         parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
         return parts[0], parts[1] if len(parts) > 1 else ""
-    name = name.replace(" ", "")
-    from pypinyin import Style, lazy_pinyin  # imported on first use: its dictionaries cost ~0.15 s
-
-    surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
-    given = name[len(surname):]
-    reading = SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
-    return reading, "".join(lazy_pinyin(given, style=Style.NORMAL))
+    return pinyin_name(name.replace(" ", ""))
 
 
 def entry_finding(r: Rule, e: EntryText, message: str, message_zh: str, **extra: Any) -> Finding:

@@ -47,9 +47,10 @@ PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|
 _UP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LOW = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\\-]"
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
+_PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten|dos|das)\s+"
 EN_AUTHORS_RE = re.compile(
-    rf"^(?:(?:van|von|de|del|der|da|di|le|la)\s+)?{_UP}{_LOW}+(?:(?:\s*,\s*(?:&|and\b)?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
-    rf"(?:(?:van|von|de|der|da|di|le|la)\s+)?{_UP}{_LOW}+)*{ET_AL}?$")
+    rf"^(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+(?:(?:\s*,\s*(?:&|and\b)?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
+    rf"(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+)*{ET_AL}?$")
 # English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
 EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
@@ -219,6 +220,9 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
 
 # What may stand between names without being prose: separators, "and", "et al."
 _NAME_GLUE_RE = re.compile(r"[\s,，、&和与及]|\band\b|\bet\s*al\b\.?")
+# Particles of Latin surnames, lower case: "de la Fuente", "van Rompay"
+_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "le", "la", "ter", "ten",
+                        "dos", "das"})
 # Capitalised words that open English sentences (not names): "Recently, Su et al. (2012)"
 _SENTENCE_WORDS = frozenset({
     "Recently", "However", "Moreover", "Furthermore", "Thus", "Therefore", "Similarly", "Although", "While", "When",
@@ -229,7 +233,7 @@ _SENTENCE_WORDS = frozenset({
 
 def _is_prose(prefix: str) -> bool:
     """Is the text before a cited name prose (a lead-in) rather than more names?"""
-    rest = _NAME_GLUE_RE.sub(" ", prefix).split()
+    rest = [w for w in _NAME_GLUE_RE.sub(" ", prefix).split() if w not in _PARTICLES]
     return any(not w[:1].isupper() or w.strip(".") in _SENTENCE_WORDS | _NOT_NAMES for w in rest)
 
 
@@ -315,6 +319,8 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
             continue
         candidate = text[begin:names_end]
         before = text[begin - 1] if begin > 0 else " "
+        if length == 3 and candidate[0] in _NAME_BOUNDARY and candidate[1] in _SURNAMES:
+            continue  # "…和李超等（2013）": 和 joins, 李超 is the name
         if (re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES
                 and before in _NAME_BOUNDARY):
             return begin, text[begin:stop]

@@ -40,7 +40,7 @@ APA_HEAD_RE = re.compile(
 # Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."
 NAME_YEAR_HEAD_RE = re.compile(
     rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,:]*(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
-    rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|\s+\S|\s*$)|(?:(?<=[.,])|(?<=etal))(?P<bad>[\dOo]{{2,3}})(?=\.))")
+    rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|\s+\S|\s*$)|(?:(?<=[.,])|(?<=etal))(?P<bad>[\dOo]{{2,3}})(?=\.|[A-Z]))")
 # 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
 ZGYW_HEAD_RE = re.compile(
     rf"^(?P<auth>{HAN}[{HAN[1:-1]}·、,，\s]{{1,40}}?)\s*(?P<year>{_YEAR})(?P<suf>[a-z]?)\s*[.,:]?\s*(?=[《“\"(（])")

@@ -66,3 +66,25 @@ def surname_key(name: str) -> str:
     "A. H. Guth" → "guth", "van Dijk" → "vandijk".
     """
     return link_surname(name)
+
+
+# Polyphonic surnames whose surname reading differs from pypinyin's default reading.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao", "乐": "yue",
+    "盖": "ge", "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "那": "na", "覃": "qin", "华": "hua",
+    "任": "ren", "尉": "yu", "员": "yun", "阚": "kan", "藏": "zang", "长孙": "zhangsun", "尉迟": "yuchi",
+    "万俟": "moqi", "令狐": "linghu", "沈": "shen", "石": "shi", "燕": "yan", "贲": "ben", "句": "gou",
+}
+_DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | frozenset(
+    {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "端木", "司徒", "夏侯", "轩辕", "宇文", "钟离"})
+
+
+def pinyin_name(name: str) -> tuple[str, str]:
+    """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
+    "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: its dictionaries cost ~0.15 s
+
+    surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
+    given = name[len(surname):]
+    reading = SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
+    return reading, "".join(lazy_pinyin(given, style=Style.NORMAL))

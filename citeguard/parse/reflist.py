@@ -78,11 +78,13 @@ _FOOTNOTE_LINE_RE = re.compile(rf"^[ \t]*(?:\^\{{\s*[{CIRCLED_CHARS}*]\s*\}}|\^[
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
 # Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
 _WORK_ID_RE = re.compile(r"arXiv:|\b[a-z-]+/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
-# Sentence ends inside an entry where a run-on author-year entry may start
-_RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])")
+# Where a run-on author-year entry may start: after a sentence end, or after a page number and a
+# space ("…7:111-113 Bohlin B,1935a.")
+_RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])|(?<=\d)\s+(?=[A-Z\u4e00-\u9fff])")
 
 LOOKAHEAD = 40  # lines to look ahead for the list's next entry after a gap
 MAX_HEADINGS = 12  # headings tried (the last ones in the text)
+MAX_DEBRIS = 8  # lines before the first entry that may be skipped
 MAX_LINE = 20_000  # characters of a line searched for a heading run onto it
 MAX_RUN_ONS = 60  # cut points tried inside one entry
 
@@ -297,7 +299,7 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
                        base + length, text[length:])
             expected = number + 1
         elif expected is None:
-            if ln.index - first > 3:  # text before the first entry: a few lines of OCR debris at most
+            if ln.index - first > MAX_DEBRIS:  # text before the first entry: a few lines of OCR debris at most
                 end = ln.index
                 break
             continue
@@ -363,7 +365,7 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
         if _opens_entry(text[lead:]):
             built.open(None, None, base + lead, base + lead, text[lead:])
         elif not built.entries:
-            if ln.index - first > 3:
+            if ln.index - first > MAX_DEBRIS:  # a few lines of OCR debris may stand before the first entry
                 end = ln.index
                 break
             continue
