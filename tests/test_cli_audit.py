@@ -136,7 +136,8 @@ def test_options_are_recorded_and_report_is_readable(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     _run("audit", *OFFLINE, str(PAPER), "--json", str(out), "-q", "--select", "CG2", "--ignore", "CG204", "--fail-on", "warning")
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["options"] == {"select": ["CG2"], "ignore": ["CG204"], "fail_on": "warning", "offline": True}
+    assert report["options"] == {"select": ["CG2"], "ignore": ["CG204"], "fail_on": "warning", "offline": True,
+                                 "min_confidence": "low"}
     assert {f["code"][:3] for f in report["findings"]} == {"CG2"}
     assert out.stat().st_mode & 0o044  # readable by group/others under a normal umask
 

@@ -20,7 +20,7 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
 )
 from citeguard.checks.reading import read_quality, settle
 from citeguard.checks.registry import RULES, AuditContext, Conventions, Rule, selected
-from citeguard.model import Document, Finding, LinkResult, Reference, Standard
+from citeguard.model import Confidence, Document, Finding, LinkResult, Reference, Standard
 
 __all__ = ["RULES", "AuditContext", "Rule", "audit", "choose_standard", "paper_date"]
 
@@ -62,9 +62,12 @@ def choose_standard(document: Document) -> Standard:
 
 
 def audit(document: Document, *, standard: Standard | None = None, select: Iterable[str] = (),
-          ignore: Iterable[str] = (), links: Iterable[LinkResult] = ()) -> tuple[AuditContext, tuple[Finding, ...]]:
+          ignore: Iterable[str] = (), links: Iterable[LinkResult] = (),
+          min_confidence: Confidence = Confidence.LOW) -> tuple[AuditContext, tuple[Finding, ...]]:
     """Run the selected rules (link rules use ``links``, the resolver's results); findings come
-    sorted by position, then code."""
+    sorted by position, then code, each with its confidence (and a severity no higher than that
+    confidence allows, see :mod:`citeguard.checks.reading`); those below ``min_confidence`` are
+    left out."""
     reading = read_quality(document)
     ctx = AuditContext(document, standard or choose_standard(document), Conventions(), paper_date(document),
                        tuple(links), reading)
@@ -75,6 +78,8 @@ def audit(document: Document, *, standard: Standard | None = None, select: Itera
             key = (f.code, f.line, f.column, f.message)
             if key not in seen:
                 seen.add(key)
-                findings.append(settle(f, reading))
+                settled = settle(f, reading)
+                if settled.confidence.rank >= min_confidence.rank:
+                    findings.append(settled)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return ctx, tuple(findings)

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import KEY_CASE_REASON
 from citeguard.model import Citation, CitationKind, CitationSystem, Confidence, Finding, IssueKind, Reference, Severity
-from citeguard.parse.names import surname_key
+from citeguard.parse.entrykey import fold_name
+from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
 
 
@@ -57,9 +58,12 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         return  # too many to be padding: CG910 says once that citations may not have been read
     cited = {c.reference for c in doc.citations if c.reference is not None}
     near = {x.reference for c in doc.citations if c.reference is None for x in c.candidates}
+    cited_titles = {normalised_title(doc.references[i - 1].title)[:60] for i in cited} - {""}
     for ref in doc.references:
         if ref.index in cited or ref.index in near:
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
+        if normalised_title(ref.title)[:60] in cited_titles:
+            continue  # a second copy of a cited work: CG302 reports the repetition
         yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text",
                         f"{ref_label(doc, ref.index)} 在正文中未被引用",
                         references=[ref_number(doc, ref.index)], confidence=ctx.reading.link_confidence)
@@ -204,11 +208,16 @@ def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     doc = ctx.document
     if doc.system is not CitationSystem.AUTHOR_YEAR:
         return
-    groups: dict[tuple[str, str], list[Reference]] = defaultdict(list)
+    groups: dict[tuple[tuple[str, ...], str], list[Reference]] = defaultdict(list)
     for ref in doc.references:
         if ref.authors and ref.year:
-            groups[(surname_key(ref.authors[0]), ref.year)].append(ref)
+            # works tell apart by their co-authors ("X, 2017" vs "X & Y, 2017") and by the first
+            # author's initials ("Chen, L." vs "Chen, J."); three or more authors are cited "X et al."
+            many = len(ref.authors) > 2 or ref.et_al
+            names = (_initialled(ref.authors[0]), *(("+",) if many else (surname_key(a) for a in ref.authors[1:])))
+            groups[(names, ref.year)].append(ref)
     for (_, year), refs in groups.items():
+        refs = _distinct_works(refs)
         suffixes = [x.year_suffix for x in refs]
         if len(refs) > 1 and len(set(suffixes)) < len(refs):
             labels = ", ".join(ref_label(doc, x.index) for x in refs)
@@ -217,6 +226,25 @@ def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             references=[ref_number(doc, x.index) for x in refs],
                             suggestion=f"write {year}a, {year}b … in the list and in every citation",
                             suggestion_zh=f"在文献表和每处引用中写作 {year}a、{year}b……")
+
+
+def _initialled(name: str) -> str:
+    """A first author with initials as the key that tells namesakes apart: "Chen, L." → "chenl";
+    a Chinese name is whole already."""
+    return fold_name(name) if not is_han_name(name.replace(" ", "")) else name.replace(" ", "")
+
+
+def _distinct_works(refs: list[Reference]) -> list[Reference]:
+    """The entries minus second copies of one work (same title): CG302 reports those."""
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        title = normalised_title(ref.title)[:60]
+        if title and title in seen:
+            continue
+        seen.add(title)
+        out.append(ref)
+    return out
 
 
 @rule("CG109", "numeric-out-of-range", Severity.ERROR)

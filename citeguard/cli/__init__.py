@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -22,7 +22,7 @@ from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.ingest import IngestError
-from citeguard.model import LinkStatus, Standard
+from citeguard.model import Confidence, LinkStatus, Standard
 from citeguard.parse.entries import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.files import ReportWriteError
@@ -45,7 +45,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 T = TypeVar("T")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"citeguard: error: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
@@ -147,6 +147,14 @@ def _report_stems(paths: list[Path]) -> list[str]:
     return out
 
 
+def _confidence(value: str) -> Confidence:
+    """--min-confidence's value, or a one-line usage error."""
+    try:
+        return Confidence(value.lower())
+    except ValueError:
+        _fail(f"--min-confidence must be high, medium or low, not {value!r}")
+
+
 @app.command()
 def audit(
     papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts; default: the bundled paper.")] = None,
@@ -167,6 +175,8 @@ def audit(
                                          "error, warning, info or never.")] = "error",
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    min_confidence: Annotated[str, typer.Option("--min-confidence", help="Report only findings this sure or surer: "
+                                                "high, medium or low (default: all).")] = "low",
     standard: Annotated[str | None, typer.Option("--standard", help="gb2015 or gb2025 (default: by the "
                                                  "manuscript's date).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en messages (default: the document's).")] = None,
@@ -195,6 +205,7 @@ def audit(
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
     if standard is not None and standard not in {s.value for s in Standard}:
         _fail(f"--standard must be gb2015 or gb2025, not {standard!r}")
+    sure = _confidence(min_confidence)
     if lang is not None and lang not in {"zh", "en"}:
         _fail(f"--lang must be zh or en, not {lang!r}")
     paths = papers or [_paper(None)]
@@ -231,8 +242,9 @@ def audit(
             continue
         results, _ = _guard(lambda d=document: resolve(claims_from(d), net))  # type: ignore[misc]
         ctx, findings = _guard(lambda d=document, r=results: audit_document(  # type: ignore[misc]
-            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r))
-        options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline)
+            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r,
+            min_confidence=sure))
+        options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline, min_confidence=sure.value)
         result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
         _guard(lambda r=result, t=source.text, n=stem: write_paper(plan, r, t, n))  # type: ignore[misc]
         done.append(result)
@@ -364,6 +376,8 @@ def annotate(
                                              "(default: PAPER.checked.docx next to PAPER).")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    min_confidence: Annotated[str, typer.Option("--min-confidence", help="Comment only on findings this sure or "
+                                                "surer: high, medium or low (default: all).")] = "low",
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en comments (default: the document's).")] = None,
 ) -> None:
     """Write a copy of a .docx with every finding as a Word comment at its place (text untouched).
@@ -380,8 +394,9 @@ def annotate(
         _fail(f"--out {target}: is a directory; give a file name such as {target / (paper.stem + '.checked.docx')}")
     if target.resolve() == paper.resolve():
         _fail("--out must not be the manuscript itself: annotate never overwrites the original")
+    sure = _confidence(min_confidence)
     _, findings = _guard(lambda: audit_document(document, select=_prefixes(select, "--select"),
-                                                ignore=_prefixes(ignore, "--ignore")))
+                                                ignore=_prefixes(ignore, "--ignore"), min_confidence=sure))
     data, added = _guard(lambda: annotate_docx(paper.read_bytes(), document, findings,
                                                lang=lang or document.language.value))
     _guard(lambda: write_report(target, data))

@@ -191,6 +191,8 @@ def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | 
         result = split_zh_authors(text, lexicon)
     elif EN_AUTHORS_RE.match(text) and len(text) <= 120:
         result = split_en_authors(text)
+        if result and any(len(n) <= 2 and n.isupper() and not lexicon.knows(n) for n in result[0]):
+            return None  # "SD(2016)" "GS (2016)": initials or an abbreviation, not a cited surname
     return result if result and result[0] else None
 
 

@@ -198,6 +198,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         cut = original_start(folded)
         if cut is not None:  # the bracketed original is read for its key, the fields from the entry itself
             text, folded = text[:cut].rstrip(), folded[:cut].rstrip()
+            base = replace(base, language=Language.ZH if is_chinese(text) else Language.EN)
     code_match = next((m for m in TYPE_RE.finditer(folded) if m.group("code") in TYPE_CODES
                        and (m.group("carrier") is None or m.group("carrier") in CARRIERS)), None)
     if code_match is None:

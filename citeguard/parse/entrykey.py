@@ -20,6 +20,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeguard.model import EntryStyle
 from citeguard.parse.text import HAN, demath, fold_width, is_chinese
@@ -232,8 +233,11 @@ def _head(text: str) -> tuple[re.Match[str], EntryStyle] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def entry_key(raw: str) -> EntryKey | None:
-    """The author-year key of an entry whose head is authors then year; None for other shapes."""
+    """The author-year key of an entry whose head is authors then year; None for other shapes.
+
+    Pure and cached: the list reader asks it of a line, and the entry parser of the same text."""
     raw = demath(raw.strip())
     text = fold_width(raw, keep_enumeration_comma=True)
     found = _head(text)

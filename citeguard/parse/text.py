@@ -51,11 +51,14 @@ def han_count(text: str) -> int:
     return len(_HAN_RE.findall(text))
 
 
+# One ASCII letter
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
 def is_chinese(text: str) -> bool:
     """True when Han characters make up a noticeable part of the letters in ``text``."""
     han = han_count(text)
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return han > 0 and han * 3 >= latin
+    return han > 0 and han * 3 >= len(_LATIN_RE.findall(text))
 
 
 # Sentence-final punctuation, possibly followed by closing quotes/brackets: 。 ！ ？ … ” 」 ）

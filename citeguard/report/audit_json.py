@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citeguard import __version__
 from citeguard.checks.url_rules import domain_class, url_date
-from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Standard
+from citeguard.model import Confidence, Document, Finding, LinkResult, LinkStatus, Severity, Standard
 from citeguard.report.model_json import JSONValue, model_dict, to_json
 
 SCHEMA = "citeguard-report/1"
@@ -22,6 +22,7 @@ class AuditOptions:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     offline: bool = True
+    min_confidence: str = "low"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,15 @@ def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
     return {s.value: counts.get(s, 0) for s in Severity}
 
 
+def confidence_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
+    counts = Counter(f.confidence for f in findings)
+    return {c.value: counts.get(c, 0) for c in Confidence}
+
+
 def finding_dict(f: Finding, doc: Document) -> dict[str, JSONValue]:
     """One finding; ``location`` is where the user finds it: "12:5", "¶12" (.docx), "p. 4, line 12" (PDF)."""
-    return {"code": f.code, "rule": f.rule, "severity": f.severity.value, "message": f.message,
+    return {"code": f.code, "rule": f.rule, "severity": f.severity.value, "confidence": f.confidence.value,
+            "message": f.message,
             "message_zh": f.message_zh, "line": f.line, "column": f.column,
             "location": doc.location(f.line, f.column, f.path), "references": list(f.references),
             "citations": list(f.citations), "footnotes": list(f.footnotes),
@@ -95,9 +102,11 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
         "document": {**model["document"], "title": title.text if title else None,
                      "standard": result.standard.value, "paper_date": result.paper_date},
         "options": {"select": list(result.options.select), "ignore": list(result.options.ignore),
-                    "fail_on": result.options.fail_on, "offline": result.options.offline},
+                    "fail_on": result.options.fail_on, "offline": result.options.offline,
+                    "min_confidence": result.options.min_confidence},
         "summary": {**model["summary"], "findings": {**severity_counts(result.findings),
-                                                     "total": len(result.findings)}},
+                                                     "total": len(result.findings),
+                                                     "confidence": confidence_counts(result.findings)}},
         "front_matter": model["front_matter"],
         "references": references,
         "citations": model["citations"],
@@ -116,4 +125,5 @@ def render_report_json(result: AuditResult, *, timestamp: str | None = None) -> 
     return json.dumps(report_dict(result, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["SCHEMA", "AuditOptions", "AuditResult", "render_report_json", "report_dict", "severity_counts", "to_json"]
+__all__ = ["SCHEMA", "AuditOptions", "AuditResult", "confidence_counts", "render_report_json", "report_dict",
+           "severity_counts", "to_json"]

@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from citeguard import __version__
 from citeguard.checks import RULES
-from citeguard.model import Finding, Severity
+from citeguard.model import Confidence, Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -52,7 +52,7 @@ def render_sarif(results: list[AuditResult]) -> str:
                 "ruleId": f.code, "level": _SARIF_LEVEL[f.severity], "message": {"text": message},
                 "locations": [location],
                 "properties": {"message_zh": f.message_zh, "references": list(f.references),
-                               "footnotes": list(f.footnotes)},
+                               "footnotes": list(f.footnotes), "confidence": f.confidence.value},
             }
             if f.code in index:
                 item["ruleIndex"] = index[f.code]
@@ -90,7 +90,8 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
             where = f"file={_escape_property(_uri(doc.path))},"
         else:
             where = f"file={_escape_property(_uri(f.path or doc.path))},line={f.line},col={f.column},"
-        props = f"{where}title={_escape_property(f'{f.code} {f.rule}')}"
+        sure = "" if f.confidence is Confidence.HIGH else f" ({f.confidence.value} confidence)"
+        props = f"{where}title={_escape_property(f'{f.code} {f.rule}{sure}')}"
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -123,14 +124,14 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
             out.append("")
         ranked: list[Finding] = sorted(result.findings, key=lambda f: (-f.severity.rank, f.line, f.code))
         if ranked:
-            out += ["| | code | line | finding | fix |", "|---|---|---|---|---|"]
+            out += ["| | code | line | finding | fix | sure |", "|---|---|---|---|---|---|"]
             icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
             for f in ranked[:limit]:
                 message = f.message_zh if lang == "zh" else f.message
                 where = (f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path
                          else _md_cell(result.document.location(f.line, f.column)))
                 out.append(f"| {icon[f.severity]} | {f.code} | {where} | {_md_cell(message)} | "
-                           f"{_md_cell(f.fix(lang))} |")
+                           f"{_md_cell(f.fix(lang))} | {f.confidence.value} |")
             if len(ranked) > limit:
                 out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")
         else:

@@ -11,7 +11,7 @@ from rich.text import Text
 from citeguard.checks import Rule
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.ledger import LedgerRow
-from citeguard.model import Document, Finding, LinkResult, Severity
+from citeguard.model import Confidence, Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
 
 
@@ -54,6 +54,7 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
 
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 
 def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 100, color: bool = False,
@@ -92,6 +93,9 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
             message = f.message_zh if lang == "zh" else f.message
             line = Text(f"{_where(doc, f.line, f.column, f.path)}: ")
             line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
+            if f.confidence is not Confidence.HIGH:  # how sure, when not sure: "(low confidence)"
+                line.append(f" ({f.confidence.value} confidence)" if lang != "zh" else
+                            f"（置信度{_CONFIDENCE_ZH[f.confidence.value]}）", style="dim" if color else "")
             line.append(f": {message}")
             if f.suggestion:
                 line.append(f"  → {f.fix(lang)}")
