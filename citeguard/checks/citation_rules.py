@@ -34,6 +34,8 @@ def citation_without_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     if not ctx.reading.citations_trusted:
         return  # too many to be the author's slips: CG909 says once what could not be matched
+    if ctx.document.system is CitationSystem.NUMERIC:
+        return  # "按NRC（2012）标准" in a numbered paper names a work; its citation is the number
     for c in ctx.document.citations:
         if c.kind is CitationKind.AUTHOR_YEAR and c.reference is None and not c.candidates:
             if not ctx.document.references:
@@ -76,8 +78,8 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Usually a typo in the year, in the text or in the list.
     Bad: （周文和许凌云，2022） when the list has 周文, 许凌云 2023.  Good: （周文和许凌云，2023）.
     """
-    if not ctx.reading.citations_trusted:
-        return
+    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
+        return  # in a numbered paper "Smith (2001)" names a work; the number cites it
     for c in ctx.document.citations:
         if c.reference is not None or c.link_reason != "near miss":
             continue
@@ -99,7 +101,7 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （周闻，2023） when the list has 周文 2023.  Good: （周文，2023）.
     """
-    if not ctx.reading.citations_trusted:
+    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
         return
     # a name one letter off in an OCR'd text is usually the scanner's slip, not the author's
     sure = Confidence.MEDIUM if ctx.reading.ocr else ctx.reading.link_confidence
@@ -121,7 +123,7 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （习近平，2018） with two 2018 entries by 习近平.  Good: 2018a / 2018b in list and text.
     """
-    if not ctx.reading.citations_trusted:
+    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
         return
     for c in ctx.document.citations:
         if c.reference is None and c.link_reason.startswith("ambiguous"):

@@ -11,7 +11,7 @@ from typing import Any
 
 from citeguard.checks.registry import Rule
 from citeguard.model import Document, Finding, Footnote, Reference
-from citeguard.parse.entries import TYPE_RE, URL_RE
+from citeguard.parse.entries import TYPE_RE, URL_RE, translation_start
 from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import fold_width
 
@@ -64,6 +64,8 @@ def all_entries(document: Document) -> Iterator[EntryText]:
 def spacing(ref: Reference) -> Spacing:
     """How the structural part of an entry (from its type code to its URL) is spaced."""
     raw = ref.raw
+    cut = translation_start(raw)
+    raw = raw[:cut] if cut is not None else raw  # an English rendering run on after the entry is not its typing
     code = TYPE_RE.search(fold_width(raw))
     if code is None:
         return Spacing.NONE

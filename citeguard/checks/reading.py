@@ -27,11 +27,16 @@ SURE_RATE = 0.95
 # What OCR (MinerU and the like) leaves in Markdown: TeX commands with spaced braces for odd type,
 # "$\mathrm { T g ~ C }$", and years or "et al." it could not read cleanly.
 _OCR_MATH_RE = re.compile(r"\\(?:mathrm|mathbf|scriptstyle|textrm|boldsymbol|mathsf|mathtt|mathit)\s\{\s")
+# …and digits it spaced out inside math: "$2 0 1 0$" "$1 . 3 \%$"
+_SPACED_DIGITS_RE = re.compile(r"\$[^$\n]{0,80}?\d \.? ?\d[^$\n]{0,80}?\$")
 _OCR_NOTE_RE = re.compile(r"OCR")
 # Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
 TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
 # Rules whose evidence is characters a scanner may have misread or dropped — a digit of a year,
 # page or entry number, an element or a whole entry lost: in an OCR'd text at most medium sure
+# Rules that speak of a citation or mark being absent: OCR flattens superscripts and drops marks,
+# so in an OCR'd text an absence is not the author's doing — said, at low confidence
+OCR_FRAGILE = frozenset({"CG102", "CG110", "CG401", "CG402", "CG403"})
 OCR_SENSITIVE = frozenset({"CG101", "CG103", "CG104", "CG105", "CG109", "CG201", "CG205", "CG301", "CG302",
                            "CG305", "CG310", "CG401", "CG402"})
 
@@ -85,7 +90,8 @@ def read_quality(document: Document) -> Reading:
 
 def ocr_damaged(document: Document) -> bool:
     """Does the text carry OCR's marks: spaced TeX commands, years with letters for digits?"""
-    math = sum(len(_OCR_MATH_RE.findall(p.text)) for p in document.paragraphs[:400])
+    math = sum(len(_OCR_MATH_RE.findall(p.text)) + len(_SPACED_DIGITS_RE.findall(p.text))
+               for p in document.paragraphs[:400] if "$" in p.text)
     notes = sum(1 for r in document.references for n in r.notes if _OCR_NOTE_RE.search(n))
     damaged = sum(1 for r in document.references if r.damaged_year)
     return math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1)
@@ -106,7 +112,7 @@ def settle(finding: Finding, reading: Reading) -> Finding:
     """The finding with its confidence lowered where the reading warrants, and its severity
     capped by that confidence (error only at high confidence)."""
     confidence = finding.confidence
-    if finding.code in TYPOGRAPHY and reading.ocr:
+    if (finding.code in TYPOGRAPHY or finding.code in OCR_FRAGILE) and reading.ocr:
         confidence = Confidence.LOW  # OCR adds and drops spaces and widths of its own accord
     elif finding.code in OCR_SENSITIVE and reading.ocr and confidence is Confidence.HIGH:
         confidence = Confidence.MEDIUM

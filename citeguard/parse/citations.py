@@ -64,7 +64,8 @@ _IMAGE_RE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,500}\]\([^)\s]{
 # "…丝毫价值7]" (after a Chinese character)  "记录的技术[2，或称" "[12，13" (before Chinese text)
 _HALF_NUMERIC_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)\](?!\()"
-    r"|\[(?P<b>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?=[\u4e00-\u9fff,;、。])")
+    r"|\[(?P<b>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?=[\u4e00-\u9fff,;、。])"
+    r"|(?<=[\u4e00-\u9fff])\[(?P<c>\d{1,3}(?:\.\d{1,3})+)\]")  # "需求[8.9]。": OCR's period for a comma
 # A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
 _RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
@@ -225,6 +226,8 @@ _NAME_GLUE_RE = re.compile(r"[\s,，、&和与及]|\band\b|\bet\s*al\b\.?")
 # Particles of Latin surnames, lower case: "de la Fuente", "van Rompay"
 _PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "le", "la", "ter", "ten",
                         "dos", "das"})
+# Small words inside an organisation's name: "European Centre for Disease Prevention and Control"
+_ORG_WORDS = frozenset({"of", "for", "the", "on", "in", "and", "&", "de", "du", "des"})
 # Capitalised words that open English sentences (not names): "Recently, Su et al. (2012)"
 _SENTENCE_WORDS = frozenset({
     "Recently", "However", "Moreover", "Furthermore", "Thus", "Therefore", "Similarly", "Although", "While", "When",
@@ -235,7 +238,7 @@ _SENTENCE_WORDS = frozenset({
 
 def _is_prose(prefix: str) -> bool:
     """Is the text before a cited name prose (a lead-in) rather than more names?"""
-    rest = [w for w in _NAME_GLUE_RE.sub(" ", prefix).split() if w not in _PARTICLES]
+    rest = [w for w in _NAME_GLUE_RE.sub(" ", prefix).split() if w not in _PARTICLES and w not in _ORG_WORDS]
     return any(not w[:1].isupper() or w.strip(".") in _SENTENCE_WORDS | _NOT_NAMES for w in rest)
 
 
@@ -333,6 +336,11 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
         if first in _SENTENCE_WORDS and len(a) > len(first):  # "Recently, Su et al. (2012)"
             rest = a[len(first):].lstrip(" ,")
             a, begin = rest, begin + len(a) - len(rest)
+        names = re.split(r"(\s*,\s*|\s+and\s+|\s*&\s*)", a)
+        known = [i for i in range(0, len(names), 2) if lexicon.knows(re.sub(ET_AL + "$", "", names[i]).strip())]
+        if known and known[0] > 0:  # "the Gulf, Vietnam, Rangin et al. (1995)": the names start at a listed one
+            rest = "".join(names[known[0]:])
+            a, begin = rest, begin + len(a) - len(rest)
         if a and a.split()[0] not in _NOT_NAMES | _SENTENCE_WORDS:
             return begin, a
     return None
@@ -364,6 +372,8 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
             names = _authors(author_text, lexicon)
             if names is None:
                 continue
+            if "年" in ym.group("years") and not lexicon.knows(names[0][0]):
+                continue  # "…和结束(2016年11月20日)": a date in prose, unless a listed source (a newspaper)
             for year, suffix in _years(ym.group("years")):
                 found.append(RawCitation(
                     CitationKind.AUTHOR_YEAR, start, m.end(), text[start:m.end()], True,
@@ -389,7 +399,9 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
         for m in _HALF_NUMERIC_RE.finditer(text):
             if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
                 continue
-            numbers = _numbers(m.group("a") or m.group("b"))
+            numbers = _numbers(m.group("a") or m.group("b") or m.group("c").replace(".", ","))
+            if m.group("c") and list(numbers) != sorted(set(numbers)):
+                continue  # "[2.1]" is a section number; "[8.9]" runs up like a citation
             if numbers and all(n <= max_number for n in numbers):
                 group += 1
                 found.append(RawCitation(CitationKind.NUMERIC, m.start(), m.end(), text[m.start():m.end()],

@@ -112,7 +112,7 @@ def _ocr_notes(text: str) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _translation_start(text: str) -> int | None:
+def translation_start(text: str) -> int | None:
     """Where a Chinese entry's English rendering begins, if one is run on after it."""
     if han_count(text) < 4:
         return None
@@ -185,7 +185,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     if repaired != text:
         notes = _ocr_notes(text)
         text = repaired
-    translation = _translation_start(text)
+    translation = translation_start(text)
     if translation is not None:  # "…[J].刊名,2014,51(6):1202-1212 Guo K,Zhang XM…": the English rendering
         text = text[:translation].rstrip()
     folded = fold_width(text, keep_enumeration_comma=False)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from citeguard.model import EntryStyle
 from citeguard.parse.entrykey import entry_key, person_like, plausible_name, split_names
 from citeguard.parse.lines import Line
-from citeguard.parse.text import CIRCLED_CHARS, is_cjk
+from citeguard.parse.text import CIRCLED_CHARS, is_chinese, is_cjk
 
 # The words a reference-list heading is made of, in both languages and with OCR's spaces.
 _WORD = (r"(?:主要)?参\s*考\s*文\s*献|引用文献|参考资料|文\s*献|References?|REFERENCES?|Bibliography|BIBLIOGRAPHY|"
@@ -233,6 +233,9 @@ class _Builder:
     def extend(self, offset: int, text: str) -> None:
         self.entries[-1][4].append((offset, text))
 
+    def text_of_last(self) -> str:
+        return " ".join(piece for _, piece in self.entries[-1][4]) if self.entries else ""
+
     def blocks(self) -> list[EntryBlock]:
         out = []
         for number, label, start, text_start, pieces in self.entries:
@@ -250,6 +253,11 @@ class _Builder:
             if text:
                 out.append(EntryBlock(number, label, start, text_start, end, text))
         return out
+
+
+def _translates(first: str, second: str) -> bool:
+    """Is ``second`` the same entry in the other language (Chinese then English, or the reverse)?"""
+    return bool(first.strip() and second.strip()) and is_chinese(first) != is_chinese(second)
 
 
 def _continues(lines: Sequence[Line], after: int, hi: int, expected: int) -> bool:
@@ -292,7 +300,10 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
         # the next number (two may be lost), or the same one again when bracketed: "[21] … [21] …"
         starts = expected is None and (label is not None and (label[0] <= 3 or _continues(lines, ln.index + 1, hi,
                                                                                        label[0] + 1)))
-        if label is not None and (starts or (expected is not None and (
+        if (label is not None and expected is not None and label[0] == expected - 1 and built.entries
+                and _translates(built.text_of_last(), text[label[1]:])):
+            built.extend(base, text)  # "[5] 中文条目 … [5] English rendering": one entry in two languages
+        elif label is not None and (starts or (expected is not None and (
                 expected <= label[0] <= expected + 2 or (label[0] == expected - 1 and _BRACKETED_RE.match(text))))):
             number, length = label
             built.open(number, text[:length].strip().lstrip("-*+# \t"), base + len(text) - len(text.lstrip()),
