@@ -157,6 +157,8 @@ def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if ref.style is EntryStyle.UNKNOWN or ref.unparsed:
             continue  # pages of an entry read in part may be anything (CG901 says so)
         for item in ref.pages:
+            if "+" in item:  # "243-251+323-327": discontinuous pages, each part a range of its own
+                continue
             m = _RANGE_RE.match(_THOUSANDS_RE.sub("", fold_width(item)))
             bad = ""
             if m and not m.group("b"):

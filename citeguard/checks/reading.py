@@ -32,13 +32,16 @@ _SPACED_DIGITS_RE = re.compile(r"\$[^$\n]{0,80}?\d \.? ?\d[^$\n]{0,80}?\$")
 _OCR_NOTE_RE = re.compile(r"OCR")
 # Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
 TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
+# Rules that compare characters OCR garbles: names it glues, splits or drops a letter of ("LiL J",
+# "Gilette" for Gillette), page numbers with stray marks, keyword lines it runs together
+OCR_GARBLED = frozenset({"CG104", "CG205", "CG303", "CG601", "CG602", "CG603"})
 # Rules whose evidence is characters a scanner may have misread or dropped — a digit of a year,
 # page or entry number, an element or a whole entry lost: in an OCR'd text at most medium sure
-# Rules that speak of a citation or mark being absent: OCR flattens superscripts and drops marks,
-# so in an OCR'd text an absence is not the author's doing — said, at low confidence
-OCR_FRAGILE = frozenset({"CG102", "CG110", "CG401", "CG402", "CG403"})
-OCR_SENSITIVE = frozenset({"CG101", "CG103", "CG104", "CG105", "CG109", "CG201", "CG205", "CG301", "CG302",
-                           "CG305", "CG310", "CG401", "CG402"})
+# Rules that speak of a citation, mark, entry or number being absent: OCR flattens superscripts,
+# drops marks and loses whole entries, so in an OCR'd text an absence is not known to be the
+# author's doing — said, at low confidence
+OCR_FRAGILE = frozenset({"CG101", "CG102", "CG109", "CG110", "CG301", "CG401", "CG402", "CG403"})
+OCR_SENSITIVE = frozenset({"CG103", "CG105", "CG201", "CG302", "CG305", "CG310", "CG501"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,7 @@ def settle(finding: Finding, reading: Reading) -> Finding:
     """The finding with its confidence lowered where the reading warrants, and its severity
     capped by that confidence (error only at high confidence)."""
     confidence = finding.confidence
-    if (finding.code in TYPOGRAPHY or finding.code in OCR_FRAGILE) and reading.ocr:
+    if reading.ocr and (finding.code in TYPOGRAPHY or finding.code in OCR_FRAGILE or finding.code in OCR_GARBLED):
         confidence = Confidence.LOW  # OCR adds and drops spaces and widths of its own accord
     elif finding.code in OCR_SENSITIVE and reading.ocr and confidence is Confidence.HIGH:
         confidence = Confidence.MEDIUM

@@ -333,6 +333,10 @@ def _with_key(ref: Reference, key: EntryKey | None, text: str) -> Reference:
         title = text[key.head_end:].strip(" .,:") if ref.style is EntryStyle.UNKNOWN else ref.title
         ref = replace(ref, authors=key.authors, et_al=key.et_al, style=key.style, title=title or None,
                       unparsed=None if ref.style is EntryStyle.UNKNOWN else ref.unparsed)
+    elif key.authors and len(key.authors) != len(ref.authors):
+        # the key reader folds full-width commas and joins initials ("Bar，M.，& Neta，M." is two
+        # names); where the two readings disagree on how many authors there are, it is the surer
+        ref = replace(ref, authors=key.authors, et_al=key.et_al or ref.et_al)
     if ref.year != key.year or ref.year_suffix != key.suffix or key.damaged_year:
         ref = replace(ref, year=key.year, year_suffix=key.suffix, damaged_year=key.damaged_year)
     notes = tuple(dict.fromkeys((*ref.notes, *key.repairs)))
