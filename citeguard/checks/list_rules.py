@@ -38,7 +38,7 @@ from citeguard.parse.text import fold_width, is_chinese
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
-_URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}p\s*:\s*//|www\.)", re.IGNORECASE)
+_URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}\s*:\s*//|www\.)", re.IGNORECASE)
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
 _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九十]+\s*卷\s*[）)]")
 

@@ -33,15 +33,16 @@ _OCR_NOTE_RE = re.compile(r"OCR")
 # Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
 TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
 # Rules that compare characters OCR garbles: names it glues, splits or drops a letter of ("LiL J",
-# "Gilette" for Gillette), page numbers with stray marks, keyword lines it runs together
-OCR_GARBLED = frozenset({"CG104", "CG205", "CG303", "CG601", "CG602", "CG603"})
+# "Gilette" for Gillette), page numbers with stray marks, URLs it breaks with spaces ("http://www.
+# r-project.org"), keyword lines it runs together
+OCR_GARBLED = frozenset({"CG104", "CG113", "CG205", "CG303", "CG501", "CG601", "CG602", "CG603"})
 # Rules whose evidence is characters a scanner may have misread or dropped — a digit of a year,
 # page or entry number, an element or a whole entry lost: in an OCR'd text at most medium sure
 # Rules that speak of a citation, mark, entry or number being absent: OCR flattens superscripts,
 # drops marks and loses whole entries, so in an OCR'd text an absence is not known to be the
 # author's doing — said, at low confidence
 OCR_FRAGILE = frozenset({"CG101", "CG102", "CG109", "CG110", "CG301", "CG401", "CG402", "CG403"})
-OCR_SENSITIVE = frozenset({"CG103", "CG105", "CG201", "CG302", "CG305", "CG310", "CG501"})
+OCR_SENSITIVE = frozenset({"CG103", "CG105", "CG106", "CG201", "CG302", "CG305", "CG310"})
 
 
 @dataclass(frozen=True, slots=True)

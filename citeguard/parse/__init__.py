@@ -25,7 +25,8 @@ from citeguard.model import (
     Reference,
 )
 from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
-from citeguard.parse.citations import NameLexicon, find_citations
+from citeguard.parse.citations import find_citations
+from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
 from citeguard.parse.entrykey import entry_key
 from citeguard.parse.frontmatter import body_start, parse_front_matter

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from citeguard.model import CitationKind
-from citeguard.parse.names import surname_key
+from citeguard.parse.cited import NameLexicon, RawCitation, Unparsed
+from citeguard.parse.numeric import IMAGE_RE, numeric_citations
 from citeguard.parse.text import HAN, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
@@ -55,19 +55,6 @@ EN_AUTHORS_RE = re.compile(
 EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
-# A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260
-NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d(?: ?\d){0,2}(?:\s*[-–—~,，、]\s*\d(?: ?\d){0,2})*\s*)\]"
-                        r"(?P<page>(?<=\])\d{1,4}(?:-\d{1,4})?(?![\d年月日.]))?")
-# A Markdown image, whose alt text may hold brackets: ![alt [x]](path.png)
-_IMAGE_RE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,500}\]\([^)\s]{0,500}\)")
-# Numeric citations OCR lost a bracket of, taken only for numbers the list has:
-# "…丝毫价值7]" (after a Chinese character)  "记录的技术[2，或称" "[12，13" (before Chinese text)
-_HALF_NUMERIC_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)\](?!\()"
-    r"|\[(?P<b>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?=[\u4e00-\u9fff,;、。])"
-    r"|(?<=[\u4e00-\u9fff])\[(?P<c>\d{1,3}(?:\.\d{1,3})+)\]")  # "需求[8.9]。": OCR's period for a comma
-# A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
-_RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
@@ -88,55 +75,6 @@ _SURNAMES = set(
 # Capitalised words that start sentences, not names: "In (2020)", "Table (2)"
 _NOT_NAMES = frozenset({"In", "The", "See", "As", "This", "These", "Table", "Figure", "Fig", "Eq", "Section",
                         "Chapter", "Since", "From", "Until", "After", "Before", "During", "By", "And"})
-
-
-@dataclass(frozen=True, slots=True)
-class RawCitation:
-    """A citation found in one paragraph, with offsets relative to the paragraph text."""
-
-    kind: CitationKind
-    start: int
-    end: int
-    text: str
-    narrative: bool = False
-    author_text: str = ""
-    authors: tuple[str, ...] = ()
-    et_al: bool = False
-    year: str | None = None
-    year_suffix: str = ""
-    pages: tuple[str, ...] = ()
-    numbers: tuple[int, ...] = ()
-    group: int = 0
-    author_start: int = 0  # where author_text stands in the paragraph
-
-
-@dataclass(frozen=True, slots=True)
-class Unparsed:
-    """A parenthesis that looked like a citation group but part of it could not be read."""
-
-    start: int
-    end: int
-    text: str
-
-
-class NameLexicon:
-    """Chinese author names known from the reference list, longest first."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        names = list(names)
-        self.names = frozenset(n for n in names if re.fullmatch(rf"[{HAN[1:-1]}·•]{{2,12}}", n))
-        self.surnames = frozenset(surname_key(n) for n in names if not re.match(HAN, n))
-        self.lengths = sorted({len(n) for n in self.names}, reverse=True)
-
-    def knows(self, name: str) -> bool:
-        """True for a Chinese name in the list, or a Western name whose surname is in it."""
-        return name in self.names or (not re.match(HAN, name) and surname_key(name) in self.surnames)
-
-    def name_ending_at(self, text: str, end: int) -> str | None:
-        for length in self.lengths:
-            if length <= end and text[end - length:end] in self.names:
-                return text[end - length:end]
-        return None
 
 
 def _pages(value: str | None) -> tuple[str, ...]:
@@ -357,7 +295,7 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
     text = fold_width(text, keep_enumeration_comma=True)  # same length: offsets stay valid
     math = [(m.start(), m.end()) for m in MATH_RE.finditer(text)] if "$" in text else []
     if "![" in text:  # a Markdown image's alt text "![[a] [2]](x.png)" cites nothing
-        text = _IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
     for m in PAREN_RE.finditer(text):
         body = m.group("body")
         if not any(ch.isdigit() for ch in body):
@@ -381,47 +319,10 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
                     group=group, author_start=start))
             continue
         _parenthetical(text, m, lexicon, group, found, unparsed)
-    for m in NUMERIC_RE.finditer(text):
-        if original[m.end("body") + 1:m.end("body") + 2] == "(":
-            continue  # a Markdown link [1](…); "[1]（" before a Chinese bracket is a citation
-        if any(lo <= m.start() < hi and not _RAISED_IN_MATH_RE.search(text, lo, m.start() + 1) for lo, hi in math):
-            continue
-        numbers = _numbers(m.group("body"))
-        if not numbers:
-            continue
-        group += 1
-        page = m.group("page") if m.group("sup") else None
-        end = m.end() if page else m.end("body") + 1
-        found.append(RawCitation(CitationKind.NUMERIC, m.start(), end, text[m.start():end],
-                                 numbers=numbers, pages=(page,) if page else (), group=group))
-    if max_number:
-        taken = [(c.start, c.end) for c in found]
-        for m in _HALF_NUMERIC_RE.finditer(text):
-            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
-                continue
-            numbers = _numbers(m.group("a") or m.group("b") or m.group("c").replace(".", ","))
-            if m.group("c") and list(numbers) != sorted(set(numbers)):
-                continue  # "[2.1]" is a section number; "[8.9]" runs up like a citation
-            if numbers and all(n <= max_number for n in numbers):
-                group += 1
-                found.append(RawCitation(CitationKind.NUMERIC, m.start(), m.end(), text[m.start():m.end()],
-                                         numbers=numbers, group=group))
+    found.extend(numeric_citations(text, original, math, lexicon, group, max_number))
     found.sort(key=lambda c: c.start)
     found = [replace(c, text=original[c.start:c.end],
                      author_text=original[c.author_start:c.author_start + len(c.author_text)])
              for c in found]
     unparsed = [replace(u, text=original[u.start:u.end]) for u in unparsed]
     return found, unparsed
-
-
-def _numbers(body: str) -> tuple[int, ...]:
-    """ "1-3, 5" → (1, 2, 3, 5); a reversed or huge range yields only its ends."""
-    out: list[int] = []
-    body = re.sub(r"(?<=\d) (?=\d)", "", body)  # "[ 1 9 ]": OCR spaced the digits of 19
-    for part in re.split(r"\s*[,，、]\s*", body.strip()):
-        bounds = [int(x) for x in re.split(r"\s*[-–—~]\s*", part) if x]
-        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 200:
-            out.extend(range(bounds[0], bounds[1] + 1))
-        else:
-            out.extend(bounds)
-    return tuple(n for n in out if n > 0)

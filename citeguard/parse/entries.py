@@ -51,7 +51,7 @@ NEWSPAPER_RE = re.compile(
     r"(?:\(\s*(?P<edition>[^)]*?)\s*\))?\s*\.?\s*$")
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated)
 BOOK_RE = re.compile(
-    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文))\s*\.\s*)?"
+    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*\.\s*)?"
     r"(?P<place>\[[^\]]*\]|[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626

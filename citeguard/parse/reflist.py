@@ -60,7 +60,7 @@ LABEL_RE = re.compile(
 _BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［][ \t]*\d{1,6}[ \t]*\\?[\]］]")
 # The same labels inside a line, where a second entry was run on: " 2Milmo C." "[3] 程志刚"
 _INLINE_LABEL_RE = re.compile(
-    r"(?:(?<=[.。．\]）)\s])|(?<=\d))[ \t]*(?:\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］]"
+    r"(?:(?<=[.。．\]）)\s])|(?<=\d))[ \t]*(?:\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*(?:\\?[\]］]|(?=[ \t][A-Z\u4e00-\u9fff]))"
     r"|(?<=[.。．\s])(?P<s>\d{1,4})[.．]?[ \t]*(?=[A-Z\u4e00-\u9fff]))")
 # What ends a list: author notes, the editor's line, appendices, acknowledgements, supporting
 # data, received dates, another section heading.
@@ -84,6 +84,7 @@ _RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])|(?<=\d)\
 
 LOOKAHEAD = 40  # lines to look ahead for the list's next entry after a gap
 MAX_HEADINGS = 12  # headings tried (the last ones in the text)
+SMALL_LIST = 10  # a list under a heading shorter than this is compared with headless ones
 MAX_DEBRIS = 8  # lines before the first entry that may be skipped
 MAX_LINE = 20_000  # characters of a line searched for a heading run onto it
 MAX_RUN_ONS = 60  # cut points tried inside one entry
@@ -180,16 +181,22 @@ def find_list(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
         region = _read(lines, ln.index, entries_at, hi, (ln.index, ln.start + word_start, ln.start + word_end))
         if region.entries and (best is None or len(region.entries) >= len(best.entries)):
             best = region
-    if best is not None:
+    if best is not None and len(best.entries) >= SMALL_LIST:
         return best
-    return _headless(lines, lo, hi)
+    # no heading, or one over a short list (supporting information after the main list, which
+    # OCR left without its heading): a longer headless list anywhere after the front matter wins
+    headless = _headless(lines, lo, hi, anywhere=best is not None)
+    if best is None or (headless is not None and len(headless.entries) > 2 * len(best.entries)):
+        return headless
+    return best
 
 
-def _headless(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
+def _headless(lines: Sequence[Line], lo: int, hi: int, *, anywhere: bool = False) -> ListRegion | None:
     """A list without a heading: a run of at least three numbered entries from 1 whose lines hold
-    years, or of author-year entries, in the second half of the text; the last such run wins."""
+    years, or of author-year entries, in the second half of the text (``anywhere``: in all of
+    it); the last such run wins."""
     best: ListRegion | None = None
-    start = max(lo, (lo + hi) // 2)
+    start = lo if anywhere else max(lo, (lo + hi) // 2)
     i = start
     while i < hi:
         ln = lines[i]

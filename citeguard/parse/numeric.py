@@ -1,0 +1,114 @@
+"""Numeric citations: [3] [1-3] [1，2] ^[2]260, the forms OCR leaves of them, and the name a
+numbered paper often prints before the number (洪银兴[5], 刘伟等[3], Smith et al. [4]).
+
+The name is kept only when the reference list knows it, so that "研究表明[5]" stays a plain
+number; a rule then checks it against the entry the number points to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeguard.model import CitationKind
+from citeguard.parse.cited import NameLexicon, RawCitation
+from citeguard.parse.text import HAN
+
+# A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260  [ 1 9 ] (OCR's spaced digits)
+NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d(?: ?\d){0,2}(?:\s*[-–—~,，、]\s*\d(?: ?\d){0,2})*\s*)\]"
+                        r"(?P<page>(?<=\])\d{1,4}(?:-\d{1,4})?(?![\d年月日.]))?")
+# A Markdown image, whose alt text may hold brackets: ![alt [x]](path.png)
+IMAGE_RE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,500}\]\([^)\s]{0,500}\)")
+# Numeric citations OCR lost a bracket of, taken only for numbers the list has:
+# "…丝毫价值7]" (after a Chinese character)  "记录的技术[2，或称" "[12，13" (before Chinese text)
+_HALF_NUMERIC_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)\](?!\()"
+    r"|\[(?P<b>\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)(?=[\u4e00-\u9fff,;、。])"
+    r"|(?<=[\u4e00-\u9fff])\[(?P<c>\d{1,3}(?:\.\d{1,3})+)\]")  # "需求[8.9]。": OCR's period for a comma
+# A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
+_RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
+# Chinese names just before a number: "洪银兴[5]" "刘伟等[3]" "高帆和洪银兴[5]" "黄群慧 等[2]"
+_ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{HAN}{{2,4}}(?:[、和与]{HAN}{{2,4}})?)(?P<etal>\s*等)?\s*$")
+# Latin names just before a number: "Smith[4]" "Smith et al.[4]" "Smith and Jones [4]" "Smith等[4]"
+_EN_NAMES_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?P<names>[A-Z][A-Za-z'’\-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]+)?)"
+    r"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?\s*$")
+
+
+def numbers_in(body: str) -> tuple[int, ...]:
+    """ "1-3, 5" → (1, 2, 3, 5); a reversed or huge range yields only its ends."""
+    out: list[int] = []
+    body = re.sub(r"(?<=\d) (?=\d)", "", body)  # "[ 1 9 ]": OCR spaced the digits of 19
+    for part in re.split(r"\s*[,，、]\s*", body.strip()):
+        bounds = [int(x) for x in re.split(r"\s*[-–—~]\s*", part) if x]
+        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 200:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return tuple(n for n in out if n > 0)
+
+
+def name_before(text: str, start: int, lexicon: NameLexicon) -> tuple[int, str, tuple[str, ...], bool] | None:
+    """(offset, text, names, et al.) of the author named just before a number, when the list knows
+    the first name: "洪银兴[5]" → (…, "洪银兴", ("洪银兴",), False)."""
+    before = text[max(0, start - 40):start]
+    shift = max(0, start - 40)
+    m = _ZH_NAMES_BEFORE_RE.search(before)
+    if m is not None:
+        names = tuple(re.split(r"[、和与]", m.group("names")))
+        # the longest known name ending the text: "研究者周文" cites 周文
+        first = names[0]
+        for size in range(min(len(first), 4), 1, -1):
+            if lexicon.knows(first[-size:]):
+                cut = len(first) - size
+                names = (first[-size:], *names[1:])
+                return shift + m.start() + cut, m.group(0)[cut:].rstrip(), names, bool(m.group("etal"))
+        return None
+    m = _EN_NAMES_BEFORE_RE.search(before)
+    if m is not None:
+        names = tuple(re.split(r"\s+(?:and|&)\s+", m.group("names")))
+        if lexicon.knows(names[0]):
+            return shift + m.start(), m.group(0).rstrip(), names, bool(m.group("etal"))
+    return None
+
+
+def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lexicon: NameLexicon, group: int,
+                      max_number: int) -> list[RawCitation]:
+    """The numeric citations of a paragraph (``text`` width-folded, ``original`` as typed), with
+    the name printed before each when the list knows it.  ``max_number``: the highest entry
+    number of a numbered list, for citations OCR lost a bracket of (none when 0)."""
+    found: list[RawCitation] = []
+    for m in NUMERIC_RE.finditer(text):
+        if original[m.end("body") + 1:m.end("body") + 2] == "(":
+            continue  # a Markdown link [1](…); "[1]（" before a Chinese bracket is a citation
+        if any(lo <= m.start() < hi and not _RAISED_IN_MATH_RE.search(text, lo, m.start() + 1) for lo, hi in math):
+            continue
+        numbers = numbers_in(m.group("body"))
+        if not numbers:
+            continue
+        group += 1
+        page = m.group("page") if m.group("sup") else None
+        end = m.end() if page else m.end("body") + 1
+        found.append(_cited(text, m.start(), end, numbers, (page,) if page else (), group, lexicon))
+    if max_number:
+        taken = [(c.start, c.end) for c in found]
+        for m in _HALF_NUMERIC_RE.finditer(text):
+            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
+                continue
+            numbers = numbers_in(m.group("a") or m.group("b") or m.group("c").replace(".", ","))
+            if m.group("c") and list(numbers) != sorted(set(numbers)):
+                continue  # "[2.1]" is a section number; "[8.9]" runs up like a citation
+            if numbers and all(n <= max_number for n in numbers):
+                group += 1
+                found.append(_cited(text, m.start(), m.end(), numbers, (), group, lexicon))
+    return found
+
+
+def _cited(text: str, start: int, end: int, numbers: tuple[int, ...], pages: tuple[str, ...], group: int,
+           lexicon: NameLexicon) -> RawCitation:
+    named = name_before(text, start, lexicon) if len(numbers) == 1 else None
+    if named is None:
+        return RawCitation(CitationKind.NUMERIC, start, end, text[start:end], numbers=numbers, pages=pages,
+                           group=group)
+    at, written, names, et_al = named
+    return RawCitation(CitationKind.NUMERIC, start, end, text[start:end], narrative=True, author_text=written,
+                       authors=names, et_al=et_al, numbers=numbers, pages=pages, group=group, author_start=at)
