@@ -44,7 +44,7 @@ class ReferenceIndex:
         for ref in references:
             if ref.key:
                 by_key.setdefault(ref.key, ref)
-                by_key.setdefault(ref.key.lower(), ref)
+                by_key.setdefault(f"\0{ref.key.lower()}", ref)  # the key as BibTeX matches it, ignoring case
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
             for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
@@ -158,7 +158,7 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     if citation.kind is CitationKind.KEY:
         ref = index.by_key.get(citation.key)
         if ref is None:
-            ref = index.by_key.get(citation.key.lower())
+            ref = index.by_key.get(f"\0{citation.key.lower()}")
             if ref is not None:  # BibTeX matches keys ignoring case; biber does not (CG112 warns)
                 return replace(citation, reference=ref.index, link_reason=KEY_CASE_REASON)
             return replace(citation, link_reason="no entry with this key")

@@ -149,3 +149,38 @@ def test_guessed_encoding_is_reported(tmp_path: Path) -> None:
     _run("audit", *OFFLINE, str(target), "--json", str(out), "-q", "--fail-on", "never")
     report = json.loads(out.read_text(encoding="utf-8"))
     assert "CG907" in {f["code"] for f in report["findings"]}
+
+
+OCR_PAPER = """研究表明 $\\mathrm { T g ~ C }$ 增加了 $2 0 1 0$ 年以来的碳储量（Smith，2015）。
+
+参考文献
+
+Smith J (2015). Carbon. Journal, 1(1), 1-2.
+Wang L (2013). Uncited. Journal, 3(1), 5-6.
+"""
+
+
+def test_confidence_in_every_report_and_min_confidence(tmp_path: Path) -> None:
+    paper = tmp_path / "ocr.md"
+    paper.write_text(OCR_PAPER, encoding="utf-8")
+    out, sarif, html = tmp_path / "r.json", tmp_path / "r.sarif", tmp_path / "r.html"
+    result = runner.invoke(app, ["audit", *OFFLINE, str(paper), "--json", str(out), "--sarif", str(sarif),
+                                 "--html", str(html), "--fail-on", "never", "--lang", "en"])
+    assert result.exit_code == 0
+    assert "CG102 info (low confidence)" in result.output  # the terminal says how sure
+    report = json.loads(out.read_text(encoding="utf-8"))
+    uncited = next(f for f in report["findings"] if f["code"] == "CG102")
+    assert uncited["confidence"] == "low" and uncited["severity"] == "info"
+    assert report["summary"]["findings"]["confidence"]["low"] >= 1
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert {r["properties"]["confidence"] for r in results} >= {"low"}
+    assert 'data-conf="1"' in html.read_text(encoding="utf-8")
+    runner.invoke(app, ["audit", *OFFLINE, str(paper), "--json", str(out), "-q", "--min-confidence", "high"])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["options"]["min_confidence"] == "high"
+    assert {f["confidence"] for f in report["findings"]} <= {"high"}
+
+
+def test_min_confidence_typo_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "-q", "--min-confidence", "sure"])
+    assert result.exit_code == 2 and "--min-confidence must be high, medium or low" in result.output

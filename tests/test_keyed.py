@@ -175,3 +175,41 @@ def test_ledger_passages_carry_no_latex_markup(tmp_path: Path) -> None:
                                     "\\bibliography{r}\n", encoding="utf-8")
     (row,) = build_ledger(load_document(tmp_path / "m.tex"))
     assert (row.page, row.quote) == ("3", "Chapter As shown earlier")
+
+
+BIB_MANY = """@article{used2020,
+  author = {Smith, John}, title = {Used work}, journal = {J}, year = {2020}, pages = {123:1--123:12}
+}
+@book{unused2019,
+  author = {李明}, title = {没有出版地的书}, year = {2019}
+}
+@article{Mixed2021,
+  author = {Lee, Kim}, title = {Mixed case key}, journal = {J}, year = {2021},
+  author = {Lee, Kim}
+}
+"""
+
+TEX_MANY = r"""\documentclass{article}
+\newcommand{\foo}[1]{#1}
+\algrenewcommand\algorithmicrequire[1]{\textbf{Input:}}
+\begin{document}
+% an old draft cited [2] and \cite{gone2000}
+Text \cite{used2020} and \cite{mixed2021}.
+\bibliography{refs}
+\end{document}
+"""
+
+
+def test_bib_libraries_as_bibtex_prints_them(tmp_path: Path) -> None:
+    """Uncited .bib entries are not printed: no "never cited", no "missing element" for them; a key
+    differing only in case is one warning (BibTeX ignores case, biber does not); "[1]" after a macro
+    definition and "[2]" in a comment are no citations; ACM article-number pages are pages."""
+    (tmp_path / "refs.bib").write_text(BIB_MANY, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(TEX_MANY, encoding="utf-8")
+    doc = load_document(tmp_path / "main.tex")
+    assert [c.key for c in doc.citations] == ["used2020", "mixed2021"]  # no numeric "citations"
+    assert [r.key for r in doc.references] == ["used2020", "Mixed2021"]  # the uncited entry is not one
+    assert all(c.reference is not None for c in doc.citations)
+    _, findings = audit(doc)
+    got = sorted((f.code, f.severity.value) for f in findings)
+    assert got == [("CG112", "warning")]  # only the key's case; no CG102, CG305, CG205 or CG109

@@ -70,3 +70,41 @@ NUMERIC_REFS = "[1] 甲.题名[J].刊名,2020(1):1-2.\n[2] 乙.题名[J].刊名,
 ])
 def test_numeric_rules(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
     assert summary(paper(body, NUMERIC_REFS), code) == expected
+
+
+EN_REFS = """References
+
+Chen, L. (2017). First study. Journal, 1(1), 1-9.
+Chen, J. (2017). Second study. Journal, 2(1), 1-9.
+Wang, X. (2017). Third study. Journal, 3(1), 1-9.
+Wang, X., & Li, Y. (2017). Fourth study. Journal, 4(1), 1-9.
+"""
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    # X, 2017 and X & Y, 2017 are different works: no suffix needed, and each citation finds its own
+    ("CG108", "Known (Wang, 2017; Wang & Li, 2017; Chen, 2017).", []),  # nor Chen, L. and Chen, J.
+    ("CG105", "Known (Wang, 2017) and (Wang & Li, 2017).", []),
+    # namesakes with other initials are other authors; a bare "Chen, 2017" still cannot tell them apart
+    ("CG105", "Known (Chen, 2017).", [(1, E)]),
+])
+def test_co_authors_and_initials_tell_works_apart(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(f"{body}\n\n{EN_REFS}", code) == expected
+
+
+NAMED_REFS = ("[1] 刘伟.论发展[J].经济研究,2020(1):1-9.\n[2] 高帆.论开放[J].学术月刊,2015(2):1-9.\n"
+              "[3] 陈明,李强,王刚.论创新[J].管理世界,2019(3):1-9.\n[4] 赵丽.论增长[J].经济学家,2018(5):1-9.\n"
+              "[5] 洪银兴.论特征[J].经济学动态,2024(1):3-11.")
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    # the name before a number is checked against the entry the number points to
+    ("CG113", "洪银兴[2]指出，刘伟[1]认为，赵丽[4]发现，陈明等[3]提出，洪银兴[5]说。", [(1, E)]),
+    ("CG113", "刘伟[1]认为，高帆[2]指出，李强等[3]提出。", []),  # a co-author may be named
+    ("CG113", "研究表明[2]，文献[5]也是。", []),                   # prose before a number is no name
+    # 等 after the single author of a numbered entry
+    ("CG106", "刘伟等[1]认为，高帆[2]指出。", [(1, E)]),
+    ("CG106", "陈明等[3]提出。", []),
+])
+def test_names_before_numbers(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, NAMED_REFS), code) == expected

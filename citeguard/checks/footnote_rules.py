@@ -31,7 +31,10 @@ def marker_without_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         severity=Severity.WARNING)
         return
     for m in doc.markers:
-        if m.footnote is None:
+        if m.footnote is None and m.page == 0:  # a Markdown note: one text, no pages
+            yield r.finding(m.span, f"footnote mark {m.symbol} has no definition {m.symbol}: in the text",
+                            f"脚注标记 {m.symbol} 没有对应的脚注定义 {m.symbol}:")
+        elif m.footnote is None:
             yield r.finding(m.span, f"footnote mark {m.symbol} on page {m.page} has no footnote {m.symbol} on that page",
                             f"第 {m.page} 页脚注标记 {m.symbol} 在页脚没有对应脚注")
 
@@ -43,7 +46,10 @@ def footnote_without_marker(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: footnote ② on a page whose text has only ①.
     """
     for f in _numbered(ctx):
-        if f.marker is None:
+        if f.marker is None and f.page == 0:
+            yield r.finding(f.span, f"footnote {f.symbol} is defined but never marked in the text",
+                            f"脚注 {f.symbol} 已定义，但正文中没有对应标记", footnotes=[f.id])
+        elif f.marker is None:
             yield r.finding(f.span, f"footnote {f.symbol} on page {f.page} has no mark {f.symbol} in the text of that page",
                             f"第 {f.page} 页脚注 {f.symbol} 在正文中没有对应标记", footnotes=[f.id])
 

@@ -28,7 +28,7 @@ _PAGE = r"[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?"
 _PAGES = rf"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>{_PAGE}(?:\s*[,，]\s*{_PAGE})*)\s*页?"
 # One work inside a parenthesis: "周文和许凌云，2023"  "Smith et al., 2020a, p. 14"  "习近平, 2025:191"
 PART_RE = re.compile(
-    rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+    rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，;；]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 # A part that is only years (the author carries over): "2021"  "2020b: 12"
 YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 _SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)")
@@ -194,6 +194,15 @@ def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int
         bounds.append((pos, sep.start()))
         pos = sep.end()
     bounds.append((pos, len(m.group("body"))))
+    # "（高帆；2015）": a semicolon where the comma between author and year belongs
+    merged: list[tuple[int, int]] = []
+    for lo, hi in bounds:
+        if merged and YEARS_ONLY_RE.match(m.group("body")[lo:hi]) and _authors(
+                m.group("body")[merged[-1][0]:merged[-1][1]], lexicon) is not None:
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    bounds = merged
     current: tuple[tuple[str, ...], bool, str] | None = None
     results: list[RawCitation] = []
     failures = 0

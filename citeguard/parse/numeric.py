@@ -27,7 +27,8 @@ _HALF_NUMERIC_RE = re.compile(
 # A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
 _RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
 # Chinese names just before a number: "洪银兴[5]" "刘伟等[3]" "高帆和洪银兴[5]" "黄群慧 等[2]"
-_ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{HAN}{{2,4}}(?:[、和与]{HAN}{{2,4}})?)(?P<etal>\s*等)?\s*$")
+_ZH_NAME = rf"(?:(?!等){HAN}){{2,4}}"
+_ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{_ZH_NAME}(?:[、和与]{_ZH_NAME})?)(?P<etal>\s*等)?\s*$")
 # Latin names just before a number: "Smith[4]" "Smith et al.[4]" "Smith and Jones [4]" "Smith等[4]"
 _EN_NAMES_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?P<names>[A-Z][A-Za-z'’\-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]+)?)"

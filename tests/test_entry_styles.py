@@ -1,0 +1,87 @@
+"""Entry styles beyond GB/T 7714 numeric and APA (failure class 2): each entry is read with its link
+key — authors and year — and its style named; a list's style is that of most of its entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeguard.api import document_from_text
+from citeguard.model import EntryStyle, Span
+from citeguard.parse import parse_entry
+from citeguard.parse.names import surname_key
+
+SPAN = Span(1, 1, 1, 1)
+
+CASES = [
+    # CSE / biology name-year
+    ("Ambros V. 2001. microRNAs: tiny regulators with great potential. Cell 107:823-826.",
+     ["Ambros V"], "2001", "", EntryStyle.NAME_YEAR),
+    # Harvard
+    ("Smith, J. and Jones, K. (2010) Reading lists. London: Routledge.", ["Smith, J", "Jones, K"], "2010", "",
+     EntryStyle.APA),
+    # Chicago author-date
+    ('Smith, John, and Mary Jones. 2001. "Title of Work." Journal of Things 3: 4-5.', ["Smith"], "2001", "",
+     EntryStyle.NAME_YEAR),
+    # GB/T 7714 著者-出版年制, romanised, with the Chinese original in brackets
+    ("CHEN D M, 1993. Title of the book[M]. Beijing: Science Press.[陈德懋，1993．中国植物分类学史[M]．北京：科学出版社.]",
+     ["CHEN D M"], "1993", "", EntryStyle.GBT),
+    # GB/T 7714 著者-出版年制 in Chinese
+    ("周晓虹, 2014a. 中国体验[M]. 北京: 社会科学文献出版社.", ["周晓虹"], "2014", "a", EntryStyle.GBT),
+    # 中国语文 style: name glued to year, no type codes
+    ("渡边丽玲1994《汉语的使役句》，《中国语文》第3期。", ["渡边丽玲"], "1994", "", EntryStyle.ZGYW),
+    # imperfect APA: full-width commas between authors
+    ("Bar，M.，& Neta，M. (2007). Visual elements of subjective preference. Neuropsychologia, 45, 2191-2200.",
+     ["Bar, M", "Neta, M"], "2007", "", EntryStyle.APA),
+    # imperfect APA: surname-only and given-name-first authors, particles
+    ("van Rompay, T. J. L., & de la Fuente, J. (2011). Tough package, strong taste. Food Quality, 22, 1-8.",
+     ["van Rompay, T. J. L", "de la Fuente, J"], "2011", "", EntryStyle.APA),
+    # APA chapter in an edited book
+    ("Lee, K. (2015). A chapter. In X. Wang & Y. Li (Eds.), The book (pp. 1-10). New York: Wiley.",
+     ["Lee, K"], "2015", "", EntryStyle.APA),
+    # OCR: letters for digits, initials run on, et al. glued
+    ("AguilarR,Cristobal-PerezEJ,Balvino-OlveraFJ,etal.2O19.Habitat fragmentation reduces plant progeny quality. "
+     "Ecology Letters,22(7):1163-1173.", ["AguilarR", "Cristobal-PerezEJ", "Balvino-OlveraFJ"], "2019", "",
+     EntryStyle.NAME_YEAR),
+]
+
+
+@pytest.mark.parametrize(("text", "authors", "year", "suffix", "style"), CASES)
+def test_link_key_and_style(text: str, authors: list[str], year: str, suffix: str, style: EntryStyle) -> None:
+    ref = parse_entry(text, SPAN)
+    # the link key of each name: what a citation of the entry must match
+    assert [surname_key(a) for a in ref.authors[:len(authors)]] == [surname_key(a) for a in authors]
+    assert len(ref.authors) >= len(authors)
+    assert (ref.year, ref.year_suffix, ref.style) == (year, suffix, style)
+
+
+def test_the_original_gives_a_second_key() -> None:
+    ref = parse_entry("Cao Y, Chen YM (2014). Carbon storage. J Arid Land, 28(9), 69-73. (in Chinese)"
+                      "[曹扬，陈云明 (2014)．陕西省森林植被碳储量]", SPAN)
+    assert ref.authors[:2] == ("Cao Y", "Chen YM") and ref.original_authors == ("曹扬", "陈云明")
+    assert ref.original_year == "2014" and ref.language.value == "en"
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # Vancouver / ICMJE
+    ("[1] Holers VM. Autoimmunity to citrullinated proteins[J]. Curr Opin Immunol, 2013,25(6): 728-35.", [1]),
+    ("1. Holers VM. Autoimmunity to citrullinated proteins. Curr Opin Immunol. 2013;25(6):728-35.", [1]),
+    # IEEE
+    ('[1] A. Smith and B. Jones, "A title," IEEE Trans. Comput., vol. 5, no. 2, pp. 1-9, 2010.', [1]),
+])
+def test_numbered_styles_link_by_number(text: str, numbers: list[int]) -> None:
+    doc = document_from_text(f"Text [1].\n\nReferences\n\n{text}\n")
+    assert [r.number for r in doc.references] == numbers and doc.citations[0].reference == 1
+
+
+def test_a_numbered_list_of_apa_entries_with_type_codes() -> None:
+    text = ("正文（周文，2023）与（Smith & Lee，2020）。\n\n参考文献\n\n[1] 周文.(2023).论新质生产力[J].改革,(10),1-13.\n"
+            "[2] Smith, J., & Lee, K. (2020). A study[J]. Journal, 3(1), 1-9.\n")
+    doc = document_from_text(text)
+    assert [c.reference for c in doc.citations] == [1, 2]
+
+
+def test_the_list_style_is_the_majority() -> None:
+    entries = "\n".join(f"Author{chr(65 + i)}, X. ({2000 + i}). Title {i}. Journal, 1(1), 1-2." for i in range(4))
+    doc = document_from_text(f"Text (AuthorA, 2000).\n\nReferences\n\n{entries}\n周文.论新质生产力[J].改革,2023(10):1-13.\n")
+    assert {r.list_style for r in doc.references} == {EntryStyle.APA}
+    assert doc.references[-1].style is EntryStyle.GBT
