@@ -41,7 +41,8 @@ def citation_without_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """An author-year citation matches no entry of the reference list by author.
 
     Every work cited in the text must be in the list. The finding names the closest entries when
-    there are any.
+    there are any. In a numbered paper a name with a year ("按NRC（2012）标准") names a work rather
+    than citing it, and is not checked; when many citations find no entry, CG909 says so once.
     Bad: （王小明，2019） with no entry by 王小明.  Good: add the entry, or correct the name.
     """
     if not ctx.reading.citations_trusted:
@@ -65,6 +66,8 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     A list should hold the works the paper cites; an uncited entry is either padding or the trace
     of a citation that was deleted or mistyped. Entries that an unlinked citation probably means
     (a year or name typo, see CG103-CG105) are left to those rules.
+    A second copy of a cited work is left to CG302, an uncited .bib entry is not printed by BibTeX
+    and is not one, and when many entries are uncited CG910 says so once.
     Bad: [42] 杨宏伟. 贯彻落实五大发展理念[M]… never cited.  Good: cite it where it is used, or drop it.
     """
     doc = ctx.document
@@ -216,6 +219,10 @@ def et_al_omitted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Two entries share the first author and year but carry no a/b suffix.
 
+    Works whose citations differ anyway are not counted: other co-authors ("X, 2017" and "X & Y,
+    2017") or a first author with other initials ("Chen, L." and "Chen, J."); nor is a second copy
+    of one work (CG302).
+
     In the author-year system the standard tells such works apart as 2018a / 2018b in the list and
     the text; telling them apart only by the cited page breaks as soon as a page is missing.
     Bad: 习近平.…[M].2018:391. and 习近平.…[M].2018:14.  Good: 习近平, 2018a … 习近平, 2018b.
@@ -338,6 +345,8 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A Pandoc or LaTeX citation names a key that no entry of the .bib file has.
 
+    A key that differs from a .bib key only in case is a warning (BibTeX ignores case, biber does
+    not). Many undefined keys, or any while a named bibliography file is missing, are one finding.
     Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
     """
     keys = sorted(ref.key for ref in ctx.document.references if ref.key)

@@ -71,6 +71,8 @@ def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work is listed twice (same title and year, ignoring width and spacing).
 
+    Entries whose title was not read (physics style) are not compared; more than five repeats are
+    one finding naming them.
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
@@ -175,7 +177,10 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     [J] journal, year and pages (or issue); [N] newspaper, date and 版次; [M]/[C]/[R] place,
     publisher and year; [D] place, institution and year; electronic resources ([EB/OL], …/OL) an
-    access date and a URL. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
+    access date and a URL. Only GB/T 7714 entries read in full, in a list mostly in GB/T 7714, are
+    checked (an APA or Vancouver list is not held to it); more than five entries lacking the same
+    elements are one finding; a .bib entry's finding is a warning, its style file deciding what is
+    printed. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
     """
     groups: dict[tuple[str, tuple[str, ...]], list[EntryText]] = defaultdict(list)
     for e in all_entries(ctx.document):
@@ -368,6 +373,7 @@ def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:
 def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A BibTeX key is defined twice in the bibliography; the citation can only mean one of them.
 
+    Only cited keys count (BibTeX prints no other); more than five are one finding.
     Bad: two @article{Smith2020, …}.  Good: one key per work.
     """
     duplicates = [i for i in ctx.document.issues if i.kind is IssueKind.DUPLICATE_KEY]

@@ -151,7 +151,9 @@ def pages_not_ascending(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A page range runs backwards, is open, or is not made of page numbers.
 
-    Bad: 30-25, 25-, 2O-30.  Good: 25-30.
+    Abbreviated ranges (2537-41), discontinuous pages (243-251+323-327), article numbers (e555,
+    rtaf010, ACM 123:1--123:12), supplement and Roman pages (S186-S188, xii) are page numbers.
+    Bad: 30-25, 25-.  Good: 25-30.
     """
     for ref in ctx.document.references:
         if ref.style is EntryStyle.UNKNOWN or ref.unparsed:

@@ -17,8 +17,12 @@ def _issues(ctx: AuditContext, r: Rule, kind: IssueKind, confidence: Confidence 
 
 @rule("CG901", "unparsed-reference", Severity.WARNING)
 def unparsed_reference(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """An entry (or part of one) matches neither GB/T 7714 nor the APA-like form, so its fields
-    were not checked. Often a merged or broken line from a PDF conversion."""
+    """Entries of the list could not be read in full (or are in a style citeguard does not read
+    field by field), so their elements were not checked.
+
+    Said once for the list, naming the entries, at low confidence: it is the reader's limit, not
+    the author's error. Such entries are still linked by their number, or their authors and year.
+    Often a merged or broken line from a PDF conversion."""
     yield from _issues(ctx, r, IssueKind.UNPARSED_REFERENCE, Confidence.LOW)  # the reader's limit, said once
 
 
