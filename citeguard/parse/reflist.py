@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from citeguard.model import EntryStyle
@@ -278,11 +278,11 @@ def _continues(lines: Sequence[Line], after: int, hi: int, expected: int) -> boo
     return False
 
 
-def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> tuple[list[EntryBlock], int]:
-    built = _Builder()
-    expected: int | None = None
+def _walk(lines: Sequence[Line], first: int, column: int, hi: int) -> Iterator[tuple[Line, str, int, bool]]:
+    """The list's lines from ``first`` (its text from ``column`` on): (line, text, source offset of
+    the text, whether a blank line came before), blank and footnote lines passed over, a form
+    feed taken off."""
     after_blank = False
-    end = hi
     for ln in lines[first:hi]:
         offset = column if ln.index == first else 0
         text = ln.text[offset:]
@@ -294,6 +294,15 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
             continue
         if _FOOTNOTE_LINE_RE.match(text):
             continue
+        yield ln, text, base, after_blank
+        after_blank = False
+
+
+def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> tuple[list[EntryBlock], int]:
+    built = _Builder()
+    expected: int | None = None
+    end = hi
+    for ln, text, base, after_blank in _walk(lines, first, column, hi):
         if _is_end(text):
             if not (expected is not None and _MD_HEADING_RE.match(text) and not END_RE.match(text)
                     and _continues(lines, ln.index + 1, hi, expected)):
@@ -329,7 +338,6 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
             break
         else:
             built.extend(base, text)
-        after_blank = False
         expected = _cut_run_ons(built, expected)
     return built.blocks(), end
 
@@ -360,19 +368,8 @@ def _cut_run_ons(built: _Builder, expected: int) -> int:
 def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
                      ) -> tuple[list[EntryBlock], int]:
     built = _Builder()
-    after_blank = False
     end = hi
-    for ln in lines[first:hi]:
-        offset = column if ln.index == first else 0
-        text = ln.text[offset:]
-        base = ln.start + offset
-        if text.startswith("\f"):
-            text, base = text[1:], base + 1
-        if not text.strip():
-            after_blank = True
-            continue
-        if _FOOTNOTE_LINE_RE.match(text):
-            continue
+    for ln, text, base, after_blank in _walk(lines, first, column, hi):
         if _is_end(text):
             if not (built.entries and _MD_HEADING_RE.match(text) and not END_RE.match(text)
                     and _heads_follow(lines, ln.index, hi)):
@@ -392,7 +389,6 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
             break
         else:
             built.extend(base, text)
-        after_blank = False
     return _split_run_ons(built.blocks()), end
 
 
