@@ -147,11 +147,30 @@ def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Referen
 
 
 def link_citations(document: Document) -> Document:
-    """Return the document with every citation's ``reference`` (entry index) filled in."""
+    """Return the document with every citation's ``reference`` (entry index) filled in.
+
+    In a text OCR damaged (``document.ocr``), a cited name one letter off the only entry of its
+    year ("Gilette" for Gillette) is taken for that entry, as the scanner's slip; CG904 says so."""
     index = ReferenceIndex.build(document.references)
     near = _near_names(index.keys)
     linked = tuple(_link_one(c, index, near) for c in document.citations)
+    if document.ocr:
+        linked = tuple(_repaired(c) for c in linked)
     return replace(document, citations=linked)
+
+
+OCR_NAME_REASON = "author one letter off (OCR damage?) and year"
+
+
+def _repaired(citation: Citation) -> Citation:
+    """A near miss that is one similar name in the cited year, linked as OCR's slip."""
+    if citation.reference is not None or citation.link_reason != "near miss":
+        return citation
+    similar = [x for x in citation.candidates if x.reason.startswith("similar name")]
+    same_author = [x for x in citation.candidates if x.reason.startswith("same author,")]
+    if len({x.reference for x in similar}) == 1 and not same_author:
+        return replace(citation, reference=similar[0].reference, link_reason=OCR_NAME_REASON)
+    return citation
 
 
 def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Citation:

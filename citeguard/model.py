@@ -321,6 +321,7 @@ class Document:
     references_heading: Span | None = None
     issues: tuple[ParseIssue, ...] = field(default=())
     positions: PositionMap | None = None  # set for .docx and PDF input: how to show a position
+    ocr: bool = False  # the text shows OCR damage (parse/ocr.py): its typing is not the author's
 
     def location(self, line: int, column: int, path: str = "") -> str:
         """A position as the user finds it in their file: "12:5" in a text file, "¶12" in a

@@ -86,3 +86,18 @@ def test_ocr_damage_is_information_not_the_authors_error() -> None:
 def test_min_confidence_filters(minimum: Confidence, codes: set[str]) -> None:
     _, found = audit(document_from_text(OCR_TEXT), min_confidence=minimum)
     assert {f.code for f in found} >= codes and all(f.confidence.rank >= minimum.rank for f in found)
+
+
+def test_a_name_one_letter_off_in_an_ocr_text_is_linked_and_said() -> None:
+    text = OCR_TEXT.replace("（Smith，2015）", "（Smlth，2015）")
+    doc = document_from_text(text)
+    assert doc.citations[0].reference == 1
+    _, found = audit(doc)
+    assert any(f.code == "CG904" and "Smlth" in f.message for f in found)
+    assert not [f for f in found if f.code == "CG104"]
+
+
+def test_the_same_slip_in_a_typed_text_is_an_error() -> None:
+    text = "Known (Smlth, 2015) and (Lee, 2012).\n\nReferences\n\nSmith J (2015). Carbon. J, 1, 1-2.\nLee K (2012). S. J, 2, 3-4.\n"
+    got = findings(text, "CG104")
+    assert [(f.severity, f.confidence) for f in got] == [(Severity.ERROR, Confidence.HIGH)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.link import OCR_NAME_REASON
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
 
 
@@ -45,11 +46,18 @@ def unparsed_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CG904", "parser-guess", Severity.INFO)
 def parser_guess(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """The parser had to guess a value, e.g. a year with letters for digits (2O14, 20l1) from OCR."""
+    """The parser had to guess a value, e.g. a year with letters for digits (2O14, 20l1) from OCR,
+    or a cited name one letter off its entry's in a text OCR damaged (Gilette for Gillette)."""
     for ref in ctx.document.references:
         for note in ref.notes:
             yield r.finding(ref.span, note, f"解析推断：{note}",
                             references=[ref.number if ref.number is not None else ref.index])
+    for c in ctx.document.citations:
+        if c.link_reason == OCR_NAME_REASON and c.reference is not None:
+            ref = ctx.document.references[c.reference - 1]
+            yield r.finding(c.span, f"{c.text}: {c.author_text} read as {ref.authors[0]}, one letter off in an "
+                            "OCR'd text", f"{c.text}：{c.author_text} 按 {ref.authors[0]} 读取（疑为扫描识别错误）",
+                            citations=[c.id], references=[ref.number if ref.number is not None else ref.index])
 
 
 @rule("CG905", "no-reference-list", Severity.WARNING)

@@ -11,7 +11,6 @@ only at high confidence, at most a warning at medium, information at low.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -24,12 +23,6 @@ MIN_COUNT = 4  # fewer than this many are always reported one by one
 # Link rate from which citation findings are sure (below it they are at most warnings)
 SURE_RATE = 0.95
 
-# What OCR (MinerU and the like) leaves in Markdown: TeX commands with spaced braces for odd type,
-# "$\mathrm { T g ~ C }$", and years or "et al." it could not read cleanly.
-_OCR_MATH_RE = re.compile(r"\\(?:mathrm|mathbf|scriptstyle|textrm|boldsymbol|mathsf|mathtt|mathit)\s\{\s")
-# …and digits it spaced out inside math: "$2 0 1 0$" "$1 . 3 \%$"
-_SPACED_DIGITS_RE = re.compile(r"\$[^$\n]{0,80}?\d \.? ?\d[^$\n]{0,80}?\$")
-_OCR_NOTE_RE = re.compile(r"OCR")
 # Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
 TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
 # Rules that compare characters OCR garbles: names it glues, splits or drops a letter of ("LiL J",
@@ -89,16 +82,7 @@ def read_quality(document: Document) -> Reading:
         uncited = 0  # a text that cites nothing: CG102 says nothing either
     styles = Counter(r.style for r in document.references)
     list_style = styles.most_common(1)[0][0] if styles else None
-    return Reading(len(linkable), unlinked, len(document.references), uncited, ocr_damaged(document), list_style)
-
-
-def ocr_damaged(document: Document) -> bool:
-    """Does the text carry OCR's marks: spaced TeX commands, years with letters for digits?"""
-    math = sum(len(_OCR_MATH_RE.findall(p.text)) + len(_SPACED_DIGITS_RE.findall(p.text))
-               for p in document.paragraphs[:400] if "$" in p.text)
-    notes = sum(1 for r in document.references for n in r.notes if _OCR_NOTE_RE.search(n))
-    damaged = sum(1 for r in document.references if r.damaged_year)
-    return math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1)
+    return Reading(len(linkable), unlinked, len(document.references), uncited, document.ocr, list_style)
 
 
 def gbt_entry(ref: Reference) -> bool:

@@ -35,6 +35,7 @@ from citeguard.parse.lines import split_lines
 from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
+from citeguard.parse.ocr import ocr_damaged
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 from citeguard.parse.wordnotes import apply_note_labels
 
@@ -138,7 +139,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions)
+        issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(paragraphs, references))
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> list[Reference]:
