@@ -14,6 +14,7 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     front_rules,
     link_rules,
     list_rules,
+    name_rules,
     page_rules,
     parse_rules,
     url_rules,

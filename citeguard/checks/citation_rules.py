@@ -6,27 +6,29 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz.distance import Levenshtein
-
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.link import KEY_CASE_REASON, entry_keys
+from citeguard.link import KEY_CASE_REASON
 from citeguard.model import (
     Citation,
     CitationKind,
     CitationSystem,
     Confidence,
-    Document,
     Finding,
     IssueKind,
     Reference,
     Severity,
 )
-from citeguard.parse.entrykey import fold_name, link_surname
-from citeguard.parse.names import is_han_name, pinyin_name, surname_key
+from citeguard.parse.entrykey import fold_name
+from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
 
 
-def _linked(ctx: AuditContext) -> Iterator[tuple[Citation, Reference]]:
+def whole_brackets(c: Citation) -> bool:
+    """A number printed with both its brackets ("[5]"), not one OCR lost a bracket of ("5]")."""
+    return c.text.lstrip("^").startswith(("[", "［")) and c.text.rstrip().endswith(("]", "］"))
+
+
+def linked(ctx: AuditContext) -> Iterator[tuple[Citation, Reference]]:
     for c in ctx.document.citations:
         if c.reference is not None:
             yield c, ctx.document.references[c.reference - 1]
@@ -156,7 +158,7 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def _pair_forms(ctx: AuditContext) -> tuple[int, int]:
     """How this paper cites two-author works: (written in full 甲和乙, shortened 甲等)."""
     full = short = 0
-    for c, ref in _linked(ctx):
+    for c, ref in linked(ctx):
         if len(ref.authors) == 2 and not ref.et_al:
             if c.et_al and len(c.authors) == 1:
                 short += 1
@@ -175,8 +177,8 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Good: 赵儒煜（2024）; 孔祥智和谢东东（2024）.
     """
     full, short = _pair_forms(ctx)
-    for c, ref in _linked(ctx):
-        if not c.et_al or ref.et_al or (c.kind is CitationKind.NUMERIC and not _whole_brackets(c)):
+    for c, ref in linked(ctx):
+        if not c.et_al or ref.et_al or (c.kind is CitationKind.NUMERIC and not whole_brackets(c)):
             continue  # a number OCR lost a bracket of may be misread too
         names = len(ref.authors)
         cited = "和".join(ref.authors) if ref.language.value == "zh" else " & ".join(ref.authors)
@@ -203,7 +205,7 @@ def et_al_omitted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （姜玲，2021） for 姜玲, 王媛媛, 方忠.  Good: （姜玲等，2021）.
     """
-    for c, ref in _linked(ctx):
+    for c, ref in linked(ctx):
         if c.kind is not CitationKind.AUTHOR_YEAR:
             continue
         names = len(ref.authors) + (1 if ref.et_al else 0)
@@ -375,65 +377,3 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{c.text}：参考文献库中没有键 {c.key!r}", citations=[c.id], evidence=[("key", c.key)],
                             suggestion=f"did you mean {close[0]!r}?" if close else "",
                             suggestion_zh=f"是否应为 {close[0]!r}？" if close else "")
-
-
-@rule("CG113", "numbered-citation-name", Severity.ERROR)
-def numbered_citation_name(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """In a numbered paper, the author named before a number is not an author of that entry.
-
-    The name must be one the reference list knows (so "研究表明[5]" is never taken for a name), and
-    may be any of the entry's authors (prose may speak of a co-author). A name not among them
-    usually means a wrong number. When many names miss their numbers, the list was read (or
-    printed) out of step and nothing is said; a name that is the first author of an entry one or
-    two places away is left alone for the same reason.
-    Bad: 洪银兴[5] where [5] is by 高帆.  Good: 高帆[5], or the number of 洪银兴's entry.
-    """
-    doc = ctx.document
-    named = [(c, ref) for c, ref in _linked(ctx) if c.kind is CitationKind.NUMERIC and c.authors and ref.authors
-             and _whole_brackets(c)]
-    wrong = [(c, ref) for c, ref in named if not _names_author(c.authors[0], ref.authors[0])
-             and not _near_entry(doc, c.authors[0], ref)]
-    if len(wrong) >= 3 and len(wrong) * 4 > len(named):
-        return  # many names off their numbers: the list was read out of step (or renumbered), not slipped
-    for c, ref in wrong:
-        cited = surname_key(c.authors[0])
-        keys = [set(entry_keys(a)) for a in ref.authors]
-        label = ref_label(ctx.document, ref.index)
-        if any(cited in k for k in keys[1:]):
-            continue  # "Schmidhuber [18]" for Hochreiter & Schmidhuber: prose may name a co-author
-        yield r.finding(c.span, f"{c.author_text}{c.text}: {label} is by {', '.join(ref.authors[:3])}, not "
-                        f"{c.authors[0]}", f"{c.author_text}{c.text}：{label} 的作者是 {'、'.join(ref.authors[:3])}，"
-                        f"不是 {c.authors[0]}", citations=[c.id], references=[ref_number(ctx.document, ref.index)],
-                        evidence=[("named", c.authors[0]), ("entry authors", ", ".join(ref.authors[:3]))],
-                        confidence=ctx.reading.link_confidence)
-
-
-def _whole_brackets(c: Citation) -> bool:
-    """A number printed with both its brackets ("[5]"), not one OCR lost a bracket of ("5]")."""
-    return c.text.lstrip("^").startswith(("[", "［")) and c.text.rstrip().endswith(("]", "］"))
-
-
-def _names_author(cited: str, printed: str) -> bool:
-    """Does the name before a number name this entry author — as printed, romanised, with OCR's
-    initials run on ("Ward" / "WARDJD") or one letter lost or added ("Uedono" / "Uedonoa")?"""
-    key, keys = surname_key(cited), entry_keys(printed)
-    if key in keys or _romanised_as(cited, printed):
-        return True
-    whole = fold_name(printed.split(",", 1)[0])
-    return len(key) >= 4 and not is_han_name(cited) and (
-        (whole.startswith(key) and len(whole) - len(key) <= 3) or Levenshtein.distance(key, keys[0]) <= 1)
-
-
-def _near_entry(doc: Document, cited: str, ref: Reference) -> bool:
-    """Is the cited name the first author of an entry one or two places away? Then the numbers were
-    read (or printed) out of step, which is not this citation's slip."""
-    near = [r for r in doc.references if r.number is not None and ref.number is not None
-            and 0 < abs(r.number - ref.number) <= 2 and r.authors]
-    return any(_names_author(cited, r.authors[0]) for r in near)
-
-
-def _romanised_as(cited: str, printed: str) -> bool:
-    """A Chinese name cited in characters for an entry that prints it in pinyin (郭克 / GUO K)."""
-    if not is_han_name(cited) or is_han_name(printed.replace(" ", "")):
-        return False
-    return pinyin_name(cited)[0] == link_surname(printed, glued=True)

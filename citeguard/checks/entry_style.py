@@ -11,7 +11,8 @@ from typing import Any
 
 from citeguard.checks.registry import Rule
 from citeguard.model import Document, Finding, Footnote, Reference
-from citeguard.parse.entries import TYPE_RE, URL_RE, translation_start
+from citeguard.parse.entries import translation_start
+from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import fold_width
 

@@ -32,7 +32,7 @@ from citeguard.model import (
     Severity,
     Standard,
 )
-from citeguard.parse.entries import TYPE_RE
+from citeguard.parse.fields import TYPE_RE
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width, is_chinese
 

@@ -23,7 +23,7 @@ from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence, LinkStatus, Standard
-from citeguard.parse.entries import URL_RE
+from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown

@@ -27,8 +27,9 @@ from citeguard.model import (
 from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
-from citeguard.parse.entries import TYPE_RE, URL_RE, parse_entry
+from citeguard.parse.entries import parse_entry
 from citeguard.parse.entrykey import entry_key
+from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.layout import Layout, analyse
 from citeguard.parse.lines import split_lines

@@ -12,7 +12,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
-from citeguard.parse.entries import iso_date
+from citeguard.parse.fields import iso_date
 from citeguard.parse.text import is_chinese
 
 # BibTeX entry type → GB/T 7714 type code

@@ -15,7 +15,7 @@ from dataclasses import replace
 from citeguard.model import CitationKind
 from citeguard.parse.cited import NameLexicon, RawCitation, Unparsed
 from citeguard.parse.numeric import IMAGE_RE, numeric_citations
-from citeguard.parse.text import HAN, fold_width
+from citeguard.parse.text import HAN, OCR_DIGITS, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
 PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,3000})[)）]")
@@ -32,8 +32,6 @@ PART_RE = re.compile(
 # A part that is only years (the author carries over): "2021"  "2020b: 12"
 YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 _SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)")
-# Letters OCR reads in place of digits in a year
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 # "et al." as printed and as OCR runs it together: "et al."  "et al"  "etal."  "Xuet al"  "et.al"
 ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等)"
 # Separators of works inside one parenthesis: ；  ;
@@ -181,7 +179,7 @@ def _is_prose(prefix: str) -> bool:
 
 
 def _years(value: str) -> list[tuple[str, str]]:
-    return [(m.group("y").translate(_OCR_DIGITS), m.group("s")) for m in _SINGLE_YEAR_RE.finditer(value)]
+    return [(m.group("y").translate(OCR_DIGITS), m.group("s")) for m in _SINGLE_YEAR_RE.finditer(value)]
 
 
 def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int,

@@ -12,29 +12,22 @@ import re
 from dataclasses import replace
 
 from citeguard.model import EntryStyle, Language, Reference, Span
+from citeguard.parse.entries_apa import parse_apa
 from citeguard.parse.entrykey import EntryKey, entry_key, original_start
+from citeguard.parse.fields import (
+    CARRIERS,
+    DOI_RE,
+    TYPE_CODES,
+    TYPE_RE,
+    URL_RE,
+    cut,
+    iso_date,
+    split_pages,
+    with_fields,
+)
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import demath, fold_width, han_count, is_chinese
+from citeguard.parse.text import OCR_DIGITS, demath, fold_width, han_count, is_chinese
 
-TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
-                        "DS", "Z", "PP", "K"})
-CARRIERS = frozenset({"OL", "CD", "DK", "MT"})
-
-# A type code with optional carrier: [M]  [J/OL]  [EB/OL]  [ DB / OL ]
-TYPE_RE = re.compile(r"\[\s*(?P<code>[A-Z]{1,2})\s*(?:/\s*(?P<carrier>[A-Z]{2})\s*)?\]")
-# http(s) URL up to whitespace or a CJK character: https://www.gov.cn/a/b.htm — except in a
-# Chinese domain name, whose labels may be Han characters: https://例子.中国/a  http://政府.cn/b
-# (tried first; "http://www.gov.cn发布的" still ends at "cn", where no dot follows the Han text).
-URL_RE = re.compile(
-    r"(?:https?|ftp)://(?:"
-    r"(?:[A-Za-z0-9\u4e00-\u9fff-]+\.)+[\u4e00-\u9fff]{2,4}(?::\d+)?(?![\u4e00-\u9fff.\w-])"
-    r"|(?:[A-Za-z0-9-]+\.)*(?:[A-Za-z0-9-]*[\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff-]*\.)+(?:[A-Za-z0-9-]+\.)*"
-    r"[A-Za-z]{2,}(?::\d+)?(?![.\w-])"
-    r"|[^\s/?#\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]+)"
-    r"(?:[/?#][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*)?", re.IGNORECASE)
-# DOI, bare or as a doi.org URL: 10.1000/xyz123  doi:10.1000/xyz  https://doi.org/10.1000/x
-DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
-                    re.IGNORECASE)
 # Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
 DATES_RE = re.compile(r"(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
                       r"\[\s*(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*\]")
@@ -67,16 +60,6 @@ DATE_ONLY_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*\.?\s*$")
 # A volume in a book title: 习近平谈治国理政(第4卷)   题名:第4卷   Vol. 2
 VOLUME_IN_TITLE_RE = re.compile(r"(?:[(:]\s*)?第\s*(?P<v>\d+|[一二三四五六七八九十]+)\s*卷\s*\)?|\bVol\.?\s*(?P<w>\d+)",
                                 re.IGNORECASE)
-# APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
-APA_RE = re.compile(
-    r"^(?P<authors>[^()]{1,400}?)\s*[.,]?\s*\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
-    r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
-# APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126
-APA_SOURCE_RE = re.compile(
-    r"^(?P<container>[^,]+?)(?:\s*,\s*(?P<volume>[\w-]+)?|\s+(?=\())\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
-    r"(?:,\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*$")
-# APA book source: 北京：北京大学出版社.  New York: Wiley.
-APA_BOOK_RE = re.compile(r"^(?P<place>[^:,]+?)\s*:\s*(?P<publisher>[^:]+?)\s*\.?\s*$")
 # What marks the host of a part: "//" (also OCR's single "/" before a space or letter): [C]// Proc …
 _HOST_RE = re.compile(r"^/{1,2}(?!/)\s*")
 # A number OCR wrote with letters for digits: 2O1O  20o9  31(1O)  l38 — a run of digits and O o I l
@@ -85,28 +68,15 @@ _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z\d])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[
 # Where an English rendering appended to a Chinese entry may start: "…1202-1212 Guo K,…"
 # "….(Liu Bing,Xia Shixiong…)"  "…[Wang Zhuo,Guo Yuefeng…]"
 _TRANSLATION_RE = re.compile(r"(?<=[\d.。．)\]）])\s*[(\[（［]?\s*(?=[A-Z][A-Za-z'\-]+[\s,.])")
-# A page list item separator: 191,192  25-26, 30
-_PAGE_SEP_RE = re.compile(r"\s*,\s*")
 # Any four-digit year in a plausible range, also inside OCR noise: (1981)
 ANY_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)")
-
-
-def _cut(raw: str, m: re.Match[str], group: str, base: int = 0) -> str | None:
-    """The original text of a match group (offsets are shared by the folded copy)."""
-    if m.group(group) is None:
-        return None
-    value = raw[base + m.start(group):base + m.end(group)].strip()
-    return value or None
-
-
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
 def _ocr_notes(text: str) -> tuple[str, ...]:
     """ "year '2O14' read as 2014 (OCR damage?)" for the first few numbers OCR spelt with letters."""
     notes = []
     for m in itertools.islice(_OCR_NUMBER_RE.finditer(text), 3):
-        value = m.group(0).translate(_OCR_DIGITS)
+        value = m.group(0).translate(OCR_DIGITS)
         what = "year" if ANY_YEAR_RE.fullmatch(value) else "number"
         notes.append(f"{what} {m.group(0)!r} read as {value} (OCR damage?)")
     return tuple(notes)
@@ -122,29 +92,6 @@ def translation_start(text: str) -> int | None:
                 text[:m.start()]) >= 4:
             return m.start()
     return None
-
-
-def split_pages(pages: str | None) -> tuple[str, ...]:
-    """ "191,192,25-26" → ("191", "192", "25-26") exactly as written (width-folded commas)."""
-    if not pages:
-        return ()
-    out, pos = [], 0
-    for sep in _PAGE_SEP_RE.finditer(fold_width(pages)):  # find commas of either width …
-        out.append(pages[pos:sep.start()].strip())  # … but keep each page as the author typed it
-        pos = sep.end()
-    out.append(pages[pos:].strip())
-    return tuple(p for p in out if p)
-
-
-def iso_date(value: str | None) -> str | None:
-    """ "2024-2-2" → "2024-02-02"; None stays None."""
-    if not value:
-        return None
-    parts = fold_width(value).split("-")
-    if len(parts) != 3:
-        return value
-    year, month, day = parts
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _split_head(raw: str, folded: str) -> tuple[tuple[str, ...], bool, str]:
@@ -180,7 +127,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
                 label: str | None = None) -> Reference:
     """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
     text = demath(raw.strip())  # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"
-    repaired = _OCR_NUMBER_RE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    repaired = _OCR_NUMBER_RE.sub(lambda m: m.group(0).translate(OCR_DIGITS), text)
     notes: tuple[str, ...] = ()
     if repaired != text:
         notes = _ocr_notes(text)
@@ -202,7 +149,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     code_match = next((m for m in TYPE_RE.finditer(folded) if m.group("code") in TYPE_CODES
                        and (m.group("carrier") is None or m.group("carrier") in CARRIERS)), None)
     if code_match is None:
-        ref = _parse_apa(text, folded, base) or _parse_unknown(text, folded, base)
+        ref = parse_apa(text, folded, base) or _parse_unknown(text, folded, base)
         return _with_key(ref, key, text)
 
     fields: dict[str, object] = {"type_code": code_match.group("code"),
@@ -285,7 +232,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         fields["volume"] = _volume_from_title(title)
     if leftover:
         fields["unparsed"] = leftover
-    return _with(base, fields)
+    return with_fields(base, fields)
 
 
 def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *, year_known: bool = False) -> str | None:
@@ -307,7 +254,7 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
         groups = m.groupdict()
         for key in ("container", "place", "publisher", "volume", "issue", "edition"):
             if key in groups:
-                value = _cut(raw, m, key)
+                value = cut(raw, m, key)
                 if value is not None:
                     fields[key] = value
         if groups.get("year") and not year_known:
@@ -315,13 +262,9 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
             fields["year_suffix"] = m.group("suffix") or ""
         if groups.get("date"):
             fields["date"] = iso_date(m.group("date"))
-        fields["pages"] = split_pages(_cut(raw, m, "pages") if "pages" in groups else None)
+        fields["pages"] = split_pages(cut(raw, m, "pages") if "pages" in groups else None)
         return None
     return raw.strip() or None
-
-
-def _with(base: Reference, fields: dict[str, object]) -> Reference:
-    return replace(base, **{k: v for k, v in fields.items() if v is not None})  # type: ignore[arg-type]
 
 
 def _with_key(ref: Reference, key: EntryKey | None, text: str) -> Reference:
@@ -343,92 +286,6 @@ def _with_key(ref: Reference, key: EntryKey | None, text: str) -> Reference:
     return replace(ref, notes=notes) if notes != ref.notes else ref
 
 
-def _parse_apa(text: str, folded: str, base: Reference) -> Reference | None:
-    m = APA_RE.match(folded)
-    if m is None:
-        return None
-    authors_raw = text[:m.end("authors")]
-    names = _apa_authors(authors_raw)
-    if not names:
-        return None
-    et_al = bool(re.search(r"\bet\.?\s*al\b|等$", authors_raw.strip(" .,")))
-    year = m.group("year")
-    fields: dict[str, object] = {"authors": names, "et_al": et_al, "year": year.translate(_OCR_DIGITS),
-                                 "year_suffix": m.group("suffix") or ""}
-    if fields["year"] != year and year[:1].isdigit():
-        fields["notes"] = (f"year {year!r} read as {fields['year']} (OCR damage?)",)
-    rest_start = m.start("rest")
-    rest = text[rest_start:]
-    rest_f = folded[rest_start:]
-    url_m = URL_RE.search(rest_f)
-    if url_m:
-        fields["url"] = rest[url_m.start():url_m.end()].rstrip(".,;")
-        doi_m = DOI_RE.search(url_m.group(0))
-        rest_f = rest_f[:url_m.start()]
-    else:
-        doi_m = DOI_RE.search(rest_f)
-        if doi_m:
-            rest_f = rest_f[:doi_m.start()]
-    if doi_m:
-        fields["doi"] = doi_m.group("doi").rstrip(".,;")
-    dot = _title_end(rest_f)
-    fields["title"] = rest[:dot].strip() or None
-    source_f = rest_f[dot + 1:].strip()
-    source = rest[dot + 1:dot + 1 + len(rest_f) - dot - 1].strip()
-    if source_f:
-        sm = APA_SOURCE_RE.match(source_f)
-        bm = APA_BOOK_RE.match(source_f)
-        if sm:
-            for key in ("container", "volume", "issue"):
-                value = _cut(source, sm, key)
-                if value is not None:
-                    fields[key] = value
-            fields["pages"] = split_pages(_cut(source, sm, "pages"))
-            fields["type_code"] = "J"
-        elif bm:
-            fields["place"] = _cut(source, bm, "place")
-            fields["publisher"] = _cut(source, bm, "publisher")
-            fields["type_code"] = "M"
-        else:
-            fields["unparsed"] = source
-    return _with(base, {"style": EntryStyle.APA, **fields})
-
-
-def _title_end(folded: str) -> int:
-    """Index of the period that ends an APA title (not one inside a number or quotes)."""
-    for i, ch in enumerate(folded):
-        if ch in ".?" and i + 1 < len(folded) and not (folded[i - 1:i].isdigit() and folded[i + 1].isdigit()):
-            if ch == "?" and folded[i + 1] == ".":
-                return i + 1
-            if ch == ".":
-                return i
-    return len(folded)
-
-
-_APA_WESTERN_RE = re.compile(r"(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+"
-                             r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+)*)\s*,\s*"
-                             r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
-
-
-# What may stand between APA names: commas, "&", "and", "et al.", "…"
-_APA_SEPARATORS_RE = re.compile(r"[\s,.&]|\band\b|\bet\s+al\b|…|\.\.\.")
-
-
-def _apa_authors(raw: str) -> tuple[str, ...]:
-    raw = raw.strip().rstrip(".,")
-    if is_chinese(raw):
-        names, _ = split_authors(raw.replace("&", ","))
-        return names
-    found = [f"{m.group('surname')}, {m.group('initials').strip()}" for m in _APA_WESTERN_RE.finditer(raw)]
-    rest = _APA_SEPARATORS_RE.sub("", _APA_WESTERN_RE.sub("", raw))
-    if found and not rest:
-        return tuple(found)
-    if found:
-        return ()  # names mixed with other text: not an APA author list (e.g. "Guth, Phys. Rev.")
-    names, _ = split_authors(raw.replace("&", ",").replace(" and ", ","))
-    return names if all(len(n) < 40 for n in names) else ()
-
-
 def _parse_unknown(text: str, folded: str, base: Reference) -> Reference:
     """No type code and not APA: keep what is certain (URL, DOI, a year) and the raw text."""
     fields: dict[str, object] = {"style": EntryStyle.UNKNOWN, "unparsed": text}
@@ -441,4 +298,4 @@ def _parse_unknown(text: str, folded: str, base: Reference) -> Reference:
     years = ANY_YEAR_RE.findall(folded)
     if years:
         fields["year"] = years[-1]
-    return _with(base, fields)
+    return with_fields(base, fields)

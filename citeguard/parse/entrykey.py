@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from citeguard.model import EntryStyle
-from citeguard.parse.text import HAN, demath, fold_width, is_chinese
+from citeguard.parse.text import HAN, OCR_DIGITS, demath, fold_width, is_chinese
 
 # A year as printed, OCR letters allowed in the last three places: 2014  2O14  2oo9  20l1
 _YEAR = r"(?:1[5-9]|2[0Oo])[\dOoIl]{2}"
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
-# Letters OCR reads in place of digits in a year
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 # "et al." in every spelling seen in print and OCR: et al.  et al  etal.  et．al  et.al
 ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|(?<=[A-Za-z.])etal\b\.?)"
 _ET_AL_END_RE = re.compile(rf"{ET_AL}\s*,?\s*$|\s*等\s*$", re.IGNORECASE)
@@ -86,7 +84,7 @@ class EntryKey:
 
 def read_year(raw: str) -> tuple[str, str | None]:
     """A printed year and, when OCR put letters for digits, the note saying so."""
-    year = raw.translate(_OCR_DIGITS)
+    year = raw.translate(OCR_DIGITS)
     return year, (f"year {raw!r} read as {year} (OCR damage?)" if year != raw else None)
 
 
@@ -258,7 +256,7 @@ def entry_key(raw: str) -> EntryKey | None:
         if inner is not None and inner.year and not inner.original:
             original = inner
     return EntryKey(names, et_al, year, m.group("suf") or "", style, m.end(), (note,) if note else (), original,
-                    damaged.translate(_OCR_DIGITS) if damaged else "")
+                    damaged.translate(OCR_DIGITS) if damaged else "")
 
 
 def original_start(folded: str) -> int | None:

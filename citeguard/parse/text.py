@@ -19,6 +19,9 @@ def fold_width(text: str, *, keep_enumeration_comma: bool = False) -> str:
     return text.translate(_FOLD_KEEP_COMMA if keep_enumeration_comma else _FOLD)
 
 
+# Letters OCR reads in place of digits: 2O14 → 2014, 20l1 → 2011
+OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
 # ①..⑳ then ㉑..㉟ then ㊱..㊿: the circled numbers footnotes use.
 _CIRCLED = ([chr(cp) for cp in range(0x2460, 0x2474)] + [chr(cp) for cp in range(0x3251, 0x3260)]
             + [chr(cp) for cp in range(0x32B1, 0x32C0)])

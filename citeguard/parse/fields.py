@@ -1,0 +1,67 @@
+"""The elements every entry reader shares: type codes, URLs and DOIs, pages and dates, and how a
+field is cut from the original text (the folded copy used for matching has the same length)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from citeguard.model import Reference
+from citeguard.parse.text import fold_width
+
+TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
+                        "DS", "Z", "PP", "K"})
+CARRIERS = frozenset({"OL", "CD", "DK", "MT"})
+
+# A type code with optional carrier: [M]  [J/OL]  [EB/OL]  [ DB / OL ]
+TYPE_RE = re.compile(r"\[\s*(?P<code>[A-Z]{1,2})\s*(?:/\s*(?P<carrier>[A-Z]{2})\s*)?\]")
+# http(s) URL up to whitespace or a CJK character: https://www.gov.cn/a/b.htm — except in a
+# Chinese domain name, whose labels may be Han characters: https://例子.中国/a  http://政府.cn/b
+# (tried first; "http://www.gov.cn发布的" still ends at "cn", where no dot follows the Han text).
+URL_RE = re.compile(
+    r"(?:https?|ftp)://(?:"
+    r"(?:[A-Za-z0-9\u4e00-\u9fff-]+\.)+[\u4e00-\u9fff]{2,4}(?::\d+)?(?![\u4e00-\u9fff.\w-])"
+    r"|(?:[A-Za-z0-9-]+\.)*(?:[A-Za-z0-9-]*[\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff-]*\.)+(?:[A-Za-z0-9-]+\.)*"
+    r"[A-Za-z]{2,}(?::\d+)?(?![.\w-])"
+    r"|[^\s/?#\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]+)"
+    r"(?:[/?#][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"]*)?", re.IGNORECASE)
+# DOI, bare or as a doi.org URL: 10.1000/xyz123  doi:10.1000/xyz  https://doi.org/10.1000/x
+DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
+                    re.IGNORECASE)
+# A page list item separator: 191,192  25-26, 30
+_PAGE_SEP_RE = re.compile(r"\s*,\s*")
+
+
+def cut(raw: str, m: re.Match[str], group: str, base: int = 0) -> str | None:
+    """The original text of a match group (offsets are shared by the folded copy)."""
+    if m.group(group) is None:
+        return None
+    value = raw[base + m.start(group):base + m.end(group)].strip()
+    return value or None
+
+
+def split_pages(pages: str | None) -> tuple[str, ...]:
+    """ "191,192,25-26" → ("191", "192", "25-26") exactly as written (width-folded commas)."""
+    if not pages:
+        return ()
+    out, pos = [], 0
+    for sep in _PAGE_SEP_RE.finditer(fold_width(pages)):  # find commas of either width …
+        out.append(pages[pos:sep.start()].strip())  # … but keep each page as the author typed it
+        pos = sep.end()
+    out.append(pages[pos:].strip())
+    return tuple(p for p in out if p)
+
+
+def iso_date(value: str | None) -> str | None:
+    """ "2024-2-2" → "2024-02-02"; None stays None."""
+    if not value:
+        return None
+    parts = fold_width(value).split("-")
+    if len(parts) != 3:
+        return value
+    year, month, day = parts
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def with_fields(base: Reference, fields: dict[str, object]) -> Reference:
+    return replace(base, **{k: v for k, v in fields.items() if v is not None})  # type: ignore[arg-type]
