@@ -269,9 +269,16 @@ def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: str) -> Iterator[Finding]:
     styles = {id(e): spacing(e.ref) for e in entries}
-    for e in entries:
-        if styles[id(e)] is Spacing.MIXED:
-            yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
+    mixed = [e for e in entries if styles[id(e)] is Spacing.MIXED]
+    if len(mixed) > MANY:  # one finding naming them, not one per entry
+        yield r.finding(mixed[0].ref.span, f"{where}: {len(mixed)} entries ({_ranges([e.label for e in mixed])}) mix "
+                        "spaced and compact punctuation inside the entry",
+                        f"{where_zh}中 {len(mixed)} 条（{_ranges([e.label_zh for e in mixed])}）条目内部标点后空格不统一",
+                        references=[e.ref.number or e.ref.index for e in mixed if e.footnote is None],
+                        footnotes=[e.footnote.id for e in mixed if e.footnote is not None])
+        mixed = []
+    for e in mixed:
+        yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
                             f"{e.label_zh} 条目内部标点后空格不统一")
     counts = Counter(s for s in styles.values() if s in (Spacing.SPACED, Spacing.COMPACT))
     if len(counts) < 2:

@@ -140,7 +140,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(paragraphs, references))
+        issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(src.text[:2_000_000], paragraphs, references))
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> list[Reference]:

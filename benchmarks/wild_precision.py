@@ -1,0 +1,94 @@
+"""Precision by reading: the errors and warnings citeguard reports on a fixed sample of real papers,
+each judged true or false by a person who read the paper, and the precision that follows.
+
+    .venv/bin/python benchmarks/wild_precision.py [--corpus ../shared/corpus] [--write]
+
+The sample is fixed by a rule chosen before any finding was looked at: the files of ``wild/``
+sorted by name, every 8th one starting with the 8th (``sorted(names)[7::8]``, 40 papers).
+
+The judgements live in ``benchmarks/wild/precision.tsv`` (file, code, severity, confidence, line,
+message, verdict, reason): ``verdict`` is ``true`` or ``false``, ``reason`` one line saying why.
+Without ``--write`` the script compares today's findings with that file and prints the precision
+of errors and of warnings over the judged rows, and lists findings nobody has judged yet (new
+since the reading) and judged rows citeguard no longer reports.  With ``--write`` it rewrites the
+file with today's findings, keeping the verdicts of the rows that are still reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from citeguard.api import load_document
+from citeguard.checks import audit
+from citeguard.model import Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+JUDGED = Path(__file__).resolve().parent / "wild" / "precision.tsv"
+COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
+
+
+def sample(corpus: Path) -> list[Path]:
+    names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
+    return [corpus / "wild" / name for name in names[7::8]]
+
+
+def findings(paths: list[Path]) -> list[dict[str, str]]:
+    rows = []
+    for path in paths:
+        _, found = audit(load_document(path))
+        for f in found:
+            if f.severity is Severity.INFO:
+                continue
+            rows.append({"file": path.name, "code": f.code, "severity": f.severity.value,
+                         "confidence": f.confidence.value, "line": str(f.line),
+                         "message": " ".join(f.message.split())[:300], "verdict": "", "reason": ""})
+    return rows
+
+
+def _key(row: dict[str, str]) -> tuple[str, str, str, str]:
+    return row["file"], row["code"], row["line"], row["message"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--write", action="store_true", help="rewrite the judged file with today's findings")
+    args = parser.parse_args()
+    paths = sample(args.corpus)
+    if not paths:
+        sys.exit(f"{args.corpus / 'wild'}: no papers")
+    today = findings(paths)
+    judged: dict[tuple[str, str, str, str], dict[str, str]] = {}
+    if JUDGED.exists():
+        with JUDGED.open(encoding="utf-8") as fh:
+            judged = {_key(r): r for r in csv.DictReader(fh, delimiter="\t")}
+    if args.write:
+        for row in today:
+            old = judged.get(_key(row))
+            if old is not None:
+                row["verdict"], row["reason"] = old["verdict"], old["reason"]
+        with JUDGED.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(today)
+        print(f"{JUDGED}: {len(today)} findings on {len(paths)} papers")
+        return
+    print(f"sample: {len(paths)} papers (sorted(wild)[7::8]); {len(today)} errors and warnings today")
+    for severity in ("error", "warning"):
+        rows = [judged.get(_key(r)) for r in today if r["severity"] == severity]
+        read = [r for r in rows if r is not None and r["verdict"] in ("true", "false")]
+        true = sum(1 for r in read if r["verdict"] == "true")
+        share = f"{true / len(read):.2f}" if read else "–"
+        print(f"{severity}s: {len(rows)} reported, {len(read)} judged, {true} true: precision {share}")
+    unjudged = [r for r in today if _key(r) not in judged or judged[_key(r)]["verdict"] not in ("true", "false")]
+    gone = [k for k in judged if k not in {_key(r) for r in today}]
+    for row in unjudged:
+        print(f"  not judged: {row['file']}:{row['line']} {row['code']} {row['message'][:100]}")
+    print(f"{len(unjudged)} not judged; {len(gone)} judged rows no longer reported")
+
+
+if __name__ == "__main__":
+    main()
