@@ -4,7 +4,9 @@ each judged true or false by a person who read the paper, and the precision that
     .venv/bin/python benchmarks/wild_precision.py [--corpus ../shared/corpus] [--write]
 
 The sample is fixed by a rule chosen before any finding was looked at: the files of ``wild/``
-sorted by name, every 8th one starting with the 8th (``sorted(names)[7::8]``, 40 papers).
+sorted by name, every 8th one starting with the 8th (``sorted(names)[7::8]``, 40 papers), and —
+since OCR'd papers rarely leave a finding at error level — every manuscript of the born-digital
+sets ``wild-joss``, ``wild-latex`` and ``wild-mdnotes``.
 
 The judgements live in ``benchmarks/wild/precision.tsv`` (file, code, severity, confidence, line,
 message, verdict, reason): ``verdict`` is ``true`` or ``false``, ``reason`` one line saying why.
@@ -30,20 +32,34 @@ JUDGED = Path(__file__).resolve().parent / "wild" / "precision.tsv"
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 
 
+BORN_DIGITAL = ("wild-joss", "wild-latex", "wild-mdnotes")
+
+
 def sample(corpus: Path) -> list[Path]:
     names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
-    return [corpus / "wild" / name for name in names[7::8]]
+    out = [corpus / "wild" / name for name in names[7::8]]
+    for folder in BORN_DIGITAL:
+        listed = corpus / folder / "MANUSCRIPTS"
+        if listed.exists():
+            out += [corpus / folder / line.strip() for line in listed.read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+    return out
 
 
-def findings(paths: list[Path]) -> list[dict[str, str]]:
+def _name(path: Path, corpus: Path) -> str:
+    return path.relative_to(corpus).as_posix()
+
+
+def findings(paths: list[Path], corpus: Path) -> list[dict[str, str]]:
     rows = []
     for path in paths:
         _, found = audit(load_document(path))
         for f in found:
             if f.severity is Severity.INFO:
                 continue
-            rows.append({"file": path.name, "code": f.code, "severity": f.severity.value,
-                         "confidence": f.confidence.value, "line": str(f.line),
+            rows.append({"file": _name(path, corpus), "code": f.code, "severity": f.severity.value,
+                         "confidence": f.confidence.value, "line": f"{Path(f.path).name}:{f.line}" if f.path
+                         else str(f.line),
                          "message": " ".join(f.message.split())[:300], "verdict": "", "reason": ""})
     return rows
 
@@ -60,7 +76,7 @@ def main() -> None:
     paths = sample(args.corpus)
     if not paths:
         sys.exit(f"{args.corpus / 'wild'}: no papers")
-    today = findings(paths)
+    today = findings(paths, args.corpus)
     judged: dict[tuple[str, str, str, str], dict[str, str]] = {}
     if JUDGED.exists():
         with JUDGED.open(encoding="utf-8") as fh:
@@ -76,7 +92,8 @@ def main() -> None:
             writer.writerows(today)
         print(f"{JUDGED}: {len(today)} findings on {len(paths)} papers")
         return
-    print(f"sample: {len(paths)} papers (sorted(wild)[7::8]); {len(today)} errors and warnings today")
+    print(f"sample: {len(paths)} manuscripts (sorted(wild)[7::8] and the born-digital sets); "
+          f"{len(today)} errors and warnings today")
     for severity in ("error", "warning"):
         rows = [judged.get(_key(r)) for r in today if r["severity"] == severity]
         read = [r for r in rows if r is not None and r["verdict"] in ("true", "false")]

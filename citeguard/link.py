@@ -110,11 +110,15 @@ def pages_cover(listed: tuple[str, ...], cited: tuple[str, ...]) -> bool:
 def _fits_authors(citation: Citation, ref: Reference) -> bool:
     """Could this citation's names stand for this entry's authors? "X, 2017" is a work by X alone,
     "X & Y, 2017" one by X and Y, "X et al., 2017" / "X等" one by X and others."""
+    authors = ref.authors
+    if citation.authors and is_han_name(citation.authors[0]) and ref.original_authors:
+        authors = ref.original_authors  # a Chinese citation names the entry's bracketed original
     if citation.et_al:
-        return len(ref.authors) >= 2 or ref.et_al
-    if ref.et_al or len(ref.authors) != len(citation.authors):
+        return len(authors) >= 2 or ref.et_al
+    if ref.et_al or len(authors) != len(citation.authors):
         return False
-    return all(surname_key(c) in entry_keys(a) for c, a in zip(citation.authors[1:], ref.authors[1:], strict=True))
+    return all(surname_key(c) in entry_keys(a) or (is_han_name(c) and pinyin_name(c)[0] == link_surname(a, glued=True))
+               for c, a in zip(citation.authors[1:], authors[1:], strict=True))
 
 
 def _same_work(options: tuple[Reference, ...]) -> bool:
@@ -127,9 +131,15 @@ def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Referen
     if citation.year_suffix:
         suffixed = tuple(r for r in options if r.year_suffix == citation.year_suffix)
         options = suffixed or options
+    else:  # "Kong, 2000" beside entries 2000a and 2000b: the one entry without a suffix
+        plain = tuple(r for r in options if not r.year_suffix)
+        if len(plain) == 1 and len(options) > 1:
+            options = plain
     if len(options) == 1:
         return options[0], "author and year"
     fitting = tuple(r for r in options if _fits_authors(citation, r))
+    if len(fitting) > 1 and not citation.year_suffix:
+        fitting = tuple(r for r in fitting if not r.year_suffix) or fitting
     if len(fitting) == 1:
         return fitting[0], "author, year and co-authors"
     if _same_work(options):
@@ -192,6 +202,12 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     keys = citation_keys(citation.authors[0])
     key = keys[0]
     options = tuple(dict.fromkeys(r for k in keys for r in index.by_author_year.get((k, citation.year), ())))
+    if options and is_han_name(citation.authors[0]):
+        # a Chinese citation may also mean an entry printed in pinyin without its original
+        # ("孔宏智和陈之端，2000" beside "[孔宏智，2000a]" and "KONG HZ, CHEN ZD, 2000")
+        surname = pinyin_name(citation.authors[0])[0]
+        options += tuple(r for r in index.by_year.get(citation.year, ()) if r not in options and r.authors
+                         and not r.original_authors and link_surname(r.authors[0], glued=True) == surname)
     if options:
         ref, reason = _choose(citation, options)
         if ref is not None:

@@ -33,10 +33,11 @@ from citeguard.model import (
     Standard,
 )
 from citeguard.parse.fields import TYPE_RE
-from citeguard.parse.names import is_han_name
+from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width, is_chinese
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
+SOME = 2  # more repeats than this (works listed twice, keys defined twice) are one finding naming them
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
 _URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}\s*:\s*//|www\.)", re.IGNORECASE)
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
@@ -71,14 +72,15 @@ def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work is listed twice (same title and year, ignoring width and spacing).
 
-    Entries whose title was not read (physics style) are not compared; more than five repeats are
-    one finding naming them.
+    Entries whose title was not read (physics style) are not compared; more than two repeats are
+    one finding naming them all.
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
     pairs: list[tuple[int, int]] = []
     for ref in ctx.document.references:
-        key = (normalised_title(ref.title), ref.year or "")
+        # the same title, year and first author: two comments in one journal issue share a title
+        key = (normalised_title(ref.title), f"{ref.year or ''}|{surname_key(ref.authors[0]) if ref.authors else ''}")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
             continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
         if key in seen:
@@ -86,7 +88,7 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         else:
             seen[key] = ref.index
     doc = ctx.document
-    if len(pairs) > MANY:  # a list (or .bib) that repeats many works: one finding naming them
+    if len(pairs) > SOME:  # a list (or .bib) that repeats several works: one finding naming them all
         listed = "; ".join(f"{ref_label(doc, b)} = {ref_label(doc, a)}" for a, b in pairs[:8])
         yield r.finding(doc.references[pairs[0][1] - 1].span, f"{len(pairs)} entries repeat an earlier entry (same "
                         f"title and year): {listed}{' …' if len(pairs) > 8 else ''}",
@@ -380,11 +382,11 @@ def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:
 def duplicate_bib_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A BibTeX key is defined twice in the bibliography; the citation can only mean one of them.
 
-    Only cited keys count (BibTeX prints no other); more than five are one finding.
+    Only cited keys count (BibTeX prints no other); more than two are one finding.
     Bad: two @article{Smith2020, …}.  Good: one key per work.
     """
     duplicates = [i for i in ctx.document.issues if i.kind is IssueKind.DUPLICATE_KEY]
-    if len(duplicates) > MANY:  # one finding for many: a thesis that merged .bib files
+    if len(duplicates) > SOME:  # one finding for several: a thesis that merged .bib files
         keys = [i.message.split("'")[1] for i in duplicates if "'" in i.message]
         listed = ", ".join(keys[:8]) + (f" … (+{len(keys) - 8})" if len(keys) > 8 else "")
         yield r.finding(duplicates[0].span, f"{len(duplicates)} cited BibTeX keys are defined twice: {listed}",

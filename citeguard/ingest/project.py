@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeguard.ingest.source import IngestError, SourceText, read_source
+from citeguard.parse.text import blank_spans, tex_switched_off
 
 # YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
 _YAML_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -20,6 +21,7 @@ _TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
 _TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]+)\}|[ \t]+(?P<b>[\w./-]+))")
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
+
 MAX_INCLUDES = 200
 
 
@@ -57,6 +59,12 @@ def _yaml_bibs(text: str) -> list[str]:
     return items
 
 
+def _tex_live(text: str) -> str:
+    """A LaTeX file without its comments and its \\iffalse … \\fi blocks: what TeX reads."""
+    text = _TEX_COMMENT_RE.sub("", text)
+    return blank_spans(text, tex_switched_off(text))
+
+
 def read_project(path: str | Path) -> Project:
     """Read a manuscript and, for Markdown and LaTeX, the .bib files it names (relative to it)."""
     main = read_source(path)
@@ -66,7 +74,7 @@ def read_project(path: str | Path) -> Project:
     notes: list[str] = []
     if suffix == ".tex":
         parts = _includes(main, folder, notes)
-        texts = [main.text] + [p.text for p in parts]
+        texts = [_tex_live(t) for t in [main.text] + [p.text for p in parts]]
         names = [n.strip() for t in texts for m in _TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
                  if n.strip()]
         syntax = "latex"
@@ -97,7 +105,7 @@ def _includes(main: SourceText, folder: Path, notes: list[str]) -> list[SourceTe
 
     def named(source: SourceText, base: Path) -> list[tuple[Path, Path]]:
         """(file, the folder its own \\input names are relative to) for each inclusion, in order."""
-        text = _TEX_COMMENT_RE.sub("", source.text)
+        text = _tex_live(source.text)
         found: list[tuple[int, Path, Path]] = []
         for m in _TEX_INPUT_RE.finditer(text):
             found.append((m.start(), base / (m.group("a") or m.group("b") or "").strip(), base))

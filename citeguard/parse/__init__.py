@@ -95,6 +95,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         plain = [c for c in citations if (c.span.line, c.span.column) not in inside]
         if syntax == "latex":
             plain = _latex_prose(src, plain)
+        if keyed:  # a paper citing by key writes "(Google, 2008)" as prose, not as a citation
+            plain = [c for c in plain if c.kind is not CitationKind.AUTHOR_YEAR]
         citations = sorted(plain + keyed, key=lambda c: (c.span.line, c.span.column))
         for part in parts:  # \input files: their paragraphs and citations, placed in their own file
             part_layout = analyse(part.text, 0)
@@ -327,6 +329,8 @@ def _cited_only(references: tuple[Reference, ...], citations: list[Citation], is
 def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> None:
     """Citation forms citeguard sees but cannot check yet are reported once, never ignored."""
     found = [(raw, m) for raw in layout.paragraphs for m in PANDOC_RE.finditer(raw.text)]
+    if not any(m.group(0).startswith("[") for _, m in found):
+        return  # bare "@name" alone is a mention (a Weibo or e-mail handle), not a Pandoc citation
     if found:
         raw, first = found[0]
         start = raw.source_offset(first.start())

@@ -13,7 +13,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
 from citeguard.parse.fields import iso_date
-from citeguard.parse.text import is_chinese
+from citeguard.parse.text import blank_spans, is_chinese, tex_switched_off
 
 # BibTeX entry type → GB/T 7714 type code
 BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "inproceedings": "C",
@@ -74,7 +74,9 @@ def mask_code(text: str, syntax: str) -> str:
     """``text`` with comments and code blanked out (same length, same line breaks), so that a
     citation inside them is not read."""
     if syntax == "latex":
-        return LATEX_COMMENT_RE.sub(_blank, LATEX_VERBATIM_RE.sub(_blank, text))
+        # text switched off with \iffalse … \fi (drafts left in a thesis) cites nothing either
+        text = LATEX_COMMENT_RE.sub(_blank, LATEX_VERBATIM_RE.sub(_blank, text))
+        return blank_spans(text, tex_switched_off(text))
     return MD_INLINE_CODE_RE.sub(_blank, MD_FENCE_RE.sub(_blank, text))
 
 

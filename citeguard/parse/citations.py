@@ -159,6 +159,8 @@ def _trim_prose(text: str, lexicon: NameLexicon) -> tuple[str, tuple[tuple[str, 
 
 # What may stand between names without being prose: separators, "and", "et al."
 _NAME_GLUE_RE = re.compile(r"[\s,，、&和与及]|\band\b|\bet\s*al\b\.?")
+# A Chinese name a list may not know (OCR garbled a character of it): 王就 for 王勍
+_HAN_NAME_RE = re.compile(rf"[{''.join(sorted(_SURNAMES))}]{HAN}{{1,3}}")
 # Particles of Latin surnames, lower case: "de la Fuente", "van Rompay"
 _PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "le", "la", "ter", "ten",
                         "dos", "das"})
@@ -175,7 +177,8 @@ _SENTENCE_WORDS = frozenset({
 def _is_prose(prefix: str) -> bool:
     """Is the text before a cited name prose (a lead-in) rather than more names?"""
     rest = [w for w in _NAME_GLUE_RE.sub(" ", prefix).split() if w not in _PARTICLES and w not in _ORG_WORDS]
-    return any(not w[:1].isupper() or w.strip(".") in _SENTENCE_WORDS | _NOT_NAMES for w in rest)
+    return any(not (w[:1].isupper() or _HAN_NAME_RE.fullmatch(w)) or w.strip(".") in _SENTENCE_WORDS | _NOT_NAMES
+               for w in rest)
 
 
 def _years(value: str) -> list[tuple[str, str]]:

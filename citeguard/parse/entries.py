@@ -45,14 +45,19 @@ NEWSPAPER_RE = re.compile(
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated)
 BOOK_RE = re.compile(
     r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*\.\s*)?"
-    r"(?P<place>\[[^\]]*\]|[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
+    r"(?P<place>\[[^\]]*\]|[^:;,.\[]+?(?:,\s*[A-Z]{2})?)\s*[:;]\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+# A book's publisher and year with no place before them: Springer Berlin Heidelberg, 2010
+PUBLISHER_YEAR_RE = re.compile(
+    r"^(?P<publisher>[^:,.\[]{3,80}?)\s*,\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626
+# (also "Agric Res Arid Areas 36(2):131-136", the comma before the volume left out)
 AY_JOURNAL_RE = re.compile(
-    r"^(?P<container>[^,]+?)\s*,\s*(?P<volume>[^(:,]+?)?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
+    r"^(?P<container>[^,]+?)(?:\s*,\s*|\s+(?=\d))(?P<volume>[^(:,]+?)?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
-AY_BOOK_RE = re.compile(r"^(?P<place>[^:,.\[]+?)\s*:\s*(?P<publisher>[^:]+?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+AY_BOOK_RE = re.compile(r"^(?:In\s[^.]{1,60}\.\s*)?(?P<place>[^:;,.\[]+?)\s*[:;]\s*(?P<publisher>[^:]+?)\s*"
+                        r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")  # "In Flora of X. Beijing: Science Press"
 # Year only (publisher unknown): 2020: 12-13
 YEAR_ONLY_RE = re.compile(r"^(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # A date element (patents, standards): 2012-04-05.
@@ -244,7 +249,7 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
     if not folded.strip(" ."):
         return None
     order: tuple[re.Pattern[str], ...] = {"J": (JOURNAL_RE, BOOK_RE), "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
-        code, (BOOK_RE, JOURNAL_RE, NEWSPAPER_RE))
+        code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
         order = (*order, AY_JOURNAL_RE, AY_BOOK_RE) if code == "J" else (*order, AY_BOOK_RE, AY_JOURNAL_RE)
     for pattern in (*order, YEAR_ONLY_RE, DATE_ONLY_RE):

@@ -29,7 +29,7 @@ from citeguard.parse.text import HAN, OCR_DIGITS, demath, fold_width, is_chinese
 _YEAR = r"(?:1[5-9]|2[0Oo])[\dOoIl]{2}"
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # "et al." in every spelling seen in print and OCR: et al.  et al  etal.  et．al  et.al
-ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|(?<=[A-Za-z.])etal\b\.?)"
+ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et a1" "eta1"
 _ET_AL_END_RE = re.compile(rf"{ET_AL}\s*,?\s*$|\s*等\s*$", re.IGNORECASE)
 
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
@@ -190,6 +190,8 @@ def link_surname(name: str, *, glued: bool = False) -> str:
         f = _GIVEN_FIRST_RE.match(name) if m is None and g is None else None
         if m is not None:
             surname = m.group("surname")
+            if glued and (inner := _GLUED_INITIALS_RE.match(surname)) is not None:
+                surname = inner.group("surname")  # "LiL J": OCR ran one initial onto the surname
         elif g is not None:
             surname = g.group("surname")
         elif f is not None and not name.isupper():

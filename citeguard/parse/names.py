@@ -8,7 +8,7 @@ from citeguard.parse.entrykey import link_surname
 from citeguard.parse.text import HAN
 
 # "等" / "等." / "et al" / "et al." closing an author list
-ET_AL_RE = re.compile(r"^(?:等|et\.?\s*al\.?|etal\.?)$", re.IGNORECASE)
+ET_AL_RE = re.compile(r"^(?:等|et\.?\s*a[l1]\.?|eta[l1]\.?)$", re.IGNORECASE)  # OCR's "et a1" "eta1" too
 # Author roles written after a name in GB/T 7714 entries: 主编, 编著, 译, ed., eds.
 _ROLE_RE = re.compile(r"\s*(?:主编|副主编|编著|编译|编选|编|著|译|校注|整理|\(?eds?\.?\)?|\(?编\)?)$")
 # Nationality prefixes of translated works: [美], (英), 〔德〕
@@ -44,9 +44,9 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
         if part.endswith("等") and len(part) > 2 and re.fullmatch(rf"{HAN}+等", part):
             et_al = True
             part = part[:-1]
-        if re.search(r"\bet\.?\s*al\.?$", part):
+        if re.search(r"\bet\.?\s*a[l1]\.?$|eta[l1]\.?$", part):
             et_al = True
-            part = re.sub(r",?\s*\bet\.?\s*al\.?$", "", part)
+            part = re.sub(r",?\s*\bet\.?\s*a[l1]\.?$|,?\s*eta[l1]\.?$", "", part)
         part = clean_name(part)
         if part:
             names.append(part)

@@ -393,6 +393,12 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
 
 
 def _heads_follow(lines: Sequence[Line], after: int, hi: int) -> bool:
+    """Do entries go on after this line — in the lines below, or run on inside this one (the tail
+    of an entry, then "… 129-149. Tresilian, J. R., & Lonergan, A. (2002). …")?"""
+    text = lines[after].text
+    for m in itertools.islice(_RUN_ON_RE.finditer(text), MAX_RUN_ONS):
+        if m.end() >= 20 and _opens_entry(text[m.end():m.end() + 600]):
+            return True
     for ln in lines[after + 1:min(hi, after + 1 + LOOKAHEAD // 2)]:
         if END_RE.match(ln.text):
             return False

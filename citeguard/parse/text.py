@@ -81,3 +81,41 @@ def demath(text: str) -> str:
     if "$" not in text:
         return text
     return _MATH_RE.sub(lambda m: re.sub(r"\s+", "", _MATH_COMMAND_RE.sub(" ", m.group("body"))), text)
+
+
+# LaTeX conditionals: \iffalse opens a switched-off block; any \if… nests in it; \fi closes one
+_TEX_CONDITIONAL_RE = re.compile(r"\\(?:(?P<off>iffalse)|(?P<open>if[A-Za-z@]*)|(?P<close>fi))(?![A-Za-z@])")
+
+
+def tex_switched_off(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``\\iffalse … \\fi`` block, nested conditionals counted (a block with
+    no ``\\fi`` runs to the end of the text, as TeX would read it)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for m in _TEX_CONDITIONAL_RE.finditer(text):
+        if depth == 0:
+            if m.group("off"):
+                depth, start = 1, m.start()
+        elif m.group("off") or m.group("open"):
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (line breaks kept, so positions stay)."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        out.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
