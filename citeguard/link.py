@@ -173,12 +173,13 @@ OCR_NAME_REASON = "author one letter off (OCR damage?) and year"
 
 
 def _repaired(citation: Citation) -> Citation:
-    """A near miss that is one similar name in the cited year, linked as OCR's slip."""
+    """A near miss that is one similar name in the cited year, linked as OCR's slip — even beside
+    entries of the cited name in other years: "Miller, 2003" and "Miler et al., 2012" beside
+    "Miler S D. 2003" and "Miller M E … 2012" are two scanner slips, not two wrong years."""
     if citation.reference is not None or citation.link_reason != "near miss":
         return citation
     similar = [x for x in citation.candidates if x.reason.startswith("similar name")]
-    same_author = [x for x in citation.candidates if x.reason.startswith("same author,")]
-    if len({x.reference for x in similar}) == 1 and not same_author:
+    if len({x.reference for x in similar}) == 1:
         return replace(citation, reference=similar[0].reference, link_reason=OCR_NAME_REASON)
     return citation
 

@@ -8,6 +8,7 @@ import pytest
 from citeguard.api import document_from_text
 from citeguard.model import EntryStyle, Span
 from citeguard.parse import parse_entry
+from citeguard.parse.entrykey import entry_key
 from citeguard.parse.names import surname_key
 
 SPAN = Span(1, 1, 1, 1)
@@ -42,6 +43,15 @@ CASES = [
     ("AguilarR,Cristobal-PerezEJ,Balvino-OlveraFJ,etal.2O19.Habitat fragmentation reduces plant progeny quality. "
      "Ecology Letters,22(7):1163-1173.", ["AguilarR", "Cristobal-PerezEJ", "Balvino-OlveraFJ"], "2019", "",
      EntryStyle.NAME_YEAR),
+    # OCR: a doubled letter in a later name; an "O" that opens a name is not a damaged year
+    ("ZHANG M,WWANG JS,OYAMA M, et al.， 2012. Anti-inflammatory sesquiterpenes [J]. J Asian Nat Prod Res,14(7): "
+     "708-712.", ["ZHANG M", "WWANG JS", "OYAMA M"], "2012", "", EntryStyle.GBT),
+    # OCR: one later name garbled past reading does not turn the head into a title
+    ("Gantsetseg B, shukaM, KurosakiY. 2017. Dust emission in Mongolia. Journal of Arid Land 9: 1-9.",
+     ["Gantsetseg B"], "2017", "", EntryStyle.NAME_YEAR),
+    # a year-like number in the title after "et al." does not make the title part of the authors
+    ("Michael P, Siegenthaler M P, Frazier O H,et al. Mechinical relicability of the Jarvik 2Ooo Heart[J]. Ann "
+     "Thorac Surg, 2006,81:1752-1759.", ["Michael P", "Siegenthaler M P", "Frazier O H"], "2006", "", EntryStyle.GBT),
 ]
 
 
@@ -85,3 +95,12 @@ def test_the_list_style_is_the_majority() -> None:
     doc = document_from_text(f"Text (AuthorA, 2000).\n\nReferences\n\n{entries}\n周文.论新质生产力[J].改革,2023(10):1-13.\n")
     assert {r.list_style for r in doc.references} == {EntryStyle.APA}
     assert doc.references[-1].style is EntryStyle.GBT
+
+
+@pytest.mark.parametrize("text", [
+    "Fig.l0Dataset image alignment before and after comparison",   # a caption's number, OCR-damaged
+    "Tab.1Results of the three models",
+    "经济学家,(12):5-12.",                                           # an issue number, not a year
+])
+def test_not_an_author_year_head(text: str) -> None:
+    assert entry_key(text) is None

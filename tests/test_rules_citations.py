@@ -105,6 +105,7 @@ NAMED_REFS = ("[1] 刘伟.论发展[J].经济研究,2020(1):1-9.\n[2] 高帆.论
     # 等 after the single author of a numbered entry
     ("CG106", "刘伟等[1]认为，高帆[2]指出。", [(1, E)]),
     ("CG106", "陈明等[3]提出。", []),
+    ("CG106", "陈明等[1]提出。", []),  # [1] is by 刘伟: the name or the number is off (CG113's word), not 等
 ])
 def test_names_before_numbers(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
     assert summary(paper(body, NAMED_REFS), code) == expected

@@ -101,3 +101,15 @@ def test_the_same_slip_in_a_typed_text_is_an_error() -> None:
     text = "Known (Smlth, 2015) and (Lee, 2012).\n\nReferences\n\nSmith J (2015). Carbon. J, 1, 1-2.\nLee K (2012). S. J, 2, 3-4.\n"
     got = findings(text, "CG104")
     assert [(f.severity, f.confidence) for f in got] == [(Severity.ERROR, Confidence.HIGH)]
+
+
+def test_two_crossed_ocr_slips_are_two_links_not_two_wrong_years() -> None:
+    # the text's "Miller, 2003" is the list's "Miler S D 2003"; the text's "Miler, 2012" the list's Miller 2012
+    text = OCR_TEXT.replace("另见（Lee，2O12）", "另见（Lee，2O12；Miller，2003；Miler，2012）") + (
+        "Miler S D (2003). Dust. Journal, 4(1), 7-8.\nMiller M E (2012). Fire. Journal, 5(1), 9-10.\n")
+    doc = document_from_text(text)
+    linked = {c.text.strip("（）；"): c.reference for c in doc.citations}
+    assert (linked["Miller，2003"], linked["Miler，2012"]) == (4, 5)
+    _, found = audit(doc)
+    assert not [f for f in found if f.code == "CG103"]
+    assert len([f for f in found if f.code == "CG904" and "one letter off" in f.message]) == 2

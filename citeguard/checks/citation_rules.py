@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.link import KEY_CASE_REASON
+from citeguard.link import KEY_CASE_REASON, entry_keys
 from citeguard.model import (
     Citation,
     CitationKind,
@@ -180,6 +180,8 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for c, ref in linked(ctx):
         if not c.et_al or ref.et_al or (c.kind is CitationKind.NUMERIC and not whole_brackets(c)):
             continue  # a number OCR lost a bracket of may be misread too
+        if c.kind is CitationKind.NUMERIC and c.authors and ref.authors and not _same_first_author(c, ref):
+            continue  # 赵小蓉等[1] where [1] is by 王厚杰: the name or the number is off (CG113), not 等
         names = len(ref.authors)
         cited = "和".join(ref.authors) if ref.language.value == "zh" else " & ".join(ref.authors)
         if names == 1:
@@ -197,6 +199,10 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             evidence=[("authors in entry", "、".join(ref.authors)),
                                       ("pairs in full / with 等", f"{full} / {short}")],
                             suggestion=f"write {cited}", suggestion_zh=f"写作 {cited}")
+
+
+def _same_first_author(citation: Citation, ref: Reference) -> bool:
+    return surname_key(citation.authors[0]) in entry_keys(ref.authors[0])
 
 
 @rule("CG107", "et-al-omitted", Severity.WARNING)

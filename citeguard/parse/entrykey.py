@@ -34,12 +34,14 @@ _ET_AL_END_RE = re.compile(rf"{ET_AL}\s*,?\s*$|\s*等\s*$", re.IGNORECASE)
 
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
 APA_HEAD_RE = re.compile(
-    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|(?=[\dOoIl]*[OoIl])[\dOoIl]{{2}}|\d(?=\)\s*\.)))(?P<suf>[a-z]?)\s*"
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|[\dOoIl]{{2}}(?=\)\s*\.)|"
+    r"(?=[\dOoIl]*[OoIl])[\dOoIl]{2}|\d(?=\)\s*\.)))(?P<suf>[a-z]?)\s*"
     r"(?:[,，][^()]{0,30})?\)")
 # Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."
 NAME_YEAR_HEAD_RE = re.compile(
     rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,:]*(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
-    rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|\s+\S|\s*$)|(?:(?<=[.,])|(?<=etal))(?P<bad>[\dOo]{{2,3}})(?=\.|[A-Z]))")
+    rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|-(?=\d{{2,4}}\b)(?!\d{{1,2}}-\d)|\s+\S|\s*$)"
+    r"|(?:(?<=[.,])|(?<=etal))(?P<bad>(?=[\dOoIl]*\d)[\dOoIl]{2,3}(?=\.|[A-Z])|[\dOoIl]{2,3}(?=\.)))")
 # 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
 ZGYW_HEAD_RE = re.compile(
     rf"^(?P<auth>{HAN}[{HAN[1:-1]}·、,，\s]{{1,40}}?)\s*(?P<year>{_YEAR})(?P<suf>[a-z]?)\s*[.,:]?\s*(?=[《“\"(（])")
@@ -60,6 +62,8 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "
                        "ter", "ten", "y", "al", "el", "bin", "mac"})
 # Lower-case words an organisation's name may hold: "National Bureau of Statistics of China"
 _ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", "du", "des", "und", "für"})
+# A figure's or table's caption label, which OCR may glue to a number like a name to a year: "Fig.l0"
+_CAPTION_RE = re.compile(r"(?:fig(?:ure)?|tab(?:le)?|eq(?:uation)?|plate|chart|scheme)\.?$", re.IGNORECASE)
 # What OCR leaves after a name: affiliation marks and superscripts ("XG'" "钱瑭璜1" "雷江丽² *")
 _MARKS_RE = re.compile(r"(?<!\d)(?:\d(?:\s*,\s*\d)?)?[\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\]*$")
 # Separators between names: ; , & "and" 和 与 、
@@ -109,7 +113,7 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
         for part in re.split(r"\s*[,，、;；&:：]+\s*|\s*[和与及]\s*(?=\S{2})", body):
             part, more = _strip_et_al(part)
             et_al = et_al or more
-            part = _MARKS_RE.sub("", part).strip(" .")
+            part = _MARKS_RE.sub("", part.strip(" .")).strip(" .")
             if not part:
                 continue
             names.append(part.replace(" ", "") if _HAN_NAME_RE.match(part) else part)
@@ -118,7 +122,7 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
     for part in _NAME_SEP_RE.split(body):
         part, more = _strip_et_al(part.strip())
         et_al = et_al or more
-        part = _MARKS_RE.sub("", part).strip(" .")
+        part = _MARKS_RE.sub("", part.strip(" .")).strip(" .")
         if not part:
             continue
         if out and _INITIALS_ONLY_RE.match(part) and _bare_surname(out[-1]):
@@ -167,7 +171,13 @@ def person_like(name: str) -> bool:
 
 
 def _plausible_authors(names: tuple[str, ...]) -> bool:
-    return bool(names) and all(plausible_name(n) for n in names)
+    """The first name plausible, and most of the others: OCR garbles a later name now and then
+    ("Gantsetseg B, shukaM, KurosakiY") without making the head a title. A garbled name is one
+    word; words in a row ("et al. Mechanical reliability of the") are a title read as a name."""
+    if not names or not plausible_name(names[0]):
+        return False
+    garbled = [n for n in names[1:] if not plausible_name(n)]
+    return all(len(n.split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
 
 
 def link_surname(name: str, *, glued: bool = False) -> str:
@@ -246,6 +256,10 @@ def entry_key(raw: str) -> EntryKey | None:
     m, style = found
     names, et_al = split_names(raw[:m.end("auth")])
     damaged = m.groupdict().get("bad")
+    if damaged and len(damaged) == 2 and damaged.isdigit() and is_chinese(m.group("auth")):
+        return None  # "经济学家,(12)": an issue number after a Chinese journal, not a damaged year
+    if damaged and len(names) == 1 and _CAPTION_RE.match(names[0]):
+        return None  # "Fig.l0Dataset image …": a caption's number, not an author's damaged year
     year: str | None = None
     note: str | None = f"year {damaged!r} could not be read (OCR damage?)" if damaged else None
     if not damaged:  # "(998)" "(2o4)": OCR lost a digit; the year is unknown, its remains kept for linking
