@@ -117,8 +117,16 @@ def _fits_authors(citation: Citation, ref: Reference) -> bool:
         return len(authors) >= 2 or ref.et_al
     if ref.et_al or len(authors) != len(citation.authors):
         return False
-    return all(surname_key(c) in entry_keys(a) or (is_han_name(c) and pinyin_name(c)[0] == link_surname(a, glued=True))
-               for c, a in zip(citation.authors[1:], authors[1:], strict=True))
+    return all(co_author_fits(c, a) for c, a in zip(citation.authors[1:], authors[1:], strict=True))
+
+
+def co_author_fits(cited: str, printed: str) -> bool:
+    """A co-author as printed, romanised, or one letter off ("Tegenthoff" / "Tegenthof"): only
+    entries already sharing first author and year are told apart this way, so a slip is safe."""
+    key, keys = surname_key(cited), entry_keys(printed)
+    if key in keys or (is_han_name(cited) and pinyin_name(cited)[0] == link_surname(printed, glued=True)):
+        return True
+    return len(key) >= 5 and any(Levenshtein.distance(key, k) <= 1 for k in keys)
 
 
 def _same_work(options: tuple[Reference, ...]) -> bool:

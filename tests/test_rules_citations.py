@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeguard.api import document_from_text
 from citeguard.model import Severity
 
 from .rulekit import paper, summary
@@ -46,6 +47,7 @@ CASES = [
     # CG107 et al. omitted for three authors
     ("CG107", "甲（姜玲，2021）。", [(1, W)]),
     ("CG107", "甲（姜玲等，2021）。", []),
+    ("CG107", "甲（姜玲和李强，2021）。", []),  # a co-author not of [4]: another work, not 等 left out
     # CG108 same author and year without suffixes
     ("CG108", "甲（习近平，2018:391）。", [(10, W)]),  # at the second entry, [6]
     # CG111 bracket width mixed
@@ -109,3 +111,17 @@ NAMED_REFS = ("[1] 刘伟.论发展[J].经济研究,2020(1):1-9.\n[2] 高帆.论
 ])
 def test_names_before_numbers(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
     assert summary(paper(body, NAMED_REFS), code) == expected
+
+
+APA_TWINS = ("Schwabe, L., Tegenthof, M., & Wolf, O. T. (2012). Stress and memory. Journal A, 1(1), 1-9.\n"
+             "Schwabe, L., Bohbot, V. D., & Wolf, O. T. (2012). Prefrontal control. Journal B, 2(1), 10-19.\n")
+
+
+@pytest.mark.parametrize(("body", "linked"), [
+    ("Known (Schwabe, Tegenthoff, & Wolf, 2012).", 1),   # one letter off the printed co-author
+    ("Known (Schwabe, Bohbot, & Wolf, 2012).", 2),
+])
+def test_co_authors_tell_twins_apart(body: str, linked: int) -> None:
+    doc = document_from_text(f"{body}\n\nReferences\n\n{APA_TWINS}")
+    assert doc.citations[0].reference == linked
+    assert summary(f"{body}\n\nReferences\n\n{APA_TWINS}", "CG105") == []

@@ -18,6 +18,9 @@ CASES = [
     # CG302 the same work twice
     ("CG302", "[1] 张三.论某某问题[J].刊,2020(1):1.\n[2] 张三. 论某某问题[J]. 刊, 2020(1): 1.", [(6, E)]),
     ("CG302", "[1] 张三.论某某问题[J].刊,2020(1):1.\n[2] 张三.论某某问题[J].刊,2021(1):1.", []),
+    ("CG302", "[1] 张三.论某某问题[J].刊,2020(1):1-9.\n[2] 张三.论某某问题[J].刊,2020(1):10-19.", []),  # parts I and II
+    ("CG302", "[1] NRC.Nutrient requirements of dairy cattle[S].6th ed.Washington,D.C.:National Academy Press,1988.\n"
+              "[2] NRC.Nutrient requirements of dairy cattle[S].7th ed.Washington,D.C.:National Academy Press,2001.", []),
     # CG303 pinyin order: surname break warning, given-name break info, same syllable (谷/顾) skipped
     ("CG303", "[1] 焦方义.题[J].刊,2020(1):1.\n[2] 蒋晟.题[J].刊,2020(1):1.", [(6, W)]),
     ("CG303", "[1] 李快满.题[J].刊,2020(1):1.\n[2] 李国平.题[J].刊,2020(1):1.", [(6, I)]),
@@ -29,6 +32,9 @@ CASES = [
     ("CG305", "[1] 张三.题名[EB/OL].(2020-01-01).", [(5, E)]),
     ("CG305", "[1] 张三.题名[N].人民日报,2024-02-02.", [(5, E)]),
     ("CG305", "[1] 张三.题名[M].北京:中华书局,2010.", []),
+    ("CG305", "[1] Smith J. A paper[C]//1st Symposium. Washington[s.n.], 2005:287-296.", []),  # [s.n.]: no publisher known
+    ("CG305", "[1] Teshima S. Transport of $[ ^ { 1 4 } \\mathrm { C } ]$ cholesterol[J].Nippon Suisan Gakkaishi,1986,"
+              "52(4):719-723.", []),  # an isotope in the title, not a [C] type code
     # CG306 a period between publisher and year
     ("CG306", "[1] 张三.题名[M].北京:人民出版社.2024:216.", [(5, W)]),
     ("CG306", "[1] 张三.题名[M].北京:人民出版社,2024:216.", []),

@@ -50,6 +50,17 @@ def test_many_uncited_entries_are_said_once() -> None:
     assert "CG102" not in codes and codes.count("CG910") == 1
 
 
+@pytest.mark.parametrize(("cited", "confidence"), [
+    ("[2]和[4]", Confidence.LOW),                  # 3 of 5 uncited: likelier superscripts lost than padding
+    ("[1][2][3]和[4]", Confidence.HIGH),           # 1 of 5: padding or a deleted citation
+])
+def test_a_short_list_mostly_uncited_is_said_at_low_confidence(cited: str, confidence: Confidence) -> None:
+    refs = "".join(f"[{n}] 作者{n}.题名{n}[J].刊名,2020(1):{n}-9.\n" for n in range(1, 6))
+    _, found = audit(document_from_text(f"正文引用{cited}。\n\n参考文献\n\n{refs}"))
+    uncited = [f for f in found if f.code == "CG102"]
+    assert uncited and {f.confidence for f in uncited} == {confidence}
+
+
 def test_gbt_rules_do_not_touch_an_apa_list() -> None:
     """An APA list with a GB/T-looking entry in it: no GB/T element or punctuation findings."""
     refs = APA_REFS + "\n李明.一本没有出版者的书[M].2019."

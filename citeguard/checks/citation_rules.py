@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
-from citeguard.link import KEY_CASE_REASON, entry_keys
+from citeguard.link import KEY_CASE_REASON, co_author_fits, entry_keys
 from citeguard.model import (
     Citation,
     CitationKind,
@@ -85,7 +85,7 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             continue  # a second copy of a cited work: CG302 reports the repetition
         yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text",
                         f"{ref_label(doc, ref.index)} 在正文中未被引用",
-                        references=[ref_number(doc, ref.index)], confidence=ctx.reading.link_confidence)
+                        references=[ref_number(doc, ref.index)], confidence=ctx.reading.uncited_confidence)
 
 
 @rule("CG103", "year-mismatch", Severity.ERROR)
@@ -215,6 +215,8 @@ def et_al_omitted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if c.kind is not CitationKind.AUTHOR_YEAR:
             continue
         names = len(ref.authors) + (1 if ref.et_al else 0)
+        if not all(co_author_fits(x, y) for x, y in zip(c.authors[1:], ref.authors[1:], strict=False)):
+            continue  # "Otto, Gershman, Markman & Daw" against Otto, Raio, …: another work, OCR-damaged
         if names >= 3 and not c.et_al and len(c.authors) < len(ref.authors):
             count = "more than 3" if ref.et_al else str(names)
             yield r.finding(c.span, f"{c.text}: {ref_label(ctx.document, ref.index)} has {count} authors; add 等/et al.",

@@ -68,6 +68,10 @@ def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         expected = max(expected, ref.number + 1)
 
 
+# A year printed anywhere in an entry: 1988  2001
+_ANY_YEAR_RE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
+
+
 @rule("CG302", "duplicate-entry", Severity.ERROR)
 def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work is listed twice (same title and year, ignoring width and spacing).
@@ -78,11 +82,17 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     seen: dict[tuple[str, str], int] = {}
     pairs: list[tuple[int, int]] = []
-    for ref in ctx.document.references:
+    refs = ctx.document.references
+    for ref in refs:
         # the same title, year and first author: two comments in one journal issue share a title
-        key = (normalised_title(ref.title), f"{ref.year or ''}|{surname_key(ref.authors[0]) if ref.authors else ''}")
+        # with no year read, the years printed anywhere in the entry stand in: the 6th and 7th
+        # editions of one standard differ in theirs (1988, 2001)
+        year = ref.year or ",".join(sorted(set(_ANY_YEAR_RE.findall(ref.raw))))
+        key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
             continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
+        if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:
+            continue  # "… psychology. Part I" at 35-57, "Part II" at 58-76: one title read, two works
         if key in seen:
             pairs.append((seen[key], ref.index))
         else:

@@ -64,6 +64,14 @@ class Reading:
         return self.uncited < MIN_COUNT or self.uncited <= UNCITED_SHARE * self.entries
 
     @property
+    def uncited_confidence(self) -> Confidence:
+        """How sure "never cited" is: low when a large share of a short list is uncited (3 of 5 —
+        too few to doubt the reading as a whole, but likelier superscripts lost than padding)."""
+        if self.uncited >= 2 and self.uncited > UNCITED_SHARE * self.entries:
+            return Confidence.LOW
+        return self.link_confidence
+
+    @property
     def link_confidence(self) -> Confidence:
         """How sure a finding about linking is: high when (nearly) every citation found its entry."""
         if self.unlinked <= 1 or self.link_rate >= SURE_RATE:

@@ -42,10 +42,12 @@ JOURNAL_RE = re.compile(
 NEWSPAPER_RE = re.compile(
     r"^(?P<container>[^,]+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*"
     r"(?:\(\s*(?P<edition>[^)]*?)\s*\))?\s*\.?\s*$")
-# Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated)
+# Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated, and a
+# missing ":" before the placeholder [s.n.]: "Washington[s.n.], 2005")
 BOOK_RE = re.compile(
     r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*\.\s*)?"
-    r"(?P<place>\[[^\]]*\]|[^:;,.\[]+?(?:,\s*[A-Z]{2})?)\s*[:;]\s*(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
+    r"(?P<place>\[[^\]]*\]|[^:;,.\[]+?(?:,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)(?:\s*[:;]\s*|\s*(?=\[[Ss]\.\s?[Nn]\.?\]))"
+    r"(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
     r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
 # A book's publisher and year with no place before them: Springer Berlin Heidelberg, 2010
 PUBLISHER_YEAR_RE = re.compile(

@@ -80,7 +80,16 @@ def demath(text: str) -> str:
     "ZHANG $\\mathrm { Q H } ^ { 1 }$" → "ZHANG QH", "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"."""
     if "$" not in text:
         return text
-    return _MATH_RE.sub(lambda m: re.sub(r"\s+", "", _MATH_COMMAND_RE.sub(" ", m.group("body"))), text)
+    return _MATH_RE.sub(lambda m: re.sub(r"\s+", "", _MATH_COMMAND_RE.sub(_math_command, m.group("body"))), text)
+
+
+def _math_command(m: re.Match[str]) -> str:
+    """A command, brace or tie goes; so does a superscript after a name (an affiliation mark), but
+    one that opens a bracket is an isotope's mass and stays: "$[ ^ { 1 4 } \\mathrm { C } ]$" → "[14C]",
+    not the "[C]" of a conference paper's type code."""
+    if m.group().startswith("^") and m.string[:m.start()].rstrip()[-1:] in ("[", "("):
+        return " " + m.group().lstrip("^ {").rstrip("}") + " "
+    return " "
 
 
 # LaTeX conditionals: \iffalse opens a switched-off block; any \if… nests in it; \fi closes one
