@@ -8,11 +8,13 @@ Each sample is fixed by a rule chosen before any finding was looked at.  ``tuned
 papers), and — since OCR'd papers rarely leave a finding at error level — every manuscript of the
 born-digital sets ``wild-joss``, ``wild-latex`` and ``wild-mdnotes``; its first reading guided
 fixes, so its precision today is no longer an independent measure.  ``untuned``: every 8th file
-starting with the 4th (``sorted(names)[3::8]``, 41 papers), read once after those fixes; its
-first-reading precision is the honest figure (docs/accuracy.md).
+starting with the 4th (``sorted(names)[3::8]``, 41 papers), read once after those fixes, then
+fixed from in turn.  ``holdout``: every 8th starting with the 6th (``sorted(names)[5::8]``, 40
+papers), read once at the end; its first reading is the honest figure (docs/accuracy.md).
 
-The judgements live in ``benchmarks/wild/precision.tsv`` and ``precision-untuned.tsv`` (file,
-code, severity, confidence, line, message, verdict, reason): ``verdict`` is ``true`` or ``false``, ``reason`` one line saying why.
+The judgements live in ``benchmarks/wild/precision.tsv``, ``precision-untuned.tsv`` and
+``precision-holdout.tsv`` (file, code, severity, confidence, line, message, verdict, reason):
+``verdict`` is ``true`` or ``false``, ``reason`` one line saying why.
 Without ``--write`` the script compares today's findings with that file and prints the precision
 of errors and of warnings over the judged rows, and lists findings nobody has judged yet (new
 since the reading) and judged rows citeguard no longer reports.  With ``--write`` it rewrites the
@@ -32,7 +34,9 @@ from citeguard.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 JUDGED = {"tuned": Path(__file__).resolve().parent / "wild" / "precision.tsv",
-          "untuned": Path(__file__).resolve().parent / "wild" / "precision-untuned.tsv"}
+          "untuned": Path(__file__).resolve().parent / "wild" / "precision-untuned.tsv",
+          "holdout": Path(__file__).resolve().parent / "wild" / "precision-holdout.tsv"}
+START = {"tuned": 7, "untuned": 3, "holdout": 5}  # sorted(wild)[START::8]
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 
 
@@ -41,8 +45,7 @@ BORN_DIGITAL = ("wild-joss", "wild-latex", "wild-mdnotes")
 
 def sample(corpus: Path, which: str = "tuned") -> list[Path]:
     names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
-    out = [corpus / "wild" / name for name in names[7::8] if which == "tuned"] + [
-        corpus / "wild" / name for name in names[3::8] if which == "untuned"]
+    out = [corpus / "wild" / name for name in names[START[which]::8]]
     for folder in BORN_DIGITAL if which == "tuned" else ():
         listed = corpus / folder / "MANUSCRIPTS"
         if listed.exists():

@@ -214,9 +214,10 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     if options and is_han_name(citation.authors[0]):
         # a Chinese citation may also mean an entry printed in pinyin without its original
         # ("孔宏智和陈之端，2000" beside "[孔宏智，2000a]" and "KONG HZ, CHEN ZD, 2000")
-        surname = pinyin_name(citation.authors[0])[0]
+        # — when its initials agree: 周家喜 is "ZHOU JX", not "ZHOU D"
+        reading = pinyin_name(citation.authors[0].replace(" ", ""))
         options += tuple(r for r in index.by_year.get(citation.year, ()) if r not in options and r.authors
-                         and not r.original_authors and link_surname(r.authors[0], glued=True) == surname)
+                         and not r.original_authors and _reads_as(reading, r.authors[0]))
     if options:
         ref, reason = _choose(citation, options)
         if ref is not None:
@@ -275,15 +276,22 @@ def _romanised(citation: Citation, same_year: tuple[Reference, ...]) -> Referenc
         if len(ref.authors) < len(wanted) and not ref.et_al:
             continue
         ok = True
-        for (surname, given), printed in zip(wanted, ref.authors, strict=False):
-            key = link_surname(printed, glued=True)
-            initials = _initials(printed.split(",", 1)[0] if "," not in printed else printed.replace(",", " "), key)
-            if key != surname or (initials and given and initials[0] != given[0]):
+        for reading, printed in zip(wanted, ref.authors, strict=False):
+            if not _reads_as(reading, printed):
                 ok = False
                 break
         if ok:
             found.append(ref)
     return found[0] if len(found) == 1 else None
+
+
+def _reads_as(reading: tuple[str, str], printed: str) -> bool:
+    """Is this printed Latin name the pinyin (surname, given name) of a Chinese one — the surname
+    the same and, where initials are printed, the first of them the given name's?"""
+    surname, given = reading
+    key = link_surname(printed, glued=True)
+    initials = _initials(printed.split(",", 1)[0] if "," not in printed else printed.replace(",", " "), key)
+    return key == surname and not (initials and given and initials[0] != given[0])
 
 
 def _subsequence(part: str, whole: str) -> bool:

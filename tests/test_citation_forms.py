@@ -24,6 +24,7 @@ EN_LIST = ("\n\nReferences\n\nAllen, R., Kennedy, P., & Clarke, G. (2018). A stu
     ("黄群慧，盛方富（2024）认为如此。", "黄群慧", "2024"),        # a comma between names
     ("这印证了周文等（2023）的判断。", "周文", "2023"),          # after 了
     ("按照高帆（2015）的方法。", "高帆", "2015"),               # after 照
+    ("周文等人（2023）认为如此。", "周文", "2023"),                 # 等人 for 等
     ("报道称（绍兴晚报，2017年6月24日）。", "绍兴晚报", "2017"),  # a newspaper with its date
     ("已有讨论（高帆；2015）。", "高帆", "2015"),              # a semicolon for the comma
 ])
@@ -43,6 +44,7 @@ def test_chinese_forms(body: str, author: str, year: str) -> None:
     ("Known (Xu etal.,2013).", "Xu", "2013"),
     ("Known (Smith, 2O15).", "Smith", "2015"),                      # OCR's letter O in the year
     ("Xu等（2013）认为如此。", "Xu", "2013"),                         # a Latin surname followed by 等
+    ("研究表明。Xu等人(2013)对大鼠的研究。", "Xu", "2013"),              # … or by 等人
     ("Recently, Smith (2015) showed it.", "Smith", "2015"),         # a sentence word is not a name
 ])
 def test_english_forms(body: str, author: str, year: str) -> None:
@@ -68,6 +70,21 @@ def test_a_chinese_name_cited_for_an_entry_in_pinyin() -> None:
     doc = document_from_text("前人研究（邓涛、邱占祥，2007）。\n\nReferences\n\n"
                              "Deng T, Qiu Z X, 2007. First discovery of Diceros in China. Vert PalAsiat, 45(4): 287-306.\n")
     assert doc.citations[0].reference == 1
+
+
+def test_a_given_name_run_onto_the_surname_still_links() -> None:
+    doc = document_from_text("MaryXu (2013) argued." + EN_LIST)  # OCR lost the space in "Mary Xu"
+    assert doc.citations[0].reference == 3
+
+
+def test_chinese_co_authors_known_from_the_bracketed_originals() -> None:
+    # the names of the list are in pinyin; the Chinese originals teach the reader "杨红升" and "朱滢"
+    doc = document_from_text(
+        "证明如此。杨红升和朱滢(2004)将自我与遗忘结合。\n\nReferences\n\n"
+        "Yang, H. S., & Zhu, Y. (2004). The self. Acta Psychologica Sinica, 36(2), 154-159. "
+        "[杨红升，朱滢.(2004)．自我与提取诱发遗忘现象．心理学报,36(2),154-159.]\n"
+        "Zhu, Y., & Zhang, L. (2001). Self-reference. Science China, 31(6), 537-543.\n")
+    assert [(c.authors, c.reference) for c in doc.citations] == [(("杨红升", "朱滢"), 1)]
 
 
 def test_an_unreadable_year_in_the_entry_still_links() -> None:

@@ -49,6 +49,9 @@ CASES = [
     # OCR: one later name garbled past reading does not turn the head into a title
     ("Gantsetseg B, shukaM, KurosakiY. 2017. Dust emission in Mongolia. Journal of Arid Land 9: 1-9.",
      ["Gantsetseg B"], "2017", "", EntryStyle.NAME_YEAR),
+    # OCR: a digit for a letter in a later surname ("Jednor6g") among five good names
+    ("Tacikowski,P.,Brechmann,A.,Marchewka,A.,Jednor6g,K.,Dobrowolny,M.,&Nowicka,A. (2011).Is it about the self? "
+     "Social Neuroscience,6(1),98-107.", ["Tacikowski, P", "Brechmann, A", "Marchewka, A"], "2011", "", EntryStyle.APA),
     # a year-like number in the title after "et al." does not make the title part of the authors
     ("Michael P, Siegenthaler M P, Frazier O H,et al. Mechinical relicability of the Jarvik 2Ooo Heart[J]. Ann "
      "Thorac Surg, 2006,81:1752-1759.", ["Michael P", "Siegenthaler M P", "Frazier O H"], "2006", "", EntryStyle.GBT),

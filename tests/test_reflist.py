@@ -119,3 +119,24 @@ def test_a_list_interrupted_by_a_paragraph_goes_on() -> None:
             "（上接第12页）\n\n高帆.(2023).新质生产力的提出逻辑.经济学家,(12),5-12.\n")
     doc = document_from_text(text)
     assert [r.authors[0] for r in doc.references] == ["周文", "高帆"]
+
+
+def test_an_organisation_entry_with_its_chinese_original_opens_an_entry() -> None:
+    text = ("研究（陈鑫峰，2002；贵州省国土资源厅，2005）。\n\n参考文献\n\n"
+            "CHEN XF, 2OO2. National Park system of USA[J].World For Res,15(2): 49-55.[陈鑫峰，2002．美国国家公园体系[J]．"
+            "世界林业研究,15(2):49-55.]\n"
+            "Guizhou Provincial Department of Land and Resources, 2Oo5. Guizhou Province Atlas[M].Beijing:Chin Cartogr "
+            "Publ House.[贵州省国土资源厅，2005．贵州省地图集[M]．北京：中国地图出版社.]\n")
+    doc = document_from_text(text)
+    assert len(doc.references) == 2
+    assert [c.reference for c in doc.citations] == [1, 2]
+
+
+def test_a_chinese_original_printed_without_brackets_stays_with_its_entry() -> None:
+    text = ("研究（宋同清等，2014）。\n\n参考文献\n\n"
+            "SONG TQ, PENG WX,DU H，et al, 2014. Occurrence of karst rocky desertification[J].Acta Ecol Sin,34(18): "
+            "5328-5341．宋同清，彭晚霞，杜虎, 等，2014.[中国西南喀斯特石漠化[J]．生态学报,34(18):5328-5341]\n"
+            "ZENG FP,PENG WX,SONG TQ,et al,2007.Changes in vegetation[J].Acta Ecol Sin,27(12):5110-5119.\n")
+    doc = document_from_text(text)
+    assert len(doc.references) == 2
+    assert doc.citations[0].reference == 1

@@ -125,3 +125,22 @@ def test_co_authors_tell_twins_apart(body: str, linked: int) -> None:
     doc = document_from_text(f"{body}\n\nReferences\n\n{APA_TWINS}")
     assert doc.citations[0].reference == linked
     assert summary(f"{body}\n\nReferences\n\n{APA_TWINS}", "CG105") == []
+
+
+APA_NAMESAKES = ("Longcamp, M., Anton, J.-L., Roth, M., & Velay, J.-L. (2005). Premotor activations. Neuropsychologia, "
+                 "43(12), 1801-1809.\n"
+                 "Longcamp, M., Zerbato-Poudou, M.-T., & Velay, J.-L. (2005). The influence of writing practice. Acta "
+                 "Psychologica, 119(1), 67-79.\n")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # every citation names all the authors (APA 6 at first citation): the works are told apart
+    ("Known (Longcamp, Anton, Roth, & Velay, 2005) and (Longcamp, Zerbato-Poudou, & Velay, 2005).", []),
+    # "Longcamp et al., 2005" could be either: the list needs 2005a / 2005b
+    ("Known (Longcamp et al., 2005) and (Longcamp, Zerbato-Poudou, & Velay, 2005).", [W]),
+])
+def test_namesakes_cited_in_full_need_no_suffix(body: str, expected: list[Severity]) -> None:
+    text = f"{body}\n\nReferences\n\n{APA_NAMESAKES}"
+    assert [s for _, s in summary(text, "CG108")] == expected
+    assert len(summary(text, "CG105")) == len(expected)  # "et al." could mean either
+    assert document_from_text(text).citations[-1].reference == 2  # a double-barrelled co-author

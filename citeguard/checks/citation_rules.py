@@ -13,6 +13,7 @@ from citeguard.model import (
     CitationKind,
     CitationSystem,
     Confidence,
+    Document,
     Finding,
     IssueKind,
     Reference,
@@ -230,8 +231,9 @@ def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Two entries share the first author and year but carry no a/b suffix.
 
     Works whose citations differ anyway are not counted: other co-authors ("X, 2017" and "X & Y,
-    2017") or a first author with other initials ("Chen, L." and "Chen, J."); nor is a second copy
-    of one work (CG302).
+    2017") or a first author with other initials ("Chen, L." and "Chen, J."), works of three or
+    more authors that every citation names in full ("Longcamp, Zerbato-Poudou, & Velay, 2005"),
+    nor a second copy of one work (CG302).
 
     In the author-year system the standard tells such works apart as 2018a / 2018b in the list and
     the text; telling them apart only by the cited page breaks as soon as a page is missing.
@@ -251,13 +253,29 @@ def same_author_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for (_, year), refs in groups.items():
         refs = _distinct_works(refs)
         suffixes = [x.year_suffix for x in refs]
-        if len(refs) > 1 and len(set(suffixes)) < len(refs):
+        if len(refs) > 1 and len(set(suffixes)) < len(refs) and _cited_alike(doc, refs):
             labels = ", ".join(ref_label(doc, x.index) for x in refs)
             yield r.finding(refs[1].span, f"entries {labels} share author {refs[0].authors[0]} and year {year} "
                             "without a/b suffixes", f"条目 {labels} 作者与年份相同（{year}），未用 a/b 区分",
                             references=[ref_number(doc, x.index) for x in refs],
                             suggestion=f"write {year}a, {year}b … in the list and in every citation",
                             suggestion_zh=f"在文献表和每处引用中写作 {year}a、{year}b……")
+
+
+def _cited_alike(doc: Document, refs: list[Reference]) -> bool:
+    """Does some citation fail to tell these works apart — one cites them by the first name alone
+    ("Longcamp et al., 2005"), or could mean several of them? Works of three or more authors that
+    every citation names in full ("Longcamp, Zerbato-Poudou, & Velay, 2005"), as APA 6 prescribes
+    at first citation, are told apart already."""
+    group = {x.index for x in refs}
+    if all(len(x.authors) <= 2 and not x.et_al for x in refs):
+        return True  # the group is keyed by every name: the citations cannot differ
+    for c in doc.citations:
+        if c.reference in group and len(c.authors) < 2:
+            return True
+        if c.reference is None and len({x.reference for x in c.candidates} & group) > 1:
+            return True
+    return False
 
 
 def _initialled(name: str) -> str:

@@ -84,7 +84,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             bib_issues.extend(found_issues)
         references = tuple(from_bib)
     footnotes, fund_note = _footnotes(src, layout, issues)
-    lexicon = NameLexicon(n for r in references for n in r.authors)
+    lexicon = NameLexicon(n for r in references for n in (*r.authors, *r.original_authors))
     numbered = [r.number for r in references if r.number is not None]
     max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
     paragraphs, markers, citations = _body(src, layout, lexicon, issues, max_number)

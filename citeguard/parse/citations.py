@@ -33,12 +33,13 @@ PART_RE = re.compile(
 YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 _SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)")
 # "et al." as printed and as OCR runs it together: "et al."  "et al"  "etal."  "Xuet al"  "et.al"
-ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等)"
+# (and in Chinese prose 等 or 等人: "Schwabe等人(2010)")
+ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等人?)"
 # Separators of works inside one parenthesis: ；  ;
 _WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
 # Author text of a Chinese citation: 周文和许凌云  孔祥智等  程翔、杨宜  简苏尔·居来提
 # (APA-style Chinese citations separate names with commas: 李培林，崔岩)
-ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*(?:\s*等)?$")
+ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*(?:\s*等人?)?$")
 # Prose in front of the names inside a parenthesis: "相关综述见", "如", "e.g.,", "see"
 PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
 # A Latin capital (also accented: Müller, Łukasz, García) and the letters of a Latin name.
@@ -83,8 +84,8 @@ def _pages(value: str | None) -> tuple[str, ...]:
 
 def split_zh_authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool]:
     """ "周文和许凌云" → (("周文", "许凌云"), False); "孔祥智 等" → (("孔祥智",), True)."""
-    et_al = text.endswith("等")
-    body = text[:-1].rstrip() if et_al else text
+    et_al = text.endswith(("等", "等人"))
+    body = text.removesuffix("人").removesuffix("等").rstrip() if et_al else text
     names: list[str] = []
     end = len(body)
     while end > 0:
@@ -248,8 +249,9 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
     stop = end
     while stop > 0 and text[stop - 1] in " \t":
         stop -= 1
-    et_al = stop > 0 and text[stop - 1] == "等"
-    names_end = stop - 1 if et_al else stop
+    marker = 2 if text[max(0, stop - 2):stop] == "等人" else 1 if stop > 0 and text[stop - 1] == "等" else 0
+    et_al = marker > 0
+    names_end = stop - marker
     while et_al and names_end > 0 and text[names_end - 1] == " ":
         names_end -= 1  # "黄群慧 等（2024）": GB/T 7714 puts a space before 等
     pos = start = names_end

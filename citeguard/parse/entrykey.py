@@ -54,7 +54,11 @@ _SURNAME_FIRST_RE = re.compile(r"^(?P<surname>.+?)\s+(?P<initials>(?:[A-Z]\.?\s*
 # Initials glued to a surname by OCR: "AguilarR" "Cristobal-PerezEJ" "RedmondBG"
 _GLUED_INITIALS_RE = re.compile(r"^(?P<surname>[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ])(?P<initials>[A-Z]{1,3})$")
 # Initials or given names before the surname: "A. H. Guth" "J.-R. Park" "John Smith" "Roger B Nelsen"
-_GIVEN_FIRST_RE = re.compile(r"^(?P<given>(?:(?:[A-Z]\.|[A-Z][a-z]+|[A-Z])\s*-?\s*)+?)\s*(?P<surname>[A-Z][\w'’\-]+)$")
+# (a space or a point before the surname — "Zerbato-Poudou" is one double-barrelled surname —
+# or OCR's lost space between a given name and a surname: "MaryUhl-Bien", but not "McGregor")
+_GIVEN_FIRST_RE = re.compile(
+    r"^(?P<given>(?:(?:[A-Z]\.|[A-Z][a-z]+|[A-Z])\s*-?\s*)+?)\s*"
+    r"(?:(?<=[\s.])|(?<=[a-z]{3})(?<!Mac))(?P<surname>[A-Z][\w'’\-]+)$")
 # Only initials: "J." "J. A." "JA" "J.-R." — in "Smith, J." they belong to the name before them
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s*-?\s*){1,4}$")
 # Name particles written in lower case: van Dijk, de la Pena, von Bredow
@@ -172,12 +176,12 @@ def person_like(name: str) -> bool:
 
 def _plausible_authors(names: tuple[str, ...]) -> bool:
     """The first name plausible, and most of the others: OCR garbles a later name now and then
-    ("Gantsetseg B, shukaM, KurosakiY") without making the head a title. A garbled name is one
-    word; words in a row ("et al. Mechanical reliability of the") are a title read as a name."""
+    ("Gantsetseg B, shukaM, KurosakiY", "Jednor6g, K.") without making the head a title. A garbled
+    surname is one word; words in a row ("et al. Mechanical reliability of the") are a title read as a name."""
     if not names or not plausible_name(names[0]):
         return False
     garbled = [n for n in names[1:] if not plausible_name(n)]
-    return all(len(n.split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
+    return all(len(n.split(",")[0].split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
 
 
 def link_surname(name: str, *, glued: bool = False) -> str:

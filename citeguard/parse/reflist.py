@@ -21,8 +21,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from citeguard.model import EntryStyle
-from citeguard.parse.entrykey import entry_key, person_like, plausible_name, split_names
+from citeguard.parse.entrykey import EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
 from citeguard.parse.lines import Line
+from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import CIRCLED_CHARS, is_chinese, is_cjk
 
 # The words a reference-list heading is made of, in both languages and with OCR's spaces.
@@ -145,8 +146,11 @@ def _opens_entry(text: str) -> bool:
     key = entry_key(text[:600])
     if key is not None:
         # a wrapped line may start "Journal of X, 2001": a year after a phrase is not enough
+        # — unless its Chinese original follows with the same year: "Guizhou Provincial Department
+        # of Land and Resources, 2Oo5. …[贵州省国土资源厅，2005．…]" is an organisation's entry
         return key.style is EntryStyle.APA or any(person_like(a) for a in key.authors) or (
-            " " not in key.authors[0].strip() and not key.authors[0][:1].islower())
+            " " not in key.authors[0].strip() and not key.authors[0][:1].islower()) or (
+            key.original is not None and key.original.year == key.year)
     code = TYPE_CODE_RE.search(text[:200])
     if code is None:
         return False
@@ -407,6 +411,14 @@ def _heads_follow(lines: Sequence[Line], after: int, hi: int) -> bool:
     return False
 
 
+def _is_original(key: EntryKey, before: EntryKey | None) -> bool:
+    """Is this Chinese head the original of the romanised entry before it, printed without its
+    brackets ("SONG TQ, …, 2014. Title[J]. …．宋同清，彭晚霞，杜虎, 等，2014.[…]")?"""
+    if before is None or not before.authors or key.year != before.year or not is_han_name(key.authors[0]):
+        return False
+    return pinyin_name(key.authors[0])[0] == link_surname(before.authors[0], glued=True)
+
+
 def _split_run_ons(blocks: list[EntryBlock]) -> list[EntryBlock]:
     """Cut an unnumbered entry where OCR ran a second author-year entry onto it."""
     out: list[EntryBlock] = []
@@ -417,7 +429,8 @@ def _split_run_ons(blocks: list[EntryBlock]) -> list[EntryBlock]:
             if at - cuts[-1] < 20 or not _YEAR_RE.search(block.text[cuts[-1]:at]):
                 continue
             key = entry_key(block.text[at:at + 600])
-            if key is not None and any(person_like(a) for a in key.authors[:1]) and len(key.authors[0]) >= 2:
+            if key is not None and any(person_like(a) for a in key.authors[:1]) and len(key.authors[0]) >= 2 \
+                    and not _is_original(key, entry_key(block.text[cuts[-1]:cuts[-1] + 600])):
                 cuts.append(at)
         if len(cuts) == 1:
             out.append(block)
