@@ -50,12 +50,14 @@ class ReferenceIndex:
             for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
                 if not authors:
                     continue
+                # entries come one at a time, so a repeat is the last one added (checked by identity:
+                # comparing whole References field by field is what made linking slow)
                 for key in entry_keys(authors[0]):
-                    if ref not in by_author[key]:
+                    if not by_author[key] or by_author[key][-1] is not ref:
                         by_author[key].append(ref)
-                    if year and ref not in by_author_year[(key, year)]:
+                    if year and (not by_author_year[(key, year)] or by_author_year[(key, year)][-1] is not ref):
                         by_author_year[(key, year)].append(ref)
-                if year and ref not in by_year[year]:
+                if year and (not by_year[year] or by_year[year][-1] is not ref):
                     by_year[year].append(ref)
         return cls({k: tuple(v) for k, v in by_author_year.items()},
                    {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
@@ -81,30 +83,35 @@ def citation_keys(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def _page_numbers(page: str) -> set[int]:
-    """ "25-26" → {25, 26}; "191" → {191}; anything else → empty."""
+@lru_cache(maxsize=8192)
+def _page_spans(page: str) -> tuple[tuple[int, int], ...]:
+    """ "25-26" → ((25, 26),); "191" → ((191, 191),); "2537-41" → ((2537, 2541),); anything else → ()."""
     parts = [p for p in fold_width(page).replace("–", "-").replace("—", "-").split("-") if p.strip()]
     try:
         nums = [int(p) for p in parts]
     except ValueError:
-        return set()
+        return ()
     if len(nums) == 2 and nums[1] < nums[0] and len(parts[1].strip()) < len(parts[0].strip()):
         head = parts[0].strip()
         nums[1] = int(head[:len(head) - len(parts[1].strip())] + parts[1].strip())  # "2537-41" is 2537-2541
     if len(nums) == 2 and 0 <= nums[1] - nums[0] <= 2000:
-        return set(range(nums[0], nums[1] + 1))
-    return set(nums)
+        return ((nums[0], nums[1]),)
+    return tuple((n, n) for n in nums)
 
 
 def pages_cover(listed: tuple[str, ...], cited: tuple[str, ...]) -> bool:
-    """True when every cited page lies inside some listed page or range."""
-    covered: set[int] = set()
-    for item in listed:
-        covered |= _page_numbers(item)
-    wanted: set[int] = set()
-    for item in cited:
-        wanted |= _page_numbers(item)
-    return bool(wanted) and wanted <= covered
+    """True when every cited page lies inside some listed page or range (ranges that touch or
+    overlap count as one: "1-5" and "6-9" cover "4-7")."""
+    wanted = [span for item in cited for span in _page_spans(item)]
+    if not wanted:
+        return False
+    merged: list[list[int]] = []
+    for lo, hi in sorted(span for item in listed for span in _page_spans(item)):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return all(any(lo >= m[0] and hi <= m[1] for m in merged) for lo, hi in wanted)
 
 
 def _fits_authors(citation: Citation, ref: Reference) -> bool:
@@ -210,13 +217,15 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
         return replace(citation, link_reason="no author or year")
     keys = citation_keys(citation.authors[0])
     key = keys[0]
-    options = tuple(dict.fromkeys(r for k in keys for r in index.by_author_year.get((k, citation.year), ())))
+    # (entries told apart by their index: hashing or comparing a whole Reference is costly)
+    options = tuple({r.index: r for k in keys for r in index.by_author_year.get((k, citation.year), ())}.values())
     if options and is_han_name(citation.authors[0]):
         # a Chinese citation may also mean an entry printed in pinyin without its original
         # ("孔宏智和陈之端，2000" beside "[孔宏智，2000a]" and "KONG HZ, CHEN ZD, 2000")
         # — when its initials agree: 周家喜 is "ZHOU JX", not "ZHOU D"
         reading = pinyin_name(citation.authors[0].replace(" ", ""))
-        options += tuple(r for r in index.by_year.get(citation.year, ()) if r not in options and r.authors
+        taken = {r.index for r in options}
+        options += tuple(r for r in index.by_year.get(citation.year, ()) if r.index not in taken and r.authors
                          and not r.original_authors and _reads_as(reading, r.authors[0]))
     if options:
         ref, reason = _choose(citation, options)
@@ -229,7 +238,7 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
         return replace(citation, reference=run_on.index, link_reason=RUN_ON_REASON)
     damaged = [r for k in keys for r in index.by_author.get(k, ())
                if r.damaged_year and _subsequence(r.damaged_year, citation.year)]
-    if len(set(damaged)) == 1:
+    if len({r.index for r in damaged}) == 1:
         return replace(citation, reference=damaged[0].index, link_reason=DAMAGED_YEAR_REASON)
     romanised = _romanised(citation, index.by_year.get(citation.year, ()))
     if romanised is not None:
@@ -290,8 +299,10 @@ def _reads_as(reading: tuple[str, str], printed: str) -> bool:
     the same and, where initials are printed, the first of them the given name's?"""
     surname, given = reading
     key = link_surname(printed, glued=True)
+    if key != surname:
+        return False
     initials = _initials(printed.split(",", 1)[0] if "," not in printed else printed.replace(",", " "), key)
-    return key == surname and not (initials and given and initials[0] != given[0])
+    return not (initials and given and initials[0] != given[0])
 
 
 def _subsequence(part: str, whole: str) -> bool:

@@ -66,6 +66,9 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+KEPT_FROM = "## Real manuscripts"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", type=Path, help="write the Markdown report here")
@@ -73,6 +76,9 @@ def main() -> None:
     report = table(run_all())
     print(report)
     if args.write:
+        # the sections after the recall table (real manuscripts, by benchmarks/wild.py) are kept
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        kept = old[old.index(KEPT_FROM):] if KEPT_FROM in old else ""
         args.write.write_text(
             "# Accuracy: seeded-error recall\n\n"
             "Produced by `.venv/bin/python benchmarks/recall/run.py --write docs/accuracy.md`. Each row injects one\n"
@@ -81,8 +87,8 @@ def main() -> None:
             "`benchmarks/recall/seeds.py`) and audits it offline. *Found* means the expected rule reported it on\n"
             "the expected line; a *false alarm* is any new finding that is neither that rule nor a rule the same\n"
             "mistake necessarily trips as well (listed per kind in seeds.py). `tests/test_recall.py` runs the\n"
-            "whole set in CI and fails if recall drops below the figure here.\n\n" + report + "\n",
-            encoding="utf-8")
+            "whole set in CI and fails if recall drops below the figure here.\n\n" + report + "\n"
+            + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

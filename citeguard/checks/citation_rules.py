@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import KEY_CASE_REASON, co_author_fits, entry_keys
@@ -335,6 +336,7 @@ def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             return
 
 
+@lru_cache(maxsize=8192)
 def normalised_title(text: str | None) -> str:
     """A title folded for comparison: width, spaces and punctuation removed, lower case."""
     folded = fold_width(text or "").lower()

@@ -184,6 +184,7 @@ def _plausible_authors(names: tuple[str, ...]) -> bool:
     return all(len(n.split(",")[0].split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
 
 
+@lru_cache(maxsize=16384)
 def link_surname(name: str, *, glued: bool = False) -> str:
     """The surname of one author as a link key: lower case, accents and punctuation dropped.
 

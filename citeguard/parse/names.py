@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citeguard.parse.entrykey import link_surname
 from citeguard.parse.text import HAN
@@ -79,6 +80,7 @@ _DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | froze
     {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "端木", "司徒", "夏侯", "轩辕", "宇文", "钟离"})
 
 
+@lru_cache(maxsize=4096)
 def pinyin_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
     "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""
