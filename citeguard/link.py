@@ -9,6 +9,7 @@ author keys, never over all citation × entry pairs).  Numeric citations link by
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
-from citeguard.parse.entrykey import fold_name, link_surname, without_particles
+from citeguard.parse.entrykey import PARTICLES, fold_name, link_surname, without_particles
 from citeguard.parse.names import is_han_name, pinyin_name, surname_key
 from citeguard.parse.text import fold_width
 
@@ -64,11 +65,17 @@ class ReferenceIndex:
                    {k: tuple(v) for k, v in by_year.items()})
 
 
+# Particles before a surname printed without a comma: "de Gelder B."  "van der Maas H L"
+_PARTICLES_RE = re.compile(r"^(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+)+(?=\S)",
+                           re.IGNORECASE)
+
+
 def entry_keys(name: str) -> tuple[str, ...]:
     """The keys a citation of this entry author may use: the surname, the surname with OCR's
     glued initials taken off ("AguilarR"), the surname without its particles ("van Dijk" → "dijk")."""
     keys = [surname_key(name), link_surname(name, glued=True)]
-    particle_free = without_particles(name.split(",", 1)[0])
+    particle_free = without_particles(name.split(",", 1)[0]) if "," in name else \
+        link_surname(_PARTICLES_RE.sub("", name))  # "de Gelder B." → "gelder"
     if particle_free and len(particle_free) < len(keys[0]) and keys[0].endswith(particle_free):
         keys.append(particle_free)
     return tuple(dict.fromkeys(k for k in keys if k))

@@ -140,3 +140,22 @@ def test_a_chinese_original_printed_without_brackets_stays_with_its_entry() -> N
     doc = document_from_text(text)
     assert len(doc.references) == 2
     assert doc.citations[0].reference == 1
+
+
+def test_a_journal_issue_date_is_not_a_run_on_entry() -> None:
+    # "中国研究,(2011,11月),204-216." looks like an APA head "Author (year)" but a comma follows it
+    text = ("研究（曹慧中，2011；周晓虹，2010）。\n\n参考文献\n\n"
+            "曹慧中.(2011).传承抑或断裂：中国城市家庭变迁与代际关系演变.中国研究,(2011,11月),204-216.\n"
+            "周晓虹.(2010).中国研究的可能立场与范式重构．社会学研究,25(2),1-29.\n")
+    doc = document_from_text(text)
+    assert [r.authors[0] for r in doc.references] == ["曹慧中", "周晓虹"]
+    assert all(c.reference is not None for c in doc.citations)
+
+
+def test_a_run_on_entry_after_an_entry_whose_year_ocr_damaged() -> None:
+    text = ("Text (Gao et al., 1981; Geissmann, 1995).\n\nReferences\n\n"
+            "Gao Y,Wen H,HeY,981.The change of historical distribution of Chinese gibbons.ZoolRes,2:1-8 Geissmann T,"
+            "1995. Gibbon systematics and species identification. Int Zoo News,42: 467-501\n")
+    doc = document_from_text(text)
+    assert [r.authors[0] for r in doc.references] == ["Gao Y", "Geissmann T"]
+    assert doc.citations[1].reference == 2

@@ -89,6 +89,9 @@ SMALL_LIST = 10  # a list under a heading shorter than this is compared with hea
 MAX_DEBRIS = 8  # lines before the first entry that may be skipped
 MAX_LINE = 20_000  # characters of a line searched for a heading run onto it
 MAX_RUN_ONS = 60  # cut points tried inside one entry
+# cut points tried inside one unnumbered block: OCR may run a whole page of entries into one
+# paragraph (each try reads at most 600 characters)
+MAX_CUT_POINTS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,13 +427,17 @@ def _split_run_ons(blocks: list[EntryBlock]) -> list[EntryBlock]:
     out: list[EntryBlock] = []
     for block in blocks:
         cuts = [0]
-        for m in itertools.islice(_RUN_ON_RE.finditer(block.text), MAX_RUN_ONS):
+        for m in itertools.islice(_RUN_ON_RE.finditer(block.text), MAX_CUT_POINTS):
             at = m.end()
-            if at - cuts[-1] < 20 or not _YEAR_RE.search(block.text[cuts[-1]:at]):
+            if at - cuts[-1] < 20:
                 continue
+            before = entry_key(block.text[cuts[-1]:cuts[-1] + 600])
+            if not _YEAR_RE.search(block.text[cuts[-1]:at]) and (
+                    before is None or not before.damaged_year or before.head_end > at - cuts[-1]):
+                continue  # the piece so far has no year (its own head may hold one OCR damaged: "HeY,981.")
             key = entry_key(block.text[at:at + 600])
             if key is not None and any(person_like(a) for a in key.authors[:1]) and len(key.authors[0]) >= 2 \
-                    and not _is_original(key, entry_key(block.text[cuts[-1]:cuts[-1] + 600])):
+                    and not _is_original(key, before):
                 cuts.append(at)
         if len(cuts) == 1:
             out.append(block)
