@@ -28,7 +28,7 @@ from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, run
 from citeguard.ingest.raised import is_exponent
 from citeguard.ingest.source import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
-from citeguard.parse.text import CIRCLED_CHARS, CJK_CHAR_RE, circled
+from citeguard.parse.text import CIRCLED_CHARS, CJK_CHAR_RE, TYPE_CODE_RE, circled
 
 MAX_PAGES = 3000
 PARALLEL_PAGES = 16  # from this many pages on, pages are read by several processes
@@ -46,8 +46,6 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.\s|[-•·]\s)")
 _SENTENCE_END_RE = re.compile(r"[。！？.!?:：”\"](?:\^\{?[^\s{}]\}?|\x01\d+\x02)*$")
 # A line that ends inside a URL or DOI: "…https://www.gov.cn/lianbo/fab"  "…doi:10.1000/abc"
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,9}/)[^\s]*$", re.IGNORECASE)
-# A GB/T 7714 type code: [J]  [M]  [EB/OL]
-_TYPE_CODE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
 # An APA year after the authors: "(2019)."  "(2019a)."
 _APA_YEAR_RE = re.compile(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\s*[.．]")
 # Words, hyphenated or not, as printed inside lines: "international", "cross-country"
@@ -232,7 +230,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float
 
 def _entry_marks(text: str) -> int:
     """How many reference entries a text looks like: GB/T type codes [J] [M] [EB/OL], APA "(2019)."."""
-    return len(_TYPE_CODE_RE.findall(text)) + len(_APA_YEAR_RE.findall(text))
+    return len(TYPE_CODE_RE.findall(text)) + len(_APA_YEAR_RE.findall(text))
 
 
 def _split_entries(group: list[PdfLine]) -> list[list[PdfLine]]:

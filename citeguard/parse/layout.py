@@ -14,17 +14,11 @@ from dataclasses import dataclass
 
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
-from citeguard.parse.reflist import LABEL_RE, EntryBlock, find_list
-from citeguard.parse.text import CIRCLED_CHARS, SENTENCE_END_RE
+from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, find_list
+from citeguard.parse.text import CIRCLED_CHARS, FOOTNOTE_MARK, SENTENCE_END_RE
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
-FOOTNOTE_LINE_RE = re.compile(
-    rf"^[ \t]*(?:\^\{{\s*(?P<b>[{CIRCLED_CHARS}*])\s*\}}|\^(?P<c>[{CIRCLED_CHARS}*])|(?P<a>[{CIRCLED_CHARS}]))"
-    r"[ \t]*(?P<text>\S.*)$")
-# Lines that end the reference list: author notes, editor line, appendix, acknowledgements.
-REF_END_RE = re.compile(
-    r"^[ \t]*(?:[【\[]作者简介[】\]]|作者简介[:：]|[(（]责任编辑|责任编辑[:：]|附录|附\s*录|Appendix|"
-    r"APPENDIX|致\s*谢|Acknowledg|#[ \t])")
+FOOTNOTE_LINE_RE = re.compile(FOOTNOTE_MARK + r"[ \t]*(?P<text>\S.*)$")
 # English abstract label: "Abstract:", "**Abstract**", "Abstract"
 ABSTRACT_EN_RE = re.compile(r"^[ \t]*(?:#+[ \t]*)?\**(?:Abstract|ABSTRACT)\b")
 # Chinese section headings: "一、…", "（一）…", "(二) …", "# 1 Introduction", "1.2 方法"
@@ -248,7 +242,7 @@ def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
                 if not t.strip():
                     i -= 1
                     continue
-                if REF_END_RE.match(t) and not t.lstrip().startswith("#"):
+                if END_RE.match(t) and not t.lstrip().startswith("#"):
                     break
                 if (LABEL_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t)
                         or (len(t) > 80 and t.rstrip().endswith((".", "。")))):

@@ -24,7 +24,7 @@ from citeguard.model import EntryStyle
 from citeguard.parse.entrykey import EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
 from citeguard.parse.lines import Line
 from citeguard.parse.names import is_han_name, pinyin_name
-from citeguard.parse.text import CIRCLED_CHARS, is_chinese, is_cjk
+from citeguard.parse.text import FOOTNOTE_MARK_RE, TYPE_CODE_RE, is_chinese, is_cjk
 
 # The words a reference-list heading is made of, in both languages and with OCR's spaces.
 _WORD = (r"(?:主要)?参\s*考\s*文\s*献|引用文献|参考资料|文\s*献|References?|REFERENCES?|Bibliography|BIBLIOGRAPHY|"
@@ -71,10 +71,6 @@ END_RE = re.compile(
     r"Conflicts?\s+of\s+[Ii]nterest|收稿日期|Received\s*:)")
 # A Markdown heading line, which ends a list unless it is itself an entry
 _MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]")
-# A GB/T 7714 type code near an entry's start: [J] [M] [EB/OL]
-TYPE_CODE_RE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2})\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
-# A footnote line at a page foot: "① …" "^{①} …"
-_FOOTNOTE_LINE_RE = re.compile(rf"^[ \t]*(?:\^\{{\s*[{CIRCLED_CHARS}*]\s*\}}|\^[{CIRCLED_CHARS}*]|[{CIRCLED_CHARS}])")
 # A year anywhere: what every entry has and few headings or prose lines of a list do
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
 # Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
@@ -299,7 +295,7 @@ def _walk(lines: Sequence[Line], first: int, column: int, hi: int) -> Iterator[t
         if not text.strip():
             after_blank = True
             continue
-        if _FOOTNOTE_LINE_RE.match(text):
+        if FOOTNOTE_MARK_RE.match(text):
             continue
         yield ln, text, base, after_blank
         after_blank = False

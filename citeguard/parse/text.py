@@ -65,6 +65,14 @@ def is_chinese(text: str) -> bool:
 
 
 # Sentence-final punctuation, possibly followed by closing quotes/brackets: 。 ！ ？ … ” 」 ）
+# A footnote's mark at the start of its line: "① …" "^① …" "^{①} …" "^{*} …" (the fund note);
+# the group a, b or c holds the mark. Pages' feet (layout) and reference lists (reflist) both skip them.
+FOOTNOTE_MARK = (rf"^[ \t]*(?:\^\{{\s*(?P<b>[{CIRCLED_CHARS}*])\s*\}}|\^(?P<c>[{CIRCLED_CHARS}*])"
+                 rf"|(?P<a>[{CIRCLED_CHARS}]))")
+FOOTNOTE_MARK_RE = re.compile(FOOTNOTE_MARK)
+# A GB/T 7714 type code as printed, either width: [J]  [M]  [EB/OL]  ［J］ — how list lines and
+# PDF paragraphs are told from prose (fields.TYPE_RE reads the code of a width-folded entry)
+TYPE_CODE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
 SENTENCE_END_RE = re.compile(r"[。！？!?…．.;；][”’」』）)\]]*\s*$|[”」』]\s*$")
 
 
