@@ -11,9 +11,10 @@ from citeguard.model import Document, Finding, Standard
 from citeguard.parse import parse_source
 
 
-def load_with_source(path: str | Path) -> tuple[SourceText, Document]:
-    """The decoded file and its linked document (the HTML report shows the text itself)."""
-    project = read_project(path)
+def load_with_source(path: str | Path, *, allow_outside: bool = False) -> tuple[SourceText, Document]:
+    """The decoded file and its linked document (the HTML report shows the text itself); files the
+    manuscript names outside its folder are read only with ``allow_outside``."""
+    project = read_project(path, allow_outside=allow_outside)
     document = parse_source(project.main, bibs=project.bibs, syntax=project.syntax, notes=project.notes,
                             parts=project.parts)
     return project.main, link_citations(document)

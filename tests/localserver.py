@@ -26,6 +26,18 @@ CHALLENGE = "<html><head><meta r='m'><script r='m'>$_ts=window['$_ts'];$_ts.nsd=
 INDEX = "<html><head><title>首页_某某部门户网站</title></head><body>" + "栏目。" * 300 + "</body></html>"
 
 
+# Redirect targets that are not requestable URLs (the path names the case).
+BAD_LOCATIONS = {
+    "javascript": "javascript:alert(1)",
+    "data": "data:text/html,<title>x</title>",
+    "backslash": "http:\\\\x/",
+    "bad-idna": "http://xn--a.example/",
+    "bracket": "http://[::1/",
+    "control": "http://exa\x01mple.org/",
+    "file": "file:///etc/passwd",
+}
+
+
 class _Handler(BaseHTTPRequestHandler):
     hits: Counter[str]  # one counter per server (set by serve())
 
@@ -106,6 +118,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(302, Location="http://10.0.0.1/article.html")
         elif path == "/to-localhost":
             self._send(302, Location=f"http://localhost:{port}/utf8-article")
+        elif path == "/to-cgnat":  # carrier-grade NAT: where a cloud's metadata service lives
+            self._send(302, Location="http://100.100.100.200/latest/meta-data/")
+        elif path.startswith("/to-bad/"):  # a Location httpx cannot request: javascript:, data:, http:\\x/ …
+            self._send(302, Location=BAD_LOCATIONS[path.removeprefix("/to-bad/")])
+        elif path == "/echo-host":  # which Host header and address reached the server
+            title = f"host={self.headers.get('Host')}"
+            self._send(200, f"<html><head><title>{title}</title></head><body>ok</body></html>".encode())
+        elif path == "/style-bomb":  # quadratic for a naive <style.*?</style> scan; healthy otherwise
+            body = "<html><head><title>bomb</title></head><body>" + "<style " * 200_000
+            self._send(200, body.encode(), "text/html; charset=utf-8")
         elif path == "/wayback/available":
             url = parse_qs(parts.query).get("url", [""])[0]
             stamp = parse_qs(parts.query).get("timestamp", [""])[0]

@@ -6,9 +6,11 @@ input (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -34,6 +36,7 @@ from citeguard.report.terminal import (
     render_parse_summary,
     render_rules_table,
 )
+from citeguard.report.untrusted import visible_controls
 
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
@@ -46,7 +49,7 @@ T = TypeVar("T")
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"citeguard: error: {message}", err=True)
+    typer.echo(f"citeguard: error: {visible_controls(message, one_line=True)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -63,6 +66,20 @@ def _guard(action: Callable[[], T]) -> T:
     except Exception as exc:
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report this with the input file")
     raise AssertionError("unreachable")
+
+
+def _paper_problem(path: Path, action: Callable[[], T]) -> T | str:
+    """``action``'s result, or the one-line reason it failed (never a traceback)."""
+    try:
+        return action()
+    except (IngestError, ReportWriteError) as exc:
+        return str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+    except RecursionError:
+        return f"{path}: input is nested too deeply to process"
+    except MemoryError:
+        return f"{path}: out of memory reading this input"
+    except Exception as exc:  # a bug must not print a traceback, pass for findings, or stop the run
+        return f"{path}: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report this with the input file"
 
 
 def _paper(paper: Path | None) -> Path:
@@ -168,6 +185,8 @@ def audit(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the link cache.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
                                                 "addresses.")] = False,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside", help="Also read .tex/.bib files the manuscript "
+                                                "names outside its own folder.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
@@ -225,36 +244,32 @@ def audit(
                          timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
     worst, unreadable, done = 0, False, []
     for path, stem in zip(paths, _report_stems(paths), strict=True):
-        try:
-            source, document = load_with_source(path)
-        except IngestError as exc:  # one bad file must not cost the others their reports
-            typer.echo(f"citeguard: error: {exc}", err=True)
+        def one(path: Path = path, stem: str = stem) -> AuditResult:
+            source, document = load_with_source(path, allow_outside=allow_outside)
+            results, _ = resolve(claims_from(document), net)
+            ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
+                                           select=chosen, ignore=dropped, links=results, min_confidence=sure)
+            options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline,
+                                   min_confidence=sure.value)
+            result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
+            write_paper(plan, result, source.text, stem)
+            return result
+
+        # One paper's failure is that paper's error line: every other paper still gets its reports.
+        outcome = _paper_problem(path, one)
+        if isinstance(outcome, str):
+            typer.echo(f"citeguard: error: {visible_controls(outcome, one_line=True)}", err=True)
             unreadable = True
             continue
-        except RecursionError:
-            typer.echo(f"citeguard: error: {path}: input is nested too deeply to process", err=True)
-            unreadable = True
-            continue
-        except Exception as exc:  # a reader's bug must not print a traceback or pass for findings
-            typer.echo(f"citeguard: error: {path}: internal error ({type(exc).__name__}: {exc}); "
-                       "please report this with the input file", err=True)
-            unreadable = True
-            continue
-        results, _ = _guard(lambda d=document: resolve(claims_from(d), net))  # type: ignore[misc]
-        ctx, findings = _guard(lambda d=document, r=results: audit_document(  # type: ignore[misc]
-            d, standard=Standard(standard) if standard else None, select=chosen, ignore=dropped, links=r,
-            min_confidence=sure))
-        options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline, min_confidence=sure.value)
-        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
-        _guard(lambda r=result, t=source.text, n=stem: write_paper(plan, r, t, n))  # type: ignore[misc]
+        result = outcome
         done.append(result)
         if output_format == "github":
             sys.stdout.write(github_annotations(result, lang))
         elif not quiet and str(json_file) != "-":
             width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
-            sys.stdout.write(render_audit_summary(result, lang=lang or document.language.value, width=width,
+            sys.stdout.write(render_audit_summary(result, lang=lang or result.document.language.value, width=width,
                                                   color=_use_color()))
-        worst = max([worst, *(f.severity.rank for f in findings)])
+        worst = max([worst, *(f.severity.rank for f in result.findings)])
     _guard(lambda: write_run(plan, done))
     html_written = [p for p in plan.written if p.suffix == ".html"]
     if screenshot_file is not None and not html_written:
@@ -420,8 +435,23 @@ def rules(
         sys.stdout.write(render_rules_table(ordered))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (CI cancelling a job), raised where the program is so that it unwinds like Ctrl-C:
+    temporary files removed, no half-written report set."""
+
+
+_signalled: list[int] = []  # the SIGTERM seen, if any (typer turns the exception into exit code 130)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    _signalled.append(signum)
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: usage errors become one line on stderr and exit code 2."""
+    with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread (embedded use)
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         code = app(args=argv, prog_name="citeguard", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors of the command line itself
@@ -430,7 +460,9 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(0)
         typer.echo(f"citeguard: error: {message} (see: citeguard --help)", err=True)
         sys.exit(EXIT_USAGE)
-    except typer.Abort:
-        typer.echo("citeguard: interrupted", err=True)
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt):
+        code = 130
+    if code == 130:  # typer's code for KeyboardInterrupt: Ctrl-C, or SIGTERM raised as one
+        typer.echo("citeguard: terminated" if _signalled else "citeguard: interrupted", err=True)
+        sys.exit(143 if _signalled else 130)
     sys.exit(code if isinstance(code, int) else 0)

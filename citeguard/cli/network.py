@@ -68,3 +68,5 @@ def resolve(claims: list[LinkClaim], options: NetworkOptions) -> tuple[list[Link
     finally:
         if cache is not None:
             cache.close()
+            if cache.problem:
+                print(f"citeguard: warning: {cache.problem}", file=sys.stderr)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeguard.ledger import build_ledger
-from citeguard.report import write_report
+from citeguard.report import write_report, write_reports
 from citeguard.report.audit_json import AuditResult, render_report_json
 from citeguard.report.ci_formats import render_github, render_markdown, render_sarif
 from citeguard.report.html import render_html
@@ -32,33 +32,43 @@ class OutputPlan:
     written: list[Path] = field(default_factory=list)
 
 
-def _put(plan: OutputPlan, path: Path, text: str) -> None:
+def _put(plan: OutputPlan, path: Path, text: str, staged: list[tuple[Path, str]] | None = None) -> None:
     if str(path) == "-":
         sys.stdout.write(text)
-        return
-    plan.written.append(write_report(path, text))
+    elif staged is not None:
+        staged.append((path, text))
+    else:
+        plan.written.append(write_report(path, text))
 
 
 def write_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str) -> None:
-    """The per-paper files: JSON, HTML, SARIF and ledger CSV."""
+    """The per-paper files: JSON, HTML, SARIF and ledger CSV, rendered first and then written as
+    one set (an interrupted run never leaves this run's JSON beside the last run's HTML)."""
+    staged: list[tuple[Path, str]] = []
+    _render_paper(plan, result, source, stem, staged)
+    plan.written.extend(write_reports(staged))
+
+
+def _render_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str,
+                  staged: list[tuple[Path, str]]) -> None:
     lang = plan.lang or result.document.language.value
     def named(suffix: str) -> Path:  # not with_suffix: stems may contain dots (201605.01011-…)
         return plan.reports_dir / f"{stem}{suffix}"
 
     if plan.json_file is not None:
-        _put(plan, plan.json_file, render_report_json(result, timestamp=plan.timestamp))
+        _put(plan, plan.json_file, render_report_json(result, timestamp=plan.timestamp), staged)
     elif "json" in plan.formats:
-        _put(plan, named(".json"), render_report_json(result, timestamp=plan.timestamp))
+        _put(plan, named(".json"), render_report_json(result, timestamp=plan.timestamp), staged)
     want_html = plan.html_file is not None or (plan.json_file is None and "html" in plan.formats)
     want_ledger = plan.json_file is None and "ledger" in plan.formats
     if want_html or want_ledger:
         ledger = build_ledger(result.document)
         if want_html:
-            _put(plan, plan.html_file or named(".html"), render_html(result, source, ledger, lang=lang))
+            _put(plan, plan.html_file or named(".html"), render_html(result, source, ledger, lang=lang), staged)
         if want_ledger:
-            _put(plan, named(".ledger.csv"), render_ledger_csv(ledger))
+            _put(plan, named(".ledger.csv"), render_ledger_csv(ledger), staged)
     if plan.json_file is None and plan.sarif_file is None and "sarif" in plan.formats:
-        _put(plan, named(".sarif"), render_sarif([result]))
+        _put(plan, named(".sarif"), render_sarif([result]), staged)
 
 
 def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:

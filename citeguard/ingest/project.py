@@ -65,15 +65,32 @@ def _tex_live(text: str) -> str:
     return blank_spans(text, tex_switched_off(text))
 
 
-def read_project(path: str | Path) -> Project:
-    """Read a manuscript and, for Markdown and LaTeX, the .bib files it names (relative to it)."""
+def _outside(path: Path, root: Path) -> str | None:
+    """Why ``path`` may not be read as part of a project rooted at ``root``, or None: the files a
+    manuscript names are untrusted, so only regular files inside its folder tree (symbolic links
+    resolved) are read."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop
+        return f"cannot be resolved ({getattr(exc, 'strerror', None) or exc})"
+    if not resolved.is_relative_to(root):
+        return "is outside the manuscript's folder (--allow-outside reads it)"
+    return None
+
+
+def read_project(path: str | Path, *, allow_outside: bool = False) -> Project:
+    """Read a manuscript and, for Markdown and LaTeX, the .bib files it names (relative to it).
+
+    Named files outside the manuscript's folder tree are not read (a note says so) unless
+    ``allow_outside``."""
     main = read_source(path)
     folder = Path(path).parent
+    root = Path("/") if allow_outside else folder.resolve()
     suffix = Path(path).suffix.lower()
     parts: list[SourceText] = []
     notes: list[str] = []
     if suffix == ".tex":
-        parts = _includes(main, folder, notes)
+        parts = _includes(main, folder, root, notes)
         texts = [_tex_live(t) for t in [main.text] + [p.text for p in parts]]
         names = [n.strip() for t in texts for m in _TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
                  if n.strip()]
@@ -82,9 +99,13 @@ def read_project(path: str | Path) -> Project:
         names = _yaml_bibs(main.text)
         syntax = "pandoc" if names else "text"
     bibs: list[SourceText] = []
-    for name in names:
+    for name in names[:MAX_INCLUDES]:
         bib = folder / (name if name.endswith(".bib") else f"{name}.bib")
-        if not bib.exists() and (folder / f"{Path(path).stem}.bib").exists():
+        refused = _outside(bib, root)
+        if refused:
+            notes.append(f"the bibliography {name[:200]!r} named in the manuscript {refused}; not read")
+            continue
+        if not _exists(bib) and _exists(folder / f"{Path(path).stem}.bib"):
             # A bibliography renamed along with the manuscript (paper.md + paper.bib → x.md + x.bib)
             notes.append(f"the bibliography {bib.name} named in the manuscript is missing; "
                          f"{Path(path).stem}.bib next to it was read instead")
@@ -96,12 +117,19 @@ def read_project(path: str | Path) -> Project:
     return Project(main, tuple(bibs), syntax, tuple(notes), tuple(parts))
 
 
-def _includes(main: SourceText, folder: Path, notes: list[str]) -> list[SourceText]:
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name longer than the file system allows
+        return False
+
+
+def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> list[SourceText]:
     """Files named by \\input / \\include / \\import / \\subimport, depth first, each once; a
-    missing one is noted, and none outside the manuscript's folder is read."""
-    root = folder.resolve()
+    missing one is noted, and none outside ``root`` is read."""
     seen = {Path(main.path).resolve()}
     out: list[SourceText] = []
+    considered = [0]
 
     def named(source: SourceText, base: Path) -> list[tuple[Path, Path]]:
         """(file, the folder its own \\input names are relative to) for each inclusion, in order."""
@@ -117,18 +145,27 @@ def _includes(main: SourceText, folder: Path, notes: list[str]) -> list[SourceTe
 
     def visit(source: SourceText, base: Path) -> None:
         for raw, where in named(source, base):
-            path = raw if raw.suffix == ".tex" else raw.with_name(f"{raw.name}.tex")
+            considered[0] += 1
+            if considered[0] > MAX_INCLUDES:
+                return  # at most MAX_INCLUDES names looked at, read or not: notes stay few too
+            path = raw if raw.suffix == ".tex" or not raw.name else raw.with_name(f"{raw.name}.tex")
+            refused = _outside(path, root)
+            if refused:
+                notes.append(f"the file {str(raw)[-200:]!r} named by \\input / \\include in "
+                             f"{Path(source.path).name} {refused}; not read")
+                continue
             resolved = path.resolve()
-            if resolved in seen or len(out) >= MAX_INCLUDES or not resolved.is_relative_to(root):
+            if resolved in seen:
                 continue
             seen.add(resolved)
-            if not path.exists():
+            if not _exists(path):
                 notes.append(f"the file {path.name} named by \\input / \\include in {Path(source.path).name} is "
                              "missing; its citations were not checked")
                 continue
             try:
                 part = read_source(path)
-            except IngestError:
+            except IngestError as exc:
+                notes.append(f"{exc}; its citations were not checked")
                 continue
             out.append(part)
             visit(part, where)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,23 +139,51 @@ def _looks_utf16(data: bytes) -> bool:
                                  or sample[0::2].count(0) > len(sample) // 4)
 
 
+def read_bounded(file: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; IngestError for anything else.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO cannot hang the
+    run and a device (/dev/zero, /dev/random behind a symlink) is refused before a byte is read;
+    reading stops one byte past the limit whatever the file claims its size is."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise IngestError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise IngestError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IngestError(f"{file}: is a directory, not a manuscript file")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(f"{file}: not a regular file (a device, FIFO or socket); not read")
+        if info.st_size > limit:
+            raise IngestError(f"{file}: {info.st_size} bytes is larger than the {limit} byte limit")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise IngestError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise IngestError(f"{file}: more than the {limit} byte limit")
+    return b"".join(chunks)
+
+
 def read_source(path: str | Path) -> SourceText:
     """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason.
 
     The reader is chosen by content: a zip with word/document.xml is a .docx, "%PDF-" a PDF,
     whatever the file is called; a .docx or .pdf name on something else is an error."""
     file = Path(path)
-    if file.is_dir():
-        raise IngestError(f"{file}: is a directory, not a manuscript file")
     suffix = file.suffix.lower()
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"{file}: no such file") from None
-    except OSError as exc:
-        raise IngestError(f"{file}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise IngestError(f"{file}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
+    data = read_bounded(file)
     if not data.strip():
         raise IngestError(f"{file}: file is empty")
     if data.startswith(_ZIP_MAGIC):

@@ -12,6 +12,7 @@ from citeguard import __version__
 from citeguard.checks import RULES
 from citeguard.model import Confidence, Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.untrusted import visible_controls
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS_URI = "https://pypi.org/project/citeguard/docs/rules.md"
@@ -69,8 +70,9 @@ def render_sarif(results: list[AuditResult]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    """GitHub workflow-command escaping of the message part."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub workflow-command escaping of the message part (control characters shown, since the
+    Actions log viewer obeys ANSI escapes)."""
+    return visible_controls(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -101,7 +103,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 def _md_cell(text: str) -> str:
     """Manuscript text is data: no HTML, no Markdown, no @mentions may survive into the comment."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    text = visible_controls(text.replace("\n", " "), one_line=True)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
@@ -115,7 +118,7 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
     for result in results:
         counts = severity_counts(result.findings)
         by_family = Counter(RULES[f.code].family for f in result.findings if f.code in RULES)
-        out += [f"### `{_uri(result.document.path)}`", "",
+        out += [f"### {_md_cell(_uri(result.document.path))}", "",
                 f"**{_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, {_n(counts['info'], 'note')}** — "
                 f"GB/T 7714-{result.standard.value[2:]}, {len(result.document.references)} references, "
                 f"{len(result.document.citations)} citations", ""]

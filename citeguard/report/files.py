@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 
@@ -18,16 +20,34 @@ class ReportWriteError(Exception):
     """A report file could not be written; the message is one line for the user."""
 
 
-def write_report(path: str | Path, content: str | bytes) -> Path:
-    """Write ``content`` to ``path`` atomically (temp file + rename), creating folders.
-
-    Atomic so that a crash or a full disk never leaves half a report behind in CI.
-    """
-    target = Path(path)
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for the few renames that publish a set of reports, so that an
+    interruption comes before or after them, never between (pthread_sigmask: POSIX only)."""
+    held = {signal.SIGINT, signal.SIGTERM}
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # Windows, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_reports(files: Sequence[tuple[str | Path, str | bytes]]) -> list[Path]:
+    """Write every ``(path, content)`` together: all to temporary files first, then each renamed
+    over its target. A crash, a full disk or Ctrl-C/SIGTERM while writing leaves the previous set
+    of reports untouched and no temporary file behind — never a new JSON beside an old HTML."""
+    staged: list[tuple[str, Path]] = []
+    current = Path(".")
+    try:
+        for path, content in files:
+            current = Path(path)
+            current.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{current.name[:200]}.", dir=current.parent)
+            staged.append((tmp, current))
             if isinstance(content, bytes):  # an annotated .docx
                 with os.fdopen(fd, "wb") as binary:
                     binary.write(content)
@@ -35,11 +55,20 @@ def write_report(path: str | Path, content: str | bytes) -> Path:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(content)
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
-            os.replace(tmp, target)
-        except BaseException:  # a crash or Ctrl-C leaves neither half a report nor a stray temp file
+        with _signals_held():
+            for tmp, target in staged:
+                current = target
+                os.replace(tmp, target)
+    except BaseException as exc:
+        for tmp, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise ReportWriteError(f"{target}: cannot write report ({exc.strerror or exc})") from None
-    return target
+        if isinstance(exc, OSError):
+            raise ReportWriteError(f"{current}: cannot write report ({exc.strerror or exc})") from None
+        raise
+    return [target for _, target in staged]
+
+
+def write_report(path: str | Path, content: str | bytes) -> Path:
+    """Write one file atomically (temp file + rename), creating folders."""
+    return write_reports([(path, content)])[0]

@@ -7,6 +7,7 @@ import csv
 import io
 
 from citeguard.ledger import LedgerRow
+from citeguard.report.untrusted import csv_cell
 
 COLUMNS = ("work", "page", "quote", "quoted", "line", "column", "source", "id", "page_cited_again", "not_in_entry",
            "page_from_entry", "location")
@@ -17,7 +18,8 @@ def render_ledger_csv(rows: list[LedgerRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in rows:
-        writer.writerow([r.work, r.page, r.quote, "yes" if r.quoted else "no", r.line, r.column, r.source, r.ref_id,
-                         "yes" if r.duplicate else "", "yes" if r.not_in_entry else "",
-                         "yes" if r.page_from_entry else "", r.location])
+        writer.writerow([csv_cell(v) for v in (
+            r.work, r.page, r.quote, "yes" if r.quoted else "no", r.line, r.column, r.source, r.ref_id,
+            "yes" if r.duplicate else "", "yes" if r.not_in_entry else "", "yes" if r.page_from_entry else "",
+            r.location)])
     return "\ufeff" + buffer.getvalue()

@@ -13,6 +13,13 @@ from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.ledger import LedgerRow
 from citeguard.model import Confidence, Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.untrusted import visible_controls
+
+
+def _data(text: str) -> Text:
+    """Manuscript, .bib or page text as a rich Text: never parsed as markup ("[/]", "[link=…]"),
+    its control characters shown, not sent to the terminal."""
+    return Text(visible_controls(text, one_line=True))
 
 
 def make_console(width: int = 100, color: bool = False) -> tuple[Console, io.StringIO]:
@@ -29,7 +36,7 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
     linked = sum(1 for c in document.citations if c.reference is not None)
     footnotes = [f for f in document.footnotes if not f.is_fund_note]
     paired = sum(1 for f in footnotes if f.marker)
-    table = Table(title=f"citeguard parse — {document.path}", show_header=True, header_style="bold")
+    table = Table(title=_data(f"citeguard parse — {document.path}"), show_header=True, header_style="bold")
     table.add_column("item")
     table.add_column("count", justify="right")
     table.add_column("detail")
@@ -45,9 +52,8 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
     table.add_row("parse issues", str(len(document.issues)), "")
     console.print(table)
     for issue in document.issues[:50]:
-        console.print(f"{_where(document, issue.span.line, issue.span.column, issue.span.path)}: {issue.kind.value}: "
-                      f"{issue.message}",
-                      markup=False, soft_wrap=True)
+        console.print(_data(f"{_where(document, issue.span.line, issue.span.column, issue.span.path)}: "
+                            f"{issue.kind.value}: {issue.message}"), soft_wrap=True)
     if len(document.issues) > 50:
         console.print(f"… and {len(document.issues) - 50} more parse issues (see the JSON)")
     return buffer.getvalue()
@@ -64,7 +70,7 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
     doc = result.document
     counts = severity_counts(result.findings)
     title = "citeguard audit" if lang == "en" else "citeguard 审校"
-    table = Table(title=f"{title} — {doc.path}", header_style="bold")
+    table = Table(title=_data(f"{title} — {doc.path}"), header_style="bold")
     table.add_column("family" if lang == "en" else "类别")
     for sev in Severity:
         table.add_column(sev.value, justify="right", style=_STYLE[sev.value] if color else None)
@@ -91,14 +97,14 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
                 break
             shown += 1
             message = f.message_zh if lang == "zh" else f.message
-            line = Text(f"{_where(doc, f.line, f.column, f.path)}: ")
+            line = _data(f"{_where(doc, f.line, f.column, f.path)}: ")
             line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
             if f.confidence is not Confidence.HIGH:  # how sure, when not sure: "(low confidence)"
                 line.append(f" ({f.confidence.value} confidence)" if lang != "zh" else
                             f"（置信度{_CONFIDENCE_ZH[f.confidence.value]}）", style="dim" if color else "")
-            line.append(f": {message}")
+            line.append(_data(f": {message}"))
             if f.suggestion:
-                line.append(f"  → {f.fix(lang)}")
+                line.append(_data(f"  → {f.fix(lang)}"))
             console.print(line, soft_wrap=True)
     if len(result.findings) > shown:
         console.print(f"… {len(result.findings) - shown} more findings in the JSON report", markup=False)
@@ -129,13 +135,13 @@ def render_links_table(results: list[LinkResult], requests: int, *, width: int =
         table.add_column(column, overflow="fold")
     for r in results:
         style = _STATUS_STYLE.get(r.status.value, "yellow") if color else None
-        about = r.title or r.detail
+        about = _data(r.title or r.detail)
         if r.final_url and r.final_url != r.url:
-            about += f"\n→ {r.final_url}"
-        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), r.url, about,
-                      r.published or "", str(r.elapsed_ms))
+            about.append("\n→ ").append(_data(r.final_url))
+        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), _data(r.url), about,
+                      _data(r.published or ""), str(r.elapsed_ms))
         if r.archive_url:
-            table.add_row("", "", f"  archived: {r.archive_url}", "", "", "")
+            table.add_row("", "", _data(f"  archived: {r.archive_url}"), "", "", "")
     console.print(table)
     cached = sum(1 for r in results if r.from_cache)
     console.print(f"{len(results)} URLs, {requests} HTTP requests, {cached} from the cache", markup=False)
@@ -152,13 +158,13 @@ def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
             if table is not None:
                 console.print(table)
             current = row.work
-            table = Table(title=row.work, title_justify="left", header_style="bold")
+            table = Table(title=_data(row.work), title_justify="left", header_style="bold")
             for column in ("page", "passage", "where", "marks"):
                 table.add_column(column, overflow="fold")
         marks = " ".join(m for m, on in (("twice", row.duplicate), ("NOT IN ENTRY", row.not_in_entry)) if on)
         assert table is not None
-        table.add_row(row.page, ("“" + row.quote + "”") if row.quoted else row.quote, row.location or str(row.line),
-                      marks)
+        table.add_row(_data(row.page), _data(("“" + row.quote + "”") if row.quoted else row.quote),
+                      _data(row.location or str(row.line)), marks)
     if table is not None:
         console.print(table)
     console.print(f"{len(rows)} cited pages", markup=False)

@@ -37,21 +37,49 @@ def url_key(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
+LOCK_WAIT = 2.0  # seconds to wait for another run's write lock before going on without the cache
+
+
 class LinkCache:
-    """Results by URL with a time to live; a corrupt or unwritable cache degrades to no cache."""
+    """Results by URL with a time to live.
+
+    Opening raises ``sqlite3.Error`` or ``OSError`` for a file that is not a usable cache (damaged,
+    another schema, locked, unreadable); the caller goes on without one. A failure later (disk
+    full, read-only, locked by another run) turns the cache off for the rest of the run and is
+    kept in :attr:`problem` for one warning: a cache never costs a run its reports."""
 
     def __init__(self, path: Path, ttl: float = DEFAULT_TTL) -> None:
         self.ttl = ttl
         self.path = path
+        self.problem: str | None = None
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, result TEXT NOT NULL, "
-                         "checked REAL NOT NULL)")
-        self._db.commit()
+        if path.exists() and not path.is_file():
+            raise OSError(f"{path} is not a regular file")
+        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=LOCK_WAIT)
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, result TEXT NOT NULL, "
+                             "checked REAL NOT NULL)")
+            self._db.execute("SELECT key, result, checked FROM links LIMIT 0")  # another schema fails here
+            self._db.commit()
+        except sqlite3.Error:
+            self._db.close()
+            raise
+
+    def _off(self, exc: sqlite3.Error) -> None:
+        if self._db is not None:
+            self.problem = f"link cache {self.path} failed ({exc}); the rest of the run went on without it"
+            self._db.close()
+            self._db = None
 
     def get(self, url: str, now: float | None = None) -> LinkResult | None:
-        row = self._db.execute("SELECT result, checked FROM links WHERE key = ?", (url_key(url),)).fetchone()
-        if row is None or (now or time.time()) - row[1] > self.ttl:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT result, checked FROM links WHERE key = ?", (url_key(url),)).fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return None
+        if row is None or not isinstance(row[1], int | float) or (now or time.time()) - row[1] > self.ttl:
             return None
         try:
             data = json.loads(row[0])
@@ -59,18 +87,23 @@ class LinkCache:
             data["from_cache"] = True
             data["url"] = url
             return LinkResult(**data)
-        except (ValueError, TypeError, KeyError):
-            return None  # written by another version: check again
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # written by another version (or by hand): check again
 
     def put(self, result: LinkResult, now: float | None = None) -> None:
-        if result.status not in CACHEABLE:
+        if result.status not in CACHEABLE or self._db is None:
             return
         data = asdict(result)
         data["status"] = result.status.value
         data.pop("from_cache", None)
-        self._db.execute("INSERT OR REPLACE INTO links (key, result, checked) VALUES (?, ?, ?)",
-                         (url_key(result.url), json.dumps(data, ensure_ascii=False), now or time.time()))
-        self._db.commit()
+        try:
+            self._db.execute("INSERT OR REPLACE INTO links (key, result, checked) VALUES (?, ?, ?)",
+                             (url_key(result.url), json.dumps(data, ensure_ascii=False), now or time.time()))
+            self._db.commit()
+        except sqlite3.Error as exc:  # disk full, read-only file, locked by another run
+            self._off(exc)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -65,6 +65,8 @@ class LinkClaim:
 
 
 _TRUSTS_NOTHING = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates, knows no CA
+# Request extension: the addresses the safety check approved; the transport connects to these only.
+PINNED = "citeguard.addresses"
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
@@ -87,7 +89,27 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             limits = httpx.Limits(max_connections=self._per_host, max_keepalive_connections=self._per_host)
             pool = self._pools[origin] = httpx.AsyncHTTPTransport(verify=self._context(request.url.scheme),
                                                                   limits=limits)
-        return await pool.handle_async_request(request)
+        addresses = request.extensions.get(PINNED)
+        if not addresses:
+            return await pool.handle_async_request(request)
+        # Connect to the checked address itself, never to a fresh DNS answer (rebinding): the URL
+        # names the address, the Host header (already set from the original URL) and the TLS
+        # server name (httpx's sni_hostname extension) keep the host name, so virtual hosting and
+        # certificate verification work as if the name had been looked up.
+        failure: httpx.ConnectError | None = None
+        for address in addresses:
+            pinned = httpx.Request(request.method, request.url.copy_with(host=address), headers=request.headers,
+                                   stream=request.stream, extensions={**request.extensions,
+                                                                      "sni_hostname": request.url.host})
+            try:
+                response = await pool.handle_async_request(pinned)
+            except httpx.ConnectError as exc:  # the next address of the name may answer
+                failure = exc
+                continue
+            response.request = request
+            return response
+        assert failure is not None
+        raise failure
 
     def _context(self, scheme: str) -> ssl.SSLContext | bool:
         if scheme != "https":
@@ -109,6 +131,10 @@ def make_client(config: ResolverConfig) -> httpx.AsyncClient:
     return httpx.AsyncClient(follow_redirects=False, cookies=no_cookies, transport=PerHostTransport(config.per_host),
                              timeout=httpx.Timeout(config.timeout),
                              headers={"User-Agent": config.user_agent, "Accept": ACCEPT})
+
+
+def _bad_redirect(exc: BaseException) -> Refused:
+    return Refused(LinkStatus.INVALID_URL, f"redirected to a URL that cannot be requested ({exc})"[:200])
 
 
 def _retry_after(value: str | None, default: float, cap: float) -> float:
@@ -172,6 +198,8 @@ class Resolver:
                 fetch = await self._fetch(claim.url)
         except TimeoutError as exc:
             fetch = Fetch(claim.url, error=exc)
+        except Exception as exc:
+            fetch = Fetch(claim.url, error=exc)
         status, detail = classify(fetch)
         facts = fetch.facts
         result = LinkResult(claim.url, status, fetch.http_status, fetch.final_url,
@@ -195,31 +223,40 @@ class Resolver:
         """Follow redirects hop by hop (each hop checked), retrying 429/503 with backoff."""
         current = url
         seen = {url}
-        for _hop in range(self.config.max_redirects + 1):
+        for hop in range(self.config.max_redirects + 1):
             try:
-                await check(current, self.policy, self.lookup)
-            except (Refused, OSError) as exc:
+                addresses = await check(current, self.policy, self.lookup)
+            except Refused as exc:
+                if hop:  # the cited URL was fine; where the server sent us is not
+                    exc = Refused(exc.status, f"redirected to a URL that cannot be requested: {exc.detail}")
                 return Fetch(url, error=exc, final_url=current)
-            outcome = await self._request(url, current)
+            except (OSError, UnicodeError) as exc:  # DNS failure; an over-long label fails IDNA encoding
+                return Fetch(url, error=exc, final_url=current)
+            outcome = await self._request(url, current, addresses)
             if isinstance(outcome, Fetch):
                 return outcome
-            location = outcome
-            nxt = urljoin(current, location)
+            try:
+                nxt = urljoin(current, outcome)
+            except ValueError:  # a Location such as "http://[::1" that urllib cannot even join
+                return Fetch(url, error=Refused(LinkStatus.INVALID_URL, "redirected to a malformed URL"),
+                             final_url=current)
             if nxt in seen:
                 return Fetch(url, redirect_loop=True, final_url=nxt)
             seen.add(nxt)
             current = nxt
         return Fetch(url, redirect_loop=True, final_url=current)
 
-    async def _request(self, url: str, current: str) -> Fetch | str:
-        """One GET (with retries): a finished Fetch, or the Location of a redirect."""
+    async def _request(self, url: str, current: str, addresses: list[str]) -> Fetch | str:
+        """One GET (with retries) to ``addresses``: a finished Fetch, or the Location of a redirect."""
+        extensions = {PINNED: addresses} if addresses else None
         attempt = 0
         while True:
             wait: float | None = None
             try:
                 async with self._host_gate(current), self._global:  # host first: no global slot idles
                     self.requests += 1
-                    async with self.client.stream("GET", current, headers=self._headers) as response:
+                    async with self.client.stream("GET", current, headers=self._headers,
+                                                  extensions=extensions) as response:
                         if response.is_redirect and response.headers.get("location"):
                             return response.headers["location"]
                         code = response.status_code
@@ -234,12 +271,20 @@ class Resolver:
                     await asyncio.sleep(PARSE_DELAY)  # let the next requests go out before parsing
                     return self._understand(fetch, body, content_type)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+                if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc).lower():
+                    # httpx wraps some unparsable Location headers this way: the same case as below.
+                    return Fetch(url, error=_bad_redirect(exc), final_url=current)
                 # A reset or refused connection may pass; a name or certificate that fails will not.
                 if attempt >= self.config.retries or _caused_by(exc, (socket.gaierror, ssl.SSLError)):
                     return Fetch(url, error=exc, final_url=current)
                 wait = self.config.backoff * 2 ** attempt
             except httpx.HTTPError as exc:
                 return Fetch(url, error=exc, final_url=current)
+            except (httpx.InvalidURL, ValueError) as exc:
+                # ``current`` passed the same URL parser in the safety check, so what httpx could not
+                # build is the redirect it prepares from the Location header (javascript:, data:,
+                # http:\\x/, a name IDNA rejects): the server's answer, reported, never requested.
+                return Fetch(url, error=_bad_redirect(exc), final_url=current)
             attempt += 1
             await self._sleep(wait)  # type: ignore[misc]
 
@@ -277,7 +322,7 @@ class Resolver:
                 self.requests += 1
                 return await closest_snapshot(self.client, base, claim.url, claim.access_date,
                                               timeout=self.config.timeout)
-        except (Refused, OSError, httpx.HTTPError, ValueError):
+        except Exception:
             return None  # no archive answer is not a finding about the link
 
 
