@@ -11,10 +11,12 @@ from citeguard.model import Document, Finding, Standard
 from citeguard.parse import parse_source
 
 
-def load_with_source(path: str | Path, *, allow_outside: bool = False) -> tuple[SourceText, Document]:
+def load_with_source(path: str | Path, *, allow_outside: bool = False, max_pages: int | None = None
+                     ) -> tuple[SourceText, Document]:
     """The decoded file and its linked document (the HTML report shows the text itself); files the
-    manuscript names outside its folder are read only with ``allow_outside``."""
-    project = read_project(path, allow_outside=allow_outside)
+    manuscript names outside its folder are read only with ``allow_outside``; a PDF of more than
+    ``max_pages`` pages (default: ingest.pdf.MAX_PAGES) is refused."""
+    project = read_project(path, allow_outside=allow_outside, max_pages=max_pages)
     document = parse_source(project.main, bibs=project.bibs, syntax=project.syntax, notes=project.notes,
                             parts=project.parts)
     return project.main, link_citations(document)

@@ -187,6 +187,8 @@ def audit(
                                                 "addresses.")] = False,
     allow_outside: Annotated[bool, typer.Option("--allow-outside", help="Also read .tex/.bib files the manuscript "
                                                 "names outside its own folder.")] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse a PDF of more pages than this.",
+                                           min=1)] = 100,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
@@ -245,7 +247,7 @@ def audit(
     worst, unreadable, done = 0, False, []
     for path, stem in zip(paths, _report_stems(paths), strict=True):
         def one(path: Path = path, stem: str = stem) -> AuditResult:
-            source, document = load_with_source(path, allow_outside=allow_outside)
+            source, document = load_with_source(path, allow_outside=allow_outside, max_pages=max_pages)
             results, _ = resolve(claims_from(document), net)
             ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
                                            select=chosen, ignore=dropped, links=results, min_confidence=sure)

@@ -21,6 +21,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from citeguard.ingest.docx_numbers import MAX_NUMBER, NoteFormat, Numbering, W, note_format, note_symbol, val
@@ -41,6 +42,12 @@ from citeguard.parse.text import CIRCLED_NUMBER, circled
 __all__ = ["MAX_NUMBER", "MAX_UNPACKED", "W", "body_paragraphs", "note_paragraphs", "note_symbol", "read_docx"]
 
 MAX_UNPACKED = 256 * 1024 * 1024  # bytes of XML and media a manuscript may unpack to
+# XML is what costs: lxml and the walk take ~400 bytes and ~4 µs per element. A 220-page thesis
+# has well under 100,000 elements in document.xml; these caps are ten times that and keep the
+# worst well-formed file within seconds and a gigabyte (docs/security.md).
+MAX_XML_PART = 32 * 1024 * 1024  # bytes of one XML part, unpacked
+MAX_XML_ELEMENTS = 1_000_000  # start tags over all XML parts, counted before anything is parsed
+MAX_RENDITION = 20_000_000  # characters of text read out of the file (220 printed pages: ~0.5 million)
 _BLOCK = len(CIRCLED_NUMBER)  # notes one rendition block can pair (①…㊿)
 # The parts of a piece string (docx_walk): a note reference, a page break, a section end
 _PIECE_RE = re.compile(r"(\x00\d+\x00|\x03|\x05)")
@@ -60,6 +67,29 @@ def _check_zip(data: bytes, name: str) -> None:
         raise IngestError(f"{name}: a zip archive but not a Word .docx file (no word/document.xml)")
     if sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise IngestError(f"{name}: unpacks to more than {MAX_UNPACKED} bytes; not read")
+    _count_elements(data, infos, name)
+
+
+def _count_elements(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a file whose XML would cost more than the caps, streaming each part through
+    zipfile (which never returns more than the declared size) before lxml sees any of it."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            if info.file_size > MAX_XML_PART:
+                raise IngestError(f"{name}: {info.filename[:80]} unpacks to {info.file_size} bytes, more than the "
+                                  f"{MAX_XML_PART} byte limit for one XML part; not read")
+            try:
+                with z.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        # start tags: every "<" but closing tags, declarations and comments
+                        total += chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
+            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error):
+                raise IngestError(f"{name}: not a Word .docx file (damaged zip archive)") from None
+            if total > MAX_XML_ELEMENTS:
+                raise IngestError(f"{name}: more than {MAX_XML_ELEMENTS} XML elements (the limit); not read")
 
 
 def note_paragraphs(container: Any) -> dict[tuple[str, int], int]:
@@ -90,8 +120,8 @@ def read_docx(data: bytes, path: str) -> SourceText:
     _check_zip(data, path)
     try:
         text, labels, notes = _read(data)
-    except IngestError:
-        raise
+    except IngestError as exc:
+        raise IngestError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError … on damage
         detail = re.sub(r"'<_io\.BytesIO object at 0x[0-9a-f]+>'", "the file", str(exc))
         if "macroEnabled" in detail:
@@ -143,8 +173,13 @@ class _Renderer:
         self.ordinals = {"footnote": 0, "endnote": 0}  # all notes, for positions ("footnote 3")
         self.on_page = 0  # footnotes numbered on the current page (numRestart eachPage)
         self.local = 0  # place in the rendition block: pairs ^{①} with its ① line
+        self.size = 0  # characters emitted (MAX_RENDITION)
+        self.seen: set[tuple[str, str]] = set()  # notes already written out
 
     def emit(self, line: str, label: str) -> None:
+        self.size += len(line) + 1
+        if self.size > MAX_RENDITION:
+            raise IngestError(f"more than {MAX_RENDITION} characters of text (the limit); not read")
         self.lines.append(line)
         self.labels.append(label)
 
@@ -174,7 +209,10 @@ class _Renderer:
             count = self.on_page if fmt.restart == "eachPage" and kind == "footnote" else self.counters[kind]
             number = min(count + fmt.start - 1, MAX_NUMBER + 1)
             symbol = note_symbol(number, fmt.num_fmt)
-        body = self.texts[kind].get(ident, "")
+        # Word gives every note its own id: a second reference to one (only a crafted file has
+        # one) is not given the note's text again, which could be megabytes each time.
+        body = self.texts[kind].get(ident, "") if (kind, ident) not in self.seen else "(the same note again)"
+        self.seen.add((kind, ident))
         if custom and body.startswith(custom):
             body = body[len(custom):].lstrip()
         body = body or "(empty note)"  # a note line needs text, or it would read as body text
@@ -189,6 +227,7 @@ class _Renderer:
 
     def render(self, paragraphs: list[Para]) -> tuple[str, list[str], list[NoteLabel]]:
         pending, pending_number = "", 0
+        pending_text = False  # pending holds text (not just spaces): a flag, not a strip() per merge
         for index, para in enumerate(paragraphs):
             out = ""
             for chunk in _PIECE_RE.split("".join(para.pieces)):
@@ -206,7 +245,7 @@ class _Renderer:
                         # would read as a footnote), pair what came before, go on.
                         cut = out.rfind("}") + 1
                         self.emit_text(pending + out[:cut], pending_number or para.number)
-                        pending, out = "", out[cut:]
+                        pending, out, pending_text = "", out[cut:], False
                         self.flush_block()
                     out += self.note(*para.notes[int(chunk.strip("\x00"))])
                 else:
@@ -214,18 +253,18 @@ class _Renderer:
             heading = out.lstrip().startswith("\x04")
             out = out.replace("\x04", "")
             if para.merge_next and not heading:  # a deleted paragraph mark: runs on into the next
-                if out.strip() and not pending.strip():
-                    pending_number = para.number
+                if out.strip() and not pending_text:
+                    pending_number, pending_text = para.number, True
                 pending += out
                 continue
-            number = pending_number if pending.strip() else para.number
-            text, pending, pending_number = pending + out, "", 0
+            number = pending_number if pending_text else para.number
+            text, pending, pending_number, pending_text = pending + out, "", 0, False
             if text.strip():
                 self.emit_text(text, number)
                 self.emit("", f"¶{number}")
             if self.block and (_starts_new_page(paragraphs, index) or self.local >= 40):
                 self.flush_block()
-        if pending.strip():
+        if pending_text:
             self.emit_text(pending, pending_number)
             self.emit("", f"¶{pending_number}")
         self.flush_block()

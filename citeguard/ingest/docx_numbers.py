@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from citeguard.parse.text import circled
 
+T = TypeVar("T")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_LEVEL_TEXT = 64  # characters of a list number's pattern ("%1.%2."): a 20 KB one would be copied per item
 MAX_NUMBER = 9999  # beyond this a number is printed as digits: a file cannot make us loop or fill memory
 _CHICAGO = ("*", "†", "‡", "§")
 _CHINESE_DIGITS = "〇一二三四五六七八九"
@@ -110,7 +112,7 @@ class Numbering:
             for a in numbering.iter(W + "abstractNum"):
                 abstract[a.get(W + "abstractNumId")] = {
                     number(lvl.get(W + "ilvl"), 0): _Level(val(lvl, W + "numFmt", "decimal") or "decimal",
-                                                          val(lvl, W + "lvlText", "") or "",
+                                                          (val(lvl, W + "lvlText", "") or "")[:MAX_LEVEL_TEXT],
                                                           number(val(lvl, W + "start"), 1))
                     for lvl in a.iter(W + "lvl")}
             for num in numbering.iter(W + "num"):
@@ -164,14 +166,29 @@ def _style_numbers(styles: Any) -> dict[str, tuple[str, int]]:
         parent = val(st, W + "basedOn")
         if parent:
             based[sid] = parent
-    out: dict[str, tuple[str, int]] = {}
+    return {sid: found for sid, found in inherited(own, based).items() if found is not None}
+
+
+def inherited(own: dict[str, T | None], based: dict[str, str]) -> dict[str, T | None]:
+    """Each style's value, or the value of the nearest style it is ``w:basedOn`` that has one.
+
+    Every chain is followed once (results are shared along it), so a file with a 20,000-style
+    basedOn chain costs linear time; a cycle ends the chain."""
+    out: dict[str, T | None] = {}
     for sid in own:
-        seen, current = set(), sid
-        while current and current not in seen:
-            seen.add(current)
+        path: list[str] = []
+        on_path: set[str] = set()
+        current = sid
+        found: T | None = None
+        while current and current not in out and current not in on_path:
+            path.append(current)
+            on_path.add(current)
             found = own.get(current)
             if found is not None:
-                out[sid] = found
                 break
             current = based.get(current, "")
+        else:
+            found = out.get(current) if current in out else None
+        for step in path:
+            out[step] = found
     return out

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from citeguard.ingest.docx_numbers import Numbering, W, number, val
+from citeguard.ingest.docx_numbers import Numbering, W, inherited, number, val
 from citeguard.ingest.raised import as_citation
 from citeguard.parse.text import CIRCLED_NUMBER, CJK_CHAR_RE
 
@@ -91,11 +91,17 @@ def walk(el: Any, para: Para, state: dict[str, Any]) -> None:
             walk(child, para, state)
             state["super"] = False
         elif tag in _GRAPHICS:
+            if state.get("in_box"):
+                continue  # a box in a box (Word cannot make one) is read with the outer box's paragraphs
+            state["in_box"] = True
             for box in child.iter(TXBX):  # a text box: its paragraphs, inline
+                if any(a.tag == TXBX for a in box.iterancestors()):
+                    continue  # nested: its paragraphs are among the outer box's
                 for p in box.iter(W + "p"):
                     para.pieces.append(" ")
                     walk(p, para, state)
                 para.pieces.append(" ")
+            state["in_box"] = False
         else:
             walk(child, para, state)
 
@@ -127,15 +133,7 @@ def raised_styles(styles: Any) -> frozenset[str]:
         own[sid] = None if align is None else align == "superscript"
         if parent := val(st, W + "basedOn"):
             based[sid] = parent
-    out = set()
-    for sid in own:
-        seen, current = set(), sid
-        while current and current not in seen and own.get(current) is None:
-            seen.add(current)
-            current = based.get(current, "")
-        if own.get(current):
-            out.add(sid)
-    return frozenset(out)
+    return frozenset(sid for sid, up in inherited(own, based).items() if up)
 
 
 def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[str],
@@ -210,7 +208,7 @@ def superscripts(text: str) -> str:
         inner = m.group(1)
         if inner.strip() and all(ch in CIRCLED_NUMBER or ch == "*" for ch in inner.strip()):
             return "".join(f"^{ch}" for ch in inner.strip())  # typed, not a real note: no braces
-        return as_citation(inner, m.string[:m.start()]) or inner
+        return as_citation(inner, m.string[max(0, m.start() - 32):m.start()]) or inner
 
     return re.sub(r"\x01([^\x01\x02]*)\x02", one, text)
 
@@ -223,14 +221,19 @@ _ITEM_START_RE = re.compile(r"^\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.．、]|[-�
 
 def join_breaks(text: str) -> str:
     """Manual line breaks inside a sentence (often left from pasting, even inside a citation:
-    "（张三，⏎2020）") are joined; those that end a sentence or start a list item stay."""
+    "（张三，⏎2020）") are joined; those that end a sentence or start a list item stay.
+
+    Each output line is kept as a list of pieces and only its last piece is looked at, so a
+    paragraph of 100,000 breaks costs linear time (joining into one growing string did not)."""
     lines = text.split("\n")
-    out = lines[0]
+    out: list[list[str]] = [[lines[0]]]
     for nxt in lines[1:]:
-        if _LINE_END_RE.search(out) or _ITEM_START_RE.match(nxt) or not out.strip() or not nxt.strip():
-            out += "\n" + nxt
-        elif CJK_CHAR_RE.match(out.rstrip()[-1:]) or CJK_CHAR_RE.match(nxt.lstrip()[:1]):
-            out = out.rstrip() + nxt.lstrip()
-        else:
-            out = out.rstrip() + " " + nxt.lstrip()
-    return out
+        current = out[-1]
+        last = current[-1]  # a piece with text, unless the line is a single blank one
+        if _LINE_END_RE.search(last[-64:]) or _ITEM_START_RE.match(nxt) or not last.strip() or not nxt.strip():
+            out.append([nxt])
+            continue
+        current[-1] = last.rstrip()
+        glue = "" if CJK_CHAR_RE.match(current[-1][-1:]) or CJK_CHAR_RE.match(nxt.lstrip()[:1]) else " "
+        current.append(glue + nxt.lstrip())
+    return "\n".join("".join(pieces) for pieces in out)

@@ -24,13 +24,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from citeguard.ingest.pdf_limits import PdfLimit, start_document
+from citeguard.ingest.pdf_limits import install as install_limits
 from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, running_lines
 from citeguard.ingest.raised import is_exponent
 from citeguard.ingest.source import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
 from citeguard.parse.text import CIRCLED_CHARS, CJK_CHAR_RE, TYPE_CODE_RE, circled
 
-MAX_PAGES = 3000
+MAX_PAGES = 100  # default page limit (--max-pages): an article, not a book; ~0.1–0.3 s of CPU a page
 PARALLEL_PAGES = 16  # from this many pages on, pages are read by several processes
 # The start of a footnote at a page foot: "①", "* ", "1 ", "1.", "[1]", a raised 1
 _NOTE_START_RE = re.compile(rf"^\s*(?:\^?[{CIRCLED_CHARS}]|\^?\{{?\*|\d{{1,3}}[\s.]|\[\d{{1,3}}\]|\x01\d)")
@@ -73,37 +75,63 @@ def join_lines(lines: list[str], words: set[str] = frozenset()) -> tuple[str, li
     words of the document (lower case), to tell a broken word from a hyphenated one."""
     comma_spaced = _spaced(lines, ",:;", r"[^\s\d]", True)
     dot_spaced = _spaced(lines, ".", r"[\u4e00-\u9fff]", comma_spaced)
-    out, starts = lines[0], [0]
+    url_spaced: bool | None = None  # computed when first needed
+    # The text so far is kept as pieces and only its end is looked at: a paragraph of thousands
+    # of lines must not be rescanned or copied at every line.
+    pieces, starts, length = [lines[0]], [0], len(lines[0])
     for nxt in lines[1:]:
-        before = re.search(r"([A-Za-z]+)-$", out)
+        tail = _tail(pieces, 1000)
+        last = tail[-1:]
+        before = re.search(r"([A-Za-z]+)-$", tail)
         after = re.match(r"[A-Za-z]+", nxt)
-        if _URL_TAIL_RE.search(out) and not CJK_CHAR_RE.match(nxt[:1]):
+        drop = False  # drop the last character (a soft or a line-breaking hyphen)
+        if _URL_TAIL_RE.search(tail) and not CJK_CHAR_RE.match(nxt[:1]):
             glue = ""  # a URL or DOI broken at the line end goes on without a space
-        elif re.match(r"(?:https?://|www\.)", nxt) and out[-1:] in ".]":
-            glue = " " if _spaced(lines, ".", r"[^\s\d]", False) else ""  # "].https://" or "]. https://"
-        elif out.endswith("\u00ad"):  # a soft hyphen: the word was only broken
-            out, glue = out[:-1], ""
+        elif re.match(r"(?:https?://|www\.)", nxt) and last in ".]":
+            if url_spaced is None:
+                url_spaced = _spaced(lines, ".", r"[^\s\d]", False)
+            glue = " " if url_spaced else ""  # "].https://" or "]. https://"
+        elif last == "\u00ad":  # a soft hyphen: the word was only broken
+            drop, glue = True, ""
         elif before and after:
             joined = (before.group(1) + after.group(0)).lower()
             hyphenated = f"{before.group(1)}-{after.group(0)}".lower()
-            if joined in words and hyphenated not in words:
-                out, glue = out[:-1], ""  # "inter-" + "national": the document writes "international"
-            else:
-                glue = ""  # "cross-" + "country", "Sala-i-" + "Martin": the hyphen is the word's
-        elif re.search(r"\d-$", out) and nxt[:1].isdigit():
+            # "inter-" + "national": the document writes "international" — else "cross-" +
+            # "country", "Sala-i-" + "Martin": the hyphen is the word's
+            drop, glue = joined in words and hyphenated not in words, ""
+        elif re.search(r"\d-$", tail) and nxt[:1].isdigit():
             glue = ""  # "2026-03-" + "29", "25-" + "26"
-        elif out[-1:] in ",:;":
+        elif last in (",", ":", ";"):
             glue = " " if comma_spaced else ""
-        elif out[-1:] == "." and re.match(r"[\u4e00-\u9fff]", nxt):
+        elif last == "." and re.match(r"[\u4e00-\u9fff]", nxt):
             glue = " " if dot_spaced else ""
-        elif CJK_CHAR_RE.match(out[-1:]) or CJK_CHAR_RE.match(nxt[:1]):
+        elif CJK_CHAR_RE.match(last) or CJK_CHAR_RE.match(nxt[:1]):
             glue = ""
         else:
             glue = " "
-        out += glue
-        starts.append(len(out))
-        out += nxt
-    return out, starts
+        if drop:
+            while len(pieces) > 1 and not pieces[-1]:
+                pieces.pop()
+            pieces[-1] = pieces[-1][:-1]
+            length -= 1
+        pieces.append(glue)
+        length += len(glue)
+        starts.append(length)
+        pieces.append(nxt)
+        length += len(nxt)
+    return "".join(pieces), starts
+
+
+def _tail(pieces: list[str], size: int) -> str:
+    """The last ``size`` characters (or fewer) of ``"".join(pieces)``."""
+    taken: list[str] = []
+    count = 0
+    for piece in reversed(pieces):
+        taken.append(piece)
+        count += len(piece)
+        if count >= size:
+            break
+    return "".join(reversed(taken))[-size:]
 
 
 def _edges(lines: list[PdfLine]) -> dict[int, tuple[float, float]]:
@@ -191,6 +219,8 @@ def _read_range(data: bytes, start: int, stop: int) -> list[PageRead]:
     """Lines, height and rule candidates of pages ``start`` … ``stop - 1`` (0-based)."""
     import pdfplumber
 
+    install_limits()
+    start_document()
     out = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for i in range(start, stop):
@@ -200,14 +230,16 @@ def _read_range(data: bytes, start: int, stop: int) -> list[PageRead]:
     return out
 
 
-def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float]]]]:
+def _read_pages(data: bytes, path: str, max_pages: int
+                ) -> tuple[list[list[PdfLine]], list[float], list[list[tuple[float, float]]]]:
     import pdfplumber
 
+    install_limits()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
-        if count > MAX_PAGES:
-            raise IngestError(f"{path}: {count} pages is more than the {MAX_PAGES} page limit")
+        if count > max_pages:
+            raise IngestError(f"{path}: {count} pages is more than the {max_pages} page limit (--max-pages)")
         workers = min(os.cpu_count() or 1, 4)
         if count < PARALLEL_PAGES or workers < 2:
             pages = _read_range(data, 0, count)
@@ -221,7 +253,16 @@ def _read_pages(data: bytes, path: str) -> tuple[list[list[PdfLine]], list[float
         return [p[0] for p in pages], [p[1] for p in pages], [p[2] for p in pages]
     except IngestError:
         raise
+    except PdfLimit as exc:
+        raise IngestError(f"{path}: {exc}; not read") from None
+    except RecursionError:
+        raise IngestError(f"{path}: the PDF's objects are nested too deeply to read") from None
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
+        limit = _in_chain(exc, (PdfLimit, RecursionError))
+        if isinstance(limit, PdfLimit):  # pdfplumber wraps what pdfminer raises
+            raise IngestError(f"{path}: {limit}; not read") from None
+        if limit is not None:
+            raise IngestError(f"{path}: the PDF's objects are nested too deeply to read") from None
         cause = exc.__cause__ or exc.__context__ or exc
         if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__ or b"/Encrypt" in data[-4096:]:
             raise IngestError(f"{path}: the PDF is encrypted (password protected); save an unprotected copy") from None
@@ -237,16 +278,25 @@ def _split_entries(group: list[PdfLine]) -> list[list[PdfLine]]:
     """Reference entries set without indent or spacing, whose last line happened to be full, run
     into the next entry; a paragraph that holds two entries' marks is cut after the line that
     ends the first (a period, with an entry's mark before it and another after)."""
-    if len(group) < 2 or _entry_marks(" ".join(ln.text for ln in group)) < 2:
+    # Marks counted once per line and once per seam between two lines (a mark may straddle one),
+    # then summed: the same counts as joining the lines, in linear time.
+    counts = [_entry_marks(ln.text) for ln in group]
+    seams = [_entry_marks(f"{a.text} {b.text}") - ca - cb
+             for a, b, ca, cb in zip(group, group[1:], counts, counts[1:], strict=False)]
+    if len(group) < 2 or sum(counts) + sum(seams) < 2:
         return [group]
+    rest = [0] * (len(group) + 1)  # rest[i]: marks in group[i:]
+    for i in range(len(group) - 1, -1, -1):
+        rest[i] = rest[i + 1] + counts[i] + (seams[i] if i < len(seams) else 0)
     out: list[list[PdfLine]] = [[group[0]]]
+    done = counts[0]  # marks in out[-1]
     for i in range(1, len(group)):
-        done = " ".join(ln.text for ln in out[-1])
-        rest = " ".join(ln.text for ln in group[i:])
-        if out[-1][-1].text.rstrip().endswith((".", "。")) and _entry_marks(done) >= 1 and _entry_marks(rest) >= 1:
+        if out[-1][-1].text.rstrip().endswith((".", "。")) and done >= 1 and rest[i] >= 1:
             out.append([group[i]])
+            done = counts[i]
         else:
             out[-1].append(group[i])
+            done += seams[i - 1] + counts[i]
     return out
 
 
@@ -281,9 +331,22 @@ def _split_page(number: int, kept: list[PdfLine], rule: float | None, body_size:
     return body, feet
 
 
-def read_pdf(data: bytes, path: str) -> SourceText:
-    """Read a PDF's text layer into a rendition with a page-and-line position map."""
-    lines_of, heights, rules = _read_pages(data, path)
+def _in_chain(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """The first exception of ``kinds`` among ``exc`` and its causes."""
+    seen: BaseException | None = exc
+    for _ in range(20):
+        if seen is None:
+            return None
+        if isinstance(seen, kinds):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def read_pdf(data: bytes, path: str, *, max_pages: int = MAX_PAGES) -> SourceText:
+    """Read a PDF's text layer into a rendition with a page-and-line position map (a PDF of more
+    than ``max_pages`` pages, or one that passes a limit of ingest.pdf_limits, is refused)."""
+    lines_of, heights, rules = _read_pages(data, path, max_pages)
     if not any(lines_of):
         raise IngestError(f"{path}: the PDF has no text layer (a scan?): run OCR first")
     body_size = Counter(ln.size for lines in lines_of for ln in lines).most_common(1)[0][0]
@@ -334,7 +397,7 @@ def _render(pages: list[_Page], words: set[str], path: str, data: bytes) -> Sour
             if n in numbered:  # a raised number with a note of that number at the page foot
                 local.setdefault(n, len(local) + 1)
                 return f"^{{{circled(local[n])}}}"
-            return m.group(1) if is_exponent(m.string[:m.start()]) else f"[{m.group(1)}]"
+            return m.group(1) if is_exponent(m.string[max(0, m.start() - 32):m.start()]) else f"[{m.group(1)}]"
 
         for group in page.paragraphs:
             emit(group, [_SUPER_NUMBER_RE.sub(raised, ln.text) for ln in group], page.labels)

@@ -78,12 +78,12 @@ def _outside(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_project(path: str | Path, *, allow_outside: bool = False) -> Project:
+def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: int | None = None) -> Project:
     """Read a manuscript and, for Markdown and LaTeX, the .bib files it names (relative to it).
 
     Named files outside the manuscript's folder tree are not read (a note says so) unless
     ``allow_outside``."""
-    main = read_source(path)
+    main = read_source(path, max_pages=max_pages)
     folder = Path(path).parent
     root = Path("/") if allow_outside else folder.resolve()
     suffix = Path(path).suffix.lower()

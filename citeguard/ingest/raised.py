@@ -17,7 +17,9 @@ UNITS = frozenset({"m", "cm", "mm", "km", "nm", "um", "g", "kg", "mg", "s", "ms"
 def is_exponent(before: str) -> bool:
     """Is a raised number right after ``before`` an exponent (m², R², 10³) rather than a citation
     (high¹, 增长², et al.³)?"""
-    m = _WORD_BEFORE_RE.search(before)
+    # Only the end matters (the longest unit is three letters); a search over a 40,000-letter
+    # word would try every start in it: quadratic.
+    m = _WORD_BEFORE_RE.search(before[-32:])
     return m is not None and (m.group(1).isdigit() or m.group(1).lower() in UNITS)
 
 

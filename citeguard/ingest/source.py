@@ -176,7 +176,7 @@ def read_bounded(file: Path, limit: int = MAX_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def read_source(path: str | Path) -> SourceText:
+def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText:
     """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason.
 
     The reader is chosen by content: a zip with word/document.xml is a .docx, "%PDF-" a PDF,
@@ -195,7 +195,7 @@ def read_source(path: str | Path) -> SourceText:
     if data.startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in data[:1024]):
         from citeguard.ingest.pdf import read_pdf
 
-        return read_pdf(data, str(file))
+        return read_pdf(data, str(file)) if max_pages is None else read_pdf(data, str(file), max_pages=max_pages)
     for magic, what in _REFUSED_MAGIC:
         if data.startswith(magic):
             raise IngestError(f"{file}: {what}")

@@ -9,8 +9,10 @@ before the block does not end a sentence and the part after is not a heading.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
@@ -44,25 +46,24 @@ class RawParagraph:
     segments: tuple[Segment, ...]
     text: str
     is_heading: bool
+    # Where each segment ends in :attr:`text`: offsets are mapped by bisection, since a paragraph
+    # may run over hundreds of page feet and be asked for thousands of citations.
+    ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ends", tuple(itertools.accumulate(seg.end - seg.start for seg in self.segments)))
 
     def source_offset(self, offset: int) -> int:
         """Map an offset in :attr:`text` to an offset in the source text."""
-        consumed = 0
-        for seg in self.segments:
-            length = seg.end - seg.start
-            if offset < consumed + length:
-                return seg.start + offset - consumed
-            consumed += length
-        last = self.segments[-1]
-        return last.end + offset - consumed
+        index = bisect_right(self.ends, offset)
+        if index >= len(self.segments):
+            return self.segments[-1].end + offset - self.ends[-1]
+        consumed = self.ends[index - 1] if index else 0
+        return self.segments[index].start + offset - consumed
 
     def page_at(self, offset: int) -> int:
-        consumed = 0
-        for seg in self.segments:
-            consumed += seg.end - seg.start
-            if offset < consumed:
-                return seg.page
-        return self.segments[-1].page
+        index = bisect_right(self.ends, offset)
+        return self.segments[min(index, len(self.segments) - 1)].page
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,8 @@ _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
 
 def _ends_sentence(text: str) -> bool:
     """True when ``text`` ends a sentence (marks after the full stop do not count)."""
-    return bool(SENTENCE_END_RE.search(_TRAILING_MARKS_RE.sub("", text.rstrip())))
+    # The tail is enough, and a line of thousands of marks would cost a scan per mark.
+    return bool(SENTENCE_END_RE.search(_TRAILING_MARKS_RE.sub("", text.rstrip()[-400:])))
 
 
 def footnote_match(line: Line) -> re.Match[str] | None:
