@@ -168,7 +168,10 @@ def run_case(args: tuple[int, int, float, str | None]) -> tuple[int, str, str, f
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(keep) if keep else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        fmt, main = make_case(index, seed, _SEEDS, folder)
+        try:
+            fmt, main = make_case(index, seed, _SEEDS, folder)
+        except Exception as exc:
+            return index, "?", "skipped", 0.0, f"generator: {type(exc).__name__}"
         started = time.perf_counter()
         signal.setitimer(signal.ITIMER_REAL, time_limit)
         try:

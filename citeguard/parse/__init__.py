@@ -24,7 +24,7 @@ from citeguard.model import (
     PositionStyle,
     Reference,
 )
-from citeguard.parse.bib import bib_references, find_latex, find_pandoc, mask_code
+from citeguard.parse.bib import MAX_GROUP_KEYS, bib_references, find_latex, find_pandoc, mask_code
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
@@ -37,6 +37,7 @@ from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
 from citeguard.parse.ocr import ocr_damaged
+from citeguard.parse.spans import covered
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 from citeguard.parse.wordnotes import apply_note_labels
 
@@ -89,10 +90,10 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
     paragraphs, markers, citations = _body(src, layout, lexicon, issues, max_number)
     if syntax in ("pandoc", "latex"):
-        keyed = _keyed(src, layout, syntax, len(citations))
-        inside = {(c.span.line, col) for c in keyed for col in range(c.span.column, c.span.end_column + 1)}
+        keyed = _keyed(src, layout, syntax, len(citations), issues)
+        inside = covered([c.span for c in keyed])
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
-        plain = [c for c in citations if (c.span.line, c.span.column) not in inside]
+        plain = [c for c in citations if not inside(c.span.line, c.span.column)]
         if syntax == "latex":
             plain = _latex_prose(src, plain)
         if keyed:  # a paper citing by key writes "(Google, 2008)" as prose, not as a citation
@@ -104,7 +105,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             for raw in part_layout.paragraphs:
                 span = replace(part.span(raw.segments[0].start, raw.segments[-1].end), path=part.path)
                 paragraphs.append(Paragraph(len(paragraphs), raw.text, span, (0,), raw.is_heading))
-            for c in _keyed(part, part_layout, syntax, len(citations)):
+            for c in _keyed(part, part_layout, syntax, len(citations), issues):
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
@@ -272,8 +273,10 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
     return paragraphs, markers, citations
 
 
-def _keyed(src: SourceText, layout: Layout, syntax: str, already: int) -> list[Citation]:
-    """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key."""
+def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue]
+           ) -> list[Citation]:
+    """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key (at most MAX_GROUP_KEYS
+    of one citation: the rest is an unparsed-citation issue)."""
     finder = find_pandoc if syntax == "pandoc" else find_latex
     masked = mask_code(src.text, syntax)  # comments and code blocks cite nothing
     out: list[Citation] = []
@@ -284,6 +287,10 @@ def _keyed(src: SourceText, layout: Layout, syntax: str, already: int) -> list[C
             out.append(Citation(id=f"c{already + len(out) + 1}", kind=CitationKind.KEY, text=kc.text, span=span,
                                 paragraph=index, narrative=kc.narrative, author_text=kc.key, pages=kc.pages,
                                 key=kc.key, group=f"k{index}.{kc.start}"))
+            if kc.dropped:
+                issues.append(ParseIssue(IssueKind.UNPARSED_CITATION,
+                                         f"this citation names {kc.dropped + MAX_GROUP_KEYS} keys; only the first "
+                                         f"{MAX_GROUP_KEYS} were read", span, kc.text))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
@@ -36,6 +36,8 @@ LATEX_VERBATIM_RE = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)\*
 # Markdown code: ``` fenced blocks ``` / ~~~ and `inline code`
 MD_FENCE_RE = re.compile(r"^(?P<f>```|~~~).*?^(?P=f)[ \t]*$", re.DOTALL | re.MULTILINE)
 MD_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
+MAX_GROUP_KEYS = 100  # keys read from one citation; a longer list is cut and said to be (\cite{} of 200,000 keys)
+MAX_GROUP_TEXT = 300  # characters of a citation's text kept with each of its keys
 # A page locator: "p. 12", "pp. 3-5", "p.~12", "12"
 LOCATOR_RE = re.compile(r"^(?:pp?\.?\s*~?\s*)?(?P<pages>\d+(?:\s*[-–]+\s*\d+)?)$")
 
@@ -50,6 +52,20 @@ class KeyedCitation:
     text: str
     narrative: bool
     pages: tuple[str, ...]
+    dropped: int = 0  # keys of this citation after this one that were not read (MAX_GROUP_KEYS)
+
+
+def _shown(text: str) -> str:
+    """A citation's text as kept with each key: one string per citation, cut to MAX_GROUP_TEXT."""
+    return text if len(text) <= MAX_GROUP_TEXT else text[:MAX_GROUP_TEXT] + "…"
+
+
+def _capped(found: list[KeyedCitation], total: int) -> list[KeyedCitation]:
+    """The first MAX_GROUP_KEYS keys of one citation; the last kept says how many were dropped."""
+    if total <= MAX_GROUP_KEYS:
+        return found
+    kept = found[:MAX_GROUP_KEYS]
+    return [*kept[:-1], replace(kept[-1], dropped=total - len(kept))]
 
 
 def _pages(locator: str | None) -> tuple[str, ...]:
@@ -85,9 +101,13 @@ def find_pandoc(text: str) -> list[KeyedCitation]:
     taken: list[tuple[int, int]] = []
     for group in PANDOC_GROUP_RE.finditer(text):
         taken.append(group.span())
+        shown, found, total = _shown(group.group(0)), [], 0
         for item in PANDOC_ITEM_RE.finditer(group.group("body")):
-            out.append(KeyedCitation(item.group("key"), group.start(), group.end(), group.group(0), False,
-                                     _pages(item.group("locator"))))
+            total += 1
+            if total <= MAX_GROUP_KEYS:
+                found.append(KeyedCitation(item.group("key"), group.start(), group.end(), shown, False,
+                                           _pages(item.group("locator"))))
+        out.extend(_capped(found, total))
     for m in PANDOC_NARRATIVE_RE.finditer(text):
         if any(lo <= m.start() < hi for lo, hi in taken):
             continue
@@ -100,10 +120,10 @@ def find_latex(text: str) -> list[KeyedCitation]:
     for m in LATEX_CITE_RE.finditer(text):
         # One optional argument is the postnote (\cite[p.~5]{a}); with two, the second is.
         post = m.group("b") if m.group("b") is not None else m.group("a")
-        for key in (k.strip() for k in m.group("keys").split(",")):
-            if key:
-                out.append(KeyedCitation(key, m.start(), m.end(), m.group(0), m.group("cmd") in NARRATIVE_COMMANDS,
-                                         _pages(post)))
+        shown, narrative, pages = _shown(m.group(0)), m.group("cmd") in NARRATIVE_COMMANDS, _pages(post)
+        keys = [k for k in (k.strip() for k in m.group("keys").split(",")) if k]
+        found = [KeyedCitation(key, m.start(), m.end(), shown, narrative, pages) for key in keys[:MAX_GROUP_KEYS]]
+        out.extend(_capped(found, len(keys)))
     return out
 
 
