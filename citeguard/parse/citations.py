@@ -54,6 +54,8 @@ EN_AUTHORS_RE = re.compile(
 EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
+# One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
+_LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
@@ -279,7 +281,12 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
         if (re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES
                 and before in _NAME_BOUNDARY):
             return begin, text[begin:stop]
-    em = EN_NARRATIVE_RE.search(text, 0, stop)
+    # Names end at ``stop``: look only at the 200 characters before it (from a word start), since a
+    # search from the text's start tries every capitalised word of the paragraph: quadratic.
+    window = max(0, stop - 200)
+    while 0 < window < stop and _LATIN_LETTER_RE.match(text, window - 1):
+        window += 1  # never start inside a word ("…McDonald" must not be read as "Donald")
+    em = EN_NARRATIVE_RE.search(text, window, stop)
     if em and em.end("a") == stop:
         a, begin = em.group("a"), em.start("a")
         first = re.split(r"[\s,]", a, maxsplit=1)[0]
