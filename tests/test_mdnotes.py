@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeguard.api import audit_file, document_from_text
 from citeguard.resolve import claims_from
 
@@ -66,3 +68,11 @@ def test_mark_without_definition_and_definition_without_mark(tmp_path: Path) -> 
     _, findings = audit_file(path)
     got = {(f.code, f.line) for f in findings if f.code in ("CG401", "CG402")}
     assert got == {("CG401", 1), ("CG402", 4)}
+
+
+@pytest.mark.parametrize(("label", "number"), [("12", 12), ("①", 10_001), ("١٢", 10_001), ("note", 10_001),
+                                               ("1234567", 10_001)])
+def test_only_ascii_digits_number_a_note(label: str, number: int) -> None:
+    from citeguard.parse.mdnotes import note_number
+
+    assert note_number(label, {}) == number

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     citation_rules,
@@ -62,6 +63,11 @@ def choose_standard(document: Document) -> Standard:
     return Standard.GB2015 if when < GB2025_IN_FORCE else Standard.GB2025
 
 
+# Findings one rule may report for one paper: past this it is a cascade (a mark repeated 100,000
+# times), and listing it costs the editor and every renderer more than it tells.
+MAX_FINDINGS_PER_RULE = 500
+
+
 def audit(document: Document, *, standard: Standard | None = None, select: Iterable[str] = (),
           ignore: Iterable[str] = (), links: Iterable[LinkResult] = (),
           min_confidence: Confidence = Confidence.LOW) -> tuple[AuditContext, tuple[Finding, ...]]:
@@ -75,12 +81,21 @@ def audit(document: Document, *, standard: Standard | None = None, select: Itera
     findings: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()
     for r in selected(sorted(RULES.values(), key=lambda x: x.code), select, ignore):
+        kept = 0
         for f in r.check(ctx, r):
             key = (f.code, f.line, f.column, f.message)
             if key not in seen:
                 seen.add(key)
                 settled = settle(f, reading)
                 if settled.confidence.rank >= min_confidence.rank:
+                    kept += 1
+                    if kept > MAX_FINDINGS_PER_RULE:  # a cascade: say so once and stop this rule
+                        findings.append(replace(
+                            settled, message=f"{settled.message} (and more: only the first "
+                            f"{MAX_FINDINGS_PER_RULE} findings of {r.code} are listed)",
+                            message_zh=f"{settled.message_zh}（同类问题过多：仅列出 {r.code} 的前 "
+                            f"{MAX_FINDINGS_PER_RULE} 条）"))
+                        break
                     findings.append(settled)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return ctx, tuple(findings)

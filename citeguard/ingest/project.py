@@ -15,11 +15,13 @@ _YAML_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.
 _YAML_BIB_RE = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 _YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
 # LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
-_TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]*\])?\{(?P<names>[^}]*)\}")
+#   (arguments bounded, so that thousands of unclosed "\bibliography{" do not each scan to the end)
+_TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]{0,300}\])?\{(?P<names>[^}]{0,2000})\}")
 # LaTeX import package: \import{chapters/clicknp/}{main}  \subimport*{sec/}{intro}
-_TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\{(?P<dir>[^}]*)\}\{(?P<file>[^}]+)\}")
+_TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?"
+                            r"\{(?P<dir>[^}]{0,500})\}\{(?P<file>[^}]{1,500})\}")
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
-_TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]+)\}|[ \t]+(?P<b>[\w./-]+))")
+_TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]{1,500})\}|[ \t]+(?P<b>[\w./-]{1,500}))")
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
 
 MAX_INCLUDES = 200

@@ -27,14 +27,15 @@ PANDOC_ITEM_RE = re.compile(r"-?@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*,\s*(
 PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*\[(?P<locator>[^\]]*)\])?")
 # LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}
 LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|nocite|"
-                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\]]*)\])?(?:\[(?P<b>[^\]]*)\])?"
-                           r"\{(?P<keys>[^}]*)\}")
+                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\]]{0,300})\])?(?:\[(?P<b>[^\]]{0,300})\])?"
+                           r"\{(?P<keys>[^}]{0,20000})\}")  # bounded: an unclosed "\cite[" must not scan to the end
 NARRATIVE_COMMANDS = frozenset({"citet", "textcite", "citeauthor"})
 # LaTeX comments (a % not escaped as \%) and verbatim-like environments, which hold no citations
 LATEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
-LATEX_VERBATIM_RE = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL)
+# (found with str.find for their ends: a lazy ".*?" rescans to the end of the file for every unclosed one)
+LATEX_VERBATIM_START_RE = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)(\*?)\}")
 # Markdown code: ``` fenced blocks ``` / ~~~ and `inline code`
-MD_FENCE_RE = re.compile(r"^(?P<f>```|~~~).*?^(?P=f)[ \t]*$", re.DOTALL | re.MULTILINE)
+MD_FENCE_START_RE = re.compile(r"^(?:```|~~~)", re.MULTILINE)
 MD_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 MAX_GROUP_KEYS = 100  # keys read from one citation; a longer list is cut and said to be (\cite{} of 200,000 keys)
 MAX_GROUP_TEXT = 300  # characters of a citation's text kept with each of its keys
@@ -86,14 +87,64 @@ def _iso(value: str | None) -> str | None:
     return value
 
 
+def _code_blocks(text: str, syntax: str) -> list[tuple[int, int]]:
+    """Spans of verbatim environments (LaTeX) or fenced blocks (Markdown). Each end is looked for
+    with str.find, and a closer that is missing once is not looked for again (a later opener would
+    search a part of the same text), so thousands of unclosed openers cost linear time. An
+    unclosed block is not a block (as before: nothing is masked)."""
+    spans: list[tuple[int, int]] = []
+    missing: set[str] = set()
+    pos = 0
+    starts = LATEX_VERBATIM_START_RE if syntax == "latex" else MD_FENCE_START_RE
+    while (m := starts.search(text, pos)) is not None:
+        pos = m.end()
+        closer = f"\\end{{{m.group(1)}{m.group(2)}}}" if syntax == "latex" else "\n" + m.group(0)
+        if closer in missing:
+            continue
+        stop = -1
+        if syntax == "latex":
+            end = text.find(closer, m.end())
+            stop = -1 if end < 0 else end + len(closer)
+        else:
+            at = text.find("\n", m.end())
+            while at >= 0:  # the next line that is the fence alone (spaces after it allowed)
+                nxt = text.find(closer, at)
+                if nxt < 0:
+                    break
+                line_end = text.find("\n", nxt + len(closer))
+                line_end = len(text) if line_end < 0 else line_end
+                if not text[nxt + len(closer):line_end].strip(" \t"):
+                    stop = line_end
+                    break
+                at = nxt + 1
+        if stop < 0:
+            missing.add(closer)
+            continue
+        spans.append((m.start(), stop))
+        pos = stop
+    return spans
+
+
+def _blank_ranges(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces, pos = [], 0
+    for start, stop in spans:
+        pieces.append(text[pos:start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start:stop]))
+        pos = stop
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def mask_code(text: str, syntax: str) -> str:
     """``text`` with comments and code blanked out (same length, same line breaks), so that a
     citation inside them is not read."""
     if syntax == "latex":
         # text switched off with \iffalse … \fi (drafts left in a thesis) cites nothing either
-        text = LATEX_COMMENT_RE.sub(_blank, LATEX_VERBATIM_RE.sub(_blank, text))
+        text = LATEX_COMMENT_RE.sub(_blank, _blank_ranges(text, _code_blocks(text, "latex")))
         return blank_spans(text, tex_switched_off(text))
-    return MD_INLINE_CODE_RE.sub(_blank, MD_FENCE_RE.sub(_blank, text))
+    return MD_INLINE_CODE_RE.sub(_blank, _blank_ranges(text, _code_blocks(text, "pandoc")))
 
 
 def find_pandoc(text: str) -> list[KeyedCitation]:

@@ -20,17 +20,23 @@ from citeguard.parse.text import HAN, OCR_DIGITS, fold_width
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
 PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,3000})[)）]")
 # A year as cited: 2023, 2018a — and as OCR prints it: 2O15, 20l1
-_YEAR = r"(?:1[5-9]\d{2}|20\d{2}|(?:1[5-9]|2[0Oo])(?=[\dOoIl]*\d)[\dOoIl]{2})[a-z]?(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+#   (the OCR branch needs an OCR letter, so that "2020" reads one way only: two readings of every
+#   year made a list of years backtrack exponentially)
+_YEAR = (r"(?:1[5-9]\d{2}|20\d{2}|(?=[\dOoIl]{0,3}[OoIl])(?:1[5-9]|2[0Oo])(?=[\dOoIl]*\d)[\dOoIl]{2})"
+         r"[a-z]?(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?")
 # A list of years: 2020a, 2020b
 _YEARS = rf"{_YEAR}(?:\s*[,，]\s*{_YEAR})*"
 # Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"
 _PAGE = r"[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?"
 _PAGES = rf"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>{_PAGE}(?:\s*[,，]\s*{_PAGE})*)\s*页?"
 # One work inside a parenthesis: "周文和许凌云，2023"  "Smith et al., 2020a, p. 14"  "习近平, 2025:191"
+#   (at most 300 characters, checked first: the lazy authors and the white space around them can
+#   split a long run of spaces in cubically many ways; no real part is longer)
 PART_RE = re.compile(
-    rf"^\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)\s*(?:[,，;；]\s*|\s+)(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+    rf"^(?=[^\n]{{0,300}}$)\s*(?P<authors>[^,，:：;；]+?|[^:：;；]+?)(?:\s*[,，;；]\s*|\s+)(?P<years>{_YEARS})"
+    rf"(?:{_PAGES})?\s*$")
 # A part that is only years (the author carries over): "2021"  "2020b: 12"
-YEARS_ONLY_RE = re.compile(rf"^\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
+YEARS_ONLY_RE = re.compile(rf"^(?=[^\n]{{0,300}}$)\s*(?P<years>{_YEARS})(?:{_PAGES})?\s*$")
 _SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)")
 # "et al." as printed and as OCR runs it together: "et al."  "et al"  "etal."  "Xuet al"  "et.al"
 # (and in Chinese prose 等 or 等人: "Schwabe等人(2010)")
@@ -39,7 +45,9 @@ ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等人?)"
 _WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
 # Author text of a Chinese citation: 周文和许凌云  孔祥智等  程翔、杨宜  简苏尔·居来提
 # (APA-style Chinese citations separate names with commas: 李培林，崔岩)
-ZH_AUTHORS_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•]*?(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*(?:\s*等人?)?$")
+#   (the look-ahead caps the length first: "张三和张三和…" can split at every 和, exponentially)
+ZH_AUTHORS_RE = re.compile(rf"^(?=[^\n]{{1,40}}$){HAN}[{HAN[1:-1]}·•]*?"
+                           rf"(?:\s*[和与、，,]\s*{HAN}[{HAN[1:-1]}·•]*?)*(?:\s*等人?)?$")
 # Prose in front of the names inside a parenthesis: "相关综述见", "如", "e.g.,", "see"
 PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|比如|如|e\.g\.,?|see|cf\.)\s*", re.IGNORECASE)
 # A Latin capital (also accented: Müller, Łukasz, García) and the letters of a Latin name.
@@ -47,12 +55,12 @@ _UP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LOW = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\\-]"
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
 _PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten|dos|das)\s+"
-EN_AUTHORS_RE = re.compile(
-    rf"^(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+(?:(?:\s*,\s*(?:&|and\b)?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
+EN_AUTHORS_RE = re.compile(  # (length capped first, as ZH_AUTHORS_RE)
+    rf"^(?=[^\n]{{1,120}}$)(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+(?:(?:\s*,(?:\s*(?:&|and\b))?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
     rf"(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+)*{ET_AL}?$")
 # English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
 EN_NARRATIVE_RE = re.compile(
-    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*,?\s*[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
+    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*(?:,\s*)?[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
 # One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
 _LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")
@@ -127,9 +135,11 @@ def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:
 def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | None:
     text = text.strip()
     result = None
-    if ZH_AUTHORS_RE.match(text) and len(text) <= 40:
+    # Length first: both patterns backtrack exponentially on long lists ("张三和张三和…" can split
+    # at every 和), and no real author list is longer.
+    if len(text) <= 40 and ZH_AUTHORS_RE.match(text):
         result = split_zh_authors(text, lexicon)
-    elif EN_AUTHORS_RE.match(text) and len(text) <= 120:
+    elif len(text) <= 120 and EN_AUTHORS_RE.match(text):
         result = split_en_authors(text)
         if result and any(len(n) <= 2 and n.isupper() and not lexicon.knows(n) for n in result[0]):
             return None  # "SD(2016)" "GS (2016)": initials or an abbreviation, not a cited surname

@@ -12,7 +12,7 @@ from citeguard.parse.text import OCR_DIGITS, is_chinese
 
 # APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
 APA_RE = re.compile(
-    r"^(?P<authors>[^()]{1,400}?)\s*[.,]?\s*\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
+    r"^(?P<authors>[^()]{1,400}?)\s*+[.,]?\s*+\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
     r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 # APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126
 APA_SOURCE_RE = re.compile(

@@ -58,7 +58,7 @@ _GLUED_INITIALS_RE = re.compile(r"^(?P<surname>[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-�
 # (a space or a point before the surname — "Zerbato-Poudou" is one double-barrelled surname —
 # or OCR's lost space between a given name and a surname: "MaryUhl-Bien", but not "McGregor")
 _GIVEN_FIRST_RE = re.compile(
-    r"^(?P<given>(?:(?:[A-Z]\.|[A-Z][a-z]+|[A-Z])\s*-?\s*)+?)\s*"
+    r"^(?P<given>(?:(?:[A-Z]\.|[A-Z][a-z]+|[A-Z])\s*(?:-\s*)?)+?)\s*"
     r"(?:(?<=[\s.])|(?<=[a-z]{3})(?<!Mac))(?P<surname>[A-Z][\w'’\-]+)$")
 # Only initials: "J." "J. A." "JA" "J.-R." — in "Smith, J." they belong to the name before them
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s*-?\s*){1,4}$")

@@ -41,7 +41,7 @@ class MdNote:
 def note_number(label: str, order: dict[str, int]) -> int:
     """The number of a label: its digits ("[^12]" → 12), else 10000 + its place among the other
     labels, so that numbered and named notes never share a number."""
-    if label.isdigit() and len(label) <= 6:
+    if label.isascii() and label.isdigit() and len(label) <= 6:  # "①".isdigit() is True too
         return int(label)
     return order.setdefault(label, 10_000 + len(order) + 1)
 

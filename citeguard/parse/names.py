@@ -20,7 +20,7 @@ _AUTHOR_SEP_RE = re.compile(r"\s*[,，、;；]\s*")
 _GB_WESTERN_RE = re.compile(r"^(?P<surname>[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\- ]*?)"
                             r"\s+(?P<initials>(?:[A-Z](?:-[A-Z])?\s*)+)$")
 # A Western name with initials first: A. H. Guth, J.-R. Park
-_INITIALS_FIRST_RE = re.compile(r"^(?:[A-Z][a-z]?\.\s*-?\s*)+(?P<surname>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)$")
+_INITIALS_FIRST_RE = re.compile(r"^(?:[A-Z][a-z]?\.\s*(?:-\s*)?)+(?P<surname>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)$")
 _HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•・.]*$")
 
 

@@ -35,6 +35,9 @@ _EN_NAMES_BEFORE_RE = re.compile(
     r"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?\s*$")
 
 
+MAX_GROUP_NUMBERS = 500  # numbers one bracket may cite (the longest real group cites a few dozen)
+
+
 def numbers_in(body: str) -> tuple[int, ...]:
     """ "1-3, 5" → (1, 2, 3, 5); a reversed or huge range yields only its ends."""
     out: list[int] = []
@@ -45,7 +48,9 @@ def numbers_in(body: str) -> tuple[int, ...]:
             out.extend(range(bounds[0], bounds[1] + 1))
         else:
             out.extend(bounds)
-    return tuple(n for n in out if n > 0)
+        if len(out) >= MAX_GROUP_NUMBERS:  # "[1-200,1-200,…]": 33 citations per character typed
+            break
+    return tuple(n for n in out[:MAX_GROUP_NUMBERS] if n > 0)
 
 
 def name_before(text: str, start: int, lexicon: NameLexicon) -> tuple[int, str, tuple[str, ...], bool] | None:

@@ -33,12 +33,14 @@ _WORD = (r"(?:主要)?参\s*考\s*文\s*献|引用文献|参考资料|文\s*献|
 # A heading: markup, a section number, the words (a second language in brackets), a colon, then
 # either nothing, a little OCR debris, or the first entry on the same line:
 #   "# 6参考文献"  "**REFERENCES**"  "参考文献（References）："  "[参考文献]"  "七、参考文献"  "参考文献:[1]魏…"
+#   (every [ \t]*+ is possessive: what follows never starts with a space, and giving spaces back
+#   to split a run of 400 among five places took seconds a line)
 HEADING_RE = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+"
     r"(?:(?:\d{1,4}(?:\.\d{1,2})*|[IVX]{1,5}|[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}[章节部分])"
-    r"[ \t]*[.、．]?[ \t]*)?"
-    rf"[\[【［(（]?[ \t]*(?P<word>{_WORD})[ \t]*[\]】］)）]?[ \t]*(?:\*\*|__)?[ \t]*"
-    rf"(?:[(（\[【][ \t]*(?:{_WORD})[ \t]*[)）\]】][ \t]*|(?:{_WORD})[ \t]*)?(?:\*\*|__)?[ \t]*[:：;；]?[ \t]*"
+    r"[ \t]*+[.、．]?[ \t]*+)?"
+    rf"[\[【［(（]?[ \t]*+(?P<word>{_WORD})[ \t]*+[\]】］)）]?[ \t]*+(?:\*\*|__)?[ \t]*+"
+    rf"(?:[(（\[【][ \t]*+(?:{_WORD})[ \t]*+[)）\]】][ \t]*+|(?:{_WORD})[ \t]*+)?(?:\*\*|__)?[ \t]*+[:：;；]?[ \t]*+"
     r"(?P<rest>.*)$")
 # A heading run onto the end of a body line, alone or before the first entry:
 #   "…尚无发现大量S元素的扩散。 参考文献"   "…适宜添加水平为0.4%。参考文献：[1]董淑丽,…"
@@ -66,7 +68,8 @@ _INLINE_LABEL_RE = re.compile(
 # What ends a list: author notes, the editor's line, appendices, acknowledgements, supporting
 # data, received dates, another section heading.
 END_RE = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[【\[]作者简介[】\]]|作者简介|[(（]?责任编辑|特邀编委|附\s*录|Appendix|APPENDIX|"
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:\*\*)?[ \t]*+"
+    r"(?:[【\[]作者简介[】\]]|作者简介|[(（]?责任编辑|特邀编委|附\s*录|Appendix|APPENDIX|"
     r"致\s*谢|Acknowledg|ACKNOWLEDG|支撑数据|作者贡献|Author\s+[Cc]ontributions|Supplementary|利益冲突|"
     r"Conflicts?\s+of\s+[Ii]nterest|收稿日期|Received\s*:)")
 # A Markdown heading line, which ends a list unless it is itself an entry

@@ -56,6 +56,7 @@ STATUS_LABELS = {
            "not-checked": "未检查"},
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+MAX_NOTES_PER_ITEM = 20  # findings shown under one reference or footnote (the findings table has them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,8 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         worst_at.setdefault((f.line, f.column), f.severity.value)  # sorted: the worst comes first
         finding_at.setdefault((f.line, f.column), f"f{i}")
         for note_id in f.footnotes:
-            by_note[note_id].append(f)
+            if len(by_note[note_id]) < MAX_NOTES_PER_ITEM:  # sorted by severity: the worst are kept
+                by_note[note_id].append(f)
     ids = {c.id: c for c in doc.citations}
     for f in findings:  # a finding about many citations (e.g. CG111) colours every one of them
         for cid in f.citations:
@@ -148,6 +150,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
             pages_cited[c.reference].extend(c.pages)
             cited_at[c.reference].append(c.span.line)
     links = {r.url: r for r in result.links}
+    worst_of: dict[int, str] = {}
     references = []
     for ref in doc.references:
         number = ref.number if ref.number is not None else ref.index
@@ -157,8 +160,11 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
                            "cited_at": sorted(set(cited_at.get(ref.index, []))),
                            "show_pages": lists_cited_pages(ref),
                            "pages_cited": pages_cited.get(ref.index, []), "pages_listed": list(ref.pages),
-                           "link": link.status.value if link else "", "findings": by_ref.get(number, []),
-                           "worst": _worst(tuple(by_ref.get(number, [])))})
+                           "link": link.status.value if link else "",
+                           # entries may share a number: each shows a bounded share (all are in the table)
+                           "findings": by_ref.get(number, [])[:MAX_NOTES_PER_ITEM],
+                           "worst": worst_of[number] if number in worst_of else
+                           worst_of.setdefault(number, _worst(tuple(by_ref.get(number, []))))})
     link_rows = []
     for entry, note in [(r, None) for r in doc.references] + [(f.entry, f) for f in doc.footnotes if f.entry]:
         if entry is None or not entry.url:
