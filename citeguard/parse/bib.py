@@ -125,26 +125,14 @@ def _code_blocks(text: str, syntax: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blank_ranges(text: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return text
-    pieces, pos = [], 0
-    for start, stop in spans:
-        pieces.append(text[pos:start])
-        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start:stop]))
-        pos = stop
-    pieces.append(text[pos:])
-    return "".join(pieces)
-
-
 def mask_code(text: str, syntax: str) -> str:
     """``text`` with comments and code blanked out (same length, same line breaks), so that a
     citation inside them is not read."""
     if syntax == "latex":
         # text switched off with \iffalse … \fi (drafts left in a thesis) cites nothing either
-        text = LATEX_COMMENT_RE.sub(_blank, _blank_ranges(text, _code_blocks(text, "latex")))
+        text = LATEX_COMMENT_RE.sub(_blank, blank_spans(text, _code_blocks(text, "latex")))
         return blank_spans(text, tex_switched_off(text))
-    return MD_INLINE_CODE_RE.sub(_blank, _blank_ranges(text, _code_blocks(text, "pandoc")))
+    return MD_INLINE_CODE_RE.sub(_blank, blank_spans(text, _code_blocks(text, "pandoc")))
 
 
 def find_pandoc(text: str) -> list[KeyedCitation]:
