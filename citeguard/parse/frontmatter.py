@@ -26,8 +26,8 @@ ISSN_RE = re.compile(r"\b(\d{4}-\d{3}[\dXx])\b")
 DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，；。]+")
 # Superscript fund-note marks glued to a title: ^{*}, ^*, *, ①
 _TITLE_MARK_RE = re.compile(r"\s*(?:\^\{\s*\*\s*\}|\^\*|\*+|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
-# Keyword separators: ；; ，, 、 and runs of spaces in CJK text
-_KEYWORD_SPLIT_RE = re.compile(r"\s*[;；,，、]\s*")
+# Keyword separators: ；; ，, 、 (the white space around them is stripped from the parts after)
+_KEYWORD_SEPARATOR_RE = re.compile(r"[;；,，、]")
 _BODY_SCAN_LINES = 40
 _LABEL_GAP = 6  # front-matter labels stand within this many non-blank lines of each other
 
@@ -91,7 +91,8 @@ def _located(src: SourceText, ln: Line, value: str) -> Located:
 
 
 def _keywords(value: str) -> tuple[str, ...]:
-    parts = [p.strip(" .。") for p in _KEYWORD_SPLIT_RE.split(value.strip())]
+    # Split on the bare separator, then strip: "\s*[;,]\s*" tried every space of a long run.
+    parts = [p.strip().strip(" .。") for p in _KEYWORD_SEPARATOR_RE.split(value.strip())]
     return tuple(p for p in parts if p)
 
 
@@ -180,7 +181,9 @@ def _title_block(src: SourceText, fm: FrontMatter, lines: list[Line], *, zh: boo
     if title is None:
         return fm
     joined = " ".join(t.text.strip().lstrip("#").strip() for t in title_lines)
-    joined = _TITLE_MARK_RE.sub("", joined)
+    # The mark is at the end: only the tail is searched (a sub over the whole title tries every
+    # space of a long run, each to the end of the run: quadratic).
+    joined = joined[:-80] + _TITLE_MARK_RE.sub("", joined[-80:])
     first = title_lines[0]
     offset = first.text.find(joined[:4]) if joined else 0
     start = first.start + max(offset, 0)
