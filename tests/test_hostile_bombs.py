@@ -214,17 +214,12 @@ def _check(path: Path, tmp_path: Path, refused: bool) -> None:
             assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
 
 
-@pytest.mark.parametrize("case", sorted(DOCX))
-def test_costly_docx(tmp_path: Path, case: str) -> None:
-    path = tmp_path / "bomb.docx"
-    DOCX[case](path)
-    assert path.stat().st_size < 2_000_000
-    _check(path, tmp_path, refused="refused" in case)
+CASES = [("docx", name) for name in sorted(DOCX)] + [("pdf", name) for name in sorted(PDF)]
 
 
-@pytest.mark.parametrize("case", sorted(PDF))
-def test_costly_pdf(tmp_path: Path, case: str) -> None:
-    path = tmp_path / "bomb.pdf"
-    PDF[case](path)
+@pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{k}: {c}" for k, c in CASES])
+def test_costly_file(tmp_path: Path, kind: str, case: str) -> None:
+    path = tmp_path / f"bomb.{kind}"
+    (DOCX if kind == "docx" else PDF)[case](path)
     assert path.stat().st_size < 2_000_000
     _check(path, tmp_path, refused="refused" in case)
