@@ -34,6 +34,10 @@ class ReferenceIndex:
     by_key: dict[str, Reference]
 
     by_year: dict[str, tuple[Reference, ...]] = field(default_factory=dict)
+    # (year, the printed first author's surname key): the entries a pinyin reading may mean
+    by_year_surname: dict[tuple[str, str], tuple[Reference, ...]] = field(default_factory=dict)
+    # (year, the first 3+ letters of a printed surname that has up to three more): run-on names
+    by_year_prefix: dict[tuple[str, str], tuple[Reference, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
@@ -42,7 +46,12 @@ class ReferenceIndex:
         by_year: dict[str, list[Reference]] = defaultdict(list)
         by_number: dict[int, Reference] = {}
         by_key: dict[str, Reference] = {}
+        # (the scans of one year's entries per citation were quadratic over a long list: issue 15)
+        by_year_surname: dict[tuple[str, str], list[Reference]] = defaultdict(list)
+        by_year_prefix: dict[tuple[str, str], list[Reference]] = defaultdict(list)
         for ref in references:
+            printed_key = link_surname(ref.authors[0], glued=True) if ref.authors else ""
+            printed = fold_name(ref.authors[0].split(",", 1)[0]) if ref.authors else ""
             if ref.key:
                 by_key.setdefault(ref.key, ref)
                 by_key.setdefault(f"\0{ref.key.lower()}", ref)  # the key as BibTeX matches it, ignoring case
@@ -60,9 +69,14 @@ class ReferenceIndex:
                         by_author_year[(key, year)].append(ref)
                 if year and (not by_year[year] or by_year[year][-1] is not ref):
                     by_year[year].append(ref)
+                    if printed_key:
+                        by_year_surname[(year, printed_key)].append(ref)
+                    for size in range(max(3, len(printed) - 3), len(printed)):
+                        by_year_prefix[(year, printed[:size])].append(ref)
         return cls({k: tuple(v) for k, v in by_author_year.items()},
                    {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
-                   {k: tuple(v) for k, v in by_year.items()})
+                   {k: tuple(v) for k, v in by_year.items()},
+                   {k: tuple(v) for k, v in by_year_surname.items()}, {k: tuple(v) for k, v in by_year_prefix.items()})
 
 
 # Particles before a surname printed without a comma: "de Gelder B."  "van der Maas H L"
@@ -150,6 +164,8 @@ def _same_work(options: tuple[Reference, ...]) -> bool:
 
 
 def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Reference | None, str]:
+    if len(options) > MAX_CHOICE:  # told apart one by one per citation, thousands would be quadratic
+        return None, AMBIGUOUS_REASON
     if citation.year_suffix:
         suffixed = tuple(r for r in options if r.year_suffix == citation.year_suffix)
         options = suffixed or options
@@ -175,7 +191,11 @@ def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Referen
         by_second = tuple(r for r in options if len(r.authors) > 1 and surname_key(r.authors[1]) == second)
         if len(by_second) == 1:
             return by_second[0], "author, year and second author"
-    return None, "ambiguous: several entries by this author in this year"
+    return None, AMBIGUOUS_REASON
+
+
+AMBIGUOUS_REASON = "ambiguous: several entries by this author in this year"
+MAX_CHOICE = 64  # entries by one author in one year told apart by co-authors, title and page
 
 
 def link_citations(document: Document) -> Document:
@@ -225,29 +245,31 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     keys = citation_keys(citation.authors[0])
     key = keys[0]
     # (entries told apart by their index: hashing or comparing a whole Reference is costly)
-    options = tuple({r.index: r for k in keys for r in index.by_author_year.get((k, citation.year), ())}.values())
-    if options and is_han_name(citation.authors[0]):
+    found = [hits for k in keys if (hits := index.by_author_year.get((k, citation.year)))]
+    options = found[0] if len(found) == 1 else tuple({r.index: r for hits in found for r in hits}.values())
+    if options and len(options) <= MAX_CHOICE and is_han_name(citation.authors[0]):
         # a Chinese citation may also mean an entry printed in pinyin without its original
         # ("孔宏智和陈之端，2000" beside "[孔宏智，2000a]" and "KONG HZ, CHEN ZD, 2000")
         # — when its initials agree: 周家喜 is "ZHOU JX", not "ZHOU D"
         reading = pinyin_name(citation.authors[0].replace(" ", ""))
         taken = {r.index for r in options}
-        options += tuple(r for r in index.by_year.get(citation.year, ()) if r.index not in taken and r.authors
-                         and not r.original_authors and _reads_as(reading, r.authors[0]))
+        same_surname = index.by_year_surname.get((citation.year, reading[0]), ())
+        options += tuple(r for r in same_surname[:MAX_CHOICE]
+                         if r.index not in taken and not r.original_authors and _reads_as(reading, r.authors[0]))
     if options:
         ref, reason = _choose(citation, options)
         if ref is not None:
             return replace(citation, reference=ref.index, link_reason=reason)
         return replace(citation, link_reason=reason,
-                       candidates=tuple(Candidate(r.index, "same author and year", 1.0) for r in options))
-    run_on = _run_on_name(key, index.by_year.get(citation.year, ()))
+                       candidates=tuple(Candidate(r.index, "same author and year", 1.0) for r in options[:MAX_CHOICE]))
+    run_on = _run_on_name(key, index.by_year_prefix.get((citation.year, key), ()))
     if run_on is not None:
         return replace(citation, reference=run_on.index, link_reason=RUN_ON_REASON)
     damaged = [r for k in keys for r in index.by_author.get(k, ())
                if r.damaged_year and _subsequence(r.damaged_year, citation.year)]
     if len({r.index for r in damaged}) == 1:
         return replace(citation, reference=damaged[0].index, link_reason=DAMAGED_YEAR_REASON)
-    romanised = _romanised(citation, index.by_year.get(citation.year, ()))
+    romanised = _romanised(citation, index)
     if romanised is not None:
         return replace(citation, reference=romanised.index, link_reason=ROMANISED_REASON)
     candidates: list[Candidate] = []
@@ -278,15 +300,18 @@ def _initials(name: str, surname: str) -> str:
     return "".join(ch for ch in rest if ch.isupper()).lower()
 
 
-def _romanised(citation: Citation, same_year: tuple[Reference, ...]) -> Reference | None:
+def _romanised(citation: Citation, index: ReferenceIndex) -> Reference | None:
     """The one entry of the cited year whose authors are the cited Chinese names in pinyin: a
     Chinese text citing （邓涛、邱占祥，2007） where the list prints "DENG T, QIU Z X, 2007"."""
-    if not citation.authors or not is_han_name(citation.authors[0]) or not same_year:
-        return None
-    latin = [r for r in same_year if r.authors and not is_han_name(r.authors[0].replace(" ", ""))]
-    if not latin:
+    if not citation.authors or not is_han_name(citation.authors[0]) or not citation.year:
         return None
     wanted = [pinyin_name(a.replace(" ", "")) for a in citation.authors if is_han_name(a)]
+    if not wanted:
+        return None
+    same_surname = index.by_year_surname.get((citation.year, wanted[0][0]), ())
+    if len(same_surname) > MAX_CHOICE:
+        return None  # no one entry among so many: ambiguous, not worth a quadratic search
+    latin = [r for r in same_surname if not is_han_name(r.authors[0].replace(" ", ""))]
     found = []
     for ref in latin:
         if len(ref.authors) < len(wanted) and not ref.et_al:
@@ -320,7 +345,8 @@ def _subsequence(part: str, whole: str) -> bool:
 
 def _run_on_name(key: str, same_year: tuple[Reference, ...]) -> Reference | None:
     """The one entry of the cited year whose first name, as printed, starts with the cited
-    surname and adds at most three letters: "TurleyD" "BRAYF" for Turley, Bray (OCR lost the space)."""
+    surname and adds at most three letters: "TurleyD" "BRAYF" for Turley, Bray (OCR lost the space).
+    ``same_year``: the entries of the year indexed under this prefix (``by_year_prefix``)."""
     if len(key) < 3 or is_han_name(key):
         return None
     found = []
@@ -331,20 +357,27 @@ def _run_on_name(key: str, same_year: tuple[Reference, ...]) -> Reference | None
     return found[0] if len(found) == 1 else None
 
 
+MAX_NEAR_SEARCHES = 1000  # distinct cited names compared with every entry name (each search is a scan)
+
+
 class _NearNames:
-    """Author keys within a small edit distance of a key (cached per key)."""
+    """Author keys within a small edit distance of a key (cached per key). Each new key is compared
+    with every entry key, so a document citing thousands of unknown names against thousands of
+    entries would be quadratic: after MAX_NEAR_SEARCHES names, no more suggestions are looked for."""
 
     def __init__(self, keys: tuple[str, ...]) -> None:
         self.han = [k for k in keys if is_han_name(k)]
         self.latin = [k for k in keys if not is_han_name(k)]
         self._cached = lru_cache(maxsize=4096)(self._compute)
+        self._searches = 0
 
     def __call__(self, key: str) -> tuple[tuple[str, float], ...]:
         return self._cached(key)
 
     def _compute(self, key: str) -> tuple[tuple[str, float], ...]:
-        if not key:
+        if not key or self._searches >= MAX_NEAR_SEARCHES:
             return ()
+        self._searches += 1
         if is_han_name(key):
             # One changed, added or dropped character in a Chinese name is a likely typo.
             near = process.extract(key, self.han, scorer=Levenshtein.distance, score_cutoff=1, limit=5)

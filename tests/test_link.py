@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citeguard.api import document_from_text
+from citeguard.link import MAX_CHOICE
 
 LIST = """
 参考文献
@@ -53,3 +54,22 @@ def test_english_surname_links_to_gb_entry() -> None:
 def test_numeric_links_by_number() -> None:
     doc = document_from_text("正文[1-2]，另见[9]。\n" + LIST)
     assert [(c.number, c.reference) for c in doc.citations] == [(1, 1), (2, 2), (9, None)]
+
+
+def _many_by_one_author(count: int, body: str) -> list[tuple[int | None, str, int]]:
+    entries = "".join(f"Smith, J., & Co{chr(97 + i % 26)}{chr(97 + i // 26)}, K. (2020). Title {i}. Journal, 5, {i}-{i + 1}.\n"
+                      for i in range(count))
+    doc = document_from_text(body + "\n\nReferences\n\n" + entries)
+    return [(c.reference, c.link_reason, len(c.candidates)) for c in doc.citations]
+
+
+def test_a_co_author_tells_apart_a_few_works_of_one_author_and_year() -> None:
+    # the third entry's co-author is "Coca" (i = 2: "c", "a")
+    assert _many_by_one_author(5, "As shown (Smith & Coca, 2020).")[0][:2] == (3, "author, year and co-authors")
+
+
+def test_more_works_of_one_author_and_year_than_are_told_apart_is_ambiguous() -> None:
+    # 70 works by Smith in 2020: told apart one by one for every citation would be quadratic on a
+    # hostile list; beyond MAX_CHOICE the citation is ambiguous, with that many candidates shown
+    ref, reason, candidates = _many_by_one_author(MAX_CHOICE + 6, "As shown (Smith & Coca, 2020).")[0]
+    assert ref is None and "ambiguous" in reason and candidates == MAX_CHOICE

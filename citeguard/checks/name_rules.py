@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from citeguard.checks.citation_rules import linked, whole_brackets
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import entry_keys
-from citeguard.model import CitationKind, Document, Finding, Reference, Severity
+from citeguard.model import CitationKind, Finding, Reference, Severity
 from citeguard.parse.entrykey import fold_name, link_surname
 from citeguard.parse.names import is_han_name, pinyin_name, surname_key
 
@@ -29,8 +29,12 @@ def numbered_citation_name(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     doc = ctx.document
     named = [(c, ref) for c, ref in linked(ctx) if c.kind is CitationKind.NUMERIC and c.authors and ref.authors
              and whole_brackets(c)]
+    by_number: dict[int, list[Reference]] = {}
+    for entry in doc.references:
+        if entry.number is not None and entry.authors:
+            by_number.setdefault(entry.number, []).append(entry)
     wrong = [(c, ref) for c, ref in named if not _names_author(c.authors[0], ref.authors[0])
-             and not _near_entry(doc, c.authors[0], ref)]
+             and not _near_entry(by_number, c.authors[0], ref)]
     if len(wrong) >= 3 and len(wrong) * 4 > len(named):
         return  # many names off their numbers: the list was read out of step (or renumbered), not slipped
     for c, ref in wrong:
@@ -57,11 +61,13 @@ def _names_author(cited: str, printed: str) -> bool:
         (whole.startswith(key) and len(whole) - len(key) <= 3) or Levenshtein.distance(key, keys[0]) <= 1)
 
 
-def _near_entry(doc: Document, cited: str, ref: Reference) -> bool:
+def _near_entry(by_number: dict[int, list[Reference]], cited: str, ref: Reference) -> bool:
     """Is the cited name the first author of an entry one or two places away? Then the numbers were
-    read (or printed) out of step, which is not this citation's slip."""
-    near = [r for r in doc.references if r.number is not None and ref.number is not None
-            and 0 < abs(r.number - ref.number) <= 2 and r.authors]
+    read (or printed) out of step, which is not this citation's slip. (``by_number``: the list's
+    entries with authors by number — looked up, not scanned per citation.)"""
+    if ref.number is None:
+        return False
+    near = [r for step in (-2, -1, 1, 2) for r in by_number.get(ref.number + step, ())]
     return any(_names_author(cited, r.authors[0]) for r in near)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 # A superscript run that is a numeric citation: "3"  "3,5"  "1-4"  "[12]"  "［2，3］"
-SUPER_CITE_RE = re.compile(r"^\s*[\[［]?\s*\d{1,4}(?:\s*[,，\-–—~]\s*\d{1,4})*\s*[\]］]?\s*$")
+SUPER_CITE_RE = re.compile(r"^\s*+[\[［]?\s*+\d{1,4}(?:\s*+[,，\-–—~]\s*+\d{1,4})*+\s*+[\]］]?\s*+$")
 # The word before a raised number: "m" "km" "R" (an exponent), "high" (a citation), "10" (a power)
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+|\d+)$")
+_WORD_BEFORE_RE = re.compile(r"((?<![A-Za-z])[A-Za-z]+|(?<!\d)\d+)$")  # (a whole word: one start per word)
 # Unit symbols and variables that take exponents (m², km², s⁻¹, R², x², 10³)
 UNITS = frozenset({"m", "cm", "mm", "km", "nm", "um", "g", "kg", "mg", "s", "ms", "ft", "in", "mi", "yd",
                    "l", "ml", "ha", "pa", "kpa", "hz", "w", "kw", "j", "n", "r", "x", "y", "z", "e", "t", "k"})

@@ -24,7 +24,7 @@ from citeguard.model import (
     PositionStyle,
     Reference,
 )
-from citeguard.parse.bib import MAX_GROUP_KEYS, bib_references, find_latex, find_pandoc, mask_code
+from citeguard.parse.bib import MAX_GROUP_KEYS, bib_references, duplicated_key, find_latex, find_pandoc, mask_code
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
@@ -48,7 +48,9 @@ TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb1803
 # Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
 PANDOC_RE = re.compile(r"\[-?@[\w:.#$%&+?<>~/-]+|(?<![\w.@])@[A-Za-z][\w:.#$%&+?<>~/-]*[\w]")
 # LaTeX markup that is not prose: \section*{…}  \cite[p.~3]{key}  % a comment
-_TEX_MARKUP_RE = re.compile(r"\\[A-Za-z@]+\*?(?:\[[^\]]*\])*(?:\{[^{}]*\})*|(?<!\\)%[^\n]*")
+# (an argument stops at the next bracket of its kind, so an unclosed "\cite[" scans only up to the
+# next command's bracket, not through every later command)
+_TEX_MARKUP_RE = re.compile(r"\\[A-Za-z@]++\*?(?:\[[^\[\]]*\])*+(?:\{[^{}]*\})*+|(?<!\\)%[^\n]*")
 # Footnote text that tries to be a source but has no type code: a publisher, a year with a page,
 # or a URL (explanatory footnotes in prose are left alone).
 _SOURCE_LIKE_RE = re.compile(r"出版社|[12]\d{3}\s*[:：]\s*\d|https?://|\b(?:Press|Publishing)\b")
@@ -328,8 +330,8 @@ def _cited_only(references: tuple[Reference, ...], citations: list[Citation], is
             kept.append(r)
             seen.add(r.key or "")
     kept = [replace(r, index=i) for i, r in enumerate(kept, start=1)]
-    cited_issues = [i for i in issues if i.kind is not IssueKind.DUPLICATE_KEY
-                    or any(f"{k!r}" in i.message for k in keys)]
+    wanted = {repr(k) for k in keys}
+    cited_issues = [i for i in issues if i.kind is not IssueKind.DUPLICATE_KEY or duplicated_key(i) in wanted]
     return tuple(kept), cited_issues
 
 

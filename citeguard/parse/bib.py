@@ -3,6 +3,7 @@ Pandoc ``[@key, p. 12]`` / ``@key`` and LaTeX ``\\cite{a,b}``, ``\\citep[p.~5]{a
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -24,11 +25,14 @@ BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "i
 # Pandoc: [see @a, p. 12; @b]  and narrative @key (not an e-mail address)
 PANDOC_GROUP_RE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]+)\]")
 PANDOC_ITEM_RE = re.compile(r"-?@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*,\s*(?P<locator>[^;]*))?")
-PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*\[(?P<locator>[^\]]*)\])?")
+PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)"
+                                 r"(?:\s*\[(?P<locator>[^\[\]]{0,300})\])?")  # (bounded: "@a [" × n)
 # LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}
 LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|nocite|"
-                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\]]{0,300})\])?(?:\[(?P<b>[^\]]{0,300})\])?"
-                           r"\{(?P<keys>[^}]{0,20000})\}")  # bounded: an unclosed "\cite[" must not scan to the end
+                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\[\]]{0,300})\])?(?:\[(?P<b>[^\[\]]{0,300})\])?"
+                           r"\{(?P<keys>[^{}\\]{0,20000})\}")
+# (bounded, and an argument stops at an opening bracket or a command: an unclosed "\cite[" or
+# "\cite{" must not scan on through the next thousand \cite commands)
 NARRATIVE_COMMANDS = frozenset({"citet", "textcite", "citeauthor"})
 # LaTeX comments (a % not escaped as \%) and verbatim-like environments, which hold no citations
 LATEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
@@ -135,11 +139,27 @@ def mask_code(text: str, syntax: str) -> str:
     return MD_INLINE_CODE_RE.sub(_blank, blank_spans(text, _code_blocks(text, "pandoc")))
 
 
+_DUPLICATE_HEAD, _DUPLICATE_TAIL = "BibTeX key ", " is defined twice"
+
+
+def duplicate_key_message(key: str) -> str:
+    return f"{_DUPLICATE_HEAD}{key!r}{_DUPLICATE_TAIL}"
+
+
+def duplicated_key(issue: ParseIssue) -> str | None:
+    """The key (as its repr) a DUPLICATE_KEY issue is about: looked up in a set, not searched for."""
+    if issue.kind is not IssueKind.DUPLICATE_KEY or not issue.message.startswith(_DUPLICATE_HEAD):
+        return None
+    return issue.message[len(_DUPLICATE_HEAD):len(issue.message) - len(_DUPLICATE_TAIL)]
+
+
 def find_pandoc(text: str) -> list[KeyedCitation]:
     out: list[KeyedCitation] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the groups' spans, in order and apart (finditer's): bisected below
+    ends: list[int] = []
     for group in PANDOC_GROUP_RE.finditer(text):
-        taken.append(group.span())
+        starts.append(group.start())
+        ends.append(group.end())
         shown, found, total = _shown(group.group(0)), [], 0
         for item in PANDOC_ITEM_RE.finditer(group.group("body")):
             total += 1
@@ -148,8 +168,9 @@ def find_pandoc(text: str) -> list[KeyedCitation]:
                                            _pages(item.group("locator"))))
         out.extend(_capped(found, total))
     for m in PANDOC_NARRATIVE_RE.finditer(text):
-        if any(lo <= m.start() < hi for lo, hi in taken):
-            continue
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < ends[at]:
+            continue  # inside a bracketed group: read there
         out.append(KeyedCitation(m.group("key"), m.start(), m.end(), m.group(0), True, _pages(m.group("locator"))))
     return sorted(out, key=lambda c: c.start)
 
@@ -228,7 +249,7 @@ def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Refer
         line = (block.start_line or 0) + 1
         span = Span(line, 1, line, 1, source.path)
         if isinstance(block, DuplicateBlockKeyBlock):
-            issues.append(ParseIssue(IssueKind.DUPLICATE_KEY, f"BibTeX key {block.key!r} is defined twice", span,
+            issues.append(ParseIssue(IssueKind.DUPLICATE_KEY, duplicate_key_message(block.key), span,
                                      block.raw[:200] if block.raw else ""))
         else:
             issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE, "unreadable block in the .bib file", span,

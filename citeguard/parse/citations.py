@@ -42,7 +42,9 @@ _SINGLE_YEAR_RE = re.compile(r"(?P<y>(?:1[5-9]|2[0Oo])[\dOoIl]{2})(?P<s>[a-z]?)"
 # (and in Chinese prose 等 or 等人: "Schwabe等人(2010)")
 ET_AL = r"(?:,?\s*et\s*\.?\s*al\b\.?|\s*等人?)"
 # Separators of works inside one parenthesis: ；  ;
-_WORK_SEP_RE = re.compile(r"\s*[;；]\s*")
+# (a match starts where a space run starts, or at the separator: never inside a run, which would
+# rescan it from every position)
+_WORK_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[;；]\s*+")
 # Author text of a Chinese citation: 周文和许凌云  孔祥智等  程翔、杨宜  简苏尔·居来提
 # (APA-style Chinese citations separate names with commas: 李培林，崔岩)
 #   (the look-ahead caps the length first: "张三和张三和…" can split at every 和, exponentially)
@@ -121,7 +123,7 @@ def split_zh_authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], 
     return tuple(out), et_al
 
 
-_ET_AL_END_RE = re.compile(rf"{ET_AL}$")
+_ET_AL_END_RE = re.compile(rf"(?:(?<!\s)|(?<=\s)(?!\s)){ET_AL}$")  # (never from inside a space run)
 
 
 def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:

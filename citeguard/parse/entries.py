@@ -28,42 +28,51 @@ from citeguard.parse.fields import (
 from citeguard.parse.names import split_authors
 from citeguard.parse.text import OCR_DIGITS, demath, fold_width, han_count, is_chinese
 
+# Pieces of the publication patterns below, written so that a run of spaces costs linear time
+# (issue 15): a lazy field may not end in white space — the \s*+ after it takes the run once,
+# possessively — instead of trying every split of the run between the field and the spaces.
+_END = r"(?<!\s)"  # a lazy field ends on a non-space character
+# (期): (4)  (增刊1) — an issue is short; the bound keeps a run of spaces inside "(" from being rescanned
+_ISSUE = r"(?:\(\s*+(?P<issue>[^)]{0,40}?)\s*+\))"
+# : 页码 — the pages run to the entry's closing point (none, or no trailing space)
+_PAGES = r"(?::\s*+(?P<pages>(?:[^.]*?(?<!\s))?))"
+# the entry's end: an optional full stop between spaces
+_CLOSE = r"\s*+\.?\s*+$"
 # Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
-DATES_RE = re.compile(r"(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
+DATES_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
                       r"\[\s*(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*\]")
 # A lone update date without an access date: (2026-01-14)
 UPDATE_ONLY_RE = re.compile(r"\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\)")
 # Journal: 刊名, 年, 卷(期): 页码   刊名, 2024(4): 5-20   Nature, 2020, 585(7825): 357-362
 JOURNAL_RE = re.compile(
-    r"^(?P<container>[^,]+?)\s*,\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
-    r"(?:,\s*(?P<volume>[^(:,]+?))?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
-    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+    rf"^(?P<container>[^,]+?){_END}\s*+,\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+"
+    rf"(?:,\s*+(?P<volume>[^(:,]+?){_END})?\s*+{_ISSUE}?\s*+{_PAGES}?{_CLOSE}")
 # Newspaper: 报纸名, 2024-02-02(001)
 NEWSPAPER_RE = re.compile(
-    r"^(?P<container>[^,]+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*"
-    r"(?:\(\s*(?P<edition>[^)]*?)\s*\))?\s*\.?\s*$")
+    rf"^(?P<container>[^,]+?){_END}\s*+,\s*+(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*+"
+    rf"(?:\(\s*+(?P<edition>[^)]{{0,40}}?)\s*+\))?{_CLOSE}")
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated, and a
 # missing ":" before the placeholder [s.n.]: "Washington[s.n.], 2005")
 BOOK_RE = re.compile(
-    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*\.\s*)?"
-    r"(?P<place>\[[^\]]*\]|[^:;,.\[]+?(?:,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?)(?:\s*[:;]\s*|\s*(?=\[[Ss]\.\s?[Nn]\.?\]))"
-    r"(?P<publisher>[^:]+?)\s*[,.]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*"
-    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*+\.\s*+)?"
+    rf"(?P<place>\[[^\]]*\]|[^:;,.\[]+?{_END}(?:,\s*+(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.))?)"
+    r"(?:\s*+[:;]\s*+|\s*+(?=\[[Ss]\.\s?[Nn]\.?\]))"
+    rf"(?P<publisher>[^:]+?){_END}\s*+[,.]\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # A book's publisher and year with no place before them: Springer Berlin Heidelberg, 2010
 PUBLISHER_YEAR_RE = re.compile(
-    r"^(?P<publisher>[^:,.\[]{3,80}?)\s*,\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+    rf"^(?P<publisher>[^:,.\[]{{3,80}}?){_END}\s*+,\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626
 # (also "Agric Res Arid Areas 36(2):131-136", the comma before the volume left out)
 AY_JOURNAL_RE = re.compile(
-    r"^(?P<container>[^,]+?)(?:\s*,\s*|\s+(?=\d))(?P<volume>[^(:,]+?)?\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
-    r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+    rf"^(?P<container>[^,]+?){_END}(?:\s*+,\s*+|\s++(?=\d))(?P<volume>[^(:,]+?{_END})?\s*+{_ISSUE}?\s*+"
+    rf"{_PAGES}?{_CLOSE}")
 # Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
-AY_BOOK_RE = re.compile(r"^(?:In\s[^.]{1,60}\.\s*)?(?P<place>[^:;,.\[]+?)\s*[:;]\s*(?P<publisher>[^:]+?)\s*"
-                        r"(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")  # "In Flora of X. Beijing: Science Press"
+AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?){_END}\s*+[:;]\s*+(?P<publisher>[^:]+?){_END}\s*+"
+                        rf"{_PAGES}?{_CLOSE}")  # "In Flora of X. Beijing: Science Press"
 # Year only (publisher unknown): 2020: 12-13
-YEAR_ONLY_RE = re.compile(r"^(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?::\s*(?P<pages>[^.]*?))?\s*\.?\s*$")
+YEAR_ONLY_RE = re.compile(rf"^(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # A date element (patents, standards): 2012-04-05.
-DATE_ONLY_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*\.?\s*$")
+DATE_ONLY_RE = re.compile(rf"^(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}){_CLOSE}")
 # A volume in a book title: 习近平谈治国理政(第4卷)   题名:第4卷   Vol. 2
 VOLUME_IN_TITLE_RE = re.compile(r"(?:[(:]\s*)?第\s*(?P<v>\d+|[一二三四五六七八九十]+)\s*卷\s*\)?|\bVol\.?\s*(?P<w>\d+)",
                                 re.IGNORECASE)
@@ -74,7 +83,7 @@ _HOST_RE = re.compile(r"^/{1,2}(?!/)\s*")
 _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z\d])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]{2,}(?![A-Za-z\d])")
 # Where an English rendering appended to a Chinese entry may start: "…1202-1212 Guo K,…"
 # "….(Liu Bing,Xia Shixiong…)"  "…[Wang Zhuo,Guo Yuefeng…]"
-_TRANSLATION_RE = re.compile(r"(?<=[\d.。．)\]）])\s*[(\[（［]?\s*(?=[A-Z][A-Za-z'\-]+[\s,.])")
+_TRANSLATION_RE = re.compile(r"(?<=[\d.。．)\]）])\s*+[(\[（［]?\s*+(?=[A-Z][A-Za-z'\-]+[\s,.])")
 # Any four-digit year in a plausible range, also inside OCR noise: (1981)
 ANY_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)")
 
@@ -121,6 +130,9 @@ def _split_periods(folded: str) -> list[int]:
     """Offsets of the periods that separate elements (not the one in "0.44")."""
     return [i for i, ch in enumerate(folded) if ch == "." and not (
         0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit())]
+
+
+MAX_HOST_PERIODS = 32  # periods of a host part tried as the start of its publication data
 
 
 def _volume_from_title(title: str | None) -> str | None:
@@ -212,7 +224,7 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         # "[主编. ]书名. 出版地: 出版者, 年: 页": the publication part starts after the first
         # period whose remainder reads as publication data; before it, editors and host title.
         pub = host
-        dots = _split_periods(host_folded)
+        dots = _split_periods(host_folded)[:MAX_HOST_PERIODS]
         tries = [(p, d) for p in (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) for d in dots]
         for pattern, dot in tries:
             if pattern.match(host_folded[dot + 1:].strip()):

@@ -16,10 +16,13 @@ APA_RE = re.compile(
     r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 # APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126
 APA_SOURCE_RE = re.compile(
-    r"^(?P<container>[^,]+?)(?:\s*,\s*(?P<volume>[\w-]+)?|\s+(?=\())\s*(?:\(\s*(?P<issue>[^)]*?)\s*\))?\s*"
-    r"(?:,\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*$")
+    r"^(?P<container>[^,]+?)(?<!\s)(?:\s*+,\s*+(?P<volume>[\w-]+)?|\s++(?=\())\s*+"
+    r"(?:\(\s*+(?P<issue>[^)]{0,40}?)\s*+\))?\s*+"
+    r"(?:,\s*+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*+\.?\s*+$")
+# (a lazy field may not end in a space, and the spaces after it are taken possessively: a run of
+# spaces costs linear time, as in parse/entries.py)
 # APA book source: 北京：北京大学出版社.  New York: Wiley.
-APA_BOOK_RE = re.compile(r"^(?P<place>[^:,]+?)\s*:\s*(?P<publisher>[^:]+?)\s*\.?\s*$")
+APA_BOOK_RE = re.compile(r"^(?P<place>[^:,]+?)(?<!\s)\s*+:\s*+(?P<publisher>[^:]+?)(?<!\s)\s*+\.?\s*+$")
 def parse_apa(text: str, folded: str, base: Reference) -> Reference | None:
     m = APA_RE.match(folded)
     if m is None:
@@ -83,7 +86,7 @@ def _title_end(folded: str) -> int:
 
 
 _APA_WESTERN_RE = re.compile(r"(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+"
-                             r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+)*)\s*,\s*"
+                             r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+)*+)\s*+,\s*+"
                              r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
 
 

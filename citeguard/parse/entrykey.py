@@ -30,7 +30,8 @@ _YEAR = r"(?:1[5-9]|2[0Oo])[\dOoIl]{2}"
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # "et al." in every spelling seen in print and OCR: et al.  et al  etal.  et．al  et.al
 ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et a1" "eta1"
-_ET_AL_END_RE = re.compile(rf"{ET_AL}\s*,?\s*$|\s*等\s*$", re.IGNORECASE)
+# (never from inside a space run)
+_ET_AL_END_RE = re.compile(rf"(?:(?<!\s)|(?<=\s)(?!\s))(?:{ET_AL}\s*+,?\s*+$|\s*+等\s*+$)", re.IGNORECASE)
 
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
 # — not a journal's issue date before its pages: "中国研究,(2011,11月),204-216."
@@ -40,7 +41,7 @@ APA_HEAD_RE = re.compile(
     r"(?:[,，][^()]{0,30})?\)(?!\s*[,，])")
 # Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."
 NAME_YEAR_HEAD_RE = re.compile(
-    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,:]*(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)(?<![\s.,:])[\s.,:]*+(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
     rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|-(?=\d{{2,4}}\b)(?!\d{{1,2}}-\d)|\s+\S|\s*$)"
     r"|(?:(?<=[.,])|(?<=etal))(?P<bad>(?=[\dOoIl]*\d)[\dOoIl]{2,3}(?=\.|[A-Z])|[\dOoIl]{2,3}(?=\.)))")
 # 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
@@ -51,7 +52,7 @@ _ORIGINAL_OPEN_RE = re.compile(rf"\[(?={HAN})")
 # …and where it closes, at the end of the entry: "…]"  "…]." (OCR may leave a little debris after it)
 _ORIGINAL_CLOSE_RE = re.compile(r"\]\s*\.?[^\[\]]{0,60}$")
 # A Latin name with its initials after it: "Smith J A" "Van Miegroet H" "CHEN D-M" "Smith J.A." "Park J-R"
-_SURNAME_FIRST_RE = re.compile(r"^(?P<surname>.+?)\s+(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})$")
+_SURNAME_FIRST_RE = re.compile(r"^(?P<surname>.+?)(?<!\s)\s++(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})$")
 # Initials glued to a surname by OCR: "AguilarR" "Cristobal-PerezEJ" "RedmondBG"
 _GLUED_INITIALS_RE = re.compile(r"^(?P<surname>[A-Z][A-Za-zÀ-ÿ'’\-]*[a-zà-ÿ])(?P<initials>[A-Z]{1,3})$")
 # Initials or given names before the surname: "A. H. Guth" "J.-R. Park" "John Smith" "Roger B Nelsen"
@@ -70,9 +71,10 @@ _ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", 
 # A figure's or table's caption label, which OCR may glue to a number like a name to a year: "Fig.l0"
 _CAPTION_RE = re.compile(r"(?:fig(?:ure)?|tab(?:le)?|eq(?:uation)?|plate|chart|scheme)\.?$", re.IGNORECASE)
 # What OCR leaves after a name: affiliation marks and superscripts ("XG'" "钱瑭璜1" "雷江丽² *")
-_MARKS_RE = re.compile(r"(?<!\d)(?:\d(?:\s*,\s*\d)?)?[\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\]*$")
+# (from where a run of marks starts, or at a digit: not from every mark of a long run)
+_MARKS_RE = re.compile(r"(?:(?<![\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\])|(?=\d))(?<!\d)(?:\d(?:\s*,\s*\d)?)?[\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\]*+$")
 # Separators between names: ; , & "and" 和 与 、
-_NAME_SEP_RE = re.compile(r"\s*(?:;|,|&|\band\b|和|与|及|、)\s*")
+_NAME_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))(?:;|,|&|\band\b|和|与|及|、)\s*+")  # (never from inside a space run)
 _HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•\s]{{0,30}}$")
 
 

@@ -29,7 +29,7 @@ URL_RE = re.compile(
 DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
                     re.IGNORECASE)
 # A page list item separator: 191,192  25-26, 30
-_PAGE_SEP_RE = re.compile(r"\s*,\s*")
+_PAGE_SEP_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))\s*+,\s*+")  # (never from inside a space run)
 
 
 def cut(raw: str, m: re.Match[str], group: str, base: int = 0) -> str | None:

@@ -25,7 +25,7 @@ ISSN_RE = re.compile(r"\b(\d{4}-\d{3}[\dXx])\b")
 # DOI body: 10.<registrant>/<suffix>
 DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，；。]+")
 # Superscript fund-note marks glued to a title: ^{*}, ^*, *, ①
-_TITLE_MARK_RE = re.compile(r"\s*(?:\^\{\s*\*\s*\}|\^\*|\*+|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
+_TITLE_MARK_RE = re.compile(r"(?<![\s*])\s*+(?:\^\{\s*\*\s*\}|\^\*|\*++|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
 # Keyword separators: ；; ，, 、 (the white space around them is stripped from the parts after)
 _KEYWORD_SEPARATOR_RE = re.compile(r"[;；,，、]")
 _BODY_SCAN_LINES = 40

@@ -11,11 +11,11 @@ from citeguard.parse.text import HAN
 # "等" / "等." / "et al" / "et al." closing an author list
 ET_AL_RE = re.compile(r"^(?:等|et\.?\s*a[l1]\.?|eta[l1]\.?)$", re.IGNORECASE)  # OCR's "et a1" "eta1" too
 # Author roles written after a name in GB/T 7714 entries: 主编, 编著, 译, ed., eds.
-_ROLE_RE = re.compile(r"\s*(?:主编|副主编|编著|编译|编选|编|著|译|校注|整理|\(?eds?\.?\)?|\(?编\)?)$")
+_ROLE_RE = re.compile(r"(?<!\s)\s*+(?:主编|副主编|编著|编译|编选|编|著|译|校注|整理|\(?eds?\.?\)?|\(?编\)?)$")
 # Nationality prefixes of translated works: [美], (英), 〔德〕
 _NATION_RE = re.compile(r"^\s*[\[(（〔［][^\])）〕］]{1,4}[\])）〕］]\s*")
 # Separators between authors in an entry: , ， 、 ; ；
-_AUTHOR_SEP_RE = re.compile(r"\s*[,，、;；]\s*")
+_AUTHOR_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[,，、;；]\s*+")  # (never from inside a space run)
 # A Western name in GB/T form: surname, then initials without dots (SMITH J A, Park J-R)
 _GB_WESTERN_RE = re.compile(r"^(?P<surname>[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\- ]*?)"
                             r"\s+(?P<initials>(?:[A-Z](?:-[A-Z])?\s*)+)$")

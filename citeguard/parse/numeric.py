@@ -7,6 +7,7 @@ number; a rule then checks it against the entry the number points to.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from citeguard.model import CitationKind
@@ -83,10 +84,13 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
     the name printed before each when the list knows it.  ``max_number``: the highest entry
     number of a numbered list, for citations OCR lost a bracket of (none when 0)."""
     found: list[RawCitation] = []
+    math_starts = [lo for lo, _ in math]
     for m in NUMERIC_RE.finditer(text):
         if original[m.end("body") + 1:m.end("body") + 2] == "(":
             continue  # a Markdown link [1](…); "[1]（" before a Chinese bracket is a citation
-        if any(lo <= m.start() < hi and not _RAISED_IN_MATH_RE.search(text, lo, m.start() + 1) for lo, hi in math):
+        inside = bisect.bisect_right(math_starts, m.start()) - 1  # the math spans are in order and apart
+        if inside >= 0 and m.start() < math[inside][1] and not _RAISED_IN_MATH_RE.search(
+                text, math[inside][0], m.start() + 1):
             continue
         numbers = numbers_in(m.group("body"))
         if not numbers:

@@ -45,7 +45,7 @@ HEADING_RE = re.compile(
 # A heading run onto the end of a body line, alone or before the first entry:
 #   "…尚无发现大量S元素的扩散。 参考文献"   "…适宜添加水平为0.4%。参考文献：[1]董淑丽,…"
 _RUN_IN_HEADING_RE = re.compile(
-    r"(?<=[。.！？!?)）\s$])\s*(?P<word>参\s*考\s*文\s*献|References|REFERENCES)\s*[:：]?\s*"
+    r"(?:(?<=[。.！？!?)）$])\s*+|(?<=\s)(?!\s))(?P<word>参\s*考\s*文\s*献|References|REFERENCES)\s*+[:：]?\s*+"
     r"(?:$|(?=[\[［]\s*1\s*[\]］]|1\s*[.．、]\s*\S))")
 # Heading words that are headings only on a line of their own ("文献[12]提出…" is prose).
 _BARE_ONLY = frozenset({"文献", "文 献", "Literature", "Reference"})
@@ -63,7 +63,9 @@ LABEL_RE = re.compile(
 _BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［][ \t]*\d{1,6}[ \t]*\\?[\]］]")
 # The same labels inside a line, where a second entry was run on: " 2Milmo C." "[3] 程志刚"
 _INLINE_LABEL_RE = re.compile(
-    r"(?:(?<=[.。．\]）)\s])|(?<=\d))[ \t]*(?:\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*(?:\\?[\]］]|(?=[ \t][A-Z\u4e00-\u9fff]))"
+    # (where the spaces before a label start, or at the label after them: never inside the run)
+    r"(?:(?:(?<=[.。．\]）)\d])|(?<=\s)(?<![ \t]))[ \t]*+|(?<=[ \t])(?![ \t]))"
+    r"(?:\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*(?:\\?[\]］]|(?=[ \t][A-Z\u4e00-\u9fff]))"
     r"|(?<=[.。．\s])(?P<s>\d{1,4})[.．]?[ \t]*(?=[A-Z\u4e00-\u9fff]))")
 # What ends a list: author notes, the editor's line, appendices, acknowledgements, supporting
 # data, received dates, another section heading.
@@ -77,7 +79,8 @@ _MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A year anywhere: what every entry has and few headings or prose lines of a list do
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
 # Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
-_WORK_ID_RE = re.compile(r"arXiv:|\b[a-z-]+/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
+# (an old arXiv id is read from the start of its letters: one scan per word, not per letter)
+_WORK_ID_RE = re.compile(r"arXiv:|(?<![a-z-])\b[a-z-]++/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
 # Where a run-on author-year entry may start: after a sentence end, or after a page number and a
 # space ("…7:111-113 Bohlin B,1935a.")
 _RUN_ON_RE = re.compile(r"(?<=[.。．\]）)])\s*(?=[A-Z\u4e00-\u9fff])|(?<=\d)\s+(?=[A-Z\u4e00-\u9fff])")

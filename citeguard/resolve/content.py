@@ -26,7 +26,7 @@ DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_
              "dc.date", "dc.date.issued", "dcterms.created", "date", "publish_date", "releasedate")
 TITLE_META = ("articletitle", "og:title", "dc.title", "twitter:title")
 # Site and column suffixes of <title>: "标题_栏目_中国政府网", "标题 - 新华网", "标题 | 人民网"
-TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s\|\s|\s-\s|－|——\s*(?=[^—]*(?:网|政府|门户|官网)$))\s*")
+TITLE_SPLIT_RE = re.compile(r"(?:(?<!\s)\s*|(?<=\s)(?!\s))(?:_|\s\|\s|\s-\s|－|——\s*(?=[^—]*(?:网|政府|门户|官网)$))\s*")
 SITE_WORD_RE = re.compile(r"网|政府|门户|官网|部$|局$|厅$|委员会|办公室|gov|GOV|Portal|News|新闻")
 # Error pages served with status 200 (soft 404s)
 SOFT_404_RE = re.compile(r"页面不存在|您访问的页面不存在|访问的页面已|已被删除|已经被移除|已删除|找不到(?:该|此)?页面|"
