@@ -23,6 +23,7 @@ from citeguard import __version__
 from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
+from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence, LinkStatus, Standard
 from citeguard.parse.fields import URL_RE
@@ -435,6 +436,9 @@ def rules(
         sys.stdout.write(rules_markdown())
     else:
         sys.stdout.write(render_rules_table(ordered))
+
+
+app.command()(verify_command)  # citeguard verify: in cli/verify_cmd.py
 
 
 class Terminated(KeyboardInterrupt):

@@ -1,0 +1,235 @@
+"""Comparing a cited entry with index records and deciding its verdict (pure; issue 12).
+
+``judge`` never calls a work fabricated on absence alone: "not found" is what most Chinese works,
+books, government documents, newspapers, standards and reports get from Crossref and OpenAlex, and
+is reported as "not indexed" for them. ``likely-fabricated`` needs stated evidence: a DOI that does
+not exist or names an unrelated work while no source has the cited title, or a year to come.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from citeguard.checks.titles import normalise_title
+from citeguard.model import Language, Reference
+from citeguard.parse.entrykey import fold_name
+from citeguard.parse.names import is_han_name, pinyin_name, surname_key
+from citeguard.records import FieldDifference, Verdict, Verification, WorkRecord
+
+# Thresholds (rapidfuzz ratio, 0-100, on titles with case, width, script, punctuation and markup folded)
+TITLE_NEAR = 75  # below: another work. Changing two or three words of a ten-word title gives ~80-90
+NEAR_SAME_AUTHOR = 85  # a near title counts as this work only when its first author and year agree too
+CONTAINER_DIFFERENT = 55  # journal names below this (after abbreviation matching) are different venues
+YEAR_SLACK = 1  # online-first and print years differ by one; more is another year
+# Entry kinds Crossref and OpenAlex mostly lack (GB/T type codes): not found is expected
+UNINDEXED_TYPES = frozenset({"M", "N", "EB", "S", "R", "D", "P", "G", "A", "Z", "DB", "CP", "C"})
+# HTML and MathML tags in Crossref titles: <i>, <sub>, <mml:math …>
+_TAG_RE = re.compile(r"<[^<>]{0,300}>")
+# Where a subtitle starts: "Main title: subtitle"  "主标题——副标题"
+_SUBTITLE_RE = re.compile(r"(?:(?<!\s)\s*|(?<=\s)(?!\s))(?:[:：]|——|—|\s-\s)\s*+")  # (never from inside a space run)
+_PREPRINT_WORDS = ("arxiv", "biorxiv", "medrxiv", "ssrn", "preprint", "research square", "chinaxiv")
+
+
+def clean_title(text: str) -> str:
+    return normalise_title(html.unescape(_TAG_RE.sub("", text)))
+
+
+def title_score(cited: str, record: WorkRecord) -> float:
+    """0-100: the cited title against the record's title (with and without its subtitle, and its
+    other titles: a bilingual entry may cite either)."""
+    a = clean_title(cited)
+    if not a:
+        return 0.0
+    main_cited = clean_title(_SUBTITLE_RE.split(cited, maxsplit=1)[0])
+    best = 0.0
+    for title in (record.title, f"{record.title}: {record.subtitle}" if record.subtitle else "", *record.other_titles):
+        b = clean_title(title)
+        if not b:
+            continue
+        if a == b or (len(main_cited) >= 12 and main_cited == clean_title(_SUBTITLE_RE.split(title, maxsplit=1)[0])
+                      and (a.startswith(b) or b.startswith(a))):
+            return 100.0
+        best = max(best, float(fuzz.ratio(a, b)))
+    return best
+
+
+def _surname(name: str) -> str:
+    """A cited author's family name in the form an index gives it: "Smith, J." → "smith",
+    "张三" → "zhang" (indexes romanise Chinese names)."""
+    compact = name.replace(" ", "")
+    if is_han_name(compact):
+        return pinyin_name(compact)[0]
+    return surname_key(name)
+
+
+def _record_surname(name: str) -> str:
+    compact = name.replace(" ", "")
+    if is_han_name(compact):
+        return pinyin_name(compact)[0]
+    return fold_name(name)
+
+
+def author_differences(ref: Reference, record: WorkRecord) -> list[FieldDifference]:
+    """First author, order, and a shortened list (without et al./等)."""
+    cited = [s for s in (_surname(a) for a in ref.authors) if s]
+    printed = [s for s in (_record_surname(a) for a in record.authors) if s]
+    if not cited or not printed:
+        return []
+    shown = ", ".join(ref.authors[:6]) + (" et al." if ref.et_al or len(ref.authors) > 6 else "")
+    listed = ", ".join(record.authors[:6]) + (" et al." if len(record.authors) > 6 else "")
+    if cited[0] != printed[0]:
+        why = "authors in another order" if cited[0] in printed else "another first author"
+        return [FieldDifference("authors", shown, f"{listed} ({why})")]
+    missing = [c for c in cited if c not in printed]
+    if missing:
+        return [FieldDifference("authors", shown, f"{listed} (not among its authors: {', '.join(missing)})")]
+    if cited != printed[:len(cited)]:
+        return [FieldDifference("authors", shown, f"{listed} (authors in another order)")]
+    if not ref.et_al and len(cited) < len(printed):
+        return [FieldDifference("authors", shown, f"{listed} ({len(printed)} authors, {len(cited)} cited, no et al.)")]
+    return []
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "J. Phys. Chem." for "Journal of Physical Chemistry": each word a prefix of the next full word."""
+    words = [w for w in re.split(r"[\s.,&:()\-]+", short.lower()) if w]
+    targets = [w for w in re.split(r"[\s.,&:()\-]+", full.lower()) if w and w not in ("of", "the", "and", "for", "in", "on")]
+    if not words or len(words) > len(targets):
+        return False
+    i = 0
+    for word in words:
+        while i < len(targets) and not targets[i].startswith(word):
+            i += 1
+        if i == len(targets):
+            return False
+        i += 1
+    return True
+
+
+def _is_preprint(text: str, kind: str = "") -> bool:
+    lowered = text.lower()
+    return kind in ("posted-content", "preprint") or any(w in lowered for w in _PREPRINT_WORDS)
+
+
+def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifference]:
+    out = []
+    if ref.year and record.year and ref.year[:4].isdigit() and abs(int(ref.year[:4]) - int(record.year)) > YEAR_SLACK:
+        out.append(FieldDifference("year", ref.year, record.year))
+    cited_venue, venue = (ref.container or "").strip(), record.container.strip()
+    if _is_preprint(venue, record.kind) and cited_venue and not _is_preprint(cited_venue):
+        out.append(FieldDifference("container", cited_venue, f"{venue or record.kind} (the record is a preprint)"))
+    elif cited_venue and venue and not _is_preprint(cited_venue):
+        a, b = normalise_title(cited_venue), normalise_title(venue)
+        if a != b and fuzz.ratio(a, b) < CONTAINER_DIFFERENT and fuzz.partial_ratio(a, b) < 90 \
+                and not _abbreviates(cited_venue, venue) and not _abbreviates(venue, cited_venue):
+            out.append(FieldDifference("container", cited_venue, venue))
+    elif _is_preprint(cited_venue) and venue and not _is_preprint(venue, record.kind):
+        out.append(FieldDifference("container", cited_venue, f"{venue} (published; the entry cites a preprint)"))
+    for name, cited, listed in (("volume", ref.volume, record.volume), ("issue", ref.issue, record.issue)):
+        if cited and listed and _digits(cited) and _digits(cited) != _digits(listed):
+            out.append(FieldDifference(name, cited, listed))
+    if ref.pages and record.pages:
+        first_cited, first_listed = _digits(ref.pages[0].split("-")[0]), _digits(record.pages.split("-")[0])
+        if first_cited and first_listed and first_cited != first_listed:
+            out.append(FieldDifference("pages", ", ".join(ref.pages), record.pages))
+    return out
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def unindexed_kind(ref: Reference) -> bool:
+    """Works Crossref and OpenAlex mostly do not hold: Chinese works, books, newspapers,
+    government documents, standards, reports, theses, web pages."""
+    return ref.language is Language.ZH or (ref.type_code or "").upper() in UNINDEXED_TYPES or bool(
+        ref.title and any("\u4e00" <= ch <= "\u9fff" for ch in ref.title))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the sources said about one reference."""
+
+    doi_record: WorkRecord | None = None  # the record the cited DOI names
+    doi_missing: bool = False  # every DOI source answered that the DOI does not exist
+    found: Sequence[WorkRecord] = ()  # search results for the title
+    sources: tuple[str, ...] = ()
+    unavailable: tuple[str, ...] = ()  # sources that could not answer
+    requests: int = 0
+
+
+def _compare(ref: Reference, record: WorkRecord, evidence: Evidence, extra: list[FieldDifference]) -> Verification:
+    fields = extra + author_differences(ref, record) + other_differences(ref, record)
+    verdict = Verdict.MISMATCH if fields else Verdict.VERIFIED
+    detail = (f"matches {record.source} {record.doi or record.id}" if not fields else
+              f"{record.source} {record.doi or record.id} differs in " + ", ".join(f.field for f in fields))
+    return Verification(ref.index, verdict, detail, record, tuple(fields), record.notices, evidence.sources,
+                        evidence.requests)
+
+
+def best_match(ref: Reference, records: Sequence[WorkRecord]) -> tuple[WorkRecord | None, float]:
+    scored = [(title_score(ref.title or "", r), r) for r in records if not r.is_notice]
+    if not scored:
+        return None, 0.0
+    score, record = max(scored, key=lambda x: x[0])
+    return record, score
+
+
+def _same_people(ref: Reference, record: WorkRecord) -> bool:
+    cited = [_surname(a) for a in ref.authors[:1]]
+    return bool(cited and record.authors and cited[0] == _record_surname(record.authors[0])) and not any(
+        d.field == "year" for d in other_differences(ref, record))
+
+
+def _plain(ref: Reference, verdict: Verdict, detail: str, evidence: Evidence) -> Verification:
+    return Verification(ref.index, verdict, detail, sources=evidence.sources, requests=evidence.requests)
+
+
+def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Verification:
+    """The verdict on ``ref`` from what the sources said."""
+    today = today or date.today()
+    if ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) > today.year:
+        return _plain(ref, Verdict.LIKELY_FABRICATED, f"the year {ref.year} has not come yet", evidence)
+    found, found_score = best_match(ref, evidence.found)
+    same_title = found is not None and (found_score >= 100 or (found_score >= NEAR_SAME_AUTHOR and _same_people(ref, found)))
+    if ref.doi and evidence.doi_record is not None:
+        record = evidence.doi_record
+        score = title_score(ref.title or "", record) if ref.title else 100.0
+        if score >= NEAR_SAME_AUTHOR or (score >= TITLE_NEAR and _same_people(ref, record)):
+            extra = [] if score >= 100 else [FieldDifference("title", ref.title or "", record.title)]
+            return _compare(ref, record, evidence, extra)
+        wrong = FieldDifference("doi", ref.doi, f"{record.doi or ref.doi} is “{record.title[:120]}”, another work")
+        if same_title and found is not None:
+            return _compare(ref, found, evidence, [wrong])
+        return Verification(ref.index, Verdict.LIKELY_FABRICATED,
+                            f"the DOI names another work (“{record.title[:120]}”) and no source has the cited title",
+                            record, (wrong,), (), evidence.sources, evidence.requests)
+    if ref.doi and evidence.doi_missing:
+        known = f"; the work's DOI is {found.doi}" if found is not None and found.doi else ""
+        missing = FieldDifference("doi", ref.doi, "no such DOI" + known)
+        if same_title and found is not None:
+            return _compare(ref, found, evidence, [missing])
+        return Verification(ref.index, Verdict.LIKELY_FABRICATED,
+                            "the DOI does not exist and no source has the cited title", None, (missing,), (),
+                            evidence.sources, evidence.requests)
+    if same_title and found is not None:
+        extra = [] if found_score >= 100 else [FieldDifference("title", ref.title or "", found.title)]
+        return _compare(ref, found, evidence, extra)
+    if found is not None and found_score >= TITLE_NEAR and _same_people(ref, found):
+        return _compare(ref, found, evidence, [FieldDifference("title", ref.title or "", found.title)])
+    if not evidence.sources or (evidence.unavailable and set(evidence.unavailable) >= set(evidence.sources)):
+        return _plain(ref, Verdict.NOT_CHECKED, "no source could be asked" + (
+            f" ({', '.join(evidence.unavailable)} unavailable)" if evidence.unavailable else ""), evidence)
+    asked = ", ".join(s for s in evidence.sources if s not in evidence.unavailable)
+    if not ref.title:
+        return _plain(ref, Verdict.NOT_FOUND, "no title to look up", evidence)
+    if unindexed_kind(ref):
+        return _plain(ref, Verdict.NOT_INDEXED,
+                      f"not in {asked}, as expected for this kind of work (not a sign it does not exist)", evidence)
+    return _plain(ref, Verdict.NOT_FOUND, f"no record in {asked} matches the title", evidence)

@@ -1,0 +1,92 @@
+"""``citeguard verify``: does each cited work exist and match its record (issue 12)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from citeguard.ingest import IngestError, read_source
+from citeguard.ingest.source import read_bounded
+from citeguard.records import Verdict
+
+FAIL_LEVELS = {"mismatch": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED),
+               "likely-fabricated": (Verdict.LIKELY_FABRICATED,), "never": ()}
+
+
+def load_library(path: Path) -> object:
+    """A BibTeX (.bib) or CSL-JSON (.json, as Zotero exports it) library as records."""
+    from citeguard.parse.bib import bib_references
+    from citeguard.resolve.verify import Library, record_of
+    from citeguard.resolve.work_formats import from_csl
+    if path.suffix.lower() == ".json":
+        try:
+            items = json.loads(read_bounded(path).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise IngestError(f"{path}: not a CSL-JSON library ({exc})") from exc
+        if not isinstance(items, list):
+            raise IngestError(f"{path}: a CSL-JSON library is a list of items")
+        return Library.of([r for r in (from_csl(i, "library") for i in items) if r])
+    refs, _ = bib_references(read_source(path))
+    return Library.of([record_of(r) for r in refs])
+
+
+def verify(
+    paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
+                                                   "standard output).")] = None,
+    library: Annotated[Path | None, typer.Option("--library", help="The author's or journal's records: a "
+                                                 "BibTeX or CSL-JSON export, consulted first.")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Ask no network source (only --library).")] = False,
+    mailto: Annotated[str | None, typer.Option("--mailto", help="Your e-mail for Crossref's and OpenAlex's "
+                                               "polite pool.")] = None,
+    crossref_url: Annotated[str, typer.Option("--crossref-url", help="Crossref REST API base.")] =
+        "https://api.crossref.org",
+    openalex_url: Annotated[str, typer.Option("--openalex-url", help="OpenAlex API base.")] = "https://api.openalex.org",
+    datacite_url: Annotated[str, typer.Option("--datacite-url", help="DataCite API base.")] = "https://api.datacite.org",
+    doi_url: Annotated[str, typer.Option("--doi-url", help="DOI resolver for content negotiation.")] = "https://doi.org",
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow sources on loopback or private "
+                                                "addresses (a local mirror).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a verdict at this level exists: "
+                                         "mismatch, likely-fabricated or never.")] = "mismatch",
+) -> None:
+    """Verify every cited work against Crossref, OpenAlex, DataCite and doi.org (and --library):
+    verified, mismatch (which fields), not-found, not-indexed (expected for Chinese works, books,
+    government documents …), likely-fabricated (only on stated evidence), with retraction and
+    correction notices. Exits 1 on a mismatch or likely fabrication (see --fail-on)."""
+    from citeguard.api import load_document
+    from citeguard.cli import _fail, _guard, _paper, _use_color
+    from citeguard.report import write_report
+    from citeguard.report.verify_report import render_verify_json, render_verify_table
+    from citeguard.resolve.safety import SafetyPolicy
+    from citeguard.resolve.verify import Library, verifiable, verify_references
+    from citeguard.resolve.works import WorksConfig
+    if fail_on not in FAIL_LEVELS:
+        _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
+    path = _paper(paper)
+    document = _guard(lambda: load_document(path))
+    records = _guard(lambda: load_library(library)) if library is not None else Library()
+    assert isinstance(records, Library)
+    notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
+    refs = verifiable([*document.references, *notes])  # footnote entries labelled by page and mark
+    config = WorksConfig(crossref_url=crossref_url, openalex_url=openalex_url, datacite_url=datacite_url,
+                         doi_url=doi_url, mailto=mailto, timeout=timeout)
+    results, sent = _guard(lambda: verify_references(refs, config=config, policy=SafetyPolicy(allow_private=allow_private),
+                                                      library=records, offline=offline))
+    pairs = list(zip(refs, results, strict=True))
+    failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results)
+    if json_file is not None:
+        text = render_verify_json(str(path), pairs, sent)
+        if str(json_file) == "-":
+            sys.stdout.write(text)
+            raise typer.Exit(1 if failing else 0)
+        _guard(lambda: write_report(json_file, text))
+    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    sys.stdout.write(render_verify_table(pairs, sent, width=width, color=_use_color()))
+    if failing:
+        raise typer.Exit(1)

@@ -1,0 +1,238 @@
+"""Looking cited works up in Crossref, OpenAlex, DataCite and doi.org (issue 12): the sources,
+each behind the same small interface and the injected ``httpx.AsyncClient``.
+
+Every request passes the same address check as cited URLs (``safety.check``, connection pinned),
+so a mirror on loopback needs ``--allow-private`` like any other private address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from urllib.parse import quote, urljoin
+
+import httpx
+
+from citeguard import __version__
+from citeguard.records import WorkRecord
+from citeguard.resolve.resolver import PINNED, _retry_after
+from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
+from citeguard.resolve.work_formats import from_csl, from_datacite, from_openalex
+
+MAX_BODY = 4 * 1024 * 1024  # bytes of one JSON answer (a Crossref record with 3,000 authors: ~1 MB)
+MAX_QUERY = 300  # characters of a bibliographic query (a title and the first author are enough)
+CSL_JSON = "application/vnd.citationstyles.csl+json"
+
+
+@dataclass(frozen=True, slots=True)
+class WorksConfig:
+    """Where the sources are and how politely to ask them (``--crossref-url`` … ``--mailto``)."""
+
+    crossref_url: str = "https://api.crossref.org"
+    openalex_url: str = "https://api.openalex.org"
+    datacite_url: str = "https://api.datacite.org"
+    doi_url: str = "https://doi.org"
+    mailto: str | None = None  # Crossref's and OpenAlex's polite pool
+    per_source: int = 2  # requests in flight per source (Crossref asks for modest concurrency)
+    timeout: float = 15.0
+    retries: int = 2  # on 429 and 5xx, honouring Retry-After
+    backoff: float = 1.0
+    max_retry_after: float = 30.0
+    max_redirects: int = 5  # doi.org → the registration agency's content service
+    rows: int = 5  # search results read per query
+    user_agent: str = f"citeguard/{__version__} (citation checker; +https://pypi.org/project/citeguard/)"
+
+
+class Outcome(StrEnum):
+    FOUND = "found"
+    MISSING = "missing"  # the source answered that it has no such record
+    UNAVAILABLE = "unavailable"  # no answer worth believing (network, 5xx, 429, bad JSON)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    outcome: Outcome
+    body: Any = None
+    detail: str = ""
+
+
+def classify(status: int | None, error: BaseException | None) -> tuple[Outcome, str]:
+    """One place that maps what happened to a request to an outcome (as Sphinx's linkcheck does)."""
+    if error is not None:
+        if isinstance(error, Refused):
+            # the configured address is not one we may ask (private, without --allow-private)
+            return Outcome.UNAVAILABLE, f"refused: {error.detail}"
+        if isinstance(error, httpx.TimeoutException):
+            return Outcome.UNAVAILABLE, "timeout"  # slow is not absent
+        if isinstance(error, json.JSONDecodeError | UnicodeDecodeError | ValueError):
+            return Outcome.UNAVAILABLE, "the answer was not JSON"  # a proxy's error page, a truncated body
+        return Outcome.UNAVAILABLE, f"network error ({type(error).__name__})"  # DNS, reset, TLS
+    if status is None:
+        return Outcome.UNAVAILABLE, "no answer"
+    if 200 <= status < 300:
+        return Outcome.FOUND, ""
+    if status in (404, 410):
+        # the registry's own word that there is no such DOI or record: the evidence "not found" rests on
+        return Outcome.MISSING, f"HTTP {status}"
+    if status == 429:
+        return Outcome.UNAVAILABLE, "rate limited (HTTP 429)"  # after the retries: ask again later
+    if status >= 500:
+        return Outcome.UNAVAILABLE, f"server error (HTTP {status})"  # the service is down, not the work
+    # 400 (a query the service would not take), 401/403 (a mirror needing a key): nothing learnt
+    return Outcome.UNAVAILABLE, f"HTTP {status}"
+
+
+@dataclass
+class Fetcher:
+    """GETs JSON: address-checked and pinned, redirects followed hop by hop, 429/5xx retried."""
+
+    client: httpx.AsyncClient
+    config: WorksConfig = field(default_factory=WorksConfig)
+    policy: SafetyPolicy = field(default_factory=SafetyPolicy)
+    lookup: Lookup = system_lookup
+    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+    requests: int = 0
+    _gates: dict[str, asyncio.Semaphore] = field(default_factory=dict)
+
+    async def get_json(self, url: str, params: dict[str, str] | None = None, accept: str = "application/json",
+                       gate: str = "") -> Answer:
+        try:
+            return await self._get(url, params, accept, gate)
+        except Exception as exc:  # any surprise in one lookup is that lookup's outcome
+            outcome, detail = classify(None, exc)
+            return Answer(outcome, detail=detail)
+
+    async def _get(self, url: str, params: dict[str, str] | None, accept: str, gate: str) -> Answer:
+        headers = {"User-Agent": self.config.user_agent, "Accept": accept}
+        current = str(httpx.URL(url, params=params)) if params else url
+        attempt = hops = 0
+        semaphore = self._gates.setdefault(gate, asyncio.Semaphore(self.config.per_source))
+        while True:
+            addresses = await check(current, self.policy, self.lookup)
+            async with semaphore:
+                self.requests += 1
+                response = await self.client.get(current, headers=headers, timeout=self.config.timeout,
+                                                 extensions={PINNED: addresses} if addresses else None)
+            if response.is_redirect and response.headers.get("location") and hops < self.config.max_redirects:
+                hops += 1
+                current = urljoin(current, response.headers["location"])
+                continue
+            code = response.status_code
+            if (code == 429 or code >= 500) and attempt < self.config.retries:
+                await self.sleep(_retry_after(response.headers.get("retry-after"),
+                                              self.config.backoff * 2 ** attempt, self.config.max_retry_after))
+                attempt += 1
+                continue
+            outcome, detail = classify(code, None)
+            if outcome is not Outcome.FOUND:
+                return Answer(outcome, detail=detail)
+            if len(response.content) > MAX_BODY:
+                return Answer(Outcome.UNAVAILABLE, detail="answer too large")
+            return Answer(Outcome.FOUND, json.loads(response.content.decode("utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class DoiLookup:
+    outcome: Outcome
+    record: WorkRecord | None = None
+    detail: str = ""
+
+
+class Source:
+    """One index: a record by DOI, and records by a bibliographic query."""
+
+    name = ""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+
+    async def by_doi(self, doi: str) -> DoiLookup:
+        return DoiLookup(Outcome.UNAVAILABLE, detail="not supported")
+
+    async def search(self, query: str) -> list[WorkRecord] | None:
+        """Records for ``query``; None when the source could not answer."""
+        return None
+
+    def _polite(self, params: dict[str, str]) -> dict[str, str]:
+        if self.fetcher.config.mailto:
+            params["mailto"] = self.fetcher.config.mailto
+        return params
+
+
+def _doi_lookup(answer: Answer, read: Callable[[Any], WorkRecord | None]) -> DoiLookup:
+    if answer.outcome is not Outcome.FOUND:
+        return DoiLookup(answer.outcome, detail=answer.detail)
+    record = read(answer.body)
+    return DoiLookup(Outcome.FOUND, record) if record else DoiLookup(Outcome.UNAVAILABLE, detail="unreadable record")
+
+
+class Crossref(Source):
+    name = "crossref"
+
+    async def by_doi(self, doi: str) -> DoiLookup:
+        base = self.fetcher.config.crossref_url.rstrip("/")
+        answer = await self.fetcher.get_json(f"{base}/works/{quote(doi, safe='')}", self._polite({}), gate=self.name)
+        return _doi_lookup(answer, lambda body: from_csl(body.get("message") if isinstance(body, dict) else None,
+                                                         self.name))
+
+    async def search(self, query: str) -> list[WorkRecord] | None:
+        base = self.fetcher.config.crossref_url.rstrip("/")
+        params = self._polite({"query.bibliographic": query[:MAX_QUERY], "rows": str(self.fetcher.config.rows)})
+        answer = await self.fetcher.get_json(f"{base}/works", params, gate=self.name)
+        if answer.outcome is not Outcome.FOUND:
+            return None if answer.outcome is Outcome.UNAVAILABLE else []
+        message = answer.body.get("message") if isinstance(answer.body, dict) else None
+        items = message.get("items") if isinstance(message, dict) else None
+        return [r for r in (from_csl(i, self.name) for i in items[:self.fetcher.config.rows]) if r] \
+            if isinstance(items, list) else None
+
+
+class OpenAlex(Source):
+    name = "openalex"
+
+    async def by_doi(self, doi: str) -> DoiLookup:
+        base = self.fetcher.config.openalex_url.rstrip("/")
+        answer = await self.fetcher.get_json(f"{base}/works/doi:{quote(doi, safe='/')}", self._polite({}),
+                                             gate=self.name)
+        return _doi_lookup(answer, from_openalex)
+
+    async def search(self, query: str) -> list[WorkRecord] | None:
+        base = self.fetcher.config.openalex_url.rstrip("/")
+        params = self._polite({"search": query[:MAX_QUERY], "per-page": str(self.fetcher.config.rows)})
+        answer = await self.fetcher.get_json(f"{base}/works", params, gate=self.name)
+        if answer.outcome is not Outcome.FOUND:
+            return None if answer.outcome is Outcome.UNAVAILABLE else []
+        results = answer.body.get("results") if isinstance(answer.body, dict) else None
+        return [r for r in (from_openalex(w) for w in results[:self.fetcher.config.rows]) if r] \
+            if isinstance(results, list) else None
+
+
+class DataCite(Source):
+    name = "datacite"
+
+    async def by_doi(self, doi: str) -> DoiLookup:
+        base = self.fetcher.config.datacite_url.rstrip("/")
+        return _doi_lookup(await self.fetcher.get_json(f"{base}/dois/{quote(doi, safe='')}", gate=self.name),
+                           from_datacite)
+
+
+class DoiOrg(Source):
+    """doi.org content negotiation: CSL-JSON from whichever agency registered the DOI."""
+
+    name = "doi.org"
+
+    async def by_doi(self, doi: str) -> DoiLookup:
+        base = self.fetcher.config.doi_url.rstrip("/")
+        answer = await self.fetcher.get_json(f"{base}/{quote(doi, safe='/')}", accept=CSL_JSON, gate=self.name)
+        return _doi_lookup(answer, lambda body: from_csl(body, self.name))
+
+
+def default_sources(fetcher: Fetcher) -> tuple[list[Source], list[Source]]:
+    """(asked for a DOI, in order; asked for a title): Crossref holds most DOIs, DataCite the data
+    sets and preprints, doi.org answers for the other agencies (mEDRA, JaLC, CNKI's DOIs)."""
+    crossref, openalex = Crossref(fetcher), OpenAlex(fetcher)
+    return [crossref, DataCite(fetcher), DoiOrg(fetcher)], [crossref, openalex]

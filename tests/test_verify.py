@@ -1,0 +1,194 @@
+"""Verifying cited works against a local mock of Crossref, OpenAlex, DataCite and doi.org (issue 12):
+every verdict, every notice, and every failure of a source."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from citeguard.model import Span
+from citeguard.parse.entries import parse_entry
+from citeguard.records import NoticeKind, Verdict, Verification
+from citeguard.resolve.safety import SafetyPolicy
+from citeguard.resolve.verify import Library, record_of, verify_references
+from citeguard.resolve.works import WorksConfig
+from tests.worksserver import crossref_record, serve_works
+
+TODAY = date(2026, 11, 29)
+RECORDS = [
+    crossref_record("10.1000/alpha", "Deep learning for citation analysis", [("Smith", "John"), ("Jones", "Kate")],
+                    2020, "Journal of Informetrics", "14", "2", "100-110"),
+    crossref_record("10.1000/beta", "Graph neural networks in bibliometrics", [("Lee", "Chan"), ("Park", "Dae")],
+                    2019, "Scientometrics", "120", "3", "1-20",
+                    **{"updated-by": [{"type": "retraction", "DOI": "10.1000/beta.retraction", "source": "retraction-watch",
+                                       "updated": {"date-parts": [[2021, 3, 4]]}}]}),
+    crossref_record("10.1000/gamma", "A survey of reference string parsing methods", [("Brown", "Anne")], 2018,
+                    "Information Processing & Management", "54", "1", "5-25"),
+    crossref_record("10.1000/preprint", "Language models invent references", [("Wang", "Xiao")], 2023, "arXiv",
+                    kind="posted-content"),
+    crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
+                    "Journal of Web Services", "3", "1", "1-9"),
+]
+ALPHA = "SMITH J, JONES K. Deep learning for citation analysis[J]. Journal of Informetrics, 2020, 14(2): 100-110."
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve_works(RECORDS) as (base, _):
+        yield base
+
+
+def _config(base: str, **kw: object) -> WorksConfig:
+    return WorksConfig(crossref_url=base, openalex_url=f"{base}/openalex", datacite_url=f"{base}/datacite",
+                       doi_url=f"{base}/doi", backoff=0.0, timeout=1.0, **kw)  # type: ignore[arg-type]
+
+
+def _policy(base: str) -> SafetyPolicy:
+    return SafetyPolicy(trusted=frozenset({base.removeprefix("http://")}))
+
+
+def _verify(base: str, *entries: str, offline: bool = False, library: Library | None = None) -> list[Verification]:
+    refs = [parse_entry(e, Span(1, 1, 1, 1), index=i + 1) for i, e in enumerate(entries)]
+    results, _ = verify_references(refs, config=_config(base), policy=_policy(base), offline=offline,
+                                   library=library, today=TODAY)
+    return results
+
+
+CASES = [
+    # (entry, verdict, fields that differ)
+    (ALPHA + " DOI: 10.1000/alpha.", Verdict.VERIFIED, ()),
+    (ALPHA, Verdict.VERIFIED, ()),  # no DOI: found by its title
+    (ALPHA.replace("2020", "2015"), Verdict.MISMATCH, ("year",)),
+    (ALPHA.replace("SMITH J, JONES K", "JONES K, SMITH J"), Verdict.MISMATCH, ("authors",)),  # swapped
+    (ALPHA.replace("SMITH J, JONES K", "SMITH J"), Verdict.MISMATCH, ("authors",)),  # partial list, no 等/et al.
+    (ALPHA.replace("Journal of Informetrics", "Nature Physics"), Verdict.MISMATCH, ("container",)),  # wrong venue
+    (ALPHA.replace("citation analysis", "citation analytics"), Verdict.MISMATCH, ("title",)),  # near-miss title
+    (ALPHA + " DOI: 10.1000/gamma.", Verdict.MISMATCH, ("doi",)),  # the DOI of another work, the title found
+    (ALPHA + " DOI: 10.1000/nonexistent.", Verdict.MISMATCH, ("doi",)),  # no such DOI, the title found
+    ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5. "
+     "DOI: 10.1000/nonexistent.", Verdict.LIKELY_FABRICATED, ("doi",)),
+    ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5. "
+     "DOI: 10.1000/gamma.", Verdict.LIKELY_FABRICATED, ("doi",)),  # the DOI names an unrelated work
+    ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5.",
+     Verdict.NOT_FOUND, ()),  # English, no DOI, not found: not called fabricated
+    ("张三. 新质生产力的理论逻辑与实践路径[J]. 经济研究, 2023(4): 1-10.", Verdict.NOT_INDEXED, ()),
+    ("李四. 数字经济概论[M]. 北京: 人民出版社, 2021.", Verdict.NOT_INDEXED, ()),
+    (ALPHA.replace("2020", "2031"), Verdict.LIKELY_FABRICATED, ()),  # a year to come
+    ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.MISMATCH, ("container",)),
+]
+
+
+@pytest.mark.parametrize(("entry", "verdict", "fields"), CASES)
+def test_verdicts(server: str, entry: str, verdict: Verdict, fields: tuple[str, ...]) -> None:
+    [result] = _verify(server, entry)
+    assert result.verdict is verdict, result.detail
+    assert tuple(f.field for f in result.fields) == fields
+
+
+def test_a_retraction_is_reported_with_its_notice(server: str) -> None:
+    [result] = _verify(server, "LEE C, PARK D. Graph neural networks in bibliometrics[J]. Scientometrics, 2019, "
+                               "120(3): 1-20.")
+    assert result.verdict is Verdict.VERIFIED
+    assert [(n.kind, n.doi, n.date) for n in result.notices] == [(NoticeKind.RETRACTED, "10.1000/beta.retraction",
+                                                                  "2021-03-04")]
+
+
+def test_the_record_compared_with_is_quoted(server: str) -> None:
+    [result] = _verify(server, ALPHA.replace("2020", "2015"))
+    assert result.record is not None and result.record.doi == "10.1000/alpha"
+    assert [(f.cited, f.record) for f in result.fields] == [("2015", "2020")]
+
+
+def test_a_rate_limit_is_waited_out(server: str) -> None:
+    [result] = _verify(server, "GREEN O. Retrying politely after rate limits[J]. Journal of Web Services, 2021, "
+                               "3(1): 1-9. DOI: 10.1000/fault-429.")
+    assert result.verdict is Verdict.VERIFIED
+
+
+@pytest.mark.parametrize("fault", ["fault-500", "fault-json", "fault-slow"])
+def test_a_failing_source_is_never_evidence_of_fabrication(server: str, fault: str) -> None:
+    # the DOI sources fail; the title search still finds the work
+    [result] = _verify(server, ALPHA + f" DOI: 10.1000/{fault}.")
+    assert result.verdict is Verdict.VERIFIED, result.detail
+
+
+def test_no_source_answering_is_not_checked() -> None:
+    base = "http://127.0.0.1:9"  # the discard port: nothing listens
+    [result] = _verify(base, ALPHA + " DOI: 10.1000/alpha.")
+    assert result.verdict is Verdict.NOT_CHECKED and "unavailable" in result.detail
+
+
+def test_offline_asks_nothing_but_the_library(server: str) -> None:
+    refs = [parse_entry(ALPHA, Span(1, 1, 1, 1), index=1),
+            parse_entry("DOE J. Invented[J]. J, 2020, 1: 1.", Span(1, 1, 1, 1), index=2)]
+    library = Library.of([record_of(parse_entry(ALPHA + " DOI: 10.1000/alpha.", Span(1, 1, 1, 1)))])
+    results, requests = verify_references(refs, config=_config(server), policy=_policy(server), offline=True,
+                                          library=library, today=TODAY)
+    assert requests == 0
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.NOT_CHECKED]
+    assert results[0].sources == ("library",)
+
+
+def test_a_private_mirror_needs_permission(server: str) -> None:
+    refs = [parse_entry(ALPHA + " DOI: 10.1000/alpha.", Span(1, 1, 1, 1), index=1)]
+    results, requests = verify_references(refs, config=_config(server), policy=SafetyPolicy(), today=TODAY)
+    assert requests == 0 and results[0].verdict is Verdict.NOT_CHECKED and "unavailable" in results[0].detail
+
+
+def _cli(base: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "citeguard", "verify", "--allow-private", "--timeout", "2",
+                           "--crossref-url", base, "--openalex-url", f"{base}/openalex", "--datacite-url",
+                           f"{base}/datacite", "--doi-url", f"{base}/doi", *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_no_chinese_entry_of_the_reference_paper_is_called_fabricated(server: str) -> None:
+    # the mock database lacks every one of them: not indexed, never fabricated
+    done = _cli(server, "--json", "-")
+    assert done.returncode == 0, done.stderr
+    body = json.loads(done.stdout)
+    verdicts = Counter(r["verdict"] for r in body["references"])
+    assert verdicts["likely-fabricated"] == 0 and verdicts["not-indexed"] >= 51, verdicts
+    assert body["requests"] > 0
+
+
+def test_verify_json_names_fields_records_and_notices(server: str, tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("# T\n\n正文[1][2]。\n\n## 参考文献\n\n[1] " + ALPHA.replace("2020", "2015") + "\n"
+                     "[2] LEE C, PARK D. Graph neural networks in bibliometrics[J]. Scientometrics, 2019, 120(3): 1-20.\n",
+                     encoding="utf-8")
+    out = tmp_path / "v.json"
+    done = _cli(server, str(paper), "--json", str(out))
+    assert done.returncode == 1, done.stderr  # a mismatch fails by default
+    refs = json.loads(out.read_text(encoding="utf-8"))["references"]
+    assert [(r["label"], r["verdict"]) for r in refs] == [("[1]", "mismatch"), ("[2]", "verified")]
+    assert refs[0]["fields"] == [{"field": "year", "cited": "2015", "record": "2020"}]
+    assert refs[0]["record"]["doi"] == "10.1000/alpha"
+    assert refs[1]["notices"][0]["kind"] == "retracted"
+    assert "mismatch" in done.stdout and "retracted" in done.stdout  # the terminal table
+    assert _cli(server, str(paper), "--fail-on", "never").returncode == 0
+
+
+def test_a_library_file_answers_offline(tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("# T\n\n正文[1]。\n\n## 参考文献\n\n[1] " + ALPHA + "\n", encoding="utf-8")
+    library = tmp_path / "zotero.json"
+    library.write_text(json.dumps([{"type": "article-journal", "title": "Deep learning for citation analysis",
+                                    "author": [{"family": "Smith", "given": "J"}, {"family": "Jones", "given": "K"}],
+                                    "issued": {"date-parts": [[2020]]}, "container-title": "Journal of Informetrics",
+                                    "volume": "14", "issue": "2", "page": "100-110"}]), encoding="utf-8")
+    done = _cli("http://127.0.0.1:9", str(paper), "--offline", "--library", str(library), "--json", "-")
+    assert done.returncode == 0, done.stderr
+    [ref] = json.loads(done.stdout)["references"]
+    assert ref["verdict"] == "verified" and ref["sources"] == ["library"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    failed = _cli("http://127.0.0.1:9", str(paper), "--offline", "--library", str(bad))
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "CSL-JSON" in failed.stderr
