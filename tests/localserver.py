@@ -145,13 +145,19 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serve() -> Iterator[tuple[str, Counter[str]]]:
     """Run the server in a thread; yields its base URL and the hit counter."""
-    handler = type("Handler", (_Handler,), {"hits": Counter()})
+    with run_server(type("Handler", (_Handler,), {"hits": Counter()})) as running:
+        yield running
+
+
+@contextmanager
+def run_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[tuple[str, Counter[str]]]:
+    """Serve ``handler`` (its class attribute ``hits`` counts requests) on 127.0.0.1, in a thread."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler.hits
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler.hits  # type: ignore[attr-defined]
     finally:
         server.shutdown()
         server.server_close()

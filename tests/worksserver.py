@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from rapidfuzz import fuzz, process
+
+from tests.localserver import run_server
 
 
 def crossref_record(doi: str, title: str, authors: Sequence[tuple[str, str]], year: int, container: str = "",
@@ -168,12 +169,5 @@ def serve_works(records: Sequence[dict[str, Any]], datacite: Sequence[dict[str, 
         "records": by_doi, "datacite": {d["id"].lower(): d for d in datacite}, "hits": Counter(),
         "titles": [r["title"][0] + " " + " ".join(a["family"] for a in r["author"][:1]) for r in records],
         "by_title": list(records)})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler.hits
-    finally:
-        server.shutdown()
-        server.server_close()
+    with run_server(handler) as running:
+        yield running

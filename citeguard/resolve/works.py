@@ -157,6 +157,14 @@ class Source:
         """Records for ``query``; None when the source could not answer."""
         return None
 
+    def _hits(self, answer: Answer, items: object, read: Callable[[Any], WorkRecord | None]) -> list[WorkRecord] | None:
+        """The records of a search answer; None when the source could not answer (or answered nonsense)."""
+        if answer.outcome is not Outcome.FOUND:
+            return None if answer.outcome is Outcome.UNAVAILABLE else []
+        if not isinstance(items, list):
+            return None
+        return [r for r in (read(item) for item in items[:self.fetcher.config.rows]) if r]
+
     def _polite(self, params: dict[str, str]) -> dict[str, str]:
         if self.fetcher.config.mailto:
             params["mailto"] = self.fetcher.config.mailto
@@ -183,12 +191,9 @@ class Crossref(Source):
         base = self.fetcher.config.crossref_url.rstrip("/")
         params = self._polite({"query.bibliographic": query[:MAX_QUERY], "rows": str(self.fetcher.config.rows)})
         answer = await self.fetcher.get_json(f"{base}/works", params, gate=self.name)
-        if answer.outcome is not Outcome.FOUND:
-            return None if answer.outcome is Outcome.UNAVAILABLE else []
         message = answer.body.get("message") if isinstance(answer.body, dict) else None
-        items = message.get("items") if isinstance(message, dict) else None
-        return [r for r in (from_csl(i, self.name) for i in items[:self.fetcher.config.rows]) if r] \
-            if isinstance(items, list) else None
+        return self._hits(answer, message.get("items") if isinstance(message, dict) else None,
+                          lambda item: from_csl(item, self.name))
 
 
 class OpenAlex(Source):
@@ -204,11 +209,7 @@ class OpenAlex(Source):
         base = self.fetcher.config.openalex_url.rstrip("/")
         params = self._polite({"search": query[:MAX_QUERY], "per-page": str(self.fetcher.config.rows)})
         answer = await self.fetcher.get_json(f"{base}/works", params, gate=self.name)
-        if answer.outcome is not Outcome.FOUND:
-            return None if answer.outcome is Outcome.UNAVAILABLE else []
-        results = answer.body.get("results") if isinstance(answer.body, dict) else None
-        return [r for r in (from_openalex(w) for w in results[:self.fetcher.config.rows]) if r] \
-            if isinstance(results, list) else None
+        return self._hits(answer, answer.body.get("results") if isinstance(answer.body, dict) else None, from_openalex)
 
 
 class DataCite(Source):
