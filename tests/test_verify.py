@@ -33,6 +33,8 @@ RECORDS = [
                     "Information Processing & Management", "54", "1", "5-25"),
     crossref_record("10.1000/preprint", "Language models invent references", [("Wang", "Xiao")], 2023, "arXiv",
                     kind="posted-content"),
+    crossref_record("10.1000/sun", "Indoor panorama layout estimation", [("Sun", "Cheng"), ("Sun", "Min")], 2021,
+                    "International Conference on Machine Learning", kind="proceedings-article"),
     crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
                     "Journal of Web Services", "3", "1", "1-9"),
 ]
@@ -81,7 +83,11 @@ CASES = [
     ("张三. 新质生产力的理论逻辑与实践路径[J]. 经济研究, 2023(4): 1-10.", Verdict.NOT_INDEXED, ()),
     ("李四. 数字经济概论[M]. 北京: 人民出版社, 2021.", Verdict.NOT_INDEXED, ()),
     (ALPHA.replace("2020", "2031"), Verdict.LIKELY_FABRICATED, ()),  # a year to come
-    ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.MISMATCH, ("container",)),
+    # a preprint's record can neither confirm nor refute the venue it is cited with
+    ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.VERIFIED, ()),
+    ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.VERIFIED, ()),  # acronym
+    ("SUN M, SUN C. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.MISMATCH, ("authors",)),
+    ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICLR. 2021: 1-9.", Verdict.MISMATCH, ("container",)),
 ]
 
 
@@ -192,3 +198,21 @@ def test_a_library_file_answers_offline(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     failed = _cli("http://127.0.0.1:9", str(paper), "--offline", "--library", str(bad))
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "CSL-JSON" in failed.stderr
+
+
+def test_a_second_run_asks_the_cache_not_the_services(server: str, tmp_path: Path) -> None:
+    from citeguard.resolve.cache import LinkCache
+    entries = [ALPHA + " DOI: 10.1000/alpha.", ALPHA.replace("2020", "2015"), "DOE J. Invented study[J]. J, 2020, 1: 1."]
+    refs = [parse_entry(e, Span(1, 1, 1, 1), index=i + 1) for i, e in enumerate(entries)]
+    cache = LinkCache(tmp_path / "cache.sqlite3")
+
+    def run(offline: bool) -> tuple[list[Verdict], int]:
+        results, requests = verify_references(refs, config=_config(server), policy=_policy(server), cache=cache,
+                                              offline=offline, today=TODAY)
+        return [r.verdict for r in results], requests
+
+    first, sent = run(False)
+    assert sent > 0 and first == [Verdict.VERIFIED, Verdict.MISMATCH, Verdict.NOT_FOUND]
+    assert run(False) == (first, 0)  # every answer came from the cache
+    assert run(True) == (first, 0)  # and offline gives the same verdicts
+    cache.close()

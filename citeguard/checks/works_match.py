@@ -89,17 +89,35 @@ def author_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferen
     missing = [c for c in cited if c not in printed]
     if missing:
         return [FieldDifference("authors", shown, f"{listed} (not among its authors: {', '.join(missing)})")]
-    if cited != printed[:len(cited)]:
+    if cited != printed[:len(cited)] or _initials_reordered(ref, record):
         return [FieldDifference("authors", shown, f"{listed} (authors in another order)")]
     if not ref.et_al and len(cited) < len(printed):
         return [FieldDifference("authors", shown, f"{listed} ({len(printed)} authors, {len(cited)} cited, no et al.)")]
     return []
 
 
+def _initial(name: str) -> str:
+    """A cited author's first initial: "Sun, Min" → "m", "SUN M" → "m"; "" when not shown."""
+    if "," in name:
+        return name.split(",", 1)[1].strip()[:1].lower()
+    words = name.split()
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
+        return words[-1][0].lower()
+    return ""
+
+
+def _initials_reordered(ref: Reference, record: WorkRecord) -> bool:
+    """Authors sharing a surname in another order ("Sun M, Sun C" for "Sun C, Sun M"): told by initials."""
+    cited = [_initial(a) for a in ref.authors]
+    given = list(record.given[:len(cited)])
+    pairs = [(c, g) for c, g in zip(cited, given, strict=False) if c and g]
+    return len(pairs) >= 2 and any(c != g for c, g in pairs) and sorted(c for c, _ in pairs) == sorted(g for _, g in pairs)
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """ "J. Phys. Chem." for "Journal of Physical Chemistry": each word a prefix of the next full word."""
     words = [w for w in re.split(r"[\s.,&:()\-]+", short.lower()) if w]
-    targets = [w for w in re.split(r"[\s.,&:()\-]+", full.lower()) if w and w not in ("of", "the", "and", "for", "in", "on")]
+    targets = [w for w in re.split(r"[\s.,&:()\-]+", full.lower()) if w and w not in _SMALL_WORDS]
     if not words or len(words) > len(targets):
         return False
     i = 0
@@ -112,6 +130,26 @@ def _abbreviates(short: str, full: str) -> bool:
     return True
 
 
+def _acronym(short: str, full: str) -> bool:
+    """ "ICML" for "International Conference on Machine Learning"."""
+    letters = "".join(ch for ch in short.lower() if ch.isalpha())
+    words = [w for w in re.split(r"[\s.,&:()\-]+", full.lower()) if w and w not in _SMALL_WORDS]
+    return len(letters) >= 2 and letters == "".join(w[0] for w in words if w[0].isalpha())
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "proceedings", "annual"})
+
+
+def _same_venue(cited: str, listed: str) -> bool:
+    a, b = normalise_title(cited), normalise_title(listed)
+    if not a or not b or a == b or _abbreviates(cited, listed) or _abbreviates(listed, cited) \
+            or _acronym(cited, listed) or _acronym(listed, cited):
+        return True
+    if min(len(a), len(b)) <= 8:  # acronyms: "icml" and "iclr" share three letters of four
+        return False
+    return fuzz.ratio(a, b) >= CONTAINER_DIFFERENT or fuzz.partial_ratio(a, b) >= 90
+
+
 def _is_preprint(text: str, kind: str = "") -> bool:
     lowered = text.lower()
     return kind in ("posted-content", "preprint") or any(w in lowered for w in _PREPRINT_WORDS)
@@ -122,15 +160,11 @@ def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferenc
     if ref.year and record.year and ref.year[:4].isdigit() and abs(int(ref.year[:4]) - int(record.year)) > YEAR_SLACK:
         out.append(FieldDifference("year", ref.year, record.year))
     cited_venue, venue = (ref.container or "").strip(), record.container.strip()
-    if _is_preprint(venue, record.kind) and cited_venue and not _is_preprint(cited_venue):
-        out.append(FieldDifference("container", cited_venue, f"{venue or record.kind} (the record is a preprint)"))
-    elif cited_venue and venue and not _is_preprint(cited_venue):
-        a, b = normalise_title(cited_venue), normalise_title(venue)
-        if a != b and fuzz.ratio(a, b) < CONTAINER_DIFFERENT and fuzz.partial_ratio(a, b) < 90 \
-                and not _abbreviates(cited_venue, venue) and not _abbreviates(venue, cited_venue):
-            out.append(FieldDifference("container", cited_venue, venue))
-    elif _is_preprint(cited_venue) and venue and not _is_preprint(venue, record.kind):
-        out.append(FieldDifference("container", cited_venue, f"{venue} (published; the entry cites a preprint)"))
+    # A preprint's record cannot confirm or refute a venue (papers are cited by their arXiv DOI with
+    # the conference that took them), nor a published record an "arXiv" citation: not compared.
+    if cited_venue and venue and not _is_preprint(venue, record.kind) and not _is_preprint(cited_venue) \
+            and not _same_venue(cited_venue, venue):
+        out.append(FieldDifference("container", cited_venue, venue))
     for name, cited, listed in (("volume", ref.volume, record.volume), ("issue", ref.issue, record.issue)):
         if cited and listed and _digits(cited) and _digits(cited) != _digits(listed):
             out.append(FieldDifference(name, cited, listed))
@@ -162,6 +196,7 @@ class Evidence:
     sources: tuple[str, ...] = ()
     unavailable: tuple[str, ...] = ()  # sources that could not answer
     requests: int = 0
+    searched: bool = False  # a title search was answered (absence of the title is established)
 
 
 def _compare(ref: Reference, record: WorkRecord, evidence: Evidence, extra: list[FieldDifference]) -> Verification:
@@ -207,6 +242,9 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
         wrong = FieldDifference("doi", ref.doi, f"{record.doi or ref.doi} is “{record.title[:120]}”, another work")
         if same_title and found is not None:
             return _compare(ref, found, evidence, [wrong])
+        if not evidence.searched:  # whether a source has the title is unknown: the DOI is wrong, no more
+            return Verification(ref.index, Verdict.MISMATCH, "the DOI names another work; the title could not be "
+                                "searched", record, (wrong,), (), evidence.sources, evidence.requests)
         return Verification(ref.index, Verdict.LIKELY_FABRICATED,
                             f"the DOI names another work (“{record.title[:120]}”) and no source has the cited title",
                             record, (wrong,), (), evidence.sources, evidence.requests)
@@ -215,6 +253,9 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
         missing = FieldDifference("doi", ref.doi, "no such DOI" + known)
         if same_title and found is not None:
             return _compare(ref, found, evidence, [missing])
+        if not evidence.searched:
+            return Verification(ref.index, Verdict.MISMATCH, "the DOI does not exist; the title could not be searched",
+                                None, (missing,), (), evidence.sources, evidence.requests)
         return Verification(ref.index, Verdict.LIKELY_FABRICATED,
                             "the DOI does not exist and no source has the cited title", None, (missing,), (),
                             evidence.sources, evidence.requests)
@@ -223,7 +264,8 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
         return _compare(ref, found, evidence, extra)
     if found is not None and found_score >= TITLE_NEAR and _same_people(ref, found):
         return _compare(ref, found, evidence, [FieldDifference("title", ref.title or "", found.title)])
-    if not evidence.sources or (evidence.unavailable and set(evidence.unavailable) >= set(evidence.sources)):
+    network = set(evidence.sources) - {"library"}  # the author's own library cannot show a work is missing
+    if not network or set(evidence.unavailable) >= network:
         return _plain(ref, Verdict.NOT_CHECKED, "no source could be asked" + (
             f" ({', '.join(evidence.unavailable)} unavailable)" if evidence.unavailable else ""), evidence)
     asked = ", ".join(s for s in evidence.sources if s not in evidence.unavailable)

@@ -15,6 +15,8 @@ from citeguard.model import LinkResult, LinkStatus
 from citeguard.urls import split_url
 
 DEFAULT_TTL = 24 * 3600.0  # a day, as lychee's cache
+WORKS_TTL = 7 * 24 * 3600.0  # index records change slowly; a week still sees a new retraction soon enough
+MAX_CACHED_ANSWER = 512 * 1024  # characters of one index answer kept (a record with thousands of authors is not)
 # Results worth keeping: transient failures are retried next time instead of being remembered.
 CACHEABLE = frozenset({LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.NOT_FOUND, LinkStatus.SOFT_404,
                        LinkStatus.TLS_ERROR, LinkStatus.TOO_LARGE})
@@ -59,7 +61,10 @@ class LinkCache:
         try:
             self._db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, result TEXT NOT NULL, "
                              "checked REAL NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS works (key TEXT PRIMARY KEY, answer TEXT NOT NULL, "
+                             "checked REAL NOT NULL)")
             self._db.execute("SELECT key, result, checked FROM links LIMIT 0")  # another schema fails here
+            self._db.execute("SELECT key, answer, checked FROM works LIMIT 0")
             self._db.commit()
         except sqlite3.Error:
             self._db.close()
@@ -101,6 +106,36 @@ class LinkCache:
                              (url_key(result.url), json.dumps(data, ensure_ascii=False), now or time.time()))
             self._db.commit()
         except sqlite3.Error as exc:  # disk full, read-only file, locked by another run
+            self._off(exc)
+
+    def get_answer(self, key: str, now: float | None = None) -> tuple[str, object] | None:
+        """An index's answer to one request (``citeguard verify``): (outcome, JSON body), or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT answer, checked FROM works WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return None
+        if row is None or not isinstance(row[1], int | float) or (now or time.time()) - row[1] > WORKS_TTL:
+            return None
+        try:
+            data = json.loads(row[0])
+            return str(data["outcome"]), data.get("body")
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def put_answer(self, key: str, outcome: str, body: object, now: float | None = None) -> None:
+        if self._db is None:
+            return
+        text = json.dumps({"outcome": outcome, "body": body}, ensure_ascii=False)
+        if len(text) > MAX_CACHED_ANSWER:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO works (key, answer, checked) VALUES (?, ?, ?)",
+                             (key, text, now or time.time()))
+            self._db.commit()
+        except sqlite3.Error as exc:
             self._off(exc)
 
     def close(self) -> None:

@@ -17,7 +17,8 @@ from citeguard.checks.titles import normalise_title
 from citeguard.checks.works_match import Evidence, judge
 from citeguard.model import Reference
 from citeguard.parse.names import is_han_name, surname_key
-from citeguard.records import Verdict, Verification, WorkRecord
+from citeguard.records import Verification, WorkRecord
+from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.resolver import PerHostTransport
 from citeguard.resolve.safety import Lookup, SafetyPolicy, system_lookup
 from citeguard.resolve.work_formats import bare_doi
@@ -95,7 +96,9 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
             found.extend(hits)
             if any(normalise_title(h.title) == normalise_title(ref.title) for h in hits):
                 break  # the title is found: the other sources would only repeat it
-    return Evidence(doi_record, doi_missing, tuple(found), tuple(dict.fromkeys(asked)), tuple(dict.fromkeys(unavailable)))
+    searched = bool(found) or any(s.name in asked and s.name not in unavailable for s in search_sources)
+    return Evidence(doi_record, doi_missing, tuple(found), tuple(dict.fromkeys(asked)), tuple(dict.fromkeys(unavailable)),
+                    searched=searched)
 
 
 def verifiable(references: Sequence[Reference]) -> list[Reference]:
@@ -106,10 +109,11 @@ def verifiable(references: Sequence[Reference]) -> list[Reference]:
 def verify_references(references: Sequence[Reference], *, config: WorksConfig | None = None,
                       policy: SafetyPolicy | None = None, client: httpx.AsyncClient | None = None,
                       lookup: Lookup = system_lookup, library: Library | None = None, offline: bool = False,
+                      cache: LinkCache | None = None,
                       sleep: Callable[[float], Awaitable[object]] = asyncio.sleep, today: date | None = None,
                       progress: Callable[[Verification], None] | None = None) -> tuple[list[Verification], int]:
     """A verdict for every reference (input order) and the number of HTTP requests sent.
-    ``offline``: only the library is consulted (the rest are not-checked unless it matches)."""
+    ``offline``: the library and the cache answer; nothing is sent (what they cannot answer is not-checked)."""
     config = config or WorksConfig()
     library = library or Library()
 
@@ -117,17 +121,13 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
         own = client is None
         active = client or httpx.AsyncClient(follow_redirects=False, transport=PerHostTransport(config.per_source),
                                              timeout=httpx.Timeout(config.timeout))
-        fetcher = Fetcher(active, config, policy or SafetyPolicy(), lookup, sleep)
-        doi_sources, search_sources = ([], []) if offline else default_sources(fetcher)
+        fetcher = Fetcher(active, config, policy or SafetyPolicy(), lookup, sleep, cache, offline)
+        doi_sources, search_sources = default_sources(fetcher)
         try:
             async def one(ref: Reference) -> Verification:
                 before = fetcher.requests
                 evidence = await _evidence(ref, doi_sources, search_sources, library)
                 verdict = judge(ref, replace(evidence, requests=fetcher.requests - before), today)
-                if offline and verdict.verdict in (Verdict.NOT_FOUND, Verdict.NOT_INDEXED, Verdict.NOT_CHECKED):
-                    # nothing but the library was asked: absence from it says nothing about the work
-                    verdict = replace(verdict, verdict=Verdict.NOT_CHECKED, detail="offline: not checked" + (
-                        " (not in the library)" if library.records else ""))
                 if progress is not None:
                     progress(verdict)
                 return verdict

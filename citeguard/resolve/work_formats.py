@@ -75,6 +75,12 @@ def _iso(value: object) -> str | None:
     return None
 
 
+def _csl_initials(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(_text(p.get("given"))[:1].lower() if isinstance(p, Mapping) else "" for p in value[:MAX_AUTHORS])
+
+
 def _csl_authors(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
@@ -117,7 +123,8 @@ def from_csl(item: object, source: str) -> WorkRecord | None:
     update_to = _notices(item.get("update-to"), about_this=False)
     return WorkRecord(
         source=source, id=doi or title[:80], title=title, subtitle=_text(item.get("subtitle")),
-        authors=_csl_authors(item.get("author")) or _csl_authors(item.get("editor")), year=year,
+        authors=_csl_authors(item.get("author")) or _csl_authors(item.get("editor")),
+        given=_csl_initials(item.get("author")), year=year,
         container=_text(item.get("container-title")), volume=_text(item.get("volume")),
         issue=_text(item.get("issue")), pages=_text(item.get("page")), doi=doi, kind=_text(item.get("type")),
         notices=_notices(item.get("updated-by"), about_this=True), is_notice=bool(update_to),
@@ -138,13 +145,14 @@ def from_openalex(work: object) -> WorkRecord | None:
     doi = bare_doi(work.get("doi"))
     if not title and not doi:
         return None
-    authors = []
+    authors, given = [], []
     authorships = work.get("authorships")
     for authorship in authorships[:MAX_AUTHORS] if isinstance(authorships, list) else []:
         author = authorship.get("author") if isinstance(authorship, Mapping) else None
         name = _text(author.get("display_name")) if isinstance(author, Mapping) else ""
         if name:
             authors.append(_last_name(name))
+            given.append(name[:1].lower() if len(name.split()) > 1 else "")
     year = work.get("publication_year")
     location = work.get("primary_location")
     venue = location.get("source") if isinstance(location, Mapping) else None
@@ -153,6 +161,7 @@ def from_openalex(work: object) -> WorkRecord | None:
     notices = (Notice(NoticeKind.RETRACTED, None, None, "openalex"),) if work.get("is_retracted") is True else ()
     return WorkRecord(
         source="openalex", id=_text(work.get("id")) or doi or title[:80], title=title, authors=tuple(authors),
+        given=tuple(given),
         year=str(year) if isinstance(year, int) and not isinstance(year, bool) else None,
         container=_text(venue.get("display_name")) if isinstance(venue, Mapping) else "",
         volume=_text(biblio.get("volume")), issue=_text(biblio.get("issue")),

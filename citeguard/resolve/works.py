@@ -19,6 +19,7 @@ import httpx
 
 from citeguard import __version__
 from citeguard.records import WorkRecord
+from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.resolver import PINNED, _retry_after
 from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
 from citeguard.resolve.work_formats import from_csl, from_datacite, from_openalex
@@ -95,13 +96,24 @@ class Fetcher:
     policy: SafetyPolicy = field(default_factory=SafetyPolicy)
     lookup: Lookup = system_lookup
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+    cache: LinkCache | None = None  # answers kept between runs (a second run sends nothing)
+    offline: bool = False  # answer from the cache only
     requests: int = 0
     _gates: dict[str, asyncio.Semaphore] = field(default_factory=dict)
 
     async def get_json(self, url: str, params: dict[str, str] | None = None, accept: str = "application/json",
                        gate: str = "") -> Answer:
+        key = f"{accept} {httpx.URL(url, params=params) if params else url}"
+        cached = self.cache.get_answer(key) if self.cache is not None else None
+        if cached is not None and cached[0] in (Outcome.FOUND, Outcome.MISSING):
+            return Answer(Outcome(cached[0]), cached[1], "from the cache")
+        if self.offline:
+            return Answer(Outcome.UNAVAILABLE, detail="offline: not in the cache")
         try:
-            return await self._get(url, params, accept, gate)
+            answer = await self._get(url, params, accept, gate)
+            if self.cache is not None and answer.outcome is not Outcome.UNAVAILABLE:
+                self.cache.put_answer(key, answer.outcome.value, answer.body)  # transient failures are asked again
+            return answer
         except Exception as exc:  # any surprise in one lookup is that lookup's outcome
             outcome, detail = classify(None, exc)
             return Answer(outcome, detail=detail)
