@@ -59,8 +59,10 @@ def _venue(fields: dict[str, str]) -> str:
 
 
 def record_of(key: str, fields: dict[str, str]) -> dict[str, object]:
+    # A valid entry's venue was confirmed against the live services when HALLMARK labelled it: the
+    # record carries it (an arXiv DOI's own record would be a preprint, which confirms no venue).
     doi = fields.get("doi") or f"10.9999/hallmark.{key}"
-    preprint = doi.lower().startswith("10.48550/")
+    preprint = not _venue(fields)
     return crossref_record(doi, fields["title"], _people(fields.get("author", "")), int(fields["year"][:4]),
                            "arXiv" if preprint else _venue(fields),
                            kind="posted-content" if preprint else "proceedings-article")
@@ -83,7 +85,7 @@ def perturbations(key: str, fields: dict[str, str], pool: list[dict[str, str]], 
     if len(words) >= 4:
         i = rng.randrange(len(words))
         replacement = rng.choice([w for w in other["title"].split() if len(w) > 3] or ["novel"])
-        out.append(("near_miss_title", {**fields, "title": " ".join(words[:i] + [replacement] + words[i + 1:])}))
+        out.append(("near_miss_title", {**fields, "title": " ".join([*words[:i], replacement, *words[i + 1:]])}))
     people = fields.get("author", "").split(" and ")
     if len(people) >= 2:
         swapped = [people[1], people[0], *people[2:]]
@@ -121,7 +123,7 @@ def main() -> None:
               if r["label"] == "HALLUCINATED" and r["fields"].get("title")]
     records = [record_of(r["bibtex_key"], r["fields"]) for r in valid]
     started = time.perf_counter()
-    with serve_works(records) as (base, hits):
+    with serve_works(records) as (base, _hits):
         config = WorksConfig(crossref_url=base, openalex_url=f"{base}/openalex", datacite_url=f"{base}/datacite",
                              doi_url=f"{base}/doi", per_source=8, timeout=10.0)
         refs = [reference_of(i + 1, fields) for i, (_, fields) in enumerate(cases)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from citeguard.model import Span
+
 
 class Verdict(StrEnum):
     """What verifying one cited work found."""
@@ -85,3 +87,4 @@ class Verification:
     notices: tuple[Notice, ...] = ()
     sources: tuple[str, ...] = ()  # the sources consulted
     requests: int = 0  # HTTP requests this reference cost (0: answered from the cache or the library)
+    span: Span | None = None  # where the entry is (list entries and footnote entries alike)

@@ -33,6 +33,10 @@ RECORDS = [
                     "Information Processing & Management", "54", "1", "5-25"),
     crossref_record("10.1000/preprint", "Language models invent references", [("Wang", "Xiao")], 2023, "arXiv",
                     kind="posted-content"),
+    crossref_record("10.1000/pre2", "Scaling laws for citation checkers", [("Kim", "Yuna")], 2023, "arXiv",
+                    kind="posted-content"),
+    crossref_record("10.1000/pub2", "Scaling laws for citation checkers", [("Kim", "Yuna")], 2024,
+                    "Journal of Informetrics", "18", "1", "1-12"),
     crossref_record("10.1000/sun", "Indoor panorama layout estimation", [("Sun", "Cheng"), ("Sun", "Min")], 2021,
                     "International Conference on Machine Learning", kind="proceedings-article"),
     crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
@@ -83,8 +87,11 @@ CASES = [
     ("张三. 新质生产力的理论逻辑与实践路径[J]. 经济研究, 2023(4): 1-10.", Verdict.NOT_INDEXED, ()),
     ("李四. 数字经济概论[M]. 北京: 人民出版社, 2021.", Verdict.NOT_INDEXED, ()),
     (ALPHA.replace("2020", "2031"), Verdict.LIKELY_FABRICATED, ()),  # a year to come
-    # a preprint's record can neither confirm nor refute the venue it is cited with
-    ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.VERIFIED, ()),
+    # only a preprint is indexed: the venue the entry names is not confirmed
+    ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.MISMATCH, ("container",)),
+    # cited by its arXiv DOI with the journal that published it: the published record confirms it
+    ("KIM Y. Scaling laws for citation checkers[J]. Journal of Informetrics, 2024, 18(1): 1-12. DOI: 10.1000/pre2.",
+     Verdict.VERIFIED, ()),
     ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.VERIFIED, ()),  # acronym
     ("SUN M, SUN C. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.MISMATCH, ("authors",)),
     ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICLR. 2021: 1-9.", Verdict.MISMATCH, ("container",)),
@@ -216,3 +223,22 @@ def test_a_second_run_asks_the_cache_not_the_services(server: str, tmp_path: Pat
     assert run(False) == (first, 0)  # every answer came from the cache
     assert run(True) == (first, 0)  # and offline gives the same verdicts
     cache.close()
+
+
+def test_audit_verify_reports_cg7xx_findings(server: str, tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("# T\n\n正文[1][2][3]。\n\n## 参考文献\n\n[1] " + ALPHA.replace("2020", "2015") + "\n"
+                     "[2] LEE C, PARK D. Graph neural networks in bibliometrics[J]. Scientometrics, 2019, 120(3): 1-20.\n"
+                     "[3] DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): "
+                     "1-5. DOI: 10.1000/nonexistent.\n", encoding="utf-8")
+    out = tmp_path / "a.json"
+    done = subprocess.run([sys.executable, "-m", "citeguard", "audit", str(paper), "--verify", "--allow-private",
+                           "--no-cache", "--crossref-url", server, "--openalex-url", f"{server}/openalex",
+                           "--datacite-url", f"{server}/datacite", "--doi-url", f"{server}/doi", "--json", str(out),
+                           "--reports-dir", str(tmp_path / "reports"), "--fail-on", "never", "-q"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    codes = sorted((f["code"], tuple(f.get("references") or ())) for f in findings if f["code"].startswith("CG7"))
+    assert codes == [("CG701", (1,)), ("CG702", (3,)), ("CG703", (2,))], codes
+    mismatch = next(f for f in findings if f["code"] == "CG701")
+    assert "2015" in mismatch["message"] and "2020" in mismatch["message"]

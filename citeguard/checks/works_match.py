@@ -199,7 +199,22 @@ class Evidence:
     searched: bool = False  # a title search was answered (absence of the title is established)
 
 
+def claims_venue_of_preprint(ref: Reference, record: WorkRecord) -> bool:
+    """The entry names a journal or conference, the record is a preprint: the venue needs a
+    published record to be confirmed."""
+    venue = (ref.container or "").strip()
+    return bool(venue) and not _is_preprint(venue) and _is_preprint(record.container, record.kind)
+
+
 def _compare(ref: Reference, record: WorkRecord, evidence: Evidence, extra: list[FieldDifference]) -> Verification:
+    if claims_venue_of_preprint(ref, record):
+        published = next((r for r in evidence.found if not _is_preprint(r.container, r.kind) and not r.is_notice
+                          and title_score(ref.title or "", r) >= 100), None)
+        if published is not None:
+            record = published  # the version the entry cites
+        else:
+            extra = [*extra, FieldDifference("container", ref.container or "",
+                                             f"{record.container or record.kind} (only a preprint is indexed)")]
     fields = extra + author_differences(ref, record) + other_differences(ref, record)
     verdict = Verdict.MISMATCH if fields else Verdict.VERIFIED
     detail = (f"matches {record.source} {record.doi or record.id}" if not fields else

@@ -23,6 +23,7 @@ from citeguard import __version__
 from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
+from citeguard.cli.verify_cmd import VerifyOptions, verify_document
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence, LinkStatus, Standard
@@ -216,6 +217,17 @@ def audit(
     screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
                                                          "(needs Playwright and Chromium; skipped with a warning "
                                                          "otherwise).")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Also verify every cited work against Crossref, "
+                                         "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
+    library: Annotated[Path | None, typer.Option("--library", help="With --verify: the author's or journal's "
+                                                 "records (BibTeX or CSL-JSON), consulted first.")] = None,
+    mailto: Annotated[str | None, typer.Option("--mailto", help="With --verify: your e-mail for the polite "
+                                               "pools.")] = None,
+    crossref_url: Annotated[str, typer.Option("--crossref-url", help="Crossref REST API base.")] =
+        "https://api.crossref.org",
+    openalex_url: Annotated[str, typer.Option("--openalex-url", help="OpenAlex API base.")] = "https://api.openalex.org",
+    datacite_url: Annotated[str, typer.Option("--datacite-url", help="DataCite API base.")] = "https://api.datacite.org",
+    doi_url: Annotated[str, typer.Option("--doi-url", help="DOI resolver (content negotiation).")] = "https://doi.org",
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
@@ -245,13 +257,17 @@ def audit(
     plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, stamp, lang)
     net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
                          timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
+    checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
+                             allow_private, timeout, cache, no_cache)
     worst, unreadable, done = 0, False, []
     for path, stem in zip(paths, _report_stems(paths), strict=True):
         def one(path: Path = path, stem: str = stem) -> AuditResult:
             source, document = load_with_source(path, allow_outside=allow_outside, max_pages=max_pages)
             results, _ = resolve(claims_from(document), net)
+            verdicts = verify_document(document, checking)[1] if verify else []
             ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
-                                           select=chosen, ignore=dropped, links=results, min_confidence=sure)
+                                           select=chosen, ignore=dropped, links=results, min_confidence=sure,
+                                           verifications=verdicts)
             options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline,
                                    min_confidence=sure.value)
             result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))

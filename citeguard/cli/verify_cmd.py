@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,52 @@ import typer
 
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
-from citeguard.records import Verdict
+from citeguard.model import Document, Reference
+from citeguard.records import Verdict, Verification
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyOptions:
+    """The verification options shared by ``verify`` and ``audit --verify``."""
+
+    library: Path | None = None
+    offline: bool = False
+    mailto: str | None = None
+    crossref_url: str = "https://api.crossref.org"
+    openalex_url: str = "https://api.openalex.org"
+    datacite_url: str = "https://api.datacite.org"
+    doi_url: str = "https://doi.org"
+    allow_private: bool = False
+    timeout: float = 15.0
+    cache: Path | None = None
+    no_cache: bool = False
+
+
+def verify_document(document: Document, options: VerifyOptions) -> tuple[list[Reference], list[Verification], int]:
+    """The entries verified (list entries, then footnote entries labelled by page and mark), their
+    verdicts, and the requests sent."""
+    from citeguard.cli.network import NetworkOptions, open_cache
+    from citeguard.resolve.safety import SafetyPolicy
+    from citeguard.resolve.verify import Library, verifiable, verify_references
+    from citeguard.resolve.works import WorksConfig
+    records = load_library(options.library) if options.library is not None else Library()
+    assert isinstance(records, Library)
+    notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
+    refs = verifiable([*document.references, *notes])
+    config = WorksConfig(crossref_url=options.crossref_url, openalex_url=options.openalex_url,
+                         datacite_url=options.datacite_url, doi_url=options.doi_url, mailto=options.mailto,
+                         timeout=options.timeout)
+    cache = open_cache(NetworkOptions(cache=options.cache, no_cache=options.no_cache))
+    try:
+        results, sent = verify_references(refs, config=config, policy=SafetyPolicy(allow_private=options.allow_private),
+                                          library=records, offline=options.offline, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+            if cache.problem:
+                print(f"citeguard: warning: {cache.problem}", file=sys.stderr)
+    return refs, results, sent
+
 
 FAIL_LEVELS = {"mismatch": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED),
                "likely-fabricated": (Verdict.LIKELY_FABRICATED,), "never": ()}
@@ -52,6 +97,9 @@ def verify(
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow sources on loopback or private "
                                                 "addresses (a local mirror).")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Cache file (shared with links; default: in the "
+                                               "user cache folder).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a verdict at this level exists: "
                                          "mismatch, likely-fabricated or never.")] = "mismatch",
 ) -> None:
@@ -63,21 +111,13 @@ def verify(
     from citeguard.cli import _fail, _guard, _paper, _use_color
     from citeguard.report import write_report
     from citeguard.report.verify_report import render_verify_json, render_verify_table
-    from citeguard.resolve.safety import SafetyPolicy
-    from citeguard.resolve.verify import Library, verifiable, verify_references
-    from citeguard.resolve.works import WorksConfig
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
     path = _paper(paper)
     document = _guard(lambda: load_document(path))
-    records = _guard(lambda: load_library(library)) if library is not None else Library()
-    assert isinstance(records, Library)
-    notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
-    refs = verifiable([*document.references, *notes])  # footnote entries labelled by page and mark
-    config = WorksConfig(crossref_url=crossref_url, openalex_url=openalex_url, datacite_url=datacite_url,
-                         doi_url=doi_url, mailto=mailto, timeout=timeout)
-    results, sent = _guard(lambda: verify_references(refs, config=config, policy=SafetyPolicy(allow_private=allow_private),
-                                                      library=records, offline=offline))
+    options = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
+                            allow_private, timeout, cache, no_cache)
+    refs, results, sent = _guard(lambda: verify_document(document, options))
     pairs = list(zip(refs, results, strict=True))
     failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results)
     if json_file is not None:

@@ -14,7 +14,7 @@ from datetime import date
 import httpx
 
 from citeguard.checks.titles import normalise_title
-from citeguard.checks.works_match import Evidence, judge
+from citeguard.checks.works_match import Evidence, claims_venue_of_preprint, judge
 from citeguard.model import Reference
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.records import Verification, WorkRecord
@@ -84,7 +84,8 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
             else:
                 unavailable.append(source.name)
         doi_missing = doi_record is None and missing > 0 and not unavailable
-    title_known = doi_record is not None and ref.title and normalise_title(doi_record.title) == normalise_title(ref.title)
+    title_known = doi_record is not None and ref.title and normalise_title(doi_record.title) == normalise_title(
+        ref.title) and not claims_venue_of_preprint(ref, doi_record)  # (a preprint's DOI: look for the published one)
     if ref.title and not title_known and not found:
         for source in search_sources:
             hits = await source.search(query_of(ref))
@@ -127,7 +128,7 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
             async def one(ref: Reference) -> Verification:
                 before = fetcher.requests
                 evidence = await _evidence(ref, doi_sources, search_sources, library)
-                verdict = judge(ref, replace(evidence, requests=fetcher.requests - before), today)
+                verdict = replace(judge(ref, replace(evidence, requests=fetcher.requests - before), today), span=ref.span)
                 if progress is not None:
                     progress(verdict)
                 return verdict
