@@ -235,10 +235,41 @@ def test_audit_verify_reports_cg7xx_findings(server: str, tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-m", "citeguard", "audit", str(paper), "--verify", "--allow-private",
                            "--no-cache", "--crossref-url", server, "--openalex-url", f"{server}/openalex",
                            "--datacite-url", f"{server}/datacite", "--doi-url", f"{server}/doi", "--json", str(out),
-                           "--reports-dir", str(tmp_path / "reports"), "--fail-on", "never", "-q"], capture_output=True, text=True, timeout=300)
+                           "--html", str(tmp_path / "paper.html"), "--fail-on", "never", "-q"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
     codes = sorted((f["code"], tuple(f.get("references") or ())) for f in findings if f["code"].startswith("CG7"))
     assert codes == [("CG701", (1,)), ("CG702", (3,)), ("CG703", (2,))], codes
     mismatch = next(f for f in findings if f["code"] == "CG701")
     assert "2015" in mismatch["message"] and "2020" in mismatch["message"]
+    verdicts = json.loads(out.read_text(encoding="utf-8"))["verifications"]
+    assert [v["verdict"] for v in verdicts] == ["mismatch", "verified", "likely-fabricated"]
+    html = (tmp_path / "paper.html").read_text(encoding="utf-8")
+    assert 'class="badge verdict-likely-fabricated"' in html and 'href="https://doi.org/10.1000/alpha"' in html
+
+
+def test_the_public_services_are_paced_a_mirror_is_not() -> None:
+    public = WorksConfig()
+    assert public.rate("crossref") == 5.0 and public.rate("openalex") == 10.0
+    assert WorksConfig(crossref_url="http://127.0.0.1:8080").rate("crossref") is None
+
+
+def test_pacing_spaces_the_requests_to_one_source() -> None:
+    import asyncio
+
+    import httpx
+
+    from citeguard.resolve.works import Fetcher
+    waits: list[float] = []
+
+    async def record_wait(seconds: float) -> None:
+        waits.append(seconds)
+
+    async def run() -> None:
+        async with httpx.AsyncClient() as client:
+            fetcher = Fetcher(client, WorksConfig(), sleep=record_wait)
+            for _ in range(3):
+                await fetcher._pace("crossref")
+
+    asyncio.run(run())
+    assert len(waits) == 2 and all(0.15 < w <= 0.4 for w in waits)  # 5 a second: 0.2 s apart, then 0.4 s

@@ -270,7 +270,8 @@ def audit(
                                            verifications=verdicts)
             options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline,
                                    min_confidence=sure.value)
-            result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results))
+            result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results),
+                                 tuple(verdicts))
             write_paper(plan, result, source.text, stem)
             return result
 

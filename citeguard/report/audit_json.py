@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from citeguard import __version__
 from citeguard.checks.url_rules import domain_class, url_date
 from citeguard.model import Confidence, Document, Finding, LinkResult, LinkStatus, Severity, Standard
+from citeguard.records import Verification
 from citeguard.report.model_json import JSONValue, model_dict, to_json
+from citeguard.report.verdicts import verdict_dict
 
 SCHEMA = "citeguard-report/1"
 
@@ -35,6 +37,7 @@ class AuditResult:
     findings: tuple[Finding, ...]
     options: AuditOptions = AuditOptions()
     links: tuple[LinkResult, ...] = ()
+    verifications: tuple[Verification, ...] = ()  # audit --verify
 
 
 def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
@@ -115,6 +118,8 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
         "links": links(doc, result.links),
         "findings": [finding_dict(f, doc) for f in result.findings],
     }
+    if result.verifications:  # only with --verify: the offline report is unchanged
+        out["verifications"] = [verdict_dict(v) for v in result.verifications]
     if timestamp:
         out["generated"] = timestamp
     return out

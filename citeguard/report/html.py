@@ -17,11 +17,12 @@ from citeguard.checks.url_rules import domain_class
 from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.verdicts import record_url
 from citeguard.urls import split_url
 
 UI = {
     "en": {"title": "citeguard report", "summary": "Summary", "findings": "Findings", "text": "Text",
-           "references": "References", "links": "Links", "ledger": "Quotation ledger", "all": "all",
+           "references": "References", "links": "Links", "ledger": "Quotation ledger", "all": "all", "record": "record",
            "severity": "severity", "confidence": "confidence", "conf_high": "high", "conf_medium": "medium",
            "conf_low": "low", "family": "family", "code": "code", "line": "where", "message": "finding",
            "fix": "fix", "cited": "cited", "pages_cited": "pages cited", "pages_listed": "pages listed",
@@ -36,7 +37,7 @@ UI = {
            "ledger_help": "Every page the paper cites, with the passage before the citation (text in quotation "
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
-           "references": "参考文献", "links": "网址", "ledger": "引文核对表", "all": "全部",
+           "references": "参考文献", "links": "网址", "ledger": "引文核对表", "all": "全部", "record": "文献记录",
            "severity": "级别", "confidence": "置信度", "conf_high": "高", "conf_medium": "中", "conf_low": "低",
            "family": "类别", "code": "代码", "line": "位置", "message": "问题",
            "fix": "建议", "cited": "被引", "pages_cited": "正文引用页码", "pages_listed": "条目所列页码",
@@ -150,6 +151,8 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
             pages_cited[c.reference].extend(c.pages)
             cited_at[c.reference].append(c.span.line)
     links = {r.url: r for r in result.links}
+    verdicts = {v.span: {"verdict": v.verdict.value, "detail": v.detail, "url": record_url(v)}
+                for v in result.verifications if v.span is not None}
     worst_of: dict[int, str] = {}
     references = []
     for ref in doc.references:
@@ -161,6 +164,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
                            "show_pages": lists_cited_pages(ref),
                            "pages_cited": pages_cited.get(ref.index, []), "pages_listed": list(ref.pages),
                            "link": link.status.value if link else "",
+                           "verdict": verdicts.get(ref.span),
                            # entries may share a number: each shows a bounded share (all are in the table)
                            "findings": by_ref.get(number, [])[:MAX_NOTES_PER_ITEM],
                            "worst": worst_of[number] if number in worst_of else

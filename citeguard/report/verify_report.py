@@ -11,22 +11,14 @@ from rich.text import Text
 from citeguard.model import Reference
 from citeguard.records import Verdict, Verification
 from citeguard.report.terminal import _data, make_console
+from citeguard.report.verdicts import verdict_dict
 
 VERDICT_STYLE = {Verdict.VERIFIED: "green", Verdict.MISMATCH: "yellow", Verdict.LIKELY_FABRICATED: "bold red",
                  Verdict.NOT_FOUND: "cyan", Verdict.NOT_INDEXED: "dim", Verdict.NOT_CHECKED: "dim"}
 
 
 def verification_dict(ref: Reference, result: Verification) -> dict[str, object]:
-    record = result.record
-    return {
-        "index": ref.index, "number": ref.number, "key": ref.key, "label": ref.label,
-        "verdict": result.verdict.value, "detail": result.detail,
-        "fields": [{"field": f.field, "cited": f.cited, "record": f.record} for f in result.fields],
-        "record": None if record is None else {"source": record.source, "id": record.id, "doi": record.doi,
-                                               "title": record.title},
-        "notices": [{"kind": n.kind.value, "doi": n.doi, "date": n.date, "source": n.source} for n in result.notices],
-        "sources": list(result.sources),
-    }
+    return {"index": ref.index, "number": ref.number, "key": ref.key, "label": ref.label, **verdict_dict(result)}
 
 
 def render_verify_json(path: str, pairs: Sequence[tuple[Reference, Verification]], requests: int) -> str:

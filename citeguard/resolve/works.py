@@ -39,6 +39,19 @@ class WorksConfig:
     doi_url: str = "https://doi.org"
     mailto: str | None = None  # Crossref's and OpenAlex's polite pool
     per_source: int = 2  # requests in flight per source (Crossref asks for modest concurrency)
+    # requests per second per source: within Crossref's public pool (5/s, 1 at a time without a
+    # mailto; more in the polite pool), OpenAlex's 10/s, DataCite's and doi.org's published limits
+    rates: tuple[tuple[str, float], ...] = (("crossref", 5.0), ("openalex", 10.0), ("datacite", 10.0),
+                                            ("doi.org", 10.0))
+
+    def rate(self, source: str) -> float | None:
+        """Requests per second for ``source`` — only toward the public service: a mirror given
+        with --crossref-url and co. is the user's own to pace."""
+        public = {"crossref": ("https://api.crossref.org", self.crossref_url),
+                  "openalex": ("https://api.openalex.org", self.openalex_url),
+                  "datacite": ("https://api.datacite.org", self.datacite_url), "doi.org": ("https://doi.org", self.doi_url)}
+        default, configured = public.get(source, ("", ""))
+        return dict(self.rates).get(source) if default and configured.rstrip("/") == default else None
     timeout: float = 15.0
     retries: int = 2  # on 429 and 5xx, honouring Retry-After
     backoff: float = 1.0
@@ -100,6 +113,19 @@ class Fetcher:
     offline: bool = False  # answer from the cache only
     requests: int = 0
     _gates: dict[str, asyncio.Semaphore] = field(default_factory=dict)
+    _next_slot: dict[str, float] = field(default_factory=dict)  # earliest time the source's next request may go
+
+    async def _pace(self, gate: str) -> None:
+        """Wait for the source's next slot (its rate in ``WorksConfig.rates``)."""
+        rate = self.config.rate(gate)
+        if not rate:
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        slot = max(now, self._next_slot.get(gate, now))
+        self._next_slot[gate] = slot + 1.0 / rate
+        if slot > now:
+            await self.sleep(slot - now)
 
     async def get_json(self, url: str, params: dict[str, str] | None = None, accept: str = "application/json",
                        gate: str = "") -> Answer:
@@ -126,6 +152,7 @@ class Fetcher:
         while True:
             addresses = await check(current, self.policy, self.lookup)
             async with semaphore:
+                await self._pace(gate)
                 self.requests += 1
                 response = await self.client.get(current, headers=headers, timeout=self.config.timeout,
                                                  extensions={PINNED: addresses} if addresses else None)
