@@ -39,6 +39,13 @@ RECORDS = [
                     "Journal of Informetrics", "18", "1", "1-12"),
     crossref_record("10.1000/sun", "Indoor panorama layout estimation", [("Sun", "Cheng"), ("Sun", "Min")], 2021,
                     "International Conference on Machine Learning", kind="proceedings-article"),
+    crossref_record("10.1000/delta", "Citation accuracy in economics journals", [("Ma", "Lin")], 2017,
+                    "Scientometrics", "110", "2", "30-44",
+                    **{"updated-by": [{"type": "correction", "DOI": "10.1000/delta.corr", "source": "publisher",
+                                       "updated": {"date-parts": [[2018, 1, 2]]}},
+                                      {"type": "new_version", "DOI": "10.1000/delta.v2"}]}),
+    crossref_record("10.1000/delta.corr", "Correction to: Citation accuracy in economics journals", [("Ma", "Lin")],
+                    2018, "Scientometrics", **{"update-to": [{"type": "correction", "DOI": "10.1000/delta"}]}),
     crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
                     "Journal of Web Services", "3", "1", "1-9"),
 ]
@@ -273,3 +280,9 @@ def test_pacing_spaces_the_requests_to_one_source() -> None:
 
     asyncio.run(run())
     assert len(waits) == 2 and all(0.15 < w <= 0.4 for w in waits)  # 5 a second: 0.2 s apart, then 0.4 s
+
+
+def test_a_correction_is_a_notice_and_the_notice_itself_is_not_the_work(server: str) -> None:
+    [result] = _verify(server, "MA L. Citation accuracy in economics journals[J]. Scientometrics, 2017, 110(2): 30-44.")
+    assert result.verdict is Verdict.VERIFIED and result.record is not None and result.record.doi == "10.1000/delta"
+    assert [(n.kind, n.doi) for n in result.notices] == [(NoticeKind.CORRECTED, "10.1000/delta.corr")]  # not new_version

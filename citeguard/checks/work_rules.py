@@ -50,28 +50,27 @@ def cited_work_likely_fabricated(ctx: AuditContext, r: Rule) -> Iterator[Finding
                             evidence=[("sources", ", ".join(res.sources))])
 
 
+def _notices(ctx: AuditContext, r: Rule, kinds: tuple[NoticeKind, ...], zh: str) -> Iterator[Finding]:
+    for e, res in _verified(ctx):
+        for n in res.notices:
+            if n.kind in kinds:
+                notice = f"{n.kind.value} ({n.doi or 'no notice DOI'}{', ' + n.date if n.date else ''})"
+                yield entry_finding(r, e, f"{e.label}: the work was {notice}", f"{e.label_zh}：{zh}（{notice}）",
+                                    suggestion=f"cite the notice https://doi.org/{n.doi}" if n.doi else "")
+
+
 @rule("CG703", "cited-work-retracted", Severity.ERROR)
 def cited_work_retracted(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The cited work was retracted or withdrawn (Crossref's update notices, including the
     Retraction Watch records it carries). Cite it only as a retracted work, with the notice."""
-    for e, res in _verified(ctx):
-        for n in res.notices:
-            if n.kind in (NoticeKind.RETRACTED, NoticeKind.WITHDRAWN):
-                notice = f"{n.kind.value} ({n.doi or 'no notice DOI'}{', ' + n.date if n.date else ''})"
-                yield entry_finding(r, e, f"{e.label}: the work was {notice}", f"{e.label_zh}：该文献已被撤稿（{notice}）",
-                                    suggestion=f"cite the notice https://doi.org/{n.doi}" if n.doi else "")
+    yield from _notices(ctx, r, (NoticeKind.RETRACTED, NoticeKind.WITHDRAWN), "该文献已被撤稿")
 
 
 @rule("CG704", "cited-work-corrected", Severity.WARNING)
 def cited_work_corrected(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The cited work has a correction or an expression of concern: check that what is cited
     still stands, and cite the notice."""
-    for e, res in _verified(ctx):
-        for n in res.notices:
-            if n.kind in (NoticeKind.CORRECTED, NoticeKind.EXPRESSION_OF_CONCERN):
-                notice = f"{n.kind.value} ({n.doi or 'no notice DOI'}{', ' + n.date if n.date else ''})"
-                yield entry_finding(r, e, f"{e.label}: {notice}", f"{e.label_zh}：该文献有更正或关注声明（{notice}）",
-                                    suggestion=f"cite the notice https://doi.org/{n.doi}" if n.doi else "")
+    yield from _notices(ctx, r, (NoticeKind.CORRECTED, NoticeKind.EXPRESSION_OF_CONCERN), "该文献有更正或关注声明")
 
 
 @rule("CG705", "cited-work-not-found", Severity.INFO)

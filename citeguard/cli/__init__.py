@@ -23,7 +23,16 @@ from citeguard import __version__
 from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
-from citeguard.cli.verify_cmd import VerifyOptions, verify_document
+from citeguard.cli.verify_cmd import (
+    CrossrefOption,
+    DataCiteOption,
+    DoiOption,
+    LibraryOption,
+    MailtoOption,
+    OpenAlexOption,
+    VerifyOptions,
+    verify_document,
+)
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence, LinkStatus, Standard
@@ -219,15 +228,12 @@ def audit(
                                                          "otherwise).")] = None,
     verify: Annotated[bool, typer.Option("--verify", help="Also verify every cited work against Crossref, "
                                          "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
-    library: Annotated[Path | None, typer.Option("--library", help="With --verify: the author's or journal's "
-                                                 "records (BibTeX or CSL-JSON), consulted first.")] = None,
-    mailto: Annotated[str | None, typer.Option("--mailto", help="With --verify: your e-mail for the polite "
-                                               "pools.")] = None,
-    crossref_url: Annotated[str, typer.Option("--crossref-url", help="Crossref REST API base.")] =
-        "https://api.crossref.org",
-    openalex_url: Annotated[str, typer.Option("--openalex-url", help="OpenAlex API base.")] = "https://api.openalex.org",
-    datacite_url: Annotated[str, typer.Option("--datacite-url", help="DataCite API base.")] = "https://api.datacite.org",
-    doi_url: Annotated[str, typer.Option("--doi-url", help="DOI resolver (content negotiation).")] = "https://doi.org",
+    library: LibraryOption = None,
+    mailto: MailtoOption = None,
+    crossref_url: CrossrefOption = "https://api.crossref.org",
+    openalex_url: OpenAlexOption = "https://api.openalex.org",
+    datacite_url: DataCiteOption = "https://api.datacite.org",
+    doi_url: DoiOption = "https://doi.org",
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.

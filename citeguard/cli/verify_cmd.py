@@ -59,6 +59,16 @@ def verify_document(document: Document, options: VerifyOptions) -> tuple[list[Re
     return refs, results, sent
 
 
+# Options shared by `verify` and `audit --verify` (declared once)
+LibraryOption = Annotated[Path | None, typer.Option("--library", help="The author's or journal's records (a BibTeX "
+                                                    "or CSL-JSON export), consulted before any index.")]
+MailtoOption = Annotated[str | None, typer.Option("--mailto", help="Your e-mail for Crossref's and OpenAlex's "
+                                                  "polite pools.")]
+CrossrefOption = Annotated[str, typer.Option("--crossref-url", help="Crossref REST API base.")]
+OpenAlexOption = Annotated[str, typer.Option("--openalex-url", help="OpenAlex API base.")]
+DataCiteOption = Annotated[str, typer.Option("--datacite-url", help="DataCite API base.")]
+DoiOption = Annotated[str, typer.Option("--doi-url", help="DOI resolver (content negotiation).")]
+
 FAIL_LEVELS = {"mismatch": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED),
                "likely-fabricated": (Verdict.LIKELY_FABRICATED,), "never": ()}
 
@@ -84,16 +94,13 @@ def verify(
     paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
                                                    "standard output).")] = None,
-    library: Annotated[Path | None, typer.Option("--library", help="The author's or journal's records: a "
-                                                 "BibTeX or CSL-JSON export, consulted first.")] = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Ask no network source (only --library).")] = False,
-    mailto: Annotated[str | None, typer.Option("--mailto", help="Your e-mail for Crossref's and OpenAlex's "
-                                               "polite pool.")] = None,
-    crossref_url: Annotated[str, typer.Option("--crossref-url", help="Crossref REST API base.")] =
-        "https://api.crossref.org",
-    openalex_url: Annotated[str, typer.Option("--openalex-url", help="OpenAlex API base.")] = "https://api.openalex.org",
-    datacite_url: Annotated[str, typer.Option("--datacite-url", help="DataCite API base.")] = "https://api.datacite.org",
-    doi_url: Annotated[str, typer.Option("--doi-url", help="DOI resolver for content negotiation.")] = "https://doi.org",
+    library: LibraryOption = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Send nothing: answer from the cache and --library.")] = False,
+    mailto: MailtoOption = None,
+    crossref_url: CrossrefOption = "https://api.crossref.org",
+    openalex_url: OpenAlexOption = "https://api.openalex.org",
+    datacite_url: DataCiteOption = "https://api.datacite.org",
+    doi_url: DoiOption = "https://doi.org",
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow sources on loopback or private "
                                                 "addresses (a local mirror).")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
