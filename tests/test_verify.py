@@ -85,8 +85,9 @@ CASES = [
     (ALPHA.replace("citation analysis", "citation analytics"), Verdict.MISMATCH, ("title",)),  # near-miss title
     (ALPHA + " DOI: 10.1000/gamma.", Verdict.MISMATCH, ("doi",)),  # the DOI of another work, the title found
     (ALPHA + " DOI: 10.1000/nonexistent.", Verdict.MISMATCH, ("doi",)),  # no such DOI, the title found
+    # neither the DOI nor the title known: not found (a database lacking a real work says the same)
     ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5. "
-     "DOI: 10.1000/nonexistent.", Verdict.LIKELY_FABRICATED, ("doi",)),
+     "DOI: 10.1000/nonexistent.", Verdict.NOT_FOUND, ("doi",)),
     ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5. "
      "DOI: 10.1000/gamma.", Verdict.LIKELY_FABRICATED, ("doi",)),  # the DOI names an unrelated work
     ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5.",
@@ -237,7 +238,7 @@ def test_audit_verify_reports_cg7xx_findings(server: str, tmp_path: Path) -> Non
     paper.write_text("# T\n\n正文[1][2][3]。\n\n## 参考文献\n\n[1] " + ALPHA.replace("2020", "2015") + "\n"
                      "[2] LEE C, PARK D. Graph neural networks in bibliometrics[J]. Scientometrics, 2019, 120(3): 1-20.\n"
                      "[3] DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): "
-                     "1-5. DOI: 10.1000/nonexistent.\n", encoding="utf-8")
+                     "1-5. DOI: 10.1000/gamma.\n", encoding="utf-8")  # the DOI of an unrelated work
     out = tmp_path / "a.json"
     done = subprocess.run([sys.executable, "-m", "citeguard", "audit", str(paper), "--verify", "--allow-private",
                            "--no-cache", "--crossref-url", server, "--openalex-url", f"{server}/openalex",
@@ -286,3 +287,37 @@ def test_a_correction_is_a_notice_and_the_notice_itself_is_not_the_work(server: 
     [result] = _verify(server, "MA L. Citation accuracy in economics journals[J]. Scientometrics, 2017, 110(2): 30-44.")
     assert result.verdict is Verdict.VERIFIED and result.record is not None and result.record.doi == "10.1000/delta"
     assert [(n.kind, n.doi) for n in result.notices] == [(NoticeKind.CORRECTED, "10.1000/delta.corr")]  # not new_version
+
+
+@pytest.mark.parametrize(("entry", "field"), [
+    ("张三. 新质生产力的理论逻辑[J]. 经济研究, 2023(4): 1-10. DOI: 10.19744/j.cnki.11-1235/f.2023.0001.", "doi"),
+    ("张三. 新质生产力的理论逻辑[J]. 经济研究, 2023(4): 1-10. DOI: 10.1000/gamma.", "doi"),
+    ("张三. 新质生产力的理论逻辑[J]. 经济研究, 2032(4): 1-10.", "year"),
+])
+def test_a_chinese_entry_is_never_called_fabricated(server: str, entry: str, field: str) -> None:
+    # an unknown or wrong DOI, a year to come: an error to check (OCR and typing), not an invention
+    [result] = _verify(server, entry)
+    assert result.verdict is Verdict.MISMATCH and [f.field for f in result.fields] == [field], result.detail
+
+
+def test_in_ocr_text_an_unresolvable_doi_or_a_year_to_come_is_not_fabrication(server: str) -> None:
+    entries = ["DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5. "
+               "DOI: 10.1000/nonexistent.", ALPHA.replace("2020", "2069")]
+    refs = [parse_entry(e, Span(1, 1, 1, 1), index=i + 1) for i, e in enumerate(entries)]
+    results, _ = verify_references(refs, config=_config(server), policy=_policy(server), today=TODAY,
+                                   damaged_text=True)
+    assert [r.verdict for r in results] == [Verdict.MISMATCH, Verdict.MISMATCH]
+    assert [f.field for f in results[0].fields] == ["doi"] and "OCR" in results[0].detail
+
+
+def test_a_bib_file_is_verified_entry_by_entry(server: str, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{alpha, author={Smith, John and Jones, Kate}, title={Deep learning for citation analysis},"
+                   " journal={Journal of Informetrics}, year={2020}, volume={14}, number={2}, pages={100--110},"
+                   " doi={10.1000/alpha}}\n@article{uncited, author={Lee, Chan and Park, Dae}, title={Graph neural "
+                   "networks in bibliometrics}, journal={Scientometrics}, year={2016}}\n", encoding="utf-8")
+    done = _cli(server, str(bib), "--json", "-")
+    refs = json.loads(done.stdout)["references"]
+    assert [(r["key"], r["label"], r["verdict"]) for r in refs] == [("alpha", "alpha", "verified"),
+                                                                     ("uncited", "uncited", "mismatch")]
+    assert done.returncode == 1  # the mismatch (2016 for 2019)

@@ -41,10 +41,10 @@ def cited_work_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CG702", "cited-work-likely-fabricated", Severity.ERROR)
 def cited_work_likely_fabricated(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """The cited work probably does not exist — said only on stated evidence: its DOI does not
-    exist or names an unrelated work while no source has its title, or its year has not come yet.
-    A work that is merely not found (most Chinese works, books and government documents) is never
-    reported here."""
+    """The cited work probably does not exist — said only on a positive contradiction: its DOI
+    names an unrelated work while no source has its title, or its year has not come yet. A work
+    that is merely not found (most Chinese works, books and government documents; a DOI that
+    resolves nowhere) is never reported here, nor anything in OCR'd text, where damage explains it."""
     for e, res in _verified(ctx, Verdict.LIKELY_FABRICATED):
         yield entry_finding(r, e, f"{e.label}: {res.detail}", f"{e.label_zh}：疑似虚构文献（{res.detail}）",
                             evidence=[("sources", ", ".join(res.sources))])

@@ -2,8 +2,10 @@
 
 ``judge`` never calls a work fabricated on absence alone: "not found" is what most Chinese works,
 books, government documents, newspapers, standards and reports get from Crossref and OpenAlex, and
-is reported as "not indexed" for them. ``likely-fabricated`` needs stated evidence: a DOI that does
-not exist or names an unrelated work while no source has the cited title, or a year to come.
+is reported as "not indexed" for them. ``likely-fabricated`` needs a positive contradiction: a DOI
+that names an unrelated work while no source has the cited title, or a year to come (in clean text
+of an indexed kind). A DOI that resolves nowhere and a title no index has is "not found", with the
+DOI named: a database lacking a real work answers exactly so.
 """
 
 from __future__ import annotations
@@ -197,6 +199,7 @@ class Evidence:
     unavailable: tuple[str, ...] = ()  # sources that could not answer
     requests: int = 0
     searched: bool = False  # a title search was answered (absence of the title is established)
+    damaged_text: bool = False  # the manuscript is OCR'd text: a DOI that resolves nowhere may be OCR's doing
 
 
 def claims_venue_of_preprint(ref: Reference, record: WorkRecord) -> bool:
@@ -237,6 +240,12 @@ def _same_people(ref: Reference, record: WorkRecord) -> bool:
         d.field == "year" for d in other_differences(ref, record))
 
 
+# Why a wrong DOI is not called fabrication for some entries
+_NOT_PROOF = ("; not called fabricated: the title could not be searched, the text is OCR'd (a damaged DOI "
+              "resolves nowhere), or works of this kind (Chinese, books, government documents) are often "
+              "unindexed and their DOIs mistyped")
+
+
 def _plain(ref: Reference, verdict: Verdict, detail: str, evidence: Evidence) -> Verification:
     return Verification(ref.index, verdict, detail, sources=evidence.sources, requests=evidence.requests)
 
@@ -245,6 +254,10 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
     """The verdict on ``ref`` from what the sources said."""
     today = today or date.today()
     if ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) > today.year:
+        if unindexed_kind(ref) or evidence.damaged_text:  # a typo or OCR's misreading as likely as an invention
+            return Verification(ref.index, Verdict.MISMATCH, f"the year {ref.year} has not come yet",
+                                fields=(FieldDifference("year", ref.year, f"after {today.year}"),),
+                                sources=evidence.sources, requests=evidence.requests)
         return _plain(ref, Verdict.LIKELY_FABRICATED, f"the year {ref.year} has not come yet", evidence)
     found, found_score = best_match(ref, evidence.found)
     same_title = found is not None and (found_score >= 100 or (found_score >= NEAR_SAME_AUTHOR and _same_people(ref, found)))
@@ -257,9 +270,9 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
         wrong = FieldDifference("doi", ref.doi, f"{record.doi or ref.doi} is “{record.title[:120]}”, another work")
         if same_title and found is not None:
             return _compare(ref, found, evidence, [wrong])
-        if not evidence.searched:  # whether a source has the title is unknown: the DOI is wrong, no more
-            return Verification(ref.index, Verdict.MISMATCH, "the DOI names another work; the title could not be "
-                                "searched", record, (wrong,), (), evidence.sources, evidence.requests)
+        if not evidence.searched or unindexed_kind(ref):  # the title's absence proves nothing: the DOI is wrong
+            return Verification(ref.index, Verdict.MISMATCH, "the DOI names another work" + _NOT_PROOF,
+                                record, (wrong,), (), evidence.sources, evidence.requests)
         return Verification(ref.index, Verdict.LIKELY_FABRICATED,
                             f"the DOI names another work (“{record.title[:120]}”) and no source has the cited title",
                             record, (wrong,), (), evidence.sources, evidence.requests)
@@ -268,12 +281,15 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
         missing = FieldDifference("doi", ref.doi, "no such DOI" + known)
         if same_title and found is not None:
             return _compare(ref, found, evidence, [missing])
-        if not evidence.searched:
-            return Verification(ref.index, Verdict.MISMATCH, "the DOI does not exist; the title could not be searched",
+        if not evidence.searched or unindexed_kind(ref) or evidence.damaged_text:
+            return Verification(ref.index, Verdict.MISMATCH, "the DOI does not exist" + _NOT_PROOF,
                                 None, (missing,), (), evidence.sources, evidence.requests)
-        return Verification(ref.index, Verdict.LIKELY_FABRICATED,
-                            "the DOI does not exist and no source has the cited title", None, (missing,), (),
-                            evidence.sources, evidence.requests)
+        # Neither the DOI nor the title is known: absence, however complete, is not proof — a database
+        # that lacks a real work answers the same (the real manuscripts of the corpus, checked against
+        # an empty mock, must never read "fabricated"). Reported as not found, with the DOI named.
+        return Verification(ref.index, Verdict.NOT_FOUND,
+                            "neither the DOI nor the title is known to " + ", ".join(evidence.sources)
+                            + ": check the entry", None, (missing,), (), evidence.sources, evidence.requests)
     if same_title and found is not None:
         extra = [] if found_score >= 100 else [FieldDifference("title", ref.title or "", found.title)]
         return _compare(ref, found, evidence, extra)

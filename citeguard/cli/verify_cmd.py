@@ -33,9 +33,10 @@ class VerifyOptions:
     no_cache: bool = False
 
 
-def verify_document(document: Document, options: VerifyOptions) -> tuple[list[Reference], list[Verification], int]:
-    """The entries verified (list entries, then footnote entries labelled by page and mark), their
-    verdicts, and the requests sent."""
+def verify_document(document: Document, options: VerifyOptions, entries: list[Reference] | None = None
+                    ) -> tuple[list[Reference], list[Verification], int]:
+    """The entries verified (list entries, then footnote entries labelled by page and mark; or
+    ``entries``, a .bib file's), their verdicts, and the requests sent."""
     from citeguard.cli.network import NetworkOptions, open_cache
     from citeguard.resolve.safety import SafetyPolicy
     from citeguard.resolve.verify import Library, verifiable, verify_references
@@ -43,14 +44,15 @@ def verify_document(document: Document, options: VerifyOptions) -> tuple[list[Re
     records = load_library(options.library) if options.library is not None else Library()
     assert isinstance(records, Library)
     notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
-    refs = verifiable([*document.references, *notes])
+    refs = verifiable(entries if entries is not None else [*document.references, *notes])
     config = WorksConfig(crossref_url=options.crossref_url, openalex_url=options.openalex_url,
                          datacite_url=options.datacite_url, doi_url=options.doi_url, mailto=options.mailto,
                          timeout=options.timeout)
     cache = open_cache(NetworkOptions(cache=options.cache, no_cache=options.no_cache))
     try:
         results, sent = verify_references(refs, config=config, policy=SafetyPolicy(allow_private=options.allow_private),
-                                          library=records, offline=options.offline, cache=cache)
+                                          library=records, offline=options.offline, cache=cache,
+                                          damaged_text=document.ocr)
     finally:
         if cache is not None:
             cache.close()
@@ -122,9 +124,14 @@ def verify(
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
     path = _paper(paper)
     document = _guard(lambda: load_document(path))
+    entries = None
+    if path.suffix.lower() == ".bib":  # a bibliography on its own: every entry, cited or not
+        from citeguard.parse.bib import bib_references
+        entries = _guard(lambda: bib_references(read_source(path))[0])
+        entries = [replace(r, label=r.key) for r in entries]  # rows labelled by their keys
     options = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
                             allow_private, timeout, cache, no_cache)
-    refs, results, sent = _guard(lambda: verify_document(document, options))
+    refs, results, sent = _guard(lambda: verify_document(document, options, entries))
     pairs = list(zip(refs, results, strict=True))
     failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results)
     if json_file is not None:

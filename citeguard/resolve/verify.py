@@ -110,11 +110,13 @@ def verifiable(references: Sequence[Reference]) -> list[Reference]:
 def verify_references(references: Sequence[Reference], *, config: WorksConfig | None = None,
                       policy: SafetyPolicy | None = None, client: httpx.AsyncClient | None = None,
                       lookup: Lookup = system_lookup, library: Library | None = None, offline: bool = False,
-                      cache: LinkCache | None = None,
+                      cache: LinkCache | None = None, damaged_text: bool = False,
                       sleep: Callable[[float], Awaitable[object]] = asyncio.sleep, today: date | None = None,
                       progress: Callable[[Verification], None] | None = None) -> tuple[list[Verification], int]:
     """A verdict for every reference (input order) and the number of HTTP requests sent.
-    ``offline``: the library and the cache answer; nothing is sent (what they cannot answer is not-checked)."""
+    ``offline``: the library and the cache answer; nothing is sent (what they cannot answer is not-checked).
+    ``damaged_text``: the manuscript is OCR'd (``Document.ocr``): a DOI that resolves nowhere is not
+    taken for a fabrication."""
     config = config or WorksConfig()
     library = library or Library()
 
@@ -128,7 +130,8 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
             async def one(ref: Reference) -> Verification:
                 before = fetcher.requests
                 evidence = await _evidence(ref, doi_sources, search_sources, library)
-                verdict = replace(judge(ref, replace(evidence, requests=fetcher.requests - before), today), span=ref.span)
+                evidence = replace(evidence, requests=fetcher.requests - before, damaged_text=damaged_text)
+                verdict = replace(judge(ref, evidence, today), span=ref.span)
                 if progress is not None:
                     progress(verdict)
                 return verdict
