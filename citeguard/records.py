@@ -53,7 +53,7 @@ class WorkRecord:
     title: str = ""
     subtitle: str = ""
     authors: tuple[str, ...] = ()  # family names, in order
-    given: tuple[str, ...] = ()  # the first initial of each author's given name, lower case ("" unknown)
+    given: tuple[str, ...] = ()  # each author's given name(s), lower case ("" unknown)
     year: str | None = None
     container: str = ""  # journal, proceedings or book series
     volume: str = ""

@@ -46,6 +46,11 @@ RECORDS = [
                                       {"type": "new_version", "DOI": "10.1000/delta.v2"}]}),
     crossref_record("10.1000/delta.corr", "Correction to: Citation accuracy in economics journals", [("Ma", "Lin")],
                     2018, "Scientometrics", **{"update-to": [{"type": "correction", "DOI": "10.1000/delta"}]}),
+    # a Chinese work whose record has the names the wrong way round (given "Zhou", family "Wen")
+    crossref_record("10.1000/zhou", "新质生产力与高水平对外开放的内在逻辑", [("Wen", "Zhou"), ("Lingyun", "Xu")], 2023,
+                    "改革", "35", "10", "1-13"),
+    *(crossref_record(f"10.1000/ji.{i}", f"Bibliometric indicator number {i} revisited", [("Olsen", "Per")], 2020,
+                      "Journal of Informetrics", "14", str(i), f"{i}0-{i}9") for i in range(1, 5)),
     crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
                     "Journal of Web Services", "3", "1", "1-9"),
 ]
@@ -92,6 +97,9 @@ CASES = [
      "DOI: 10.1000/gamma.", Verdict.LIKELY_FABRICATED, ("doi",)),  # the DOI names an unrelated work
     ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 14(2): 1-5.",
      Verdict.NOT_FOUND, ()),  # English, no DOI, not found: not called fabricated
+    # a volume the journal did not publish that year (its five works of 2020 are all volume 14)
+    ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, 40(2): 1-5.",
+     Verdict.LIKELY_FABRICATED, ("volume",)),
     ("张三. 新质生产力的理论逻辑与实践路径[J]. 经济研究, 2023(4): 1-10.", Verdict.NOT_INDEXED, ()),
     ("李四. 数字经济概论[M]. 北京: 人民出版社, 2021.", Verdict.NOT_INDEXED, ()),
     (ALPHA.replace("2020", "2031"), Verdict.LIKELY_FABRICATED, ()),  # a year to come
@@ -101,6 +109,8 @@ CASES = [
     ("KIM Y. Scaling laws for citation checkers[J]. Journal of Informetrics, 2024, 18(1): 1-12. DOI: 10.1000/pre2.",
      Verdict.VERIFIED, ()),
     ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.VERIFIED, ()),  # acronym
+    ("周文, 许凌云. 新质生产力与高水平对外开放的内在逻辑[J]. 改革, 2023, 35(10): 1-13.",
+     Verdict.VERIFIED, ()),  # the names romanised, and reversed, in the record
     ("SUN M, SUN C. Indoor panorama layout estimation[C]//ICML. 2021: 1-9.", Verdict.MISMATCH, ("authors",)),
     ("SUN C, SUN M. Indoor panorama layout estimation[C]//ICLR. 2021: 1-9.", Verdict.MISMATCH, ("container",)),
 ]
@@ -321,3 +331,9 @@ def test_a_bib_file_is_verified_entry_by_entry(server: str, tmp_path: Path) -> N
     assert [(r["key"], r["label"], r["verdict"]) for r in refs] == [("alpha", "alpha", "verified"),
                                                                      ("uncited", "uncited", "mismatch")]
     assert done.returncode == 1  # the mismatch (2016 for 2019)
+
+
+def test_a_volume_one_off_the_journal_year_is_not_called_impossible(server: str) -> None:
+    [result] = _verify(server, "DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, "
+                               "2020, 15(2): 1-5.")
+    assert result.verdict is Verdict.NOT_FOUND  # volume 15 in 2020 may be online-first: absence is not proof

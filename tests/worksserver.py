@@ -116,7 +116,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.hits["all"] += 1
         if self._fault(path + " " + " ".join(v for vs in query.values() for v in vs)):
             return
-        if path == "/works":
+        if path == "/works" and "query.container-title" in query:  # a journal's works in a year (filter)
+            journal = query["query.container-title"][0].lower()
+            year = query.get("filter", [""])[0].partition("from-pub-date:")[2][:4]
+            items = [r for r in self.by_title if (r["container-title"] or [""])[0].lower() == journal
+                     and str(r["issued"]["date-parts"][0][0]) == year][:int(query.get("rows", ["20"])[0])]
+            self._json(200, {"status": "ok", "message-type": "work-list", "message": {"total-results": len(items),
+                                                                                     "items": items}})
+        elif path == "/works":
             rows = int(query.get("rows", ["5"])[0])
             items = self._search(query.get("query.bibliographic", [""])[0], rows)
             self._json(200, {"status": "ok", "message-type": "work-list", "message": {"total-results": len(items),

@@ -41,8 +41,9 @@ def cited_work_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CG702", "cited-work-likely-fabricated", Severity.ERROR)
 def cited_work_likely_fabricated(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """The cited work probably does not exist — said only on a positive contradiction: its DOI
-    names an unrelated work while no source has its title, or its year has not come yet. A work
+    """The cited work probably does not exist — said only on a positive contradiction, when no
+    source has its title: its DOI names an unrelated work, or its journal published other volumes
+    that year (Crossref's sample of the year); or its year has not come yet. A work
     that is merely not found (most Chinese works, books and government documents; a DOI that
     resolves nowhere) is never reported here, nor anything in OCR'd text, where damage explains it."""
     for e, res in _verified(ctx, Verdict.LIKELY_FABRICATED):

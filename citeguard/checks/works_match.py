@@ -77,10 +77,23 @@ def _record_surname(name: str) -> str:
     return fold_name(name)
 
 
+def _printed_surnames(ref: Reference, record: WorkRecord) -> list[str]:
+    """The record's family names, with a Chinese name the index stored the wrong way round put
+    right: Crossref often has 张三 as {"given": "Zhang", "family": "San"}."""
+    printed = [_record_surname(a) for a in record.authors]
+    for i, (author, name) in enumerate(zip(ref.authors, printed, strict=False)):
+        given = fold_name(record.given[i]) if i < len(record.given) else ""
+        if given and is_han_name(author.replace(" ", "")):
+            key = _surname(author)
+            if name != key and given == key:
+                printed[i] = key
+    return printed
+
+
 def author_differences(ref: Reference, record: WorkRecord) -> list[FieldDifference]:
     """First author, order, and a shortened list (without et al./等)."""
     cited = [s for s in (_surname(a) for a in ref.authors) if s]
-    printed = [s for s in (_record_surname(a) for a in record.authors) if s]
+    printed = [s for s in _printed_surnames(ref, record) if s]
     if not cited or not printed:
         return []
     shown = ", ".join(ref.authors[:6]) + (" et al." if ref.et_al or len(ref.authors) > 6 else "")
@@ -111,7 +124,7 @@ def _initial(name: str) -> str:
 def _initials_reordered(ref: Reference, record: WorkRecord) -> bool:
     """Authors sharing a surname in another order ("Sun M, Sun C" for "Sun C, Sun M"): told by initials."""
     cited = [_initial(a) for a in ref.authors]
-    given = list(record.given[:len(cited)])
+    given = [g[:1] for g in record.given[:len(cited)]]
     pairs = [(c, g) for c, g in zip(cited, given, strict=False) if c and g]
     return len(pairs) >= 2 and any(c != g for c, g in pairs) and sorted(c for c, _ in pairs) == sorted(g for _, g in pairs)
 
@@ -200,6 +213,7 @@ class Evidence:
     requests: int = 0
     searched: bool = False  # a title search was answered (absence of the title is established)
     damaged_text: bool = False  # the manuscript is OCR'd text: a DOI that resolves nowhere may be OCR's doing
+    same_year: Sequence[WorkRecord] = ()  # works of the cited journal in the cited year (the volume check)
 
 
 def claims_venue_of_preprint(ref: Reference, record: WorkRecord) -> bool:
@@ -244,6 +258,24 @@ def _same_people(ref: Reference, record: WorkRecord) -> bool:
 _NOT_PROOF = ("; not called fabricated: the title could not be searched, the text is OCR'd (a damaged DOI "
               "resolves nowhere), or works of this kind (Chinese, books, government documents) are often "
               "unindexed and their DOIs mistyped")
+
+
+MIN_VOLUME_SAMPLE = 5  # works of the journal's year that must agree before a volume is called impossible
+
+
+def _impossible_volume(ref: Reference, evidence: Evidence) -> str | None:
+    """ "Journal of X published volume 14 in 2020 (Crossref: 12 works), not 40" — when every work
+    the source holds of that journal in that year has another volume."""
+    cited = _digits(ref.volume or "")
+    venue = normalise_title(ref.container or "")
+    works = [r for r in evidence.same_year if normalise_title(r.container) == venue and _digits(r.volume)]
+    if not cited or not venue or len(works) < MIN_VOLUME_SAMPLE:
+        return None
+    volumes = sorted({_digits(r.volume) for r in works}, key=int)
+    if int(volumes[0]) - 1 <= int(cited) <= int(volumes[-1]) + 1:
+        return None  # one volume off: an online-first work cited with its print year, or the reverse
+    return (f"{ref.container} published volume {', '.join(volumes)} in {ref.year} "
+            f"({works[0].source}: {len(works)} works), not {ref.volume}")
 
 
 def _plain(ref: Reference, verdict: Verdict, detail: str, evidence: Evidence) -> Verification:
@@ -302,6 +334,11 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
     asked = ", ".join(s for s in evidence.sources if s not in evidence.unavailable)
     if not ref.title:
         return _plain(ref, Verdict.NOT_FOUND, "no title to look up", evidence)
+    impossible = _impossible_volume(ref, evidence)
+    if impossible is not None and not unindexed_kind(ref) and not evidence.damaged_text:
+        return Verification(ref.index, Verdict.LIKELY_FABRICATED, f"no source has the title, and {impossible}",
+                            fields=(FieldDifference("volume", ref.volume or "", impossible),),
+                            sources=evidence.sources, requests=evidence.requests)
     if unindexed_kind(ref):
         return _plain(ref, Verdict.NOT_INDEXED,
                       f"not in {asked}, as expected for this kind of work (not a sign it does not exist)", evidence)

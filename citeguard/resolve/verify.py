@@ -22,7 +22,7 @@ from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.resolver import PerHostTransport
 from citeguard.resolve.safety import Lookup, SafetyPolicy, system_lookup
 from citeguard.resolve.work_formats import bare_doi
-from citeguard.resolve.works import Fetcher, Outcome, Source, WorksConfig, default_sources
+from citeguard.resolve.works import Crossref, Fetcher, Outcome, Source, WorksConfig, default_sources
 
 MAX_REFERENCES = 2000  # verified per paper (a thesis: 300)
 
@@ -98,8 +98,14 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
             if any(normalise_title(h.title) == normalise_title(ref.title) for h in hits):
                 break  # the title is found: the other sources would only repeat it
     searched = bool(found) or any(s.name in asked and s.name not in unavailable for s in search_sources)
+    same_year: list[WorkRecord] = []
+    title_found = any(normalise_title(h.title) == normalise_title(ref.title or "") for h in found)
+    if searched and not title_found and doi_record is None and ref.container and ref.volume and ref.year:
+        for source in search_sources:  # is the cited volume one the journal published that year?
+            if isinstance(source, Crossref):
+                same_year = await source.volumes(ref.container, ref.year[:4]) or []
     return Evidence(doi_record, doi_missing, tuple(found), tuple(dict.fromkeys(asked)), tuple(dict.fromkeys(unavailable)),
-                    searched=searched)
+                    searched=searched, same_year=tuple(same_year))
 
 
 def verifiable(references: Sequence[Reference]) -> list[Reference]:

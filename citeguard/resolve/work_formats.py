@@ -75,10 +75,10 @@ def _iso(value: object) -> str | None:
     return None
 
 
-def _csl_initials(value: object) -> tuple[str, ...]:
+def _csl_given(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(_text(p.get("given"))[:1].lower() if isinstance(p, Mapping) else "" for p in value[:MAX_AUTHORS])
+    return tuple(_text(p.get("given")).lower() if isinstance(p, Mapping) else "" for p in value[:MAX_AUTHORS])
 
 
 def _csl_authors(value: object) -> tuple[str, ...]:
@@ -124,7 +124,7 @@ def from_csl(item: object, source: str) -> WorkRecord | None:
     return WorkRecord(
         source=source, id=doi or title[:80], title=title, subtitle=_text(item.get("subtitle")),
         authors=_csl_authors(item.get("author")) or _csl_authors(item.get("editor")),
-        given=_csl_initials(item.get("author")), year=year,
+        given=_csl_given(item.get("author")), year=year,
         container=_text(item.get("container-title")), volume=_text(item.get("volume")),
         issue=_text(item.get("issue")), pages=_text(item.get("page")), doi=doi, kind=_text(item.get("type")),
         notices=_notices(item.get("updated-by"), about_this=True), is_notice=bool(update_to),
@@ -152,7 +152,7 @@ def from_openalex(work: object) -> WorkRecord | None:
         name = _text(author.get("display_name")) if isinstance(author, Mapping) else ""
         if name:
             authors.append(_last_name(name))
-            given.append(name[:1].lower() if len(name.split()) > 1 else "")
+            given.append(" ".join(name.split()[:-1]).lower())
     year = work.get("publication_year")
     location = work.get("primary_location")
     venue = location.get("source") if isinstance(location, Mapping) else None

@@ -27,6 +27,7 @@ from citeguard.resolve.work_formats import from_csl, from_datacite, from_openale
 MAX_BODY = 4 * 1024 * 1024  # bytes of one JSON answer (a Crossref record with 3,000 authors: ~1 MB)
 MAX_QUERY = 300  # characters of a bibliographic query (a title and the first author are enough)
 CSL_JSON = "application/vnd.citationstyles.csl+json"
+VOLUME_SAMPLE = 20  # works of a journal's year read to learn its volume numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +234,20 @@ class Crossref(Source):
         message = answer.body.get("message") if isinstance(answer.body, dict) else None
         return self._hits(answer, message.get("items") if isinstance(message, dict) else None,
                           lambda item: from_csl(item, self.name))
+
+
+    async def volumes(self, container: str, year: str) -> list[WorkRecord] | None:
+        """Works of the journal ``container`` published in ``year`` (a sample, for the volume check)."""
+        base = self.fetcher.config.crossref_url.rstrip("/")
+        params = self._polite({"query.container-title": container[:MAX_QUERY], "rows": str(VOLUME_SAMPLE),
+                               "filter": f"from-pub-date:{year}-01-01,until-pub-date:{year}-12-31",
+                               "select": "DOI,title,container-title,volume,issued"})
+        answer = await self.fetcher.get_json(f"{base}/works", params, gate=self.name)
+        message = answer.body.get("message") if isinstance(answer.body, dict) else None
+        items = message.get("items") if isinstance(message, dict) else None
+        if answer.outcome is not Outcome.FOUND or not isinstance(items, list):
+            return None
+        return [r for r in (from_csl(item, self.name) for item in items[:VOLUME_SAMPLE]) if r]
 
 
 class OpenAlex(Source):
