@@ -51,6 +51,8 @@ RECORDS = [
                     "改革", "35", "10", "1-13"),
     *(crossref_record(f"10.1000/ji.{i}", f"Bibliometric indicator number {i} revisited", [("Olsen", "Per")], 2020,
                       "Journal of Informetrics", "14", str(i), f"{i}0-{i}9") for i in range(1, 5)),
+    crossref_record("10.1000/new26", "Checking citations this year", [("Park", "Ji")], 2026, "Scientometrics",
+                    "131", "1", "1-10"),
     crossref_record("10.1000/fault-429", "Retrying politely after rate limits", [("Green", "Ola")], 2021,
                     "Journal of Web Services", "3", "1", "1-9"),
 ]
@@ -102,7 +104,12 @@ CASES = [
      Verdict.LIKELY_FABRICATED, ("volume",)),
     ("张三. 新质生产力的理论逻辑与实践路径[J]. 经济研究, 2023(4): 1-10.", Verdict.NOT_INDEXED, ()),
     ("李四. 数字经济概论[M]. 北京: 人民出版社, 2021.", Verdict.NOT_INDEXED, ()),
-    (ALPHA.replace("2020", "2031"), Verdict.LIKELY_FABRICATED, ()),  # a year to come
+    (ALPHA.replace("2020", "2031"), Verdict.MISMATCH, ("year",)),  # a year to come, the rest matching: a slip
+    ("DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2031, 14(2): 1-5.",
+     Verdict.LIKELY_FABRICATED, ()),  # a year to come, and no record
+    (ALPHA.replace("100-110", "100–110"), Verdict.VERIFIED, ()),  # an en dash between the pages
+    ("PARK J. Checking citations this year[J]. Scientometrics, 2027, 131(1): 1-10.", Verdict.MISMATCH,
+     ("year",)),  # next year: within ±1 of the record's 2026, still wrong
     # only a preprint is indexed: the venue the entry names is not confirmed
     ("WANG X. Language models invent references[J]. Nature, 2023, 600: 1-5.", Verdict.MISMATCH, ("container",)),
     # cited by its arXiv DOI with the journal that published it: the published record confirms it
@@ -337,3 +344,32 @@ def test_a_volume_one_off_the_journal_year_is_not_called_impossible(server: str)
     [result] = _verify(server, "DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, "
                                "2020, 15(2): 1-5.")
     assert result.verdict is Verdict.NOT_FOUND  # volume 15 in 2020 may be online-first: absence is not proof
+
+
+def test_a_not_found_entry_is_credited_with_no_other_work_s_doi(server: str) -> None:
+    [result] = _verify(server, "DOE J. Completely invented study of nothing at all[J]. Journal of Informetrics, 2020, "
+                               "14(2): 1-5. DOI: 10.1000/nonexistent.")
+    assert result.fields[0].record == "no such DOI"  # not "the work's DOI is" some search hit
+
+
+def test_an_entry_with_neither_title_nor_doi_is_listed_not_checked(server: str) -> None:
+    refs = [parse_entry("Smith J. 2020.", Span(1, 1, 1, 1), index=1)]
+    results, requests = verify_references(refs, config=_config(server), policy=_policy(server), today=TODAY)
+    assert requests == 0 and results[0].verdict is Verdict.NOT_CHECKED and "no title" in results[0].detail
+
+
+def test_the_cli_says_why_works_were_not_checked_and_fails_on_a_retraction(server: str, tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("# T\n\n正文[1]。\n\n## 参考文献\n\n[1] LEE C, PARK D. Graph neural networks in bibliometrics[J]. "
+                     "Scientometrics, 2019, 120(3): 1-20.\n", encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "citeguard", "verify", str(paper), "--no-cache", "--crossref-url",
+                              server, "--openalex-url", f"{server}/openalex", "--datacite-url", f"{server}/datacite",
+                              "--doi-url", f"{server}/doi"], capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 0 and "1 of 1 works not checked" in refused.stderr and "--allow-private" in refused.stderr
+    retracted = _cli(server, str(paper), "--no-cache")
+    assert retracted.returncode == 1 and "retracted" in retracted.stdout  # verified, but retracted: fails
+    assert _cli(server, str(paper), "--no-cache", "--fail-on", "never").returncode == 0
+    bad = tmp_path / "bad.bib"
+    bad.write_text("just some text, no entries\n", encoding="utf-8")
+    failed = _cli(server, str(paper), "--library", str(bad))
+    assert failed.returncode == 2 and "no entries read" in failed.stderr

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -35,6 +35,8 @@ UNINDEXED_TYPES = frozenset({"M", "N", "EB", "S", "R", "D", "P", "G", "A", "Z", 
 _TAG_RE = re.compile(r"<[^<>]{0,300}>")
 # Where a subtitle starts: "Main title: subtitle"  "主标题——副标题"
 _SUBTITLE_RE = re.compile(r"(?:(?<!\s)\s*|(?<=\s)(?!\s))(?:[:：]|——|—|\s-\s)\s*+")  # (never from inside a space run)
+# Between the pages of a range: 100-110  100–110  100—110  100~110
+_PAGE_RANGE_RE = re.compile(r"[-–—~]")
 _PREPRINT_WORDS = ("arxiv", "biorxiv", "medrxiv", "ssrn", "preprint", "research square", "chinaxiv")
 
 
@@ -184,7 +186,7 @@ def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferenc
         if cited and listed and _digits(cited) and _digits(cited) != _digits(listed):
             out.append(FieldDifference(name, cited, listed))
     if ref.pages and record.pages:
-        first_cited, first_listed = _digits(ref.pages[0].split("-")[0]), _digits(record.pages.split("-")[0])
+        first_cited, first_listed = _digits(_PAGE_RANGE_RE.split(ref.pages[0])[0]), _digits(_PAGE_RANGE_RE.split(record.pages)[0])
         if first_cited and first_listed and first_cited != first_listed:
             out.append(FieldDifference("pages", ", ".join(ref.pages), record.pages))
     return out
@@ -285,12 +287,26 @@ def _plain(ref: Reference, verdict: Verdict, detail: str, evidence: Evidence) ->
 def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Verification:
     """The verdict on ``ref`` from what the sources said."""
     today = today or date.today()
-    if ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) > today.year:
-        if unindexed_kind(ref) or evidence.damaged_text:  # a typo or OCR's misreading as likely as an invention
-            return Verification(ref.index, Verdict.MISMATCH, f"the year {ref.year} has not come yet",
-                                fields=(FieldDifference("year", ref.year, f"after {today.year}"),),
-                                sources=evidence.sources, requests=evidence.requests)
-        return _plain(ref, Verdict.LIKELY_FABRICATED, f"the year {ref.year} has not come yet", evidence)
+    if not ref.title and not ref.doi:
+        return _plain(ref, Verdict.NOT_CHECKED, "no title or DOI could be read from the entry", evidence)
+    verdict = _judge(ref, evidence)
+    future = bool(ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) > today.year)
+    if future and verdict.record is not None and not any(f.field == "year" for f in verdict.fields):
+        # a year to come is wrong even one year off the record's (the ±1 slack is for the past)
+        year = FieldDifference("year", ref.year or "", verdict.record.year or f"not after {today.year}")
+        return replace(verdict, verdict=Verdict.MISMATCH, fields=(*verdict.fields, year),
+                       detail=f"{verdict.record.source} {verdict.record.doi or verdict.record.id} differs in year")
+    if not future or verdict.record is not None or verdict.verdict is Verdict.LIKELY_FABRICATED:
+        return verdict  # a record that matches the rest shows the year as a slip: "year: 2031 → 2020"
+    if unindexed_kind(ref) or evidence.damaged_text:  # a typo or OCR's misreading as likely as an invention
+        return Verification(ref.index, Verdict.MISMATCH, f"the year {ref.year} has not come yet",
+                            fields=(FieldDifference("year", ref.year or "", f"after {today.year}"),),
+                            sources=evidence.sources, requests=evidence.requests)
+    return _plain(ref, Verdict.LIKELY_FABRICATED, f"the year {ref.year} has not come yet, and no record matches",
+                  evidence)
+
+
+def _judge(ref: Reference, evidence: Evidence) -> Verification:
     found, found_score = best_match(ref, evidence.found)
     same_title = found is not None and (found_score >= 100 or (found_score >= NEAR_SAME_AUTHOR and _same_people(ref, found)))
     if ref.doi and evidence.doi_record is not None:
@@ -309,7 +325,7 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
                             f"the DOI names another work (“{record.title[:120]}”) and no source has the cited title",
                             record, (wrong,), (), evidence.sources, evidence.requests)
     if ref.doi and evidence.doi_missing:
-        known = f"; the work's DOI is {found.doi}" if found is not None and found.doi else ""
+        known = f"; the work's DOI is {found.doi}" if same_title and found is not None and found.doi else ""
         missing = FieldDifference("doi", ref.doi, "no such DOI" + known)
         if same_title and found is not None:
             return _compare(ref, found, evidence, [missing])

@@ -13,7 +13,7 @@ import typer
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
 from citeguard.model import Document, Reference
-from citeguard.records import Verdict, Verification
+from citeguard.records import NoticeKind, Verdict, Verification
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +49,22 @@ def verify_document(document: Document, options: VerifyOptions, entries: list[Re
                          datacite_url=options.datacite_url, doi_url=options.doi_url, mailto=options.mailto,
                          timeout=options.timeout)
     cache = open_cache(NetworkOptions(cache=options.cache, no_cache=options.no_cache))
+    problems: set[str] = set()
     try:
         results, sent = verify_references(refs, config=config, policy=SafetyPolicy(allow_private=options.allow_private),
                                           library=records, offline=options.offline, cache=cache,
-                                          damaged_text=document.ocr)
+                                          damaged_text=document.ocr, problems=problems)
     finally:
         if cache is not None:
             cache.close()
             if cache.problem:
                 print(f"citeguard: warning: {cache.problem}", file=sys.stderr)
+    unchecked = sum(r.verdict is Verdict.NOT_CHECKED for r in results)
+    if unchecked:  # say once why, rather than leave a column of "not-checked" to explain itself
+        why = "; ".join(sorted(problems)[:3]) or "no title or DOI read from them"
+        hint = " (a private address: add --allow-private for a local mirror)" if any(
+            p.startswith("refused") for p in problems) else ""
+        print(f"citeguard: warning: {unchecked} of {len(results)} works not checked: {why}{hint}", file=sys.stderr)
     return refs, results, sent
 
 
@@ -87,8 +94,13 @@ def load_library(path: Path) -> object:
             raise IngestError(f"{path}: not a CSL-JSON library ({exc})") from exc
         if not isinstance(items, list):
             raise IngestError(f"{path}: a CSL-JSON library is a list of items")
-        return Library.of([r for r in (from_csl(i, "library") for i in items) if r])
+        records = [r for r in (from_csl(i, "library") for i in items) if r]
+        if not records:
+            raise IngestError(f"{path}: no entries read (not a CSL-JSON library?)")
+        return Library.of(records)
     refs, _ = bib_references(read_source(path))
+    if not refs:
+        raise IngestError(f"{path}: no entries read (not a BibTeX or CSL-JSON library?)")
     return Library.of([record_of(r) for r in refs])
 
 
@@ -109,8 +121,9 @@ def verify(
     cache: Annotated[Path | None, typer.Option("--cache", help="Cache file (shared with links; default: in the "
                                                "user cache folder).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a verdict at this level exists: "
-                                         "mismatch, likely-fabricated or never.")] = "mismatch",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a verdict at this level "
+                                         "exists (or a work was retracted): mismatch, likely-fabricated or "
+                                         "never.")] = "mismatch",
 ) -> None:
     """Verify every cited work against Crossref, OpenAlex, DataCite and doi.org (and --library):
     verified, mismatch (which fields), not-found, not-indexed (expected for Chinese works, books,
@@ -133,7 +146,10 @@ def verify(
                             allow_private, timeout, cache, no_cache)
     refs, results, sent = _guard(lambda: verify_document(document, options, entries))
     pairs = list(zip(refs, results, strict=True))
-    failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results)
+    retracted = any(n.kind in (NoticeKind.RETRACTED, NoticeKind.WITHDRAWN) for r in results for n in r.notices)
+    failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results) or (retracted and fail_on != "never")
+    if not refs:
+        print(f"citeguard: no reference entries found in {path}", file=sys.stderr)
     if json_file is not None:
         text = render_verify_json(str(path), pairs, sent)
         if str(json_file) == "-":

@@ -55,5 +55,5 @@ def render_verify_table(pairs: Sequence[tuple[Reference, Verification]], request
     counts: dict[str, int] = {}
     for _, result in pairs:
         counts[result.verdict.value] = counts.get(result.verdict.value, 0) + 1
-    console.print(", ".join(f"{v}: {n}" for v, n in counts.items()) + f"  ({requests} requests)")
+    console.print(", ".join(f"{v}: {n}" for v, n in counts.items()) + f"  ({requests} request{'' if requests == 1 else 's'})")
     return buffer.getvalue()

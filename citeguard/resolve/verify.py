@@ -65,6 +65,8 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
                     library: Library) -> Evidence:
     asked: list[str] = []
     unavailable: list[str] = []
+    if not ref.title and not ref.doi:
+        return Evidence()  # nothing to look up
     doi = bare_doi(ref.doi)
     doi_record: WorkRecord | None = library.by_doi.get(doi) if doi else None
     found: list[WorkRecord] = library.search(ref)
@@ -109,20 +111,21 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
 
 
 def verifiable(references: Sequence[Reference]) -> list[Reference]:
-    """The entries worth asking about: a title or a DOI to look up."""
-    return [r for r in references if r.title or r.doi][:MAX_REFERENCES]
+    """The entries to verify (an entry with neither title nor DOI read is kept: it is reported as
+    not checked, never silently left out)."""
+    return list(references[:MAX_REFERENCES])
 
 
 def verify_references(references: Sequence[Reference], *, config: WorksConfig | None = None,
                       policy: SafetyPolicy | None = None, client: httpx.AsyncClient | None = None,
                       lookup: Lookup = system_lookup, library: Library | None = None, offline: bool = False,
-                      cache: LinkCache | None = None, damaged_text: bool = False,
+                      cache: LinkCache | None = None, damaged_text: bool = False, problems: set[str] | None = None,
                       sleep: Callable[[float], Awaitable[object]] = asyncio.sleep, today: date | None = None,
                       progress: Callable[[Verification], None] | None = None) -> tuple[list[Verification], int]:
     """A verdict for every reference (input order) and the number of HTTP requests sent.
     ``offline``: the library and the cache answer; nothing is sent (what they cannot answer is not-checked).
     ``damaged_text``: the manuscript is OCR'd (``Document.ocr``): a DOI that resolves nowhere is not
-    taken for a fabrication."""
+    taken for a fabrication. ``problems`` collects why sources could not answer (for one warning)."""
     config = config or WorksConfig()
     library = library or Library()
 
@@ -142,6 +145,8 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
                     progress(verdict)
                 return verdict
             results = await asyncio.gather(*(one(r) for r in references))
+            if problems is not None:
+                problems.update(fetcher.problems)
             return list(results), fetcher.requests
         finally:
             if own:

@@ -113,6 +113,7 @@ class Fetcher:
     cache: LinkCache | None = None  # answers kept between runs (a second run sends nothing)
     offline: bool = False  # answer from the cache only
     requests: int = 0
+    problems: set[str] = field(default_factory=set)  # why sources could not answer ("timeout", "refused: …")
     _gates: dict[str, asyncio.Semaphore] = field(default_factory=dict)
     _next_slot: dict[str, float] = field(default_factory=dict)  # earliest time the source's next request may go
 
@@ -135,14 +136,18 @@ class Fetcher:
         if cached is not None and cached[0] in (Outcome.FOUND, Outcome.MISSING):
             return Answer(Outcome(cached[0]), cached[1], "from the cache")
         if self.offline:
+            self.problems.add("offline, and not in the cache")
             return Answer(Outcome.UNAVAILABLE, detail="offline: not in the cache")
         try:
             answer = await self._get(url, params, accept, gate)
+            if answer.outcome is Outcome.UNAVAILABLE:
+                self.problems.add(answer.detail)
             if self.cache is not None and answer.outcome is not Outcome.UNAVAILABLE:
                 self.cache.put_answer(key, answer.outcome.value, answer.body)  # transient failures are asked again
             return answer
         except Exception as exc:  # any surprise in one lookup is that lookup's outcome
             outcome, detail = classify(None, exc)
+            self.problems.add(detail)
             return Answer(outcome, detail=detail)
 
     async def _get(self, url: str, params: dict[str, str] | None, accept: str, gate: str) -> Answer:
