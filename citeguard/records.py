@@ -88,3 +88,4 @@ class Verification:
     sources: tuple[str, ...] = ()  # the sources consulted
     requests: int = 0  # HTTP requests this reference cost (0: answered from the cache or the library)
     span: Span | None = None  # where the entry is (list entries and footnote entries alike)
+    label: str = ""  # the entry as the reports name it: "[12]", "p4①", a BibTeX key, "Smith 2020"

@@ -268,7 +268,8 @@ def test_audit_verify_reports_cg7xx_findings(server: str, tmp_path: Path) -> Non
     mismatch = next(f for f in findings if f["code"] == "CG701")
     assert "2015" in mismatch["message"] and "2020" in mismatch["message"]
     verdicts = json.loads(out.read_text(encoding="utf-8"))["verifications"]
-    assert [v["verdict"] for v in verdicts] == ["mismatch", "verified", "likely-fabricated"]
+    assert [(v["label"], v["verdict"]) for v in verdicts] == [("[1]", "mismatch"), ("[2]", "verified"),
+                                                               ("[3]", "likely-fabricated")]
     html = (tmp_path / "paper.html").read_text(encoding="utf-8")
     assert 'class="badge verdict-likely-fabricated"' in html and 'href="https://doi.org/10.1000/alpha"' in html
 

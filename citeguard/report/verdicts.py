@@ -23,7 +23,8 @@ def record_url(result: Verification) -> str | None:
 def verdict_dict(result: Verification) -> dict[str, object]:
     record = result.record
     return {
-        "line": result.span.line if result.span else None, "verdict": result.verdict.value, "detail": result.detail,
+        "reference": result.reference, "label": result.label, "line": result.span.line if result.span else None,
+        "verdict": result.verdict.value, "detail": result.detail,
         "fields": [{"field": f.field, "cited": f.cited, "record": f.record} for f in result.fields],
         "record": None if record is None else {"source": record.source, "id": record.id, "doi": record.doi,
                                                "title": record.title, "url": record_url(result)},

@@ -18,7 +18,7 @@ VERDICT_STYLE = {Verdict.VERIFIED: "green", Verdict.MISMATCH: "yellow", Verdict.
 
 
 def verification_dict(ref: Reference, result: Verification) -> dict[str, object]:
-    return {"index": ref.index, "number": ref.number, "key": ref.key, "label": ref.label, **verdict_dict(result)}
+    return {**verdict_dict(result), "index": ref.index, "number": ref.number, "key": ref.key, "label": ref.label}
 
 
 def render_verify_json(path: str, pairs: Sequence[tuple[Reference, Verification]], requests: int) -> str:
@@ -48,7 +48,7 @@ def render_verify_table(pairs: Sequence[tuple[Reference, Verification]], request
         if not result.fields and not result.notices:
             about.append_text(_data(result.detail))
         style = VERDICT_STYLE.get(result.verdict, "") if color else ""
-        label = ref.label or ref.key or str(ref.index)
+        label = result.label or ref.label or ref.key or str(ref.index)
         table.add_row(_data(label), Text(result.verdict.value, style=style), _data((ref.title or ref.raw)[:120]),
                       about)
     console.print(table)

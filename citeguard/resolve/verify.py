@@ -55,6 +55,14 @@ def record_of(ref: Reference, source: str = "library") -> WorkRecord:
                       doi=bare_doi(ref.doi))
 
 
+def entry_label(ref: Reference) -> str:
+    """How a report names the entry: its printed label, its key, or first author and year."""
+    if ref.label or ref.key:
+        return ref.label or ref.key or ""
+    first = ref.authors[0].split(",")[0].strip() if ref.authors else ""
+    return f"{first} {ref.year or ''}".strip() or str(ref.index)
+
+
 def query_of(ref: Reference) -> str:
     """Title and first author: what Crossref's bibliographic query matches best on."""
     first = surname_key(ref.authors[0]) if ref.authors else ""
@@ -140,7 +148,7 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
                 before = fetcher.requests
                 evidence = await _evidence(ref, doi_sources, search_sources, library)
                 evidence = replace(evidence, requests=fetcher.requests - before, damaged_text=damaged_text)
-                verdict = replace(judge(ref, evidence, today), span=ref.span)
+                verdict = replace(judge(ref, evidence, today), span=ref.span, label=entry_label(ref))
                 if progress is not None:
                     progress(verdict)
                 return verdict
