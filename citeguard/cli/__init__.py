@@ -23,6 +23,7 @@ from citeguard import __version__
 from citeguard.api import load_document, load_with_source
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
+from citeguard.cli.config import show_config
 from citeguard.cli.verify_cmd import (
     CrossrefOption,
     DataCiteOption,
@@ -115,9 +116,25 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def _root(ctx: typer.Context,
+          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False,
+          config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: citeguard.toml, "
+                                                      "or [tool.citeguard] in pyproject.toml, here or above).")] = None,
+          no_config: Annotated[bool, typer.Option("--no-config", help="Read no configuration file.")] = False) -> None:
     """citeguard: check the citations, references and footnotes of a manuscript."""
+    from citeguard.cli.config import Config, ConfigError, defaults_for, find_config, table_of
+    path = None if no_config else config or find_config(Path.cwd())
+    if path is None:
+        ctx.obj = Config()
+        return
+    options = {name: {p.name: "Path" in str(p.bare_type()) for p in command.params if p.name}
+               for name, command in ctx.command.commands.items()}  # type: ignore[attr-defined]
+    try:
+        ctx.obj = defaults_for(path, table_of(path), options)
+    except ConfigError as exc:
+        _fail(str(exc))
+    ctx.default_map = ctx.obj.defaults  # command-line options override these
 
 
 @app.command()
@@ -462,6 +479,7 @@ def rules(
 
 
 app.command()(verify_command)  # citeguard verify: in cli/verify_cmd.py
+app.command("config")(show_config)  # citeguard config: in cli/config.py
 
 
 class Terminated(KeyboardInterrupt):

@@ -79,7 +79,10 @@ DataCiteOption = Annotated[str, typer.Option("--datacite-url", help="DataCite AP
 DoiOption = Annotated[str, typer.Option("--doi-url", help="DOI resolver (content negotiation).")]
 
 FAIL_LEVELS = {"mismatch": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED),
-               "likely-fabricated": (Verdict.LIKELY_FABRICATED,), "never": ()}
+               "likely-fabricated": (Verdict.LIKELY_FABRICATED,), "never": (),
+               # audit's levels, so that one configured fail-on serves both (CG702 error, CG701 warning, CG705 info)
+               "error": (Verdict.LIKELY_FABRICATED,), "warning": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED),
+               "info": (Verdict.MISMATCH, Verdict.LIKELY_FABRICATED, Verdict.NOT_FOUND)}
 
 
 def load_library(path: Path) -> object:
