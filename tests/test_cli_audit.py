@@ -184,3 +184,37 @@ def test_confidence_in_every_report_and_min_confidence(tmp_path: Path) -> None:
 def test_min_confidence_typo_is_a_usage_error() -> None:
     result = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "-q", "--min-confidence", "sure"])
     assert result.exit_code == 2 and "--min-confidence must be high, medium or low" in result.output
+
+
+def test_audit_without_a_paper_is_a_usage_error() -> None:
+    # in CI an empty glob must fail plainly, not audit the bundled example paper
+    proc = _run("audit", *OFFLINE, "-q")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no PAPER given" in proc.stderr
+
+
+def test_a_baseline_fails_ci_only_on_new_findings(tmp_path: Path) -> None:
+    paper = tmp_path / "p.txt"
+    text = PAPER.read_text(encoding="utf-8")
+    paper.write_text(text, encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    first = _run("audit", *OFFLINE, str(paper), "-q", "--fail-on", "never", "--reports-dir", str(tmp_path / "r"),
+                 "--write-baseline", str(base))
+    assert first.returncode == 0 and json.loads(base.read_text(encoding="utf-8"))["papers"][str(paper)]
+    # the same paper, edited above every finding (all line numbers shift): nothing is new
+    paper.write_text("\n\n" + text, encoding="utf-8")
+    again = _run("audit", *OFFLINE, str(paper), "--fail-on", "info", "--json", str(tmp_path / "a.json"),
+                 "--baseline", str(base))
+    assert again.returncode == 0, again.stdout[-500:]
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["findings"] == []
+    assert "recorded in the baseline not shown" in again.stderr
+    # a new problem: one list entry printed twice
+    entry = next(line for line in text.splitlines() if line.lstrip("- ").startswith("[12]"))
+    paper.write_text(text.replace(entry, entry + "\n" + entry), encoding="utf-8")
+    new = _run("audit", *OFFLINE, str(paper), "-q", "--fail-on", "warning", "--json", str(tmp_path / "b.json"),
+               "--baseline", str(base))
+    codes = [f["code"] for f in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]]
+    assert new.returncode == 1 and codes and len(codes) < 5, codes
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    bad = _run("audit", *OFFLINE, str(paper), "-q", "--baseline", str(broken))
+    assert bad.returncode == 2 and "not a citeguard baseline" in bad.stderr

@@ -16,7 +16,7 @@ STEM = "wang2026-new-quality-productive-forces-open-economy"
 @pytest.mark.parametrize("suffix", [".json", ".html", ".sarif", ".ledger.csv"])
 def test_committed_report_is_fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
     monkeypatch.chdir(ROOT)  # the report records the paper's path relative to the project
-    result = CliRunner().invoke(app, ["audit", "--offline", "--no-cache", "--fail-on", "never", "-q",
+    result = CliRunner().invoke(app, ["audit", f"corpus/{STEM}.txt", "--offline", "--no-cache", "--fail-on", "never", "-q",
                                       "--reports-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     fresh = (tmp_path / f"{STEM}{suffix}").read_bytes()

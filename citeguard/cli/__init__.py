@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,9 +37,10 @@ from citeguard.cli.verify_cmd import (
 )
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
-from citeguard.model import Confidence, LinkStatus, Standard
+from citeguard.model import Confidence, Finding, LinkStatus, Standard
 from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
+from citeguard.report.baseline import new_findings, render_baseline
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import (
@@ -92,6 +94,15 @@ def _paper_problem(path: Path, action: Callable[[], T]) -> T | str:
         return f"{path}: out of memory reading this input"
     except Exception as exc:  # a bug must not print a traceback, pass for findings, or stop the run
         return f"{path}: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report this with the input file"
+
+
+def _read_baseline(path: Path) -> dict[str, Counter[str]]:
+    from citeguard.ingest.source import read_bounded
+    from citeguard.report.baseline import BaselineError, read_baseline
+    try:
+        return read_baseline(read_bounded(path).decode("utf-8", errors="replace"))
+    except BaselineError as exc:
+        raise IngestError(f"{path}: {exc}") from exc
 
 
 def _paper(paper: Path | None) -> Path:
@@ -251,6 +262,10 @@ def audit(
     openalex_url: OpenAlexOption = "https://api.openalex.org",
     datacite_url: DataCiteOption = "https://api.datacite.org",
     doi_url: DoiOption = "https://doi.org",
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Leave out the findings recorded in this "
+                                                  "baseline (CI fails only on new ones).")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record this run's findings "
+                                                        "here, for --baseline.")] = None,
 ) -> None:
     """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
@@ -265,7 +280,10 @@ def audit(
     sure = _confidence(min_confidence)
     if lang is not None and lang not in {"zh", "en"}:
         _fail(f"--lang must be zh or en, not {lang!r}")
-    paths = papers or [_paper(None)]
+    if not papers:  # in CI an empty glob must not audit someone else's paper (the bundled one)
+        _fail("no PAPER given: name the manuscripts to audit (or set papers in the configuration; the "
+              f"bundled example is {_paper(None)})")
+    paths = papers
     if json_file is not None and len(paths) > 1:
         _fail("--json names one file; with several papers the reports go to --reports-dir")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
@@ -282,6 +300,9 @@ def audit(
                          timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
     checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
                              allow_private, timeout, cache, no_cache)
+    known = _guard(lambda: _read_baseline(baseline)) if baseline is not None else {}
+    recorded: dict[str, tuple[Finding, ...]] = {}
+    hidden = 0
     worst, unreadable, done = 0, False, []
     for path, stem in zip(paths, _report_stems(paths), strict=True):
         def one(path: Path = path, stem: str = stem) -> AuditResult:
@@ -291,6 +312,11 @@ def audit(
             ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
                                            select=chosen, ignore=dropped, links=results, min_confidence=sure,
                                            verifications=verdicts)
+            recorded[str(path)] = findings
+            if baseline is not None:
+                nonlocal hidden
+                findings, left_out = new_findings(findings, known.get(str(path), Counter()))
+                hidden += left_out
             options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline,
                                    min_confidence=sure.value)
             result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results),
@@ -314,6 +340,11 @@ def audit(
                                                   color=_use_color()))
         worst = max([worst, *(f.severity.rank for f in result.findings)])
     _guard(lambda: write_run(plan, done))
+    if write_baseline is not None:
+        _guard(lambda: write_report(write_baseline, render_baseline(recorded)))
+        plan.written.append(write_baseline)
+    if hidden and output_format == "text" and not quiet:
+        typer.echo(f"{hidden} finding{'' if hidden == 1 else 's'} recorded in the baseline not shown", err=True)
     html_written = [p for p in plan.written if p.suffix == ".html"]
     if screenshot_file is not None and not html_written:
         typer.echo("citeguard: warning: no screenshot: no HTML report was written (add html to --formats)", err=True)
