@@ -218,3 +218,21 @@ def test_a_baseline_fails_ci_only_on_new_findings(tmp_path: Path) -> None:
     broken.write_text("{}", encoding="utf-8")
     bad = _run("audit", *OFFLINE, str(paper), "-q", "--baseline", str(broken))
     assert bad.returncode == 2 and "not a citeguard baseline" in bad.stderr
+
+
+def test_junit_has_a_suite_per_paper_and_a_failure_per_finding_at_fail_on(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+    junit, report = tmp_path / "cg.xml", tmp_path / "r"
+    proc = _run("audit", *OFFLINE, str(PAPER), str(REAL[1]), "-q", "--fail-on", "warning", "--junit", str(junit),
+                "--reports-dir", str(report), "--formats", "json")
+    assert proc.returncode == 1, proc.stderr
+    root = ET.parse(junit).getroot()
+    suites = root.findall("testsuite")
+    assert len(suites) == 2
+    for suite in suites:
+        stem = Path(suite.get("name", "")).stem
+        findings = json.loads((report / f"{stem}.json").read_text(encoding="utf-8"))["findings"]
+        failing = [f for f in findings if f["severity"] in ("error", "warning")]
+        assert int(suite.get("failures", "-1")) == len(failing) == len(suite.findall("testcase/failure"))
+        assert len(suite.findall("testcase")) == max(1, len(findings))
+    assert int(root.get("failures", "-1")) == sum(int(s.get("failures", "0")) for s in suites)

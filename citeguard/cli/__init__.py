@@ -262,6 +262,8 @@ def audit(
     openalex_url: OpenAlexOption = "https://api.openalex.org",
     datacite_url: DataCiteOption = "https://api.datacite.org",
     doi_url: DoiOption = "https://doi.org",
+    junit_file: Annotated[Path | None, typer.Option("--junit", help="Write one JUnit XML file for all papers here "
+                                                    "(a failure per finding at --fail-on or above).")] = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Leave out the findings recorded in this "
                                                   "baseline (CI fails only on new ones).")] = None,
     write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record this run's findings "
@@ -295,7 +297,8 @@ def audit(
         _fail(f"--format must be text or github, not {output_format!r}")
     if html_file is not None and len(paths) > 1:
         _fail("--html names one file; with several papers the reports go to --reports-dir")
-    plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, stamp, lang)
+    plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, junit_file,
+                      FAIL_LEVELS[fail_on], stamp, lang)
     net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
                          timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
     checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,

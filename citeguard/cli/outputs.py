@@ -12,6 +12,7 @@ from citeguard.report import write_report, write_reports
 from citeguard.report.audit_json import AuditResult, render_report_json
 from citeguard.report.ci_formats import render_github, render_markdown, render_sarif
 from citeguard.report.html import render_html
+from citeguard.report.junit import render_junit
 from citeguard.report.ledger_csv import render_ledger_csv
 
 FORMATS = ("json", "html", "sarif", "ledger")
@@ -27,6 +28,8 @@ class OutputPlan:
     html_file: Path | None = None
     sarif_file: Path | None = None
     markdown_file: Path | None = None
+    junit_file: Path | None = None
+    fail_rank: int = 3  # --fail-on as a severity rank (JUnit failures)
     timestamp: str | None = None
     lang: str | None = None
     written: list[Path] = field(default_factory=list)
@@ -72,11 +75,13 @@ def _render_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str,
 
 
 def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:
-    """Files that cover every paper of the run: a SARIF log and a Markdown PR comment."""
+    """Files that cover every paper of the run: a SARIF log, a Markdown PR comment, JUnit XML."""
     if plan.sarif_file is not None:
         _put(plan, plan.sarif_file, render_sarif(results))
     if plan.markdown_file is not None:
         _put(plan, plan.markdown_file, render_markdown(results, lang=plan.lang or "en"))
+    if plan.junit_file is not None:
+        _put(plan, plan.junit_file, render_junit(results, plan.fail_rank))
 
 
 def github_annotations(result: AuditResult, lang: str | None) -> str:

@@ -1,0 +1,45 @@
+"""JUnit XML for CI dashboards (issue 13; the format lychee chose): one test suite per paper, one
+test case per finding, a failure for each finding at or above ``--fail-on`` (pure)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from citeguard.report.audit_json import AuditResult
+from citeguard.report.untrusted import visible_controls
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def _text(value: str) -> str:
+    """Manuscript text made safe for XML 1.0, which cannot carry most control characters at all."""
+    return visible_controls(value, one_line=True)
+
+
+def render_junit(results: Sequence[AuditResult], fail_rank: int) -> str:
+    """``fail_rank``: the lowest severity rank that fails (3 error, 2 warning, 1 info; above 3: never)."""
+    suites = ET.Element("testsuites", name="citeguard")
+    total = failed = 0
+    for result in results:
+        path = result.document.path
+        failures = [f for f in result.findings if SEVERITY_RANK.get(f.severity.value, 0) >= fail_rank]
+        failing = {id(f) for f in failures}
+        suite = ET.SubElement(suites, "testsuite", name=_text(path), tests=str(max(1, len(result.findings))),
+                              failures=str(len(failures)), errors="0", skipped="0")
+        if not result.findings:
+            ET.SubElement(suite, "testcase", classname="citeguard", name="no findings")
+        for f in result.findings:
+            place = result.document.location(f.line, f.column, f.path)
+            case = ET.SubElement(suite, "testcase", classname=f"{f.code} {f.rule}", name=_text(f"{place}: {f.message}"),
+                                 file=_text(f.path or path), line=str(f.line))
+            if id(f) in failing:
+                failure = ET.SubElement(case, "failure", message=_text(f.message), type=f.severity.value)
+                failure.text = _text(f"{f.code} {f.severity.value} ({f.confidence.value}) at {place}: {f.message}"
+                                     + (f" → {f.suggestion}" if f.suggestion else ""))
+        total += max(1, len(result.findings))
+        failed += len(failures)
+    suites.set("tests", str(total))
+    suites.set("failures", str(failed))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
