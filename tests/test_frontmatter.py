@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citeguard.api import document_from_text
 
 PAPER = """\
@@ -71,3 +73,16 @@ def test_body_starts_after_front_matter_and_list_ends_before_english_block() -> 
 def test_markdown_yaml_title() -> None:
     doc = document_from_text("---\ntitle: 'gmr: Gaussian Mixture Regression'\n---\n\n# Summary\n\nText.\n")
     assert doc.front_matter.title_en and doc.front_matter.title_en.text == "gmr: Gaussian Mixture Regression"
+
+
+@pytest.mark.parametrize(("line", "standard", "date"), [
+    ("收稿日期：2026-03-01", "gb2015", "2026-03-01"),      # received before GB/T 7714-2025 came into force
+    ("（收稿日期：2026年8月3日）", "gb2025", "2026-08-03"),
+    ("收稿日期:2015.12.17 修回日期：2015-12-23", "gb2015", "2015-12-17"),
+    ("收稿日期：2026-02-30", "gb2025", None),              # no such day: not a date
+])
+def test_the_received_date_chooses_the_standard(line: str, standard: str, date: str | None) -> None:
+    from citeguard.checks import choose_standard
+    doc = document_from_text(f"# 新质生产力研究\n\n摘要：本文研究某问题。\n\n关键词：测试\n\n{line}\n\n## 1 引言\n\n正文。\n")
+    assert (doc.front_matter.date.text if doc.front_matter.date else None) == date
+    assert choose_standard(doc).value == standard

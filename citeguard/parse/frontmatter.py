@@ -3,9 +3,10 @@ or after the reference list), keywords, identifiers and the fund note."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from citeguard.ingest import SourceText
 from citeguard.model import FrontMatter, Located
@@ -28,6 +29,8 @@ DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，；。]+")
 _TITLE_MARK_RE = re.compile(r"(?<![\s*])\s*+(?:\^\{\s*\*\s*\}|\^\*|\*++|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
 # Keyword separators: ；; ，, 、 (the white space around them is stripped from the parts after)
 _KEYWORD_SEPARATOR_RE = re.compile(r"[;；,，、]")
+# A received date: 收稿日期：2026-03-01   （收稿日期：2013年9月6日）   收稿日期:2015.12.17
+_RECEIVED_RE = re.compile(r"收稿日期\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
 _BODY_SCAN_LINES = 40
 _LABEL_GAP = 6  # front-matter labels stand within this many non-blank lines of each other
 
@@ -90,6 +93,18 @@ def _located(src: SourceText, ln: Line, value: str) -> Located:
     return Located(value, src.span(start, start + len(value)))
 
 
+def _received(src: SourceText) -> Located | None:
+    """The 收稿日期 of a Chinese paper, wherever it is printed (a front-matter line, a first-page
+    note, the end of the paper), as an ISO date."""
+    for m in itertools.islice(_RECEIVED_RE.finditer(src.text), 5):
+        try:
+            iso = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            continue
+        return Located(iso, src.span(m.start(), m.end()))
+    return None
+
+
 def _keywords(value: str) -> tuple[str, ...]:
     # Split on the bare separator, then strip: "\s*[;,]\s*" tried every space of a long run.
     parts = [p.strip().strip(" .。") for p in _KEYWORD_SEPARATOR_RE.split(value.strip())]
@@ -128,6 +143,8 @@ def parse_front_matter(src: SourceText, front: tuple[Line, ...], trailing: tuple
         iso = _iso_date(d.group(1)) if d else None
         if d and iso:
             fm = replace(fm, date=Located(iso, _located(src, ln, d.group(1)).span))
+    if fm.date is None:  # the received date says which edition of GB/T 7714 the author followed
+        fm = replace(fm, date=_received(src))
     values = {k: v for k, v in fields.items() if k in {"abstract_zh", "abstract_en", "clc",
                                                        "document_code", "article_id", "author_note"}}
     fm = replace(fm, **values)  # type: ignore[arg-type]
