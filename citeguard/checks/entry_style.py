@@ -13,7 +13,7 @@ from citeguard.checks.registry import Rule
 from citeguard.model import Document, Finding, Footnote, Reference
 from citeguard.parse.entries import translation_start
 from citeguard.parse.fields import TYPE_RE, URL_RE
-from citeguard.parse.names import is_han_name, pinyin_name
+from citeguard.parse.names import is_han_name, pinyin_sort_key
 from citeguard.parse.text import fold_width
 
 # Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
@@ -104,7 +104,7 @@ def name_sort_key(name: str) -> tuple[str, str]:
     if not is_han_name(name.replace(" ", "")):
         parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
         return parts[0], parts[1] if len(parts) > 1 else ""
-    return pinyin_name(name.replace(" ", ""))
+    return pinyin_sort_key(name.replace(" ", ""))
 
 
 def entry_finding(r: Rule, e: EntryText, message: str, message_zh: str, **extra: Any) -> Finding:

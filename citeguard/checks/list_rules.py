@@ -151,10 +151,15 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         level = ("language group (Chinese entries first)" if key_c[0] != key_p[0]
                  else "surname" if surname_break else "given name")
         this, that = _who(doc, cur.index), _who(doc, prev.index)
-        yield r.finding(cur.span, f"{this} ({' '.join(key_c[1:])}) should come before {that} ({' '.join(key_p[1:])}): "
+        yield r.finding(cur.span, f"{this} ({_spelt(key_c)}) should come before {that} ({_spelt(key_p)}): "
                         f"order breaks at the {level}", f"{this} 应排在 {that} 之前（按拼音排序）", severity=severity,
                         references=[ref_number(doc, prev.index), ref_number(doc, cur.index)],
-                        evidence=[("pinyin", f"{' '.join(key_p[1:])} > {' '.join(key_c[1:])}")])
+                        evidence=[("pinyin", f"{_spelt(key_p)} > {_spelt(key_c)}")])
+
+
+def _spelt(key: tuple[int, str, str]) -> str:
+    """A sort key as a name is written: "li guoping" (the key keeps the syllables apart)."""
+    return " ".join(part.replace(" ", "") for part in key[1:])
 
 
 @rule("CG304", "numbered-list-author-year-text", Severity.INFO)

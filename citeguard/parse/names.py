@@ -81,6 +81,17 @@ _DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | froze
 
 
 @lru_cache(maxsize=4096)
+def pinyin_sort_key(name: str) -> tuple[str, str]:
+    """(surname, given name) for ordering a list: the given name syllable by syllable, as GB/T 7714
+    sorts Chinese names character by character — "yu ling" (渝陵) before "yue sheng" (跃生), where
+    the letter strings "yuling" and "yuesheng" would put them the other way round."""
+    from pypinyin import Style, lazy_pinyin
+
+    surname, _ = pinyin_name(name)
+    first = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
+    return surname, " ".join(lazy_pinyin(name[len(first):], style=Style.NORMAL))
+
+
 def pinyin_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
     "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""
