@@ -78,3 +78,14 @@ def test_audit_reports_link_findings(server: tuple[str, Counter[str]], tmp_path:
     assert by_code["CG516"] == [11]  # /other-title: a page about a patent survey, not the press conference
     assert by_code["CG517"] == [13]  # /other-date: published 2025-10-20, the footnote says 2025-10-13
     assert report["links"][1]["archive_url"]
+
+
+def test_links_from_a_plain_url_list_without_a_suffix(tmp_path: Path) -> None:
+    listing = tmp_path / "lychee-input"
+    listing.write_text("https://www.gov.cn/zhengce/a.html\n# a comment\nhttp://example.org/b, and more text\n",
+                       encoding="utf-8")
+    proc = _run("links", "--from", str(listing), "--offline", "--no-cache", "--json", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["url"] for r in json.loads(proc.stdout)] == ["https://www.gov.cn/zhengce/a.html", "http://example.org/b"]
+    missing = _run("links", "--from", str(tmp_path / "nothing-here"), "--offline")
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1

@@ -7,6 +7,7 @@ input (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -172,6 +173,9 @@ def parse(
 
 
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
+# Files `links --from` reads as manuscripts (anything else is read as a list of URLs)
+MANUSCRIPT_SUFFIXES = frozenset({".bib", ".docx", ".markdown", ".md", ".pdf", ".tex", ".text", ".txt"})
+MAX_URLS = 100_000  # URLs read from one list
 
 
 def _prefixes(values: list[str] | None, option: str) -> list[str]:
@@ -390,9 +394,14 @@ def links(
     from citeguard.resolve import LinkClaim, claims_from
     claims = [LinkClaim(u) for u in urls or []]
     if from_file is not None:
-        document = _guard(lambda: load_document(from_file))
-        claims += claims_from(document) or [LinkClaim(m.group(0).rstrip(".,;")) for m in URL_RE.finditer(
-            "\n".join(p.text for p in document.paragraphs))]
+        if from_file.suffix.lower() in MANUSCRIPT_SUFFIXES:
+            document = _guard(lambda: load_document(from_file))
+            claims += claims_from(document) or [LinkClaim(m.group(0).rstrip(".,;")) for m in URL_RE.finditer(
+                "\n".join(p.text for p in document.paragraphs))]
+        else:  # a URL list (urls.txt without the suffix, a lychee input file): every URL in it
+            from citeguard.ingest.source import read_bounded
+            text = _guard(lambda: read_bounded(from_file).decode("utf-8", errors="replace"))
+            claims += [LinkClaim(m.group(0).rstrip(".,;")) for m in itertools.islice(URL_RE.finditer(text), MAX_URLS)]
     if not claims:
         _fail("no URLs: give URLs as arguments or --from FILE")
     net = NetworkOptions(offline, cache, no_cache, allow_private, timeout, concurrency, per_host,
