@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
-from citeguard.parse.entrykey import PARTICLES, fold_name, link_surname, without_particles
+from citeguard.parse.entrykey import ACRONYM_NAME_RE, PARTICLES, fold_name, link_surname, without_particles
 from citeguard.parse.names import is_han_name, pinyin_name, surname_key
 from citeguard.parse.text import fold_width
 
@@ -88,6 +88,9 @@ def entry_keys(name: str) -> tuple[str, ...]:
     """The keys a citation of this entry author may use: the surname, the surname with OCR's
     glued initials taken off ("AguilarR"), the surname without its particles ("van Dijk" → "dijk")."""
     keys = [surname_key(name), link_surname(name, glued=True)]
+    acronym = ACRONYM_NAME_RE.match(name.strip())
+    if acronym is not None:  # cited by its acronym or by its name: "(CNEMC, 1990)"
+        keys += [fold_name(acronym.group("acr")), fold_name(acronym.group("name"))]
     particle_free = without_particles(name.split(",", 1)[0]) if "," in name else \
         link_surname(_PARTICLES_RE.sub("", name))  # "de Gelder B." → "gelder"
     if particle_free and len(particle_free) < len(keys[0]) and keys[0].endswith(particle_free):
@@ -148,6 +151,14 @@ def _fits_authors(citation: Citation, ref: Reference) -> bool:
     return all(co_author_fits(c, a) for c, a in zip(citation.authors[1:], authors[1:], strict=True))
 
 
+def _many_authors(citation: Citation, fitting: tuple[Reference, ...]) -> tuple[Reference, ...]:
+    """"X et al." fits a work of two authors only where no work of three or more is there to fit:
+    APA, Chicago and GB/T all name both authors of a two-author work."""
+    if not citation.et_al or len(fitting) < 2:
+        return fitting
+    return tuple(r for r in fitting if len(r.authors) >= 3 or r.et_al) or fitting
+
+
 def co_author_fits(cited: str, printed: str) -> bool:
     """A co-author as printed, romanised, or one letter off ("Tegenthoff" / "Tegenthof"): only
     entries already sharing first author and year are told apart this way, so a slip is safe."""
@@ -178,6 +189,7 @@ def _choose(citation: Citation, options: tuple[Reference, ...]) -> tuple[Referen
     fitting = tuple(r for r in options if _fits_authors(citation, r))
     if len(fitting) > 1 and not citation.year_suffix:
         fitting = tuple(r for r in fitting if not r.year_suffix) or fitting
+    fitting = _many_authors(citation, fitting)
     if len(fitting) == 1:
         return fitting[0], "author, year and co-authors"
     if _same_work(options):
@@ -265,9 +277,11 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     run_on = _run_on_name(key, index.by_year_prefix.get((citation.year, key), ()))
     if run_on is not None:
         return replace(citation, reference=run_on.index, link_reason=RUN_ON_REASON)
-    damaged = [r for k in keys for r in index.by_author.get(k, ())
-               if r.damaged_year and _subsequence(r.damaged_year, citation.year)]
-    if len({r.index for r in damaged}) == 1:
+    damaged = tuple({r.index: r for k in keys for r in index.by_author.get(k, ())[:MAX_CHOICE]
+                     if r.damaged_year and _subsequence(r.damaged_year, citation.year)}.values())
+    if len(damaged) > 1:  # "Williams et al." and "Williams & Biswas" beside two damaged Williams entries
+        damaged = _many_authors(citation, tuple(r for r in damaged if _fits_authors(citation, r)))
+    if len(damaged) == 1:
         return replace(citation, reference=damaged[0].index, link_reason=DAMAGED_YEAR_REASON)
     romanised = _romanised(citation, index)
     if romanised is not None:
@@ -275,9 +289,10 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
     candidates: list[Candidate] = []
     for ref in index.by_author.get(key, ()):
         candidates.append(Candidate(ref.index, f"same author, year {ref.year or '?'} in the entry", 0.9))
-    for other, score in near(key):
+    for other, score in (hit for k in keys for hit in near(k)):  # (a glued "ElMarjiya Villarreal" by its whole)
         for ref in index.by_author.get(other, ()):
-            if ref.year == citation.year:
+            if all(c.reference != ref.index for c in candidates) and (ref.year == citation.year or (
+                    ref.damaged_year and _subsequence(ref.damaged_year, citation.year))):
                 candidates.append(Candidate(ref.index, f"similar name {ref.authors[0]}, same year", score))
     if not candidates:
         return replace(citation, link_reason="no entry by this author")

@@ -46,6 +46,7 @@ def test_chinese_forms(body: str, author: str, year: str) -> None:
     ("Xu等（2013）认为如此。", "Xu", "2013"),                         # a Latin surname followed by 等
     ("研究表明。Xu等人(2013)对大鼠的研究。", "Xu", "2013"),              # … or by 等人
     ("Recently, Smith (2015) showed it.", "Smith", "2015"),         # a sentence word is not a name
+    ("正如 Smith 和 van Dijk（2015）所言。", "Smith", "2015"),          # a particle name after 和
 ])
 def test_english_forms(body: str, author: str, year: str) -> None:
     doc = document_from_text(body + EN_LIST)
@@ -103,3 +104,28 @@ def test_name_printed_before_a_number_is_read() -> None:
 def test_prose_and_figures_are_not_citations() -> None:
     doc = document_from_text("在2016年11月20日和结束(2016年11月20日)时，图(2015)如此，SD(2016)亦然。" + EN_LIST)
     assert doc.citations == ()
+
+
+def test_a_particle_glued_to_the_name_is_read() -> None:
+    doc = document_from_text("Known (deBoer, De Beun, & van Gugten, 1990).\n\nReferences\n\n"
+                             "de Boer, S. F., de Beun, R., & van Gugten, G. J. (1990). Dynamics of plasma "
+                             "catecholamine. Physiology & Behavior, 47(4), 691-698.\n")
+    assert [(c.authors[0], c.reference) for c in doc.citations] == [("deBoer", 1)]
+
+
+def test_two_damaged_years_are_told_apart_by_the_number_of_authors() -> None:
+    doc = document_from_text("Known (Williams et al., 2009; Williams & Biswas, 2009).\n\nReferences\n\n"
+                             "Williams CMJ, Biswas TK (009) Salinity tolerance of Arundo donax. RIRDC, Canberra.\n"
+                             "Williams CMJ, Biswas TK, Black ID et al. (209) Use of poor quality water. Biomass, 3: "
+                             "1-9.\n")
+    assert [c.reference for c in doc.citations] == [2, 1]
+
+
+def test_a_scanner_slip_in_the_name_and_a_damaged_year_still_link_in_ocr_text() -> None:
+    # (an OCR'd text: years with letters for digits mark it as such)
+    doc = document_from_text("Known (Gillette et al., 1980; Chen, 2O12).\n\nReferences\n\n"
+                             "Chen XD. 2O12. Sources of heavy metals. CATENA, 98: 73-78.\n"
+                             "Gilette DA,AdamsJ,EndoA,etal.980.Threshold velocities for wind erosion. J Geophys Res,"
+                             "85: 5621-5630.\n")
+    assert doc.ocr
+    assert [c.reference for c in doc.citations] == [2, 1]

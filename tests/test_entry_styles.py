@@ -52,6 +52,16 @@ CASES = [
     # OCR: a digit for a letter in a later surname ("Jednor6g") among five good names
     ("Tacikowski,P.,Brechmann,A.,Marchewka,A.,Jednor6g,K.,Dobrowolny,M.,&Nowicka,A. (2011).Is it about the self? "
      "Social Neuroscience,6(1),98-107.", ["Tacikowski, P", "Brechmann, A", "Marchewka, A"], "2011", "", EntryStyle.APA),
+    # APA: an edited book, "(Eds.)" between the editors and the year
+    ("House, R. J., Hanges, P. J., & Gupta, V. (Eds.). (2004). Culture, leadership, and organizations. Thousand "
+     "Oaks, CA: Sage.", ["House, R. J", "Hanges, P. J", "Gupta, V"], "2004", "", EntryStyle.APA),
+    # OCR: the comma between two names lost ("Melendez-Pastor I Hernandez EI")
+    ("Melendez-Pastor I Hernandez EI, Navarro-Pedreno J Gómez I (2012) Mapping soil salinization. In: Remote "
+     "Sensing of Soil Salinization. CRC Press, pp 231-246.",
+     ["Melendez-Pastor I", "Hernandez EI", "Navarro-Pedreno J", "Gómez I"], "2012", "", EntryStyle.APA),
+    # a Flemish particle glued: "vande Waal"
+    ("vande Waal,E.,Borgeaud,C.,& Whiten,A.(20l3).Potent social learning. Science,340,483-485.",
+     ["vande Waal, E", "Borgeaud, C", "Whiten, A"], "2013", "", EntryStyle.APA),
     # a year-like number in the title after "et al." does not make the title part of the authors
     ("Michael P, Siegenthaler M P, Frazier O H,et al. Mechinical relicability of the Jarvik 2Ooo Heart[J]. Ann "
      "Thorac Surg, 2006,81:1752-1759.", ["Michael P", "Siegenthaler M P", "Frazier O H"], "2006", "", EntryStyle.GBT),
@@ -107,3 +117,16 @@ def test_the_list_style_is_the_majority() -> None:
 ])
 def test_not_an_author_year_head(text: str) -> None:
     assert entry_key(text) is None
+
+
+@pytest.mark.parametrize(("text", "first", "year"), [
+    # initials lower-cased in their first letter, from TeX math ("Cosentino $\\mathrm{sL}$")
+    ("Cosentino ${ \\mathrm { s L } } ,$ Scordia D, Sanzone E (2014) Response of giant reed. Ind Crops Prod 60: 1-10.",
+     "Cosentino sL", "2014"),
+    # an l for the 1 of the year
+    ("Belnap J,Gilette DA.l998.Vulnerability of desert biological soil crusts. J Arid Environ, 39:133-142.",
+     "Belnap J", "1998"),
+])
+def test_ocr_damaged_heads_still_open_an_entry(text: str, first: str, year: str) -> None:
+    key = entry_key(text)
+    assert key is not None and (key.authors[0], key.year) == (first, year)

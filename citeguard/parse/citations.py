@@ -56,13 +56,14 @@ PROSE_PREFIX_RE = re.compile(r"^.*?(?:参见|参看|详见|综述见|见|例如|
 _UP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LOW = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\\-]"
 # Author text of an English citation: Smith  Smith & Jones  Smith and Jones  Smith et al.  van Dijk
-_PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten|dos|das)\s+"
+_PARTICLE = r"(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten|dos|das)(?:\s+|(?=[A-Z]))"  # "van Dijk" "deBoer"
 EN_AUTHORS_RE = re.compile(  # (length capped first, as ZH_AUTHORS_RE)
     rf"^(?=[^\n]{{1,120}}$)(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+(?:(?:\s*,(?:\s*(?:&|and\b))?\s*|\s*[&和与]\s*|\s+and\s+|\s+)"
     rf"(?:{_PARTICLE}){{0,2}}{_UP}{_LOW}+)*{ET_AL}?$")
-# English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.
+# English narrative names just before "(2020)": Smith  Smith and Jones  Smith et al.  Beersma 和 van Kleef
 EN_NARRATIVE_RE = re.compile(
-    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*(?:,\s*)?[&和与]\s*|\s+and\s+|,\s*){_UP}{_LOW}+)*"
+    rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*(?:,\s*)?[&和与]\s*|\s+and\s+|,\s*)"
+    rf"(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
 # One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
 _LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")

@@ -26,7 +26,8 @@ from citeguard.model import EntryStyle
 from citeguard.parse.text import HAN, OCR_DIGITS, demath, fold_width, is_chinese
 
 # A year as printed, OCR letters allowed in the last three places: 2014  2O14  2oo9  20l1
-_YEAR = r"(?:1[5-9]|2[0Oo])[\dOoIl]{2}"
+# — and an l or I for the 1 of a year, not inside a word: "Gilette DA.l998."
+_YEAR = r"(?:1[5-9]|(?<![A-Za-z])[lI][5-9]|2[0Oo])[\dOoIl]{2}"
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # "et al." in every spelling seen in print and OCR: et al.  et al  etal.  et．al  et.al
 ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et a1" "eta1"
@@ -34,14 +35,17 @@ ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et
 _ET_AL_END_RE = re.compile(rf"(?:(?<!\s)|(?<=\s)(?!\s))(?:{ET_AL}\s*+,?\s*+$|\s*+等\s*+$)", re.IGNORECASE)
 
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
+# "Gawronski, B., & Payne, B. K. (Eds.). (2011)." (editors of a book)
 # — not a journal's issue date before its pages: "中国研究,(2011,11月),204-216."
 APA_HEAD_RE = re.compile(
-    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|[\dOoIl]{{2}}(?=\)\s*\.)|"
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)(?:[\s.,]*+\((?:Eds?|编|主编)\.?\))?[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|[\dOoIl]{{2}}(?=\)\s*\.)|"
     r"(?=[\dOoIl]*[OoIl])[\dOoIl]{2}|\d(?=\)\s*\.)))(?P<suf>[a-z]?)\s*"
     r"(?:[,，][^()]{0,30})?\)(?!\s*[,，])")
 # Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."
+# "China National Environmental Monitoring Center (CNEMC).1990."
 NAME_YEAR_HEAD_RE = re.compile(
-    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)(?<![\s.,:])[\s.,:]*+(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
+    rf"^(?P<auth>[^()\[\]《]{{1,400}}?(?:\s*+\([A-Z][A-Z0-9&\-]{{1,11}}\))?)(?<![\s.,:])[\s.,:]*+"
+    r"(?:(?<![a-z\d])|(?<=etal)|(?<=et al))"
     rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|-(?=\d{{2,4}}\b)(?!\d{{1,2}}-\d)|\s+\S|\s*$)"
     r"|(?:(?<=[.,])|(?<=etal))(?P<bad>(?=[\dOoIl]*\d)[\dOoIl]{2,3}(?=\.|[A-Z])|[\dOoIl]{2,3}(?=\.)))")
 # 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
@@ -65,7 +69,7 @@ _GIVEN_FIRST_RE = re.compile(
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s*-?\s*){1,4}$")
 # Name particles written in lower case: van Dijk, de la Pena, von Bredow
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "das", "dos", "du", "la", "le", "di",
-                       "ter", "ten", "y", "al", "el", "bin", "mac"})
+                       "ter", "ten", "vande", "vanden", "vander", "y", "al", "el", "bin", "mac"})
 # Lower-case words an organisation's name may hold: "National Bureau of Statistics of China"
 _ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", "du", "des", "und", "für"})
 # A figure's or table's caption label, which OCR may glue to a number like a name to a year: "Fig.l0"
@@ -75,6 +79,13 @@ _CAPTION_RE = re.compile(r"(?:fig(?:ure)?|tab(?:le)?|eq(?:uation)?|plate|chart|s
 _MARKS_RE = re.compile(r"(?:(?<![\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\])|(?=\d))(?<!\d)(?:\d(?:\s*,\s*\d)?)?[\s'’‘¹²³⁴⁵⁶⁷⁸⁹⁰*\\]*+$")
 # Separators between names: ; , & "and" 和 与 、
 _NAME_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))(?:;|,|&|\band\b|和|与|及|、)\s*+")  # (never from inside a space run)
+# An organisation with the acronym its citations use: "China National Environmental Monitoring
+# Center (CNEMC)" "国际能源署（IEA）"
+ACRONYM_NAME_RE = re.compile(r"^(?P<name>[^()（）]{3,200}?)\s*+[（(]\s*+(?P<acr>[A-Z][A-Z0-9&\-]{1,11})\s*+[)）]$")
+# Initials whose first letter OCR lower-cased: "Cosentino sL" (a word of a title has no capital)
+_LOWERED_INITIALS_RE = re.compile(r"^[a-z][A-Z]{1,2}\.?$")
+# Two names OCR ran together when it lost the comma between them: "Melendez-Pastor I Hernandez EI"
+_RUN_TOGETHER_RE = re.compile(r"^(?P<a>[A-Z][\w'’\-]++ [A-Z]{1,3}) ++(?P<b>[A-Z][\w'’\-]++ [A-Z]{1,3})$")
 _HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•\s]{{0,30}}$")
 
 
@@ -134,6 +145,9 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
             continue
         if out and _INITIALS_ONLY_RE.match(part) and _bare_surname(out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "Smith" + "J." → "Smith, J."
+        elif (two := _RUN_TOGETHER_RE.match(part)) and all(
+                any(ch.islower() for ch in two.group(g)) for g in ("a", "b")):
+            out += [two.group("a"), two.group("b")]
         else:
             out.append(part)
     return tuple(out), et_al
@@ -158,7 +172,8 @@ def plausible_name(name: str) -> bool:
     initialled = _SURNAME_FIRST_RE.match(name)
     if len(words) <= 4 and initialled is not None and " " not in initialled.group("surname"):
         return True  # "lei R": a surname OCR lower-cased, then initials
-    lower = [w for w in words if w[:1].islower() and w.lower().strip(".") not in PARTICLES | _ORG_WORDS]
+    lower = [w for w in words if w[:1].islower() and w.lower().strip(".") not in PARTICLES | _ORG_WORDS
+             and not _LOWERED_INITIALS_RE.match(w)]
     return (not lower and words[0][:1].isupper()) or words[0].lower() in PARTICLES
 
 

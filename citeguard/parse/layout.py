@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from citeguard.parse.entrykey import starts_entry
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
 from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, find_list
@@ -246,7 +247,7 @@ def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
                     continue
                 if END_RE.match(t) and not t.lstrip().startswith("#"):
                     break
-                if (LABEL_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t)
+                if (LABEL_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t) or starts_entry(t)
                         or (len(t) > 80 and t.rstrip().endswith((".", "。")))):
                     break  # a reference entry or a body paragraph, not a title line
                 start = i

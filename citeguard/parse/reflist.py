@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from citeguard.model import EntryStyle
-from citeguard.parse.entrykey import EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
+from citeguard.parse.entrykey import ACRONYM_NAME_RE, EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
 from citeguard.parse.lines import Line
 from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import FOOTNOTE_MARK_RE, TYPE_CODE_RE, is_chinese, is_cjk
@@ -155,13 +155,22 @@ def _opens_entry(text: str) -> bool:
         # of Land and Resources, 2Oo5. …[贵州省国土资源厅，2005．…]" is an organisation's entry
         return key.style is EntryStyle.APA or any(person_like(a) for a in key.authors) or (
             " " not in key.authors[0].strip() and not key.authors[0][:1].islower()) or (
-            key.original is not None and key.original.year == key.year)
+            key.original is not None and key.original.year == key.year) or _organisation_head(key.authors)
     code = TYPE_CODE_RE.search(text[:200])
     if code is None:
         return False
     head = re.split(r"[.．。]", text[:code.start()], maxsplit=1)[0].strip()
     return bool(head) and (head[0].isupper() or is_cjk(head[0])) and bool(split_names(head)[0]) and all(
         plausible_name(n) for n in split_names(head)[0])
+
+
+def _organisation_head(authors: tuple[str, ...]) -> bool:
+    """An organisation as the whole author of a name-year entry, printed in capitals ("THE
+    ANGIOSPERM PHYLOGENY GROUP, 2016.") or with its acronym ("China National Environmental
+    Monitoring Center (CNEMC).1990."): a wrapped line of a title or journal is neither."""
+    name = authors[0] if len(authors) == 1 else ""
+    return (len(name.split()) >= 2 and name.isupper() and sum(ch.isalpha() for ch in name) >= 6) or (
+        ACRONYM_NAME_RE.match(name) is not None and name[:1].isupper())
 
 
 def _is_end(text: str) -> bool:
@@ -389,7 +398,10 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
         if _opens_entry(text[lead:]):
             built.open(None, None, base + lead, base + lead, text[lead:])
         elif not built.entries:
-            if ln.index - first > MAX_DEBRIS:  # a few lines of OCR debris may stand before the first entry
+            if (at := _run_on_at(text[lead:])) is not None:  # the first entry OCR damaged, the second run on
+                built.open(None, None, base + lead, base + lead, text[lead:lead + at])
+                built.open(None, None, base + lead + at, base + lead + at, text[lead + at:])
+            elif ln.index - first > MAX_DEBRIS:  # a few lines of OCR debris may stand before the first entry
                 end = ln.index
                 break
             continue
@@ -401,13 +413,19 @@ def _read_unnumbered(lines: Sequence[Line], first: int, column: int, hi: int
     return _split_run_ons(built.blocks()), end
 
 
-def _heads_follow(lines: Sequence[Line], after: int, hi: int) -> bool:
-    """Do entries go on after this line — in the lines below, or run on inside this one (the tail
-    of an entry, then "… 129-149. Tresilian, J. R., & Lonergan, A. (2002). …")?"""
-    text = lines[after].text
+def _run_on_at(text: str) -> int | None:
+    """Where an entry runs on inside this line (the tail of an entry, then "… 129-149. Tresilian,
+    J. R., & Lonergan, A. (2002). …"), if one does."""
     for m in itertools.islice(_RUN_ON_RE.finditer(text), MAX_RUN_ONS):
         if m.end() >= 20 and _opens_entry(text[m.end():m.end() + 600]):
-            return True
+            return m.end()
+    return None
+
+
+def _heads_follow(lines: Sequence[Line], after: int, hi: int) -> bool:
+    """Do entries go on after this line — in the lines below, or run on inside this one?"""
+    if _run_on_at(lines[after].text) is not None:
+        return True
     for ln in lines[after + 1:min(hi, after + 1 + LOOKAHEAD // 2)]:
         if END_RE.match(ln.text):
             return False
