@@ -63,3 +63,41 @@ def test_report_in_chromium(report: Path, tmp_path: Path) -> None:
         browser.close()
     assert not problems, problems
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_index_page_in_chromium(tmp_path: Path) -> None:
+    """The run's index: every paper a row linking its report, sortable by a click on a heading."""
+    from typer.testing import CliRunner
+
+    from citeguard.cli import app
+
+    from .conftest import REAL
+    papers = [PAPER, *REAL[:3]]
+    result = CliRunner().invoke(app, ["audit", "--offline", "--no-cache", *map(str, papers), "--reports-dir",
+                                      str(tmp_path), "-q", "--fail-on", "never", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    index = tmp_path / "index.html"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(index.as_uri())
+        rows = page.locator("#papers tbody tr")
+        assert rows.count() == len(papers)
+        errors_column = lambda: [int(rows.nth(i).locator("td").nth(3).inner_text()) for i in range(rows.count())]  # noqa: E731
+        page.click("th:has-text('错误'), th:has-text('errors')")
+        assert errors_column() == sorted(errors_column(), reverse=True) and errors_column()[0] > 0
+        page.click("th:has-text('错误'), th:has-text('errors')")
+        assert errors_column() == sorted(errors_column())
+        page.click("th:nth-child(1)")
+        names = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+        assert names == sorted(names, key=str.lower)
+        link = rows.first.locator("a")
+        href = link.get_attribute("href")
+        assert href and (tmp_path / href).exists()
+        link.click()
+        page.wait_for_selector("#findings-table")
+        browser.close()
+    assert not problems, problems

@@ -67,7 +67,9 @@ def test_several_papers_write_one_report_each(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", *OFFLINE, *map(str, REAL[:3]), "--reports-dir", str(tmp_path), "-q", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(f"{p.stem}.json" for p in REAL[:3])
-    assert len(list(tmp_path.glob("*.html"))) == 3 and len(list(tmp_path.glob("*.sarif"))) == 3
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == sorted([*(f"{p.stem}.html" for p in REAL[:3]),
+                                                                      "index.html"])
+    assert len(list(tmp_path.glob("*.sarif"))) == 3
 
 
 def test_terminal_summary_languages() -> None:

@@ -14,15 +14,15 @@ import re
 import signal
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from citeguard import __version__
-from citeguard.api import load_document, load_with_source
+from citeguard.api import load_document
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.config import show_config
@@ -34,18 +34,16 @@ from citeguard.cli.verify_cmd import (
     MailtoOption,
     OpenAlexOption,
     VerifyOptions,
-    verify_document,
 )
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
-from citeguard.model import Confidence, Finding, LinkStatus, Standard
+from citeguard.model import Confidence, LinkStatus, Standard
 from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
-from citeguard.report.baseline import new_findings, render_baseline
+from citeguard.report.baseline import render_baseline
 from citeguard.report.files import ReportWriteError
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import (
-    render_audit_summary,
     render_ledger_table,
     render_links_table,
     render_parse_summary,
@@ -81,20 +79,6 @@ def _guard(action: Callable[[], T]) -> T:
     except Exception as exc:
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report this with the input file")
     raise AssertionError("unreachable")
-
-
-def _paper_problem(path: Path, action: Callable[[], T]) -> T | str:
-    """``action``'s result, or the one-line reason it failed (never a traceback)."""
-    try:
-        return action()
-    except (IngestError, ReportWriteError) as exc:
-        return str(exc) if str(path) in str(exc) else f"{path}: {exc}"
-    except RecursionError:
-        return f"{path}: input is nested too deeply to process"
-    except MemoryError:
-        return f"{path}: out of memory reading this input"
-    except Exception as exc:  # a bug must not print a traceback, pass for findings, or stop the run
-        return f"{path}: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report this with the input file"
 
 
 def _read_baseline(path: Path) -> dict[str, Counter[str]]:
@@ -193,7 +177,7 @@ def _prefixes(values: list[str] | None, option: str) -> list[str]:
 def _report_stems(paths: list[Path]) -> list[str]:
     """Report names for each paper; papers sharing a name get their format (paper.docx and
     paper.pdf → paper-docx, paper-pdf) or else their folder in the name too."""
-    stems = [p.stem for p in paths]
+    stems = ["stdin" if str(p) == "-" else p.stem for p in paths]
     out = []
     for path, stem in zip(paths, stems, strict=True):
         if stems.count(stem) > 1:
@@ -272,13 +256,19 @@ def audit(
                                                   "baseline (CI fails only on new ones).")] = None,
     write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record this run's findings "
                                                         "here, for --baseline.")] = None,
+    jobs_count: Annotated[int, typer.Option("--jobs", "-j", help="Papers audited at once, each in its own process "
+                                            "(default: the number of CPUs).", min=0)] = 0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every finding in the summary, and each paper's "
+                                          "summary in a run over many.")] = False,
 ) -> None:
-    """Audit manuscripts: print a summary, write JSON reports, exit 1 on findings at --fail-on."""
+    """Audit manuscripts, folders of them or quoted patterns ('issue-3/*.docx'), '-' for standard input:
+    print a summary, write the reports (and reports/index.html for several papers), exit 1 on findings
+    at --fail-on."""
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
-    from citeguard.cli.network import NetworkOptions, resolve
-    from citeguard.cli.outputs import FORMATS, OutputPlan, github_annotations, screenshot, write_paper, write_run
-    from citeguard.report.audit_json import AuditOptions, AuditResult
-    from citeguard.resolve import claims_from
+    from citeguard.cli.batch import AuditSettings, PaperJob, PaperOutcome, expand_papers, run_papers
+    from citeguard.cli.network import NetworkOptions
+    from citeguard.cli.outputs import FORMATS, OutputPlan, screenshot, write_index, write_run
+    from citeguard.report.audit_json import AuditOptions
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
     if standard is not None and standard not in {s.value for s in Standard}:
@@ -289,7 +279,9 @@ def audit(
     if not papers:  # in CI an empty glob must not audit someone else's paper (the bundled one)
         _fail("no PAPER given: name the manuscripts to audit (or set papers in the configuration; the "
               f"bundled example is {_paper(None)})")
-    paths = papers
+    paths, problems = expand_papers(papers)
+    if sum(1 for p in paths if str(p) == "-") and len(paths) > 1 and str(json_file) == "-":
+        _fail("--json - writes one report to standard output: name one paper")
     if json_file is not None and len(paths) > 1:
         _fail("--json names one file; with several papers the reports go to --reports-dir")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
@@ -303,70 +295,101 @@ def audit(
         _fail("--html names one file; with several papers the reports go to --reports-dir")
     plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, junit_file,
                       FAIL_LEVELS[fail_on], stamp, lang)
+    batch = len(paths) > 1
     net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
-                         timeout=timeout, archive_base=None if archive_base == "none" else archive_base)
+                         timeout=timeout, archive_base=None if archive_base == "none" else archive_base,
+                         progress=not batch)
     checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
-                             allow_private, timeout, cache, no_cache)
+                             allow_private, timeout, cache, no_cache) if verify else None
     known = _guard(lambda: _read_baseline(baseline)) if baseline is not None else {}
-    recorded: dict[str, tuple[Finding, ...]] = {}
-    hidden = 0
-    worst, unreadable, done = 0, False, []
-    for path, stem in zip(paths, _report_stems(paths), strict=True):
-        def one(path: Path = path, stem: str = stem) -> AuditResult:
-            source, document = load_with_source(path, allow_outside=allow_outside, max_pages=max_pages)
-            results, _ = resolve(claims_from(document), net)
-            verdicts = verify_document(document, checking)[1] if verify else []
-            ctx, findings = audit_document(document, standard=Standard(standard) if standard else None,
-                                           select=chosen, ignore=dropped, links=results, min_confidence=sure,
-                                           verifications=verdicts)
-            recorded[str(path)] = findings
-            if baseline is not None:
-                nonlocal hidden
-                findings, left_out = new_findings(findings, known.get(str(path), Counter()))
-                hidden += left_out
-            options = AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline,
-                                   min_confidence=sure.value)
-            result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results),
-                                 tuple(verdicts))
-            write_paper(plan, result, source.text, stem)
-            return result
-
-        # One paper's failure is that paper's error line: every other paper still gets its reports.
-        outcome = _paper_problem(path, one)
-        if isinstance(outcome, str):
-            typer.echo(f"citeguard: error: {visible_controls(outcome, one_line=True)}", err=True)
-            unreadable = True
-            continue
-        result = outcome
-        done.append(result)
-        if output_format == "github":
-            sys.stdout.write(github_annotations(result, lang))
-        elif not quiet and str(json_file) != "-":
-            width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
-            sys.stdout.write(render_audit_summary(result, lang=lang or result.document.language.value, width=width,
-                                                  color=_use_color()))
-        worst = max([worst, *(f.severity.rank for f in result.findings)])
-    _guard(lambda: write_run(plan, done))
+    to_terminal = output_format == "text" and not quiet and str(json_file) != "-"
+    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
+    settings = AuditSettings(
+        plan, net, checking, Standard(standard) if standard else None, tuple(chosen), tuple(dropped), sure,
+        AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline, min_confidence=sure.value),
+        allow_outside, max_pages,
+        summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
+        width=width, color=_use_color(), limit=10**9 if verbose else 200,
+        keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline))
+    jobs = [PaperJob(p, stem, known.get(str(p), Counter())) for p, stem in zip(paths, _report_stems(paths),
+                                                                            strict=True)]
+    for problem in problems:
+        typer.echo(f"citeguard: error: {visible_controls(problem, one_line=True)}", err=True)
+    outcomes: list[PaperOutcome] = []  # each small: counts, files, a slim result only for run-wide files
+    with _progress(len(jobs) if batch and not quiet and output_format == "text" else 0) as advance:
+        def done(outcome: PaperOutcome) -> None:
+            outcomes.append(outcome)
+            advance(outcome)
+            if outcome.error is not None:
+                typer.echo(f"citeguard: error: {visible_controls(outcome.error, one_line=True)}", err=True)
+            elif outcome.summary:
+                sys.stdout.write(outcome.summary)
+            elif to_terminal:
+                errors, warnings, infos = outcome.counts
+                sys.stdout.write(f"{visible_controls(str(outcome.path), one_line=True)}: {_count(errors, 'error')}, "
+                                 f"{_count(warnings, 'warning')}, {infos} info\n")
+        run_papers(jobs, settings, jobs_count or os.cpu_count() or 1, done)
+    for outcome in outcomes:
+        plan.written.extend(outcome.written)
+    done_results = [o.result for o in outcomes if o.result is not None]
+    _guard(lambda: write_run(plan, done_results))
+    if (batch or len(papers) > 1 or any(p.is_dir() for p in papers)) and "html" in wanted and json_file is None:
+        _guard(lambda: write_index(plan, [o.row for o in outcomes if o.row is not None], lang or _run_language(outcomes)))
     if write_baseline is not None:
+        recorded = {str(o.path): o.recorded for o in outcomes if o.error is None}
         _guard(lambda: write_report(write_baseline, render_baseline(recorded)))
         plan.written.append(write_baseline)
+    hidden = sum(o.hidden for o in outcomes)
     if hidden and output_format == "text" and not quiet:
         typer.echo(f"{hidden} finding{'' if hidden == 1 else 's'} recorded in the baseline not shown", err=True)
-    html_written = [p for p in plan.written if p.suffix == ".html"]
+    html_written = [p for p in plan.written if p.suffix == ".html" and p.name != "index.html"]
     if screenshot_file is not None and not html_written:
         typer.echo("citeguard: warning: no screenshot: no HTML report was written (add html to --formats)", err=True)
     if screenshot_file is not None and html_written:
-        problem = screenshot(html_written[0], screenshot_file)
-        if problem:
-            typer.echo(f"citeguard: warning: no screenshot: {problem}", err=True)
+        failed = screenshot(html_written[0], screenshot_file)
+        if failed:
+            typer.echo(f"citeguard: warning: no screenshot: {failed}", err=True)
         else:
             plan.written.append(screenshot_file)
-    if not quiet and output_format == "text" and plan.written:
-        typer.echo("written: " + ", ".join(str(p) for p in plan.written))
-    if unreadable:
+    if to_terminal and batch:
+        read = [o for o in outcomes if o.error is None]
+        typer.echo(f"{len(outcomes)} papers: {sum(1 for o in read if o.counts[0])} with errors, "
+                   f"{sum(1 for o in read if o.counts[1] and not o.counts[0])} with warnings only, "
+                   f"{len(outcomes) - len(read)} unreadable; {_count(sum(o.counts[0] for o in read), 'error')}, "
+                   f"{_count(sum(o.counts[1] for o in read), 'warning')}")
+    if to_terminal and plan.written:
+        shown = plan.written if verbose or len(plan.written) <= 8 else \
+            [*plan.written[:4], *[p for p in plan.written[4:] if p.name == "index.html" or p.parent != reports_dir]]
+        more = len(plan.written) - len(shown)
+        typer.echo("written: " + ", ".join(str(p) for p in shown) + (f" and {more} more in {reports_dir}" if more else ""))
+    if problems or any(o.error is not None for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
-    if worst >= FAIL_LEVELS[fail_on]:
+    if max([0, *(o.worst for o in outcomes)]) >= FAIL_LEVELS[fail_on]:
         raise typer.Exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _run_language(outcomes: list[Any]) -> str:
+    """The index's language: Chinese when most papers of the run are."""
+    langs = [o.row.lang for o in outcomes if o.row is not None and o.row.lang]
+    return "zh" if langs and sum(1 for x in langs if x == "zh") * 2 >= len(langs) else "en"
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on standard error for a run over many papers (none for one, or off a terminal)."""
+    if total <= 1 or not sys.stderr.isatty():
+        yield lambda _outcome: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("papers", total=total)
+        yield lambda _outcome: bar.advance(task)
 
 
 @app.command()

@@ -7,19 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 from citeguard.model import LinkResult
-from citeguard.resolve import (
-    LinkCache,
-    LinkClaim,
-    ResolverConfig,
-    SafetyPolicy,
-    check_links,
-    default_cache_path,
-    offline_results,
-)
+from citeguard.resolve import LinkCache, LinkClaim, default_cache_path, offline_results
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +23,7 @@ class NetworkOptions:
     concurrency: int = 128
     per_host: int = 2
     archive_base: str | None = "https://archive.org"  # Wayback availability API; None: no archive lookups
+    progress: bool = True  # a progress bar on a terminal (not from the workers of a batch)
 
 
 def open_cache(options: NetworkOptions) -> LinkCache | None:
@@ -54,12 +44,17 @@ def resolve(claims: list[LinkClaim], options: NetworkOptions) -> tuple[list[Link
     try:
         if options.offline or not claims:
             return offline_results(claims, cache), 0
+        from citeguard.resolve.resolver import ResolverConfig  # the HTTP stack: only when going online
+        from citeguard.resolve.run import check_links
+        from citeguard.resolve.safety import SafetyPolicy
         config = ResolverConfig(concurrency=options.concurrency, per_host=options.per_host, timeout=options.timeout,
                                 deadline=max(options.timeout * 4, options.timeout + 10),
                                 wayback_base=options.archive_base)
         policy = SafetyPolicy(allow_private=options.allow_private)
-        if not sys.stderr.isatty():
+        if not sys.stderr.isatty() or not options.progress:
             return check_links(claims, config=config, policy=policy, cache=cache)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
         with Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("links", total=len({c.url for c in claims}))

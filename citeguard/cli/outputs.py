@@ -12,6 +12,7 @@ from citeguard.report import write_report, write_reports
 from citeguard.report.audit_json import AuditResult, render_report_json
 from citeguard.report.ci_formats import render_github, render_markdown, render_sarif
 from citeguard.report.html import render_html
+from citeguard.report.index_html import IndexRow, render_index
 from citeguard.report.junit import render_junit
 from citeguard.report.ledger_csv import render_ledger_csv
 
@@ -82,6 +83,11 @@ def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:
         _put(plan, plan.markdown_file, render_markdown(results, lang=plan.lang or "en"))
     if plan.junit_file is not None:
         _put(plan, plan.junit_file, render_junit(results, plan.fail_rank))
+
+
+def write_index(plan: OutputPlan, rows: list[IndexRow], lang: str) -> None:
+    """reports/index.html: one row per paper of the run, linking each paper's report."""
+    _put(plan, plan.reports_dir / "index.html", render_index(rows, lang=lang))
 
 
 def github_annotations(result: AuditResult, lang: str | None) -> str:

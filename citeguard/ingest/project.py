@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeguard.ingest.source import IngestError, SourceText, read_source
+from citeguard.ingest.source import STDIN, IngestError, SourceText, read_source
 from citeguard.parse.text import blank_spans, tex_switched_off
 
 # YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
@@ -86,6 +86,8 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
     Named files outside the manuscript's folder tree are not read (a note says so) unless
     ``allow_outside``."""
     main = read_source(path, max_pages=max_pages)
+    if str(path) == STDIN:  # standard input has no folder: it names no file citeguard would read
+        return Project(main, (), "text", (), ())
     folder = Path(path).parent
     root = Path("/") if allow_outside else folder.resolve()
     suffix = Path(path).suffix.lower()

@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import os
 import stat
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image, not a manuscript"),
     (b"\xff\xd8\xff", "a JPEG image, not a manuscript"),
 )
+STDIN = "-"  # the path that names standard input
 MAX_BYTES = 50 * 1024 * 1024  # a manuscript larger than this is not a manuscript
 
 # Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
@@ -183,7 +185,13 @@ def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText
     whatever the file is called; a .docx or .pdf name on something else is an error."""
     file = Path(path)
     suffix = file.suffix.lower()
-    data = read_bounded(file)
+    if str(path) == STDIN:  # "-": the manuscript piped in (text, or a .docx/PDF told by its bytes)
+        file, suffix = Path("<stdin>"), ".txt"
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise IngestError(f"<stdin>: more than the {MAX_BYTES} byte limit")
+    else:
+        data = read_bounded(file)
     if not data.strip():
         raise IngestError(f"{file}: file is empty")
     if data.startswith(_ZIP_MAGIC):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
-from jinja2 import Environment, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, Template, select_autoescape
 
 from citeguard import __version__
 from citeguard.checks import RULES
@@ -185,9 +186,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
     works: dict[str, list[LedgerRow]] = defaultdict(list)
     for row in ledger:
         works[row.work].append(row)
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
-    template = env.from_string(files("citeguard.report").joinpath("report.html.j2").read_text(encoding="utf-8"))
+    template = _template()
     title = doc.front_matter.title_zh or doc.front_matter.title_en
     return template.render(
         ui=ui, lang="zh" if lang == "zh" else "en", version=__version__, doc=doc,
@@ -202,6 +201,14 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         unchecked=bool(link_rows) and all(r["status"] == "not-checked" for r in link_rows),
         text_lang="zh" if doc.language.value == "zh" else "en",
         line_labels=_line_labels(doc, source))
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    """The report template, compiled once per process (compiling costs far more than rendering)."""
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.from_string(files("citeguard.report").joinpath("report.html.j2").read_text(encoding="utf-8"))
 
 
 def _line_labels(doc: Document, source: str) -> list[str]:

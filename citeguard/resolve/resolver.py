@@ -23,6 +23,7 @@ import httpx
 from citeguard import __version__
 from citeguard.model import LinkResult, LinkStatus
 from citeguard.resolve.cache import LinkCache
+from citeguard.resolve.claims import LinkClaim
 from citeguard.resolve.content import decode_html, page_facts
 from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
 from citeguard.resolve.status import Fetch, _caused_by, classify
@@ -54,14 +55,6 @@ class ResolverConfig:
     max_bytes: int = 2 * 1024 * 1024
     user_agent: str = f"citeguard/{__version__} (citation checker; +https://pypi.org/project/citeguard/)"
     wayback_base: str | None = "https://archive.org"
-
-
-@dataclass(frozen=True, slots=True)
-class LinkClaim:
-    """A URL to check and what the manuscript says about it (for the archive lookup date)."""
-
-    url: str
-    access_date: str | None = None
 
 
 _TRUSTS_NOTHING = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates, knows no CA

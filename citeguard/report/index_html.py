@@ -1,0 +1,66 @@
+"""The page of a run over many papers (``reports/index.html``): one row per paper with its counts
+and a link to its report, sortable by any column. Pure: rows in, one HTML string out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from urllib.parse import quote
+
+from jinja2 import Environment, StrictUndefined, Template, select_autoescape
+
+from citeguard import __version__
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One paper of the run, as the index shows it."""
+
+    paper: str  # the path as given
+    report: str = ""  # its HTML report, relative to the index ("" when none was written)
+    title: str = ""
+    lang: str = ""
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    links: int = 0
+    broken: int = 0
+    policy: int = 0  # CG8xx journal-policy findings
+    references: int = 0
+    citations: int = 0
+    error: str = ""  # why the paper could not be audited
+
+
+UI = {
+    "en": {"title": "citeguard — {n} papers", "paper": "paper", "title_col": "title", "lang": "language",
+           "errors": "errors", "warnings": "warnings", "infos": "info", "links": "links (broken)",
+           "policy": "policy", "references": "references", "citations": "citations",
+           "summary": "{n} papers: {e} with errors, {w} with warnings only, {c} clean, {u} unreadable",
+           "unreadable": "unreadable", "no_report": "(no HTML report)", "sort": "click a column heading to sort"},
+    "zh": {"title": "citeguard 审校汇总 — {n} 篇", "paper": "稿件", "title_col": "题名", "lang": "语种",
+           "errors": "错误", "warnings": "警告", "infos": "提示", "links": "链接（失效）",
+           "policy": "期刊规范", "references": "参考文献", "citations": "引用",
+           "summary": "共 {n} 篇：{e} 篇有错误，{w} 篇仅有警告，{c} 篇无问题，{u} 篇无法读取",
+           "unreadable": "无法读取", "no_report": "（未生成 HTML 报告）", "sort": "点击列标题排序"},
+}
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.from_string(files("citeguard.report").joinpath("index.html.j2").read_text(encoding="utf-8"))
+
+
+def render_index(rows: list[IndexRow], *, lang: str = "en") -> str:
+    """The index page; ``lang`` "zh" for Chinese labels. Every value is text, escaped."""
+    ui = UI["zh" if lang == "zh" else "en"]
+    read = [r for r in rows if not r.error]
+    summary = ui["summary"].format(n=len(rows), e=sum(1 for r in read if r.errors),
+                                   w=sum(1 for r in read if r.warnings and not r.errors),
+                                   c=sum(1 for r in read if not r.errors and not r.warnings),
+                                   u=len(rows) - len(read))
+    return _template().render(ui=ui, lang="zh" if lang == "zh" else "en", rows=rows, version=__version__,
+                              title=ui["title"].format(n=len(rows)), summary=summary,
+                              href={r.paper: quote(r.report, safe="/") for r in rows if r.report})

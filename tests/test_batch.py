@@ -1,0 +1,137 @@
+"""A run over many papers: folders and patterns expanded, papers audited in worker processes, one
+index page, run-wide SARIF/JUnit, standard input, and an unreadable paper as one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from citeguard.cli import app
+from citeguard.cli.batch import expand_papers
+from citeguard.report.index_html import IndexRow, render_index
+
+from .conftest import PAPER
+
+runner = CliRunner()
+OFFLINE = ["--offline", "--no-cache"]
+
+GOOD = ("论开放经济（周文，2023）与新质生产力（高帆，2015）。\n\n参考文献\n\n"
+        "周文, 2023. 论新质生产力[J]. 改革, (10): 1-13.\n高帆, 2015. 论开放[J]. 学术月刊, (2): 1-9.\n")
+FLAWED = ("Growth matters (Smith, 2019; Lee, 2020).\n\nReferences\n\n"
+          "Smith, J. (2018). A study of growth. Journal of Things, 1(1), 1-9.\n"
+          "Lee, K. (2020). Another study. Journal of Things, 2(1), 10-19.\n")
+
+
+def _folder(tmp_path: Path) -> Path:
+    issue = tmp_path / "issue-3"
+    (issue / "chapters").mkdir(parents=True)
+    (issue / ".git").mkdir()
+    (issue / "reports").mkdir()
+    (issue / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (issue / "b-flawed.md").write_text(FLAWED, encoding="utf-8")
+    (issue / "c-broken.pdf").write_bytes(b"this is not a PDF at all")
+    (issue / "README.md").write_text("# Issue 3\n", encoding="utf-8")
+    (issue / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (issue / ".git" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (issue / "reports" / "old.md").write_text(FLAWED, encoding="utf-8")
+    (issue / "main.tex").write_text("\\documentclass{article}\\begin{document}\\input{chapters/one}\\end{document}\n",
+                                    encoding="utf-8")
+    (issue / "chapters" / "one.tex").write_text("A chapter.\n", encoding="utf-8")
+    return issue
+
+
+@pytest.mark.parametrize(("args", "expected", "problems"), [
+    # a folder: its manuscripts in name order; not README, not a .csv, not hidden or reports folders,
+    # not a chapter a main .tex file includes
+    (["issue-3"], ["a-good.txt", "b-flawed.md", "c-broken.pdf", "main.tex"], 0),
+    # a pattern the shell did not expand, and a file named twice is audited once
+    (["issue-3/*.md", "issue-3/b-flawed.md"], ["README.md", "b-flawed.md"], 0),
+    (["issue-3/**/*.tex"], ["main.tex"], 0),
+    # a pattern matching nothing is one problem; a missing file is left for the reader to report
+    (["issue-3/*.docx", "missing.txt"], ["missing.txt"], 1),
+])
+def test_expand_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: list[str],
+                       problems: int) -> None:
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    paths, found = expand_papers([Path(a) for a in args])
+    assert [p.name for p in paths] == expected
+    assert len(found) == problems
+
+
+def test_a_folder_in_two_processes_gives_each_paper_its_reports_and_one_index(tmp_path: Path) -> None:
+    issue = _folder(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["audit", *OFFLINE, str(issue), "--jobs", "2", "--reports-dir", str(out),
+                                 "--sarif", str(tmp_path / "run.sarif"), "--junit", str(tmp_path / "run.xml"),
+                                 "--fail-on", "never"])
+    # the unreadable PDF is one line and exit 2; every other paper still has its reports
+    assert result.exit_code == 2
+    assert result.output.count("c-broken.pdf: named .pdf but its content is not a PDF") == 1
+    assert "4 papers: 1 with errors, 1 with warnings only, 1 unreadable; 1 error, 2 warnings" in result.output
+    for stem in ("a-good", "b-flawed", "main"):
+        assert (out / f"{stem}.json").exists() and (out / f"{stem}.html").exists()
+    flawed = json.loads((out / "b-flawed.json").read_text(encoding="utf-8"))
+    assert any(f["code"] == "CG103" for f in flawed["findings"])  # Smith 2019 against an entry of 2018
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr") == 5  # the heading and one row per paper
+    assert 'href="a-good.html"' in index and 'href="b-flawed.html"' in index
+    assert "c-broken.pdf" in index and "unreadable" in index
+    sarif = json.loads((tmp_path / "run.sarif").read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for run in sarif["runs"] for r in run["results"]}
+    assert any(u.endswith("b-flawed.md") for u in uris)
+    suites = ET.parse(tmp_path / "run.xml").getroot().findall("testsuite")
+    assert len(suites) == 3  # the three papers read
+
+
+def test_workers_give_the_same_reports_as_one_process(tmp_path: Path) -> None:
+    issue = _folder(tmp_path)
+    (issue / "c-broken.pdf").unlink()
+    one, two = tmp_path / "one", tmp_path / "two"
+    for jobs, out in (("1", one), ("2", two)):
+        result = runner.invoke(app, ["audit", *OFFLINE, str(issue), "--jobs", jobs, "--reports-dir", str(out), "-q",
+                                     "--fail-on", "never"])
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir()) and "index.html" in names
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_a_pattern_that_matches_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", *OFFLINE, str(tmp_path / "*.docx"), "--reports-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "no file matches this pattern" in result.output
+
+
+def test_standard_input(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "audit", "-", *OFFLINE, "--json", "-",
+                           "--fail-on", "never"], input=FLAWED.encode(), capture_output=True, cwd=tmp_path,
+                          check=False, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["document"]["path"] == "<stdin>"
+    assert any(f["code"] == "CG103" for f in report["findings"])
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "audit", "-", *OFFLINE, "--reports-dir", "r", "-q",
+                           "--fail-on", "never"], input=PAPER.read_bytes(), capture_output=True, cwd=tmp_path,
+                          check=False, timeout=120)
+    assert proc.returncode == 0 and (tmp_path / "r" / "stdin.json").exists()
+
+
+def test_index_escapes_and_quotes_what_papers_bring() -> None:
+    rows = [IndexRow("a<b>.md", "a<b>.html", "<script>alert(1)</script>", "en", 1, 2, 3),
+            IndexRow("x y#1.txt", "x y#1.html", "题名", "zh", 0, 0, 1, links=4, broken=1),
+            IndexRow("bad.pdf", error="bad.pdf: not a PDF")]
+    page = render_index(rows, lang="zh")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="a%3Cb%3E.html"' in page and 'href="x%20y%231.html"' in page
+    assert "共 3 篇：1 篇有错误，0 篇仅有警告，1 篇无问题，1 篇无法读取" in page
+    assert "无法读取: bad.pdf: not a PDF" in page
+    assert "4 (1)" in page
+    assert not any(f">{word}<" in page for word in ("paper", "errors", "warnings", "title"))  # Chinese labels
