@@ -331,6 +331,29 @@ class Document:
         return self.positions.label(line, column)
 
 
+@dataclass(frozen=True, slots=True)
+class JournalPolicy:
+    """A journal's rules for reference lists (the CG8xx family checks them; each is off while None).
+
+    ``year`` is the year the policy counts back from when the manuscript gives no date of its own."""
+
+    year: int
+    recent_years: int = 5
+    recent_share: float | None = None  # at least this share of references from the last recent_years years
+    min_foreign: int | None = None  # at least this many foreign-language (not Chinese) references
+    foreign_share: float | None = None  # at least this share of them
+    doi_required: bool = False  # every journal article carries its DOI
+    min_references: int | None = None
+    max_references: int | None = None
+    max_self_citation: float | None = None  # at most this share of entries with a manuscript author
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.recent_share, self.min_foreign, self.foreign_share,
+                                           self.min_references, self.max_references,
+                                           self.max_self_citation)) or self.doi_required
+
+
 class Severity(StrEnum):
     """How much a finding matters; ordered error > warning > info."""
 

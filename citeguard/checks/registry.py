@@ -3,7 +3,8 @@ docstring that is its documentation.  Codes are grouped by family and never reus
 
     CG1xx citations ↔ references   CG2xx pages        CG3xx reference list
     CG4xx footnotes                CG5xx URLs (offline) CG6xx front matter
-    CG7xx cited works against Crossref, OpenAlex, DataCite   CG9xx text the parser could not read
+    CG7xx cited works against Crossref, OpenAlex, DataCite   CG8xx journal policy (off unless configured)
+    CG9xx text the parser could not read
 
 Rules are selected and ignored by code prefix, as flake8 does (``--select CG2 --ignore CG204``).
 """
@@ -16,7 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from citeguard.checks.reading import Reading
-from citeguard.model import Confidence, Document, Evidence, Finding, LinkResult, Severity, Span, Standard
+from citeguard.model import (
+    Confidence,
+    Document,
+    Evidence,
+    Finding,
+    JournalPolicy,
+    LinkResult,
+    Severity,
+    Span,
+    Standard,
+)
 from citeguard.records import Verification
 
 FAMILIES = {
@@ -27,10 +38,11 @@ FAMILIES = {
     "5": "URLs",
     "6": "front matter",
     "7": "cited works (verified against indexes)",
+    "8": "journal policy",
     "9": "unreadable text",
 }
 FAMILIES_ZH = {"1": "引用与参考文献", "2": "页码", "3": "参考文献表", "4": "脚注", "5": "网址", "6": "中英文前置部分",
-               "7": "文献真实性核验",
+               "7": "文献真实性核验", "8": "期刊规范",
                "9": "无法解析的文本"}
 CODE_RE = re.compile(r"^CG\d{3}$")
 
@@ -55,6 +67,7 @@ class AuditContext:
     links: tuple[LinkResult, ...] = ()  # what resolving the cited URLs found (empty: not resolved)
     reading: Reading = field(default_factory=lambda: Reading(0, 0, 0, 0, False, None))  # how well it was read
     verifications: tuple[Verification, ...] = ()  # what verifying the cited works found (empty: not verified)
+    policy: JournalPolicy | None = None  # the journal's reference policy (None: CG8xx stay silent)
 
     def link(self, url: str) -> LinkResult | None:
         return next((r for r in self.links if r.url == url), None)

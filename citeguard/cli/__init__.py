@@ -37,7 +37,7 @@ from citeguard.cli.verify_cmd import (
 )
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
-from citeguard.model import Confidence, LinkStatus, Standard
+from citeguard.model import Confidence, JournalPolicy, LinkStatus, Standard
 from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.baseline import render_baseline
@@ -260,6 +260,29 @@ def audit(
                                             "(default: the number of CPUs).", min=0)] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every finding in the summary, and each paper's "
                                           "summary in a run over many.")] = False,
+    policy_recent_share: Annotated[float | None, typer.Option(
+        "--policy-recent-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At least this share of the references from the last --policy-recent-years years (CG801).")] = None,
+    policy_recent_years: Annotated[int, typer.Option("--policy-recent-years", min=1, rich_help_panel="Journal policy "
+                                              "(CG8xx, off unless set)", help="Years counted as recent.")] = 5,
+    policy_min_foreign: Annotated[int | None, typer.Option(
+        "--policy-min-foreign", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At least this many foreign-language references (CG802).")] = None,
+    policy_foreign_share: Annotated[float | None, typer.Option(
+        "--policy-foreign-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At least this share of foreign-language references (CG802).")] = None,
+    policy_doi: Annotated[bool, typer.Option(
+        "--policy-doi", rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="Journal articles must carry their DOI (CG803).")] = False,
+    policy_min_references: Annotated[int | None, typer.Option(
+        "--policy-min-references", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At least this many references (CG804).")] = None,
+    policy_max_references: Annotated[int | None, typer.Option(
+        "--policy-max-references", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At most this many references (CG804).")] = None,
+    policy_max_self_citation: Annotated[float | None, typer.Option(
+        "--policy-max-self-citation", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        help="At most this share of references by the manuscript's authors (CG805).")] = None,
 ) -> None:
     """Audit manuscripts, folders of them or quoted patterns ('issue-3/*.docx'), '-' for standard input:
     print a summary, write the reports (and reports/index.html for several papers), exit 1 on findings
@@ -310,7 +333,10 @@ def audit(
         allow_outside, max_pages,
         summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
         width=width, color=_use_color(), limit=10**9 if verbose else 200,
-        keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline))
+        keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline),
+        policy=JournalPolicy(datetime.now(UTC).year, policy_recent_years, policy_recent_share, policy_min_foreign,
+                             policy_foreign_share, policy_doi, policy_min_references, policy_max_references,
+                             policy_max_self_citation))
     jobs = [PaperJob(p, stem, known.get(str(p), Counter())) for p, stem in zip(paths, _report_stems(paths),
                                                                             strict=True)]
     for problem in problems:

@@ -20,7 +20,7 @@ from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.cli.outputs import OutputPlan, github_annotations, write_paper
 from citeguard.cli.problems import paper_problem
 from citeguard.cli.verify_cmd import VerifyOptions, verify_document
-from citeguard.model import Confidence, Finding, Severity, Standard
+from citeguard.model import Confidence, Finding, JournalPolicy, Severity, Standard
 from citeguard.report.audit_json import AuditOptions, AuditResult
 from citeguard.report.baseline import new_findings
 from citeguard.report.index_html import IndexRow
@@ -116,6 +116,7 @@ class AuditSettings:
     color: bool = False
     limit: int = 200  # findings shown in a summary
     keep_results: bool = False  # the run writes files over all papers (SARIF, JUnit, Markdown, baseline)
+    policy: JournalPolicy | None = None  # the journal's reference policy (CG8xx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     verdicts = verify_document(document, settings.checking)[1] if settings.checking is not None else []
     ctx, findings = audit_document(document, standard=settings.standard, select=settings.select,
                                    ignore=settings.ignore, links=results, min_confidence=settings.min_confidence,
-                                   verifications=verdicts)
+                                   verifications=verdicts, policy=settings.policy)
     recorded = findings
     findings, hidden = new_findings(findings, job.known) if job.known else (findings, 0)
     result = AuditResult(document, ctx.standard, ctx.paper_date, findings, settings.options, tuple(results),

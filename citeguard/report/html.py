@@ -19,6 +19,7 @@ from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
 from citeguard.report.verdicts import record_url
+from citeguard.report.year_chart import year_chart
 from citeguard.urls import split_url
 
 UI = {
@@ -35,6 +36,8 @@ UI = {
            "from_entry": "page from the entry",
            "unchecked": "The links were not checked (offline or no network): run the audit with network access.",
            "error": "errors", "warning": "warnings", "info": "notes", "final": "now at",
+           "chart": "References by year: Chinese (dark) and other languages (light)",
+           "chart_summary": "{zh} in Chinese, {other} in other languages, {undated} without a year; median year {median}",
            "ledger_help": "Every page the paper cites, with the passage before the citation (text in quotation "
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
@@ -48,6 +51,8 @@ UI = {
            "shown": "显示", "paper_date": "日期", "footnotes": "脚注", "citations": "正文引用", "cited_at": "引用位置",
            "from_entry": "页码取自条目", "unchecked": "网址未检查（离线或无网络），请在可联网时重新审校。",
            "error": "错误", "warning": "警告", "info": "提示", "final": "现址",
+           "chart": "参考文献的出版年份：中文（深色）与外文（浅色）",
+           "chart_summary": "中文 {zh} 条，外文 {other} 条，无年份 {undated} 条；年份中位数 {median}",
            "ledger_help": "正文中所有标注页码的引用，附引文（引号内文字，否则为所在句子），供对照原书逐条核对。"},
 }
 STATUS_LABELS = {
@@ -200,7 +205,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         footnotes=[f for f in doc.footnotes if not f.is_fund_note],
         unchecked=bool(link_rows) and all(r["status"] == "not-checked" for r in link_rows),
         text_lang="zh" if doc.language.value == "zh" else "en",
-        line_labels=_line_labels(doc, source))
+        line_labels=_line_labels(doc, source), chart=year_chart(doc.references))
 
 
 @lru_cache(maxsize=1)
