@@ -56,8 +56,8 @@ def main() -> None:
         wall, count, _ = run(args.folders, jobs)
         print(f"| {jobs} | {count} | {wall:.2f} | {count / wall:.1f} |")
     # Peak memory of one process (ru_maxrss is the largest child so far, so the small run goes first)
-    small_wall, small, small_rss = run(args.folders, 1, limit=50)
-    big_wall, big, big_rss = run(args.folders, 1)
+    _, small, small_rss = run(args.folders, 1, limit=50)
+    _, big, big_rss = run(args.folders, 1)
     print(f"\npeak RSS of one process: {small_rss:.0f} MiB after {small} papers, {big_rss:.0f} MiB after {big} papers")
 
 

@@ -73,7 +73,7 @@ def test_markdown_comment(result: AuditResult) -> None:
     assert render_markdown([_one(result.document, "a | b")]).count("a \\| b") == 1
 
 
-@pytest.mark.parametrize(("lang", "fix"), [("zh", "请对照 [1] (similar name 周文, same year) 核对姓名"),
+@pytest.mark.parametrize(("lang", "fix"), [("zh", "请对照 [1]（姓名相近（周文），年份相同） 核对姓名"),
                                            ("en", "check the spelling against [1] (similar name 周文, same year)")])
 def test_fix_is_in_the_report_language(lang: str, fix: str) -> None:
     from citeguard.api import document_from_text

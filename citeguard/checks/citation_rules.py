@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.checks.zh_terms import note_zh
 from citeguard.link import KEY_CASE_REASON, co_author_fits, entry_keys
 from citeguard.model import (
     Citation,
@@ -36,7 +37,9 @@ def linked(ctx: AuditContext) -> Iterator[tuple[Citation, Reference]]:
             yield c, ctx.document.references[c.reference - 1]
 
 
-def _closest(ctx: AuditContext, c: Citation) -> str:
+def _closest(ctx: AuditContext, c: Citation, lang: str = "en") -> str:
+    if lang == "zh":
+        return "；".join(f"{ref_label(ctx.document, x.reference)}（{note_zh(x.reason)}）" for x in c.candidates[:3])
     return ", ".join(f"{ref_label(ctx.document, x.reference)} ({x.reason})" for x in c.candidates[:3])
 
 
@@ -110,7 +113,7 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             citations=[c.id],
                             references=[ref_number(ctx.document, x.reference) for x in same_author],
                             evidence=[("cited year", c.year), ("entry years", ", ".join(years))],
-                            suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c)}",
+                            suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c, 'zh')}",
                             # an entry whose year could not be read may well be the cited one
                             confidence=Confidence.LOW if "?" in years else ctx.reading.link_confidence)
 
@@ -131,10 +134,10 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         similar = [x for x in c.candidates if x.reason.startswith("similar name")]
         if similar and not any(x.reason.startswith("same author,") for x in c.candidates):
             yield r.finding(c.span, f"{c.text}: no entry by {c.author_text}; did you mean {_closest(ctx, c)}?",
-                            f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c)}？",
+                            f"{c.text}：没有 {c.author_text} 的条目；是否应为 {_closest(ctx, c, 'zh')}？",
                             citations=[c.id], references=[ref_number(ctx.document, x.reference) for x in similar],
                             suggestion=f"check the spelling against {_closest(ctx, c)}",
-                            suggestion_zh=f"请对照 {_closest(ctx, c)} 核对姓名", confidence=sure)
+                            suggestion_zh=f"请对照 {_closest(ctx, c, 'zh')} 核对姓名", confidence=sure)
 
 
 @rule("CG105", "ambiguous-citation", Severity.ERROR)

@@ -20,6 +20,7 @@ from citeguard.checks.entry_style import (
 )
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.checks.zh_terms import elements_zh
 from citeguard.model import (
     CitationKind,
     CitationSystem,
@@ -224,13 +225,13 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if len(entries) <= MANY:
             for e in entries:
                 yield entry_finding(r, e, f"{e.label}: [{kind}] entry lacks {', '.join(lacking)}",
-                                    f"{e.label_zh}：缺少著录项目 {'、'.join(lacking)}",
+                                    f"{e.label_zh}：缺少著录项目 {elements_zh(lacking)}",
                                     evidence=[("entry", e.ref.raw[:120])], confidence=sure)
             continue
         labels = ", ".join(e.label for e in entries[:8]) + (f" … (+{len(entries) - 8})" if len(entries) > 8 else "")
         first = entries[0]
         yield r.finding(first.ref.span, f"{len(entries)} [{kind}] entries lack {', '.join(lacking)}: {labels}",
-                        f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {'、'.join(lacking)}：{labels}",
+                        f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {elements_zh(lacking)}：{labels}",
                         references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
                         footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
 

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.checks.zh_terms import note_zh
 from citeguard.link import pages_cover
 from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
 from citeguard.parse.text import fold_width
@@ -172,7 +173,7 @@ def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 bad = "not a page number"
             if bad:
                 yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page {item!r}: {bad}",
-                                f"{ref_label(ctx.document, ref.index)}：页码“{item}”有误（{bad}）",
+                                f"{ref_label(ctx.document, ref.index)}：页码“{item}”有误（{note_zh(bad)}）",
                                 references=[ref_number(ctx.document, ref.index)], evidence=[("page", item)])
 
 

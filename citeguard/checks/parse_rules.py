@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.checks.zh_terms import note_zh
 from citeguard.link import OCR_NAME_REASON
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
 
@@ -12,7 +13,7 @@ from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, I
 def _issues(ctx: AuditContext, r: Rule, kind: IssueKind, confidence: Confidence = Confidence.HIGH) -> Iterator[Finding]:
     for issue in ctx.document.issues:
         if issue.kind is kind:
-            yield r.finding(issue.span, issue.message, f"无法解析：{issue.text or issue.message}",
+            yield r.finding(issue.span, issue.message, f"无法解析：{issue.text or note_zh(issue.message)}",
                             evidence=[("text", issue.text[:200])] if issue.text else [], confidence=confidence)
 
 
@@ -50,7 +51,7 @@ def parser_guess(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     or a cited name one letter off its entry's in a text OCR damaged (Gilette for Gillette)."""
     for ref in ctx.document.references:
         for note in ref.notes:
-            yield r.finding(ref.span, note, f"解析推断：{note}",
+            yield r.finding(ref.span, note, f"解析推断：{note_zh(note)}",
                             references=[ref.number if ref.number is not None else ref.index])
     for c in ctx.document.citations:
         if c.link_reason == OCR_NAME_REASON and c.reference is not None:

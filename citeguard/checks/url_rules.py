@@ -8,6 +8,7 @@ from datetime import date
 
 from citeguard.checks.entry_style import EntryText, all_entries, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
+from citeguard.checks.zh_terms import note_zh
 from citeguard.model import Confidence, EntryStyle, Finding, Severity
 from citeguard.urls import host_of, split_url
 
@@ -87,8 +88,8 @@ def invalid_url(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if problem:
             # a .bib url field is printed by a style that may add what is missing ("ipython.org")
             sure = Confidence.MEDIUM if e.ref.style is EntryStyle.BIBTEX else Confidence.HIGH
-            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}", f"{e.label_zh}：网址“{url}”无效（{problem}）",
-                                confidence=sure)
+            yield entry_finding(r, e, f"{e.label}: URL {url!r}: {problem}",
+                                f"{e.label_zh}：网址“{url}”无效（{note_zh(problem)}）", confidence=sure)
 
 
 @rule("CG502", "url-entry-ending-mixed", Severity.INFO)
@@ -129,7 +130,7 @@ def url_date_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         note = " (the site may have reposted an older document)" if severity is Severity.INFO else ""
         yield entry_finding(r, e, f"{e.label}: URL path says {encoded}, the entry says {stated}{note}",
                             f"{e.label_zh}：网址路径中的日期 {encoded} 与著录日期 {stated} 不符", severity=severity,
-                            evidence=[("date in URL", f"{encoded} ({precision})"), ("stated date", stated)])
+                            evidence=[("date in URL", encoded), ("precision", precision), ("stated date", stated)])
 
 
 @rule("CG504", "insecure-http", Severity.INFO)

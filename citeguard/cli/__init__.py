@@ -42,6 +42,7 @@ from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.baseline import render_baseline
 from citeguard.report.files import ReportWriteError
+from citeguard.report.messages import plural, t
 from citeguard.report.rules_doc import rules_json, rules_markdown
 from citeguard.report.terminal import (
     render_ledger_table,
@@ -113,11 +114,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(ctx: typer.Context,
-          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+          version: Annotated[bool, typer.Option("--version", metavar="", callback=_version, is_eager=True,
                                                 help="Print the version and exit.")] = False,
           config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: citeguard.toml, "
                                                       "or [tool.citeguard] in pyproject.toml, here or above).")] = None,
-          no_config: Annotated[bool, typer.Option("--no-config", help="Read no configuration file.")] = False) -> None:
+          no_config: Annotated[bool, typer.Option("--no-config", metavar="",
+                                                  help="Read no configuration file.")] = False) -> None:
     """citeguard: check the citations, references and footnotes of a manuscript."""
     from citeguard.cli.config import Config, ConfigError, defaults_for, find_config, table_of
     path = None if no_config else config or find_config(Path.cwd())
@@ -138,7 +140,7 @@ def parse(
     paper: Annotated[Path | None, typer.Argument(help="Manuscript (.txt or .md); default: the bundled paper.")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the document model as JSON here "
                                                    "('-' for standard output).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No terminal summary.")] = False,
 ) -> None:
     """Parse a manuscript and show (or write as JSON) what citeguard read from it."""
     path = _paper(paper)
@@ -160,6 +162,10 @@ FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 # Files `links --from` reads as manuscripts (anything else is read as a list of URLs)
 MANUSCRIPT_SUFFIXES = frozenset({".bib", ".docx", ".markdown", ".md", ".pdf", ".tex", ".text", ".txt"})
 MAX_URLS = 100_000  # URLs read from one list
+
+
+LangOption = Annotated[str | None, typer.Option("--lang", metavar="[zh|en]", help="zh or en (default: the "
+                                              "document's language, else en).")]
 
 
 def _prefixes(values: list[str] | None, option: str) -> list[str]:
@@ -205,31 +211,35 @@ def audit(
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
                                                    "output; one paper only; default reports/<name>.json).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
-    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network: links are answered from "
+    offline: Annotated[bool, typer.Option("--offline", metavar="", help="Never touch the network: links are answered from "
                                           "the cache or reported as not-checked.")] = False,
     cache: Annotated[Path | None, typer.Option("--cache", help="Link cache file (default: in the user cache "
                                                "folder).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the link cache.")] = False,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
+    no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Neither read nor write the link cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", metavar="", help="Also fetch loopback and private "
                                                 "addresses.")] = False,
-    allow_outside: Annotated[bool, typer.Option("--allow-outside", help="Also read .tex/.bib files the manuscript "
+    allow_outside: Annotated[bool, typer.Option("--allow-outside", metavar="", help="Also read .tex/.bib files the manuscript "
                                                 "names outside its own folder.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse a PDF of more pages than this.",
                                            min=1)] = 100,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists: "
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="[error|warning|info|never]",
+                                         help="Exit 1 when a finding at or above this level exists: "
                                          "error, warning, info or never.")] = "error",
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
-    min_confidence: Annotated[str, typer.Option("--min-confidence", help="Report only findings this sure or surer: "
+    min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
+                                                help="Report only findings this sure or surer: "
                                                 "high, medium or low (default: all).")] = "low",
-    standard: Annotated[str | None, typer.Option("--standard", help="gb2015 or gb2025 (default: by the "
+    standard: Annotated[str | None, typer.Option("--standard", metavar="[gb2015|gb2025]",
+                                                 help="gb2015 or gb2025 (default: by the "
                                                  "manuscript's date).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="zh or en messages (default: the document's).")] = None,
-    timestamp: Annotated[bool, typer.Option("--timestamp", help="Put the time of the run into the JSON.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="[zh|en]",
+                                             help="zh or en messages (default: the document's).")] = None,
+    timestamp: Annotated[bool, typer.Option("--timestamp", metavar="", help="Put the time of the run into the JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No terminal summary.")] = False,
     formats: Annotated[str, typer.Option("--formats", help="Files written to --reports-dir for each paper: any of "
                                          "json,html,sarif,ledger.")] = "json,html,sarif,ledger",
     html_file: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here (one paper).")] = None,
@@ -237,12 +247,13 @@ def audit(
                                                     "here.")] = None,
     markdown_file: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary (for a pull "
                                                        "request comment) here.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text (rich summary) or github (workflow "
+    output_format: Annotated[str, typer.Option("--format", metavar="[text|github]",
+                                               help="text (rich summary) or github (workflow "
                                                "annotations on standard output).")] = "text",
     screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
                                                          "(needs Playwright and Chromium; skipped with a warning "
                                                          "otherwise).")] = None,
-    verify: Annotated[bool, typer.Option("--verify", help="Also verify every cited work against Crossref, "
+    verify: Annotated[bool, typer.Option("--verify", metavar="", help="Also verify every cited work against Crossref, "
                                          "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
     library: LibraryOption = None,
     mailto: MailtoOption = None,
@@ -258,7 +269,7 @@ def audit(
                                                         "here, for --baseline.")] = None,
     jobs_count: Annotated[int, typer.Option("--jobs", "-j", help="Papers audited at once, each in its own process "
                                             "(default: the number of CPUs).", min=0)] = 0,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every finding in the summary, and each paper's "
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Every finding in the summary, and each paper's "
                                           "summary in a run over many.")] = False,
     policy_recent_share: Annotated[float | None, typer.Option(
         "--policy-recent-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
@@ -272,7 +283,7 @@ def audit(
         "--policy-foreign-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
         help="At least this share of foreign-language references (CG802).")] = None,
     policy_doi: Annotated[bool, typer.Option(
-        "--policy-doi", rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-doi", metavar="", rich_help_panel="Journal policy (CG8xx, off unless set)",
         help="Journal articles must carry their DOI (CG803).")] = False,
     policy_min_references: Annotated[int | None, typer.Option(
         "--policy-min-references", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
@@ -352,8 +363,10 @@ def audit(
                 sys.stdout.write(outcome.summary)
             elif to_terminal:
                 errors, warnings, infos = outcome.counts
-                sys.stdout.write(f"{visible_controls(str(outcome.path), one_line=True)}: {_count(errors, 'error')}, "
-                                 f"{_count(warnings, 'warning')}, {infos} info\n")
+                said = lang or (outcome.row.lang if outcome.row else "en")
+                sys.stdout.write(t("cli.paper", said, path=visible_controls(str(outcome.path), one_line=True),
+                                   errors=errors, errors_word=plural(errors, "error"), warnings=warnings,
+                                   warnings_word=plural(warnings, "warning"), infos=infos) + "\n")
         run_papers(jobs, settings, jobs_count or os.cpu_count() or 1, done)
     for outcome in outcomes:
         plan.written.extend(outcome.written)
@@ -377,25 +390,24 @@ def audit(
             typer.echo(f"citeguard: warning: no screenshot: {failed}", err=True)
         else:
             plan.written.append(screenshot_file)
+    said = lang or _run_language(outcomes)
     if to_terminal and batch:
         read = [o for o in outcomes if o.error is None]
-        typer.echo(f"{len(outcomes)} papers: {sum(1 for o in read if o.counts[0])} with errors, "
-                   f"{sum(1 for o in read if o.counts[1] and not o.counts[0])} with warnings only, "
-                   f"{len(outcomes) - len(read)} unreadable; {_count(sum(o.counts[0] for o in read), 'error')}, "
-                   f"{_count(sum(o.counts[1] for o in read), 'warning')}")
+        errors, warnings = sum(o.counts[0] for o in read), sum(o.counts[1] for o in read)
+        typer.echo(t("cli.run", said, papers=len(outcomes), with_errors=sum(1 for o in read if o.counts[0]),
+                     with_warnings=sum(1 for o in read if o.counts[1] and not o.counts[0]),
+                     unreadable=len(outcomes) - len(read), errors=errors, errors_word=plural(errors, "error"),
+                     warnings=warnings, warnings_word=plural(warnings, "warning")))
     if to_terminal and plan.written:
         shown = plan.written if verbose or len(plan.written) <= 8 else \
             [*plan.written[:4], *[p for p in plan.written[4:] if p.name == "index.html" or p.parent != reports_dir]]
         more = len(plan.written) - len(shown)
-        typer.echo("written: " + ", ".join(str(p) for p in shown) + (f" and {more} more in {reports_dir}" if more else ""))
+        typer.echo(t("cli.written", said, files=", ".join(str(p) for p in shown))
+                   + (t("cli.more_written", said, n=more, folder=reports_dir) if more else ""))
     if problems or any(o.error is not None for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
     if max([0, *(o.worst for o in outcomes)]) >= FAIL_LEVELS[fail_on]:
         raise typer.Exit(1)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _run_language(outcomes: list[Any]) -> str:
@@ -425,16 +437,19 @@ def links(
                                                    "(or listed in this text file).")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the results as JSON here ('-' for "
                                                    "standard output).")] = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Answer from the cache only.")] = False,
+    offline: Annotated[bool, typer.Option("--offline", metavar="", help="Answer from the cache only.")] = False,
     cache: Annotated[Path | None, typer.Option("--cache", help="Link cache file.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch loopback and private "
+    no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Neither read nor write the cache.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", metavar="", help="Also fetch loopback and private "
                                                 "addresses.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
     concurrency: Annotated[int, typer.Option("--concurrency", help="Requests at once, all hosts.", min=1)] = 128,
     per_host: Annotated[int, typer.Option("--per-host", help="Requests at once to one host.", min=1)] = 2,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="A row for every URL (default: a summary and "
+                                          "the links with problems).")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links.
     Exits 1 when a link is dead (not-found or soft-404)."""
@@ -442,9 +457,11 @@ def links(
     from citeguard.report.audit_json import link_dict
     from citeguard.resolve import LinkClaim, claims_from
     claims = [LinkClaim(u) for u in urls or []]
+    language = lang or "en"
     if from_file is not None:
         if from_file.suffix.lower() in MANUSCRIPT_SUFFIXES:
             document = _guard(lambda: load_document(from_file))
+            language = lang or document.language.value
             claims += claims_from(document) or [LinkClaim(m.group(0).rstrip(".,;")) for m in URL_RE.finditer(
                 "\n".join(p.text for p in document.paragraphs))]
         else:  # a URL list (urls.txt without the suffix, a lychee input file): every URL in it
@@ -464,7 +481,8 @@ def links(
     if json_file is not None:
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color()))
+    sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color(), lang=language,
+                                        every=verbose))
     if any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results):
         raise typer.Exit(1)
 
@@ -474,6 +492,7 @@ def ledger(
     paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write the ledger as CSV here ('-' for standard "
                                                   "output).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """The quotation ledger: every cited page with its passage, grouped by work, for checking
     against the printed books."""
@@ -491,7 +510,7 @@ def ledger(
             typer.echo(f"{len(rows)} rows written to {csv_file}")
         return
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_ledger_table(rows, width=width))
+    sys.stdout.write(render_ledger_table(rows, width=width, lang=lang or document.language.value))
 
 
 @app.command()
@@ -526,9 +545,11 @@ def annotate(
                                              "(default: PAPER.checked.docx next to PAPER).")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
-    min_confidence: Annotated[str, typer.Option("--min-confidence", help="Comment only on findings this sure or "
+    min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
+                                                help="Comment only on findings this sure or "
                                                 "surer: high, medium or low (default: all).")] = "low",
-    lang: Annotated[str | None, typer.Option("--lang", help="zh or en comments (default: the document's).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="[zh|en]",
+                                             help="zh or en comments (default: the document's).")] = None,
 ) -> None:
     """Write a copy of a .docx with every finding as a Word comment at its place (text untouched).
 
@@ -555,8 +576,9 @@ def annotate(
 
 @app.command()
 def rules(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print docs/rules.md.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the rules as JSON.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", metavar="", help="Print docs/rules.md.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """List every rule: code, name, default severity and summary."""
     if as_json and markdown:
@@ -567,7 +589,7 @@ def rules(
     elif markdown:
         sys.stdout.write(rules_markdown())
     else:
-        sys.stdout.write(render_rules_table(ordered))
+        sys.stdout.write(render_rules_table(ordered, lang=lang or "en"))
 
 
 app.command()(verify_command)  # citeguard verify: in cli/verify_cmd.py

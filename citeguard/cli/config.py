@@ -117,7 +117,7 @@ def _value(path: Path, value: Any, is_path: bool) -> Any:
 
 
 def show_config(ctx: typer.Context,
-                as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False) -> None:
+                as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print it as JSON.")] = False) -> None:
     """Print the configuration in force: the file it came from and, per command, each value it sets
     (command-line options override them)."""
     config = ctx.parent.obj if ctx.parent is not None and isinstance(ctx.parent.obj, Config) else Config()

@@ -112,18 +112,19 @@ def verify(
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
                                                    "standard output).")] = None,
     library: LibraryOption = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Send nothing: answer from the cache and --library.")] = False,
+    offline: Annotated[bool, typer.Option("--offline", metavar="",
+                                          help="Send nothing: answer from the cache and --library.")] = False,
     mailto: MailtoOption = None,
     crossref_url: CrossrefOption = "https://api.crossref.org",
     openalex_url: OpenAlexOption = "https://api.openalex.org",
     datacite_url: DataCiteOption = "https://api.datacite.org",
     doi_url: DoiOption = "https://doi.org",
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow sources on loopback or private "
+    allow_private: Annotated[bool, typer.Option("--allow-private", metavar="", help="Allow sources on loopback or private "
                                                 "addresses (a local mirror).")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
     cache: Annotated[Path | None, typer.Option("--cache", help="Cache file (shared with links; default: in the "
                                                "user cache folder).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Neither read nor write the cache.")] = False,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a verdict at this level "
                                          "exists (or a work was retracted): mismatch, likely-fabricated or "
                                          "never.")] = "mismatch",

@@ -10,8 +10,10 @@ from pathlib import PurePath
 
 from citeguard import __version__
 from citeguard.checks import RULES
-from citeguard.model import Confidence, Finding, Severity
+from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
+from citeguard.model import Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.messages import confidence_note, place, t
 from citeguard.report.untrusted import visible_controls
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -85,15 +87,15 @@ def render_github(result: AuditResult, *, lang: str = "en") -> str:
     for f in result.findings:
         message = f.message_zh if lang == "zh" else f.message
         if f.suggestion:
-            message += f" (fix: {f.fix(lang)})" if lang != "zh" else f"（建议：{f.fix(lang)}）"
+            message += t("fix", lang, fix=f.fix(lang))
         doc = result.document
         if doc.positions is not None and not f.path:  # no lines in a .docx / PDF: the place leads the message
-            message = f"{doc.location(f.line, f.column)}: {message}"
+            message = f"{place(doc.location(f.line, f.column), lang)}{'：' if lang == 'zh' else ': '}{message}"
             where = f"file={_escape_property(_uri(doc.path))},"
         else:
             where = f"file={_escape_property(_uri(f.path or doc.path))},line={f.line},col={f.column},"
-        sure = "" if f.confidence is Confidence.HIGH else f" ({f.confidence.value} confidence)"
-        props = f"{where}title={_escape_property(f'{f.code} {f.rule}{sure}')}"
+        name = FAMILIES_ZH.get(f.code[2], "") if lang == "zh" else f.rule  # (rule names are English identifiers)
+        props = f"{where}title={_escape_property(f'{f.code} {name}{confidence_note(f.confidence, lang)}')}"
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -108,36 +110,38 @@ def _md_cell(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def _word(count: int, word: str) -> str:
+    return word + ("" if count == 1 else "s")
 
 
 def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100) -> str:
     """A PR comment: counts, then a table of findings (the most severe first)."""
     out = ["## citeguard", ""]
+    families = FAMILIES_ZH if lang == "zh" else FAMILIES
     for result in results:
         counts = severity_counts(result.findings)
-        by_family = Counter(RULES[f.code].family for f in result.findings if f.code in RULES)
+        by_family = Counter(families.get(f.code[2], "?") for f in result.findings if f.code in RULES)
         out += [f"### {_md_cell(_uri(result.document.path))}", "",
-                f"**{_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, {_n(counts['info'], 'note')}** — "
-                f"GB/T 7714-{result.standard.value[2:]}, {len(result.document.references)} references, "
-                f"{len(result.document.citations)} citations", ""]
+                t("md.counts", lang, errors=counts["error"], errors_word=_word(counts["error"], "error"),
+                  warnings=counts["warning"], warnings_word=_word(counts["warning"], "warning"),
+                  infos=counts["info"], infos_word=_word(counts["info"], "note"), edition=result.standard.value[2:],
+                  references=len(result.document.references), citations=len(result.document.citations)), ""]
         if by_family:
             out.append(" · ".join(f"{family}: {n}" for family, n in sorted(by_family.items())))
             out.append("")
         ranked: list[Finding] = sorted(result.findings, key=lambda f: (-f.severity.rank, f.line, f.code))
         if ranked:
-            out += ["| | code | line | finding | fix | sure |", "|---|---|---|---|---|---|"]
+            out += [t("md.header", lang), "|---|---|---|---|---|---|"]
             icon = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
             for f in ranked[:limit]:
                 message = f.message_zh if lang == "zh" else f.message
                 where = (f"{_md_cell(f.path)} {f.line}:{f.column}" if f.path
-                         else _md_cell(result.document.location(f.line, f.column)))
+                         else _md_cell(place(result.document.location(f.line, f.column), lang)))
                 out.append(f"| {icon[f.severity]} | {f.code} | {where} | {_md_cell(message)} | "
-                           f"{_md_cell(f.fix(lang))} | {f.confidence.value} |")
+                           f"{_md_cell(f.fix(lang))} | {t(f'confidence.{f.confidence.value}', lang)} |")
             if len(ranked) > limit:
-                out.append(f"\n… and {len(ranked) - limit} more (see the JSON or HTML report).")
+                out.append("\n" + t("md.more", lang, n=len(ranked) - limit))
         else:
-            out.append("No findings.")
+            out.append(t("md.none", lang))
         out.append("")
     return "\n".join(out)

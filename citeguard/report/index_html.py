@@ -11,6 +11,7 @@ from urllib.parse import quote
 from jinja2 import Environment, StrictUndefined, Template, select_autoescape
 
 from citeguard import __version__
+from citeguard.report.messages import INDEX_UI as UI
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +31,6 @@ class IndexRow:
     references: int = 0
     citations: int = 0
     error: str = ""  # why the paper could not be audited
-
-
-UI = {
-    "en": {"title": "citeguard — {n} papers", "paper": "paper", "title_col": "title", "lang": "language",
-           "errors": "errors", "warnings": "warnings", "infos": "info", "links": "links (broken)",
-           "policy": "policy", "references": "references", "citations": "citations",
-           "summary": "{n} papers: {e} with errors, {w} with warnings only, {c} clean, {u} unreadable",
-           "unreadable": "unreadable", "no_report": "(no HTML report)", "sort": "click a column heading to sort"},
-    "zh": {"title": "citeguard 审校汇总 — {n} 篇", "paper": "稿件", "title_col": "题名", "lang": "语种",
-           "errors": "错误", "warnings": "警告", "infos": "提示", "links": "链接（失效）",
-           "policy": "期刊规范", "references": "参考文献", "citations": "引用",
-           "summary": "共 {n} 篇：{e} 篇有错误，{w} 篇仅有警告，{c} 篇无问题，{u} 篇无法读取",
-           "unreadable": "无法读取", "no_report": "（未生成 HTML 报告）", "sort": "点击列标题排序"},
-}
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,10 @@ from rich.text import Text
 from citeguard.checks import Rule
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.ledger import LedgerRow
-from citeguard.model import Confidence, Document, Finding, LinkResult, Severity
+from citeguard.model import Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.messages import columns, confidence_note, link_detail, place, severity_name, status_name, t
+from citeguard.report.rule_names_zh import RULE_SUMMARIES_ZH
 from citeguard.report.untrusted import visible_controls
 
 
@@ -60,7 +62,6 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
 
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 
 def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 100, color: bool = False,
@@ -69,26 +70,25 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
     console, buffer = make_console(width, color)
     doc = result.document
     counts = severity_counts(result.findings)
-    title = "citeguard audit" if lang == "en" else "citeguard 审校"
-    table = Table(title=_data(f"{title} — {doc.path}"), header_style="bold")
-    table.add_column("family" if lang == "en" else "类别")
+    table = Table(title=_data(t("summary.title", lang, path=doc.path)), header_style="bold")
+    table.add_column(t("summary.family", lang))
     for sev in Severity:
-        table.add_column(sev.value, justify="right", style=_STYLE[sev.value] if color else None)
+        table.add_column(severity_name(sev, lang), justify="right", style=_STYLE[sev.value] if color else None)
     names = FAMILIES_ZH if lang == "zh" else FAMILIES
     by_family: dict[str, list[Finding]] = {}
     for f in sorted(result.findings, key=lambda x: x.code[:3]):  # families in code order
-        by_family.setdefault(names.get(f.code[2], "other"), []).append(f)
+        by_family.setdefault(names.get(f.code[2], t("summary.other", lang)), []).append(f)
     for items in by_family.values():
         items.sort(key=lambda x: (x.line, x.column, x.code))
     for family, items in by_family.items():
         c = severity_counts(tuple(items))
         table.add_row(family, *(str(c[s.value]) for s in Severity))
-    table.add_row("total" if lang == "en" else "合计", *(str(counts[s.value]) for s in Severity), style="bold")
+    table.add_row(t("summary.total", lang), *(str(counts[s.value]) for s in Severity), style="bold")
     console.print(table)
-    why = f"dated {result.paper_date}" if result.paper_date else "no date in the manuscript: default"
-    console.print(f"standard: GB/T 7714-{result.standard.value[2:]} ({why})   references: {len(doc.references)}   "
-                  f"citations: {len(doc.citations)}   footnotes: {sum(1 for f in doc.footnotes if not f.is_fund_note)}",
-                  markup=False)
+    why = t("summary.dated", lang, date=result.paper_date) if result.paper_date else t("summary.undated", lang)
+    console.print(t("summary.standard", lang, edition=result.standard.value[2:], why=why,
+                    references=len(doc.references), citations=len(doc.citations),
+                    footnotes=sum(1 for f in doc.footnotes if not f.is_fund_note)), markup=False)
     shown = 0
     for family, items in by_family.items():
         console.print(f"\n{family}", style="bold" if color else None, markup=False)
@@ -97,28 +97,30 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
                 break
             shown += 1
             message = f.message_zh if lang == "zh" else f.message
-            line = _data(f"{_where(doc, f.line, f.column, f.path)}: ")
-            line.append(f"{f.code} {f.severity.value}", style=_STYLE[f.severity.value] if color else "")
-            if f.confidence is not Confidence.HIGH:  # how sure, when not sure: "(low confidence)"
-                line.append(f" ({f.confidence.value} confidence)" if lang != "zh" else
-                            f"（置信度{_CONFIDENCE_ZH[f.confidence.value]}）", style="dim" if color else "")
-            line.append(_data(f": {message}"))
+            line = _data(f"{_where(doc, f.line, f.column, f.path, lang)}: ")
+            line.append(f"{f.code} {severity_name(f.severity, lang)}", style=_STYLE[f.severity.value] if color else "")
+            line.append(confidence_note(f.confidence, lang), style="dim" if color else "")
+            line.append(_data(("：" if lang == "zh" else ": ") + message))
             if f.suggestion:
                 line.append(_data(f"  → {f.fix(lang)}"))
             console.print(line, soft_wrap=True)
     if len(result.findings) > shown:
-        console.print(f"… {len(result.findings) - shown} more findings in the JSON report", markup=False)
+        console.print(t("summary.more", lang, n=len(result.findings) - shown), markup=False)
     return buffer.getvalue()
 
 
-def render_rules_table(rules: list[Rule], *, width: int = 120) -> str:
+def render_rules_table(rules: list[Rule], *, width: int = 120, lang: str = "en") -> str:
     """``citeguard rules``: code, name, severity and summary of each rule."""
     console, buffer = make_console(width, False)
     table = Table(header_style="bold")
-    for column in ("code", "name", "severity", "family", "summary"):
+    for column in columns("rules.header", lang):
         table.add_column(column)
     for r in rules:
-        table.add_row(r.code, r.name, r.severity.value, r.family, r.summary)
+        if lang == "zh":  # (rule names are English identifiers: the code names the rule)
+            table.add_row(r.code, severity_name(r.severity, lang), FAMILIES_ZH.get(r.code[2], ""),
+                          RULE_SUMMARIES_ZH.get(r.code, r.summary))
+        else:
+            table.add_row(r.code, r.name, r.severity.value, r.family, r.summary)
     console.print(table)
     return buffer.getvalue()
 
@@ -127,28 +129,38 @@ _STATUS_STYLE = {"ok": "green", "redirected": "yellow", "not-found": "bold red",
                  "blocked": "magenta", "not-checked": "dim"}
 
 
-def render_links_table(results: list[LinkResult], requests: int, *, width: int = 120, color: bool = False) -> str:
-    """``citeguard links``: one row per URL."""
+_FINE = frozenset({"ok", "redirected"})  # link statuses that need no one's attention
+
+
+def render_links_table(results: list[LinkResult], requests: int, *, width: int = 120, color: bool = False,
+                       lang: str = "en", every: bool = True) -> str:
+    """``citeguard links``: one row per URL (``every``), or a summary and the links with problems."""
     console, buffer = make_console(width, color)
     table = Table(header_style="bold")
-    for column in ("status", "code", "url", "title / detail", "published", "ms"):
+    for column in columns("links.header", lang):
         table.add_column(column, overflow="fold")
-    for r in results:
+    shown = results if every else [r for r in results if r.status.value not in _FINE]
+    for r in shown:
         style = _STATUS_STYLE.get(r.status.value, "yellow") if color else None
-        about = _data(r.title or r.detail)
+        about = _data(r.title or link_detail(r.detail, lang))
         if r.final_url and r.final_url != r.url:
             about.append("\n→ ").append(_data(r.final_url))
-        table.add_row(Text(r.status.value, style=style or ""), str(r.http_status or ""), _data(r.url), about,
+        table.add_row(Text(status_name(r.status.value, lang), style=style or ""), str(r.http_status or ""), _data(r.url), about,
                       _data(r.published or ""), str(r.elapsed_ms))
         if r.archive_url:
-            table.add_row("", "", _data(f"  archived: {r.archive_url}"), "", "", "")
-    console.print(table)
+            table.add_row("", "", _data(t("links.archived", lang, url=r.archive_url)), "", "", "")
+    if shown:
+        console.print(table)
     cached = sum(1 for r in results if r.from_cache)
-    console.print(f"{len(results)} URLs, {requests} HTTP requests, {cached} from the cache", markup=False)
+    unchecked = sum(1 for r in results if r.status.value == "not-checked")
+    fine = sum(1 for r in results if r.status.value in _FINE)
+    console.print(t("links.summary", lang, urls=len(results), ok=fine, problems=len(results) - fine - unchecked,
+                    unchecked=unchecked, requests=requests, cached=cached,
+                    more="" if every or len(shown) == len(results) else t("links.more", lang)), markup=False)
     return buffer.getvalue()
 
 
-def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
+def render_ledger_table(rows: list[LedgerRow], *, width: int = 120, lang: str = "en") -> str:
     """``citeguard ledger``: one table per work, pages in order."""
     console, buffer = make_console(width, False)
     current = None
@@ -159,20 +171,21 @@ def render_ledger_table(rows: list[LedgerRow], *, width: int = 120) -> str:
                 console.print(table)
             current = row.work
             table = Table(title=_data(row.work), title_justify="left", header_style="bold")
-            for column in ("page", "passage", "where", "marks"):
+            for column in columns("ledger.header", lang):
                 table.add_column(column, overflow="fold")
-        marks = " ".join(m for m, on in (("twice", row.duplicate), ("NOT IN ENTRY", row.not_in_entry)) if on)
+        marks = " ".join(t(m, lang) for m, on in (("ledger.twice", row.duplicate),
+                                                   ("ledger.not_in_entry", row.not_in_entry)) if on)
         assert table is not None
         table.add_row(_data(row.page), _data(("“" + row.quote + "”") if row.quoted else row.quote),
-                      _data(row.location or str(row.line)), marks)
+                      _data(place(row.location, lang) if row.location else str(row.line)), marks)
     if table is not None:
         console.print(table)
-    console.print(f"{len(rows)} cited pages", markup=False)
+    console.print(t("ledger.total", lang, n=len(rows)), markup=False)
     return buffer.getvalue()
 
 
-def _where(doc: Document, line: int, column: int, path: str = "") -> str:
-    """path:line:column for text files; "paper.docx ¶12" / "paper.pdf p. 4, line 12" otherwise."""
+def _where(doc: Document, line: int, column: int, path: str = "", lang: str = "en") -> str:
+    """path:line:column for text files; "paper.docx ¶12" / "paper.pdf 第 4 页第 12 行" otherwise."""
     if doc.positions is None or path:
         return f"{path or doc.path}:{line}:{column}"
-    return f"{doc.path} {doc.location(line, column)}"
+    return f"{doc.path} {place(doc.location(line, column), lang)}"
