@@ -80,3 +80,44 @@ def test_docx_and_pdf_of_one_paper_get_their_own_reports(tmp_path: Path) -> None
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{stem}-docx.json", f"{stem}-pdf.json"]
+
+
+def _anchored_text(path: Path) -> dict[str, str]:
+    """Comment text → the text its range covers (between commentRangeStart and commentRangeEnd)."""
+    word = docx.Document(str(path))
+    texts = {str(c.comment_id): c.text for c in word.comments}
+    out: dict[str, str] = {}
+    for p in body_paragraphs(word.element.body):
+        open_ids: list[str] = []
+        covered: dict[str, list[str]] = {}
+        for el in p.iter(W + "commentRangeStart", W + "commentRangeEnd", W + "t"):
+            if el.tag == W + "commentRangeStart":
+                open_ids.append(el.get(W + "id"))
+                covered[el.get(W + "id")] = []
+            elif el.tag == W + "commentRangeEnd":
+                ident = el.get(W + "id")
+                open_ids.remove(ident)
+                out[texts[ident]] = "".join(covered.pop(ident))
+            else:
+                for ident in open_ids:
+                    covered[ident].append(el.text or "")
+    return out
+
+
+def test_a_citations_comment_covers_the_citation_and_no_more(tmp_path: Path) -> None:
+    target = tmp_path / "checked.docx"
+    assert _cli(str(DOCX), "--out", str(target), "--lang", "en").returncode == 0
+    doc, findings = audit_file(DOCX)
+    covered = _anchored_text(target)
+    cited = {c.id: c.text for c in doc.citations}
+    about_citations = [f for f in findings if f.citations and doc.location(f.line, f.column).startswith("¶")]
+    assert len(about_citations) >= 3
+    for f in about_citations:
+        (text,) = [t for comment, t in covered.items() if f.message in comment]
+        assert text == cited[f.citations[0]], f.code
+    # a finding about an entry covers its whole paragraph (no citation to point at)
+    entry = next(f for f in findings if f.references and not f.citations and doc.location(f.line, f.column)
+                 .startswith("¶"))
+    (text,) = [t for comment, t in covered.items() if entry.message in comment]
+    assert len(text) > 20
+    assert read_source(target).text == read_source(DOCX).text  # the runs were split, the text is the same

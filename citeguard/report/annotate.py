@@ -1,7 +1,9 @@
 """``citeguard annotate``: the findings as Word comments in a copy of the .docx.
 
-Each finding becomes one comment (author "citeguard") anchored on the runs of the paragraph it
-is in; a finding inside a footnote or endnote is anchored on the body paragraph holding the note's
+Each finding becomes one comment (author "citeguard"). A finding about a citation is anchored on
+the citation's own text — the runs holding it, split at its edges when they hold more — so that the
+editor does not hunt for it in a long paragraph; any other finding on the runs of its paragraph. A
+finding inside a footnote or endnote is anchored on the body paragraph holding the note's
 reference, and says which note.  The text itself is left untouched: reading the annotated copy
 gives the same text as the original (tests/test_annotate.py checks it).
 """
@@ -11,22 +13,75 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from citeguard.model import Document, Finding
+from citeguard.report.messages import place, severity_name
 
 # Positions of a .docx (ingest.docx): "¶12", "footnote 3 (③, p. 2)", "endnote 1"
 _PARAGRAPH_RE = re.compile(r"¶(\d+)$")
 _NOTE_RE = re.compile(r"(footnote|endnote) (\d+)\b")
+MAX_OCCURRENCES = 200  # places a citation's text is looked for in one paragraph
 
 
 def comment_text(f: Finding, where: str, lang: str) -> str:
     """One comment: code, severity and message; the fix; the place when it is a note."""
     message = f.message_zh if lang == "zh" else f.message
-    text = f"{f.code} {f.severity.value}: {message}"
+    text = f"{f.code} {severity_name(f.severity, lang)}{'：' if lang == 'zh' else ': '}{message}"
     if where.startswith(("footnote", "endnote")):
-        text = f"[{where}] {text}"
+        text = f"[{place(where, lang)}] {text}"
     fix = f.fix(lang)
     return text + (f"\n→ {fix}" if fix else "")
+
+
+def _cited_text(document: Document, f: Finding) -> str:
+    """The text of the citation a finding is about ("" when it is about no citation)."""
+    if not f.citations:
+        return ""
+    cited = next((c for c in document.citations if c.id == f.citations[0]), None)
+    return cited.text if cited is not None and cited.text.strip() else ""
+
+
+def _split(run: Any, at: int) -> Any:
+    """Cut a run of one w:t at character ``at``; returns the new second run (same formatting)."""
+    from copy import deepcopy
+
+    from citeguard.ingest.docx import W
+    second = deepcopy(run)
+    first_t, second_t = run.find(W + "t"), second.find(W + "t")
+    text = first_t.text or ""
+    first_t.text, second_t.text = text[:at], text[at:]
+    for t in (first_t, second_t):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.addnext(second)
+    return second
+
+
+def _anchor_runs(runs: list[Any], cited: str, column: int) -> list[Any] | None:
+    """The runs holding exactly ``cited`` (its occurrence nearest to ``column``), split at its edges
+    where a run holds more; None when the runs do not spell it (a field, a note mark between)."""
+    from citeguard.ingest.docx import W
+    texts = ["".join(t.text or "" for t in r.iter(W + "t")) for r in runs]
+    whole = "".join(texts)
+    starts = [m.start() for m in re.finditer(re.escape(cited), whole)][:MAX_OCCURRENCES]
+    if not starts:
+        return None
+    start = min(starts, key=lambda s: abs(s - (column - 1)))
+    end = start + len(cited)
+    chosen, offset = [], 0
+    for run, text in zip(runs, texts, strict=True):
+        lo, hi = offset, offset + len(text)
+        offset = hi
+        if hi <= start or lo >= end or not text:
+            continue
+        simple = len([c for c in run if c.tag != W + "rPr"]) == 1 and run.find(W + "t") is not None
+        if lo < start and simple:  # the run begins before the citation: its head stays outside
+            run = _split(run, start - lo)
+            lo = start
+        if hi > end and simple:  # … or runs on after it
+            _split(run, end - lo)
+        chosen.append(run)
+    return chosen or None
 
 
 def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], *, lang: str = "en"
@@ -60,8 +115,11 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
             continue
         paragraph = Paragraph(paragraphs[index], word._body)
         # The paragraph's visible runs, also those inside hyperlinks and tracked insertions
-        runs = [Run(r, paragraph) for r in paragraphs[index].iter(W + "r")
-                if r.find(W + "t") is not None and not any(a.tag in hidden for a in r.iterancestors())]
+        elements = [r for r in paragraphs[index].iter(W + "r")
+                    if r.find(W + "t") is not None and not any(a.tag in hidden for a in r.iterancestors())]
+        cited = _cited_text(document, f) if _PARAGRAPH_RE.match(where) else ""
+        anchored = _anchor_runs(elements, cited, f.column) if cited else None
+        runs = [Run(r, paragraph) for r in (anchored or elements)]
         word.add_comment(runs or [paragraph.add_run("")], text=text, author="citeguard", initials="CG")
         existing.add(text)
         added += 1
