@@ -75,3 +75,35 @@ def test_a_bad_configuration_is_one_line_and_exit_2(tmp_path: Path, text: str, m
 def test_someone_else_s_pyproject_is_not_ours(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[project\nbroken", encoding="utf-8")  # no [tool.citeguard]
     assert "no configuration file" in _run(tmp_path, "config").stdout
+
+
+def test_per_path_ignores_and_url_exclusions_from_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(PAPER, tmp_path / "drafts" / "d.txt")
+    shutil.copy(PAPER, tmp_path / "final.txt")
+    (tmp_path / "citeguard.toml").write_text(
+        '[tool.citeguard.audit]\nfail-on = "never"\nper-path-ignore = ["drafts/*.txt:CG3,CG2"]\n'
+        'exclude-url = ["www\\\\.gov\\\\.cn"]\n', encoding="utf-8")
+    done = _run(tmp_path, "audit", "drafts", "final.txt", "--offline", "--no-cache", "-q", "--reports-dir", "r")
+    assert done.returncode == 0, done.stderr
+    draft = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
+    final = json.loads((tmp_path / "r" / "final.json").read_text(encoding="utf-8"))
+    assert not {f["code"][:3] for f in draft["findings"]} & {"CG2", "CG3"}
+    assert {"CG2", "CG3"} <= {f["code"][:3] for f in final["findings"]}
+    for report in (draft, final):  # the excluded site's URL is not checked, and says why
+        details = {x["url"]: x["detail"] for x in report["links"]}
+        assert [u for u, d in details.items() if d.startswith("excluded")] == \
+            ["https://www.gov.cn/lianbo/fabu/202510/content_7044261.htm"]
+        assert sum(1 for d in details.values() if d == "offline: not checked") == len(details) - 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--per-path-ignore", "drafts/*.txt"], "expected GLOB:CODES"),
+    (["--per-path-ignore", "drafts/*.txt:XY1"], "bad rule code prefix"),
+    (["--exclude-url", "gov(.cn"], "is not a regular expression"),
+])
+def test_bad_per_path_ignores_and_url_patterns_are_usage_errors(tmp_path: Path, args: list[str],
+                                                                message: str) -> None:
+    shutil.copy(PAPER, tmp_path / "p.txt")
+    done = _run(tmp_path, "audit", "p.txt", "--offline", "--no-cache", "-q", *args)
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -7,6 +7,7 @@ input (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import itertools
 import json
 import os
@@ -271,6 +272,12 @@ def audit(
                                             "(default: the number of CPUs).", min=0)] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="Every finding in the summary, and each paper's "
                                           "summary in a run over many.")] = False,
+    per_path_ignore: Annotated[list[str] | None, typer.Option(
+        "--per-path-ignore", metavar="GLOB:CODES", help="Skip these rule code prefixes for the papers whose path "
+        "matches GLOB ('drafts/*.md:CG3,CG5'; repeatable).")] = None,
+    exclude_url: Annotated[list[str] | None, typer.Option(
+        "--exclude-url", metavar="REGEX", help="Do not check cited URLs this regular expression finds (as "
+        ".lycheeignore; repeatable).")] = None,
     policy_recent_share: Annotated[float | None, typer.Option(
         "--policy-recent-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
         help="At least this share of the references from the last --policy-recent-years years (CG801).")] = None,
@@ -345,11 +352,13 @@ def audit(
         summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
         width=width, color=_use_color(), limit=10**9 if verbose else 200,
         keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline),
+        exclude_urls=_url_patterns(exclude_url),
         policy=JournalPolicy(datetime.now(UTC).year, policy_recent_years, policy_recent_share, policy_min_foreign,
                              policy_foreign_share, policy_doi, policy_min_references, policy_max_references,
                              policy_max_self_citation))
-    jobs = [PaperJob(p, stem, known.get(str(p), Counter())) for p, stem in zip(paths, _report_stems(paths),
-                                                                            strict=True)]
+    per_path = _per_path_ignores(per_path_ignore)
+    jobs = [PaperJob(p, stem, known.get(str(p), Counter()), _ignored_for(p, per_path))
+            for p, stem in zip(paths, _report_stems(paths), strict=True)]
     for problem in problems:
         typer.echo(f"citeguard: error: {visible_controls(problem, one_line=True)}", err=True)
     outcomes: list[PaperOutcome] = []  # each small: counts, files, a slim result only for run-wide files
@@ -410,6 +419,36 @@ def audit(
         raise typer.Exit(1)
 
 
+def _per_path_ignores(values: list[str] | None) -> list[tuple[str, list[str]]]:
+    """ "drafts/*.md:CG3,CG5" → [("drafts/*.md", ["CG3", "CG5"])]; a malformed one is a usage error."""
+    out = []
+    for value in values or []:
+        pattern, sep, codes = value.rpartition(":")
+        if not sep or not pattern.strip() or not codes.strip():
+            _fail(f"--per-path-ignore: expected GLOB:CODES ('drafts/*.md:CG3,CG5'), not {value!r}")
+        out.append((pattern.strip(), _prefixes([codes], "--per-path-ignore")))
+    return out
+
+
+def _ignored_for(path: Path, per_path: list[tuple[str, list[str]]]) -> tuple[str, ...]:
+    """The rule prefixes skipped for this paper: those of every pattern its path matches (a pattern
+    without a folder matches the file's name in any folder)."""
+    posix = path.as_posix()
+    return tuple(code for pattern, codes in per_path
+                 if fnmatch.fnmatch(posix, pattern) or ("/" not in pattern and fnmatch.fnmatch(path.name, pattern))
+                 or fnmatch.fnmatch(posix, f"*/{pattern}") for code in codes)
+
+
+def _url_patterns(values: list[str] | None) -> tuple[str, ...]:
+    """--exclude-url's regular expressions, each checked here (a bad one is a usage error)."""
+    for value in values or []:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            _fail(f"--exclude-url: {value!r} is not a regular expression ({exc})")
+    return tuple(values or ())
+
+
 def _run_language(outcomes: list[Any]) -> str:
     """The index's language: Chinese when most papers of the run are."""
     langs = [o.row.lang for o in outcomes if o.row is not None and o.row.lang]
@@ -450,6 +489,8 @@ def links(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", metavar="", help="A row for every URL (default: a summary and "
                                           "the links with problems).")] = False,
     lang: LangOption = None,
+    exclude_url: Annotated[list[str] | None, typer.Option(
+        "--exclude-url", metavar="REGEX", help="Do not check URLs this regular expression finds (repeatable).")] = None,
 ) -> None:
     """Check URLs: status, HTTP code, final URL, page title and date, archived copy of dead links.
     Exits 1 when a link is dead (not-found or soft-404)."""
@@ -468,8 +509,10 @@ def links(
             from citeguard.ingest.source import read_bounded
             text = _guard(lambda: read_bounded(from_file).decode("utf-8", errors="replace"))
             claims += [LinkClaim(m.group(0).rstrip(".,;")) for m in itertools.islice(URL_RE.finditer(text), MAX_URLS)]
+    excluded = [re.compile(p) for p in _url_patterns(exclude_url)]
+    claims = [c for c in claims if not any(rx.search(c.url) for rx in excluded)]
     if not claims:
-        _fail("no URLs: give URLs as arguments or --from FILE")
+        _fail("no URLs: give URLs as arguments or --from FILE" + (" (all were excluded)" if excluded else ""))
     net = NetworkOptions(offline, cache, no_cache, allow_private, timeout, concurrency, per_host,
                          None if archive_base == "none" else archive_base)
     results, sent = _guard(lambda: resolve(claims, net))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,12 +21,12 @@ from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.cli.outputs import OutputPlan, github_annotations, write_paper
 from citeguard.cli.problems import paper_problem
 from citeguard.cli.verify_cmd import VerifyOptions, verify_document
-from citeguard.model import Confidence, Finding, JournalPolicy, Severity, Standard
+from citeguard.model import Confidence, Finding, JournalPolicy, LinkResult, LinkStatus, Severity, Standard
 from citeguard.report.audit_json import AuditOptions, AuditResult
 from citeguard.report.baseline import new_findings
 from citeguard.report.index_html import IndexRow
 from citeguard.report.terminal import render_audit_summary
-from citeguard.resolve import claims_from
+from citeguard.resolve import LinkClaim, claims_from
 
 # What a folder's files must be called to be audited (a .bib belongs to its .tex or .md)
 MANUSCRIPT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".tex", ".docx", ".pdf"})
@@ -33,6 +34,7 @@ MANUSCRIPT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".tex", ".
 _NOT_MANUSCRIPTS = ("readme", "license", "licence", "changelog", "contributing", "code_of_conduct")
 # Folders a walk does not enter: hidden ones, reports citeguard wrote, tool caches
 _SKIPPED_FOLDERS = frozenset({"reports", "node_modules", "__pycache__", "venv", ".venv"})
+EXCLUDED = "excluded (--exclude-url): not checked"  # what a link the configuration excludes says
 MAX_FILES = 100_000  # manuscripts one run takes from folders and patterns
 MAX_DEPTH = 32  # folder levels a walk goes down
 _TEX_SNIFF = 65_536  # bytes of a .tex file read to see whether it is a document or an included part
@@ -117,6 +119,7 @@ class AuditSettings:
     limit: int = 200  # findings shown in a summary
     keep_results: bool = False  # the run writes files over all papers (SARIF, JUnit, Markdown, baseline)
     policy: JournalPolicy | None = None  # the journal's reference policy (CG8xx)
+    exclude_urls: tuple[str, ...] = ()  # regular expressions of cited URLs not to check
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ class PaperJob:
     path: Path
     stem: str
     known: Counter[str] = field(default_factory=Counter)  # this paper's baseline
+    ignore: tuple[str, ...] = ()  # rule prefixes skipped for this paper (per-path ignores)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +156,16 @@ def _slim(result: AuditResult) -> AuditResult:
 def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     source, document = load_with_source(job.path, allow_outside=settings.allow_outside,
                                         max_pages=settings.max_pages)
-    results, _ = resolve(claims_from(document), settings.net)
+    patterns = [re.compile(p) for p in settings.exclude_urls]
+    claims: list[LinkClaim] = []
+    excluded: list[LinkClaim] = []
+    for claim in claims_from(document):
+        (excluded if any(rx.search(claim.url) for rx in patterns) else claims).append(claim)
+    results, _ = resolve(claims, settings.net)
+    results += [LinkResult(c.url, LinkStatus.NOT_CHECKED, detail=EXCLUDED) for c in excluded]
     verdicts = verify_document(document, settings.checking)[1] if settings.checking is not None else []
     ctx, findings = audit_document(document, standard=settings.standard, select=settings.select,
-                                   ignore=settings.ignore, links=results, min_confidence=settings.min_confidence,
+                                   ignore=settings.ignore + job.ignore, links=results, min_confidence=settings.min_confidence,
                                    verifications=verdicts, policy=settings.policy)
     recorded = findings
     findings, hidden = new_findings(findings, job.known) if job.known else (findings, 0)

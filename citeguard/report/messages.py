@@ -122,7 +122,8 @@ STATUS_ZH = {"ok": "正常", "redirected": "已跳转", "not-found": "已失效"
              "tls-error": "证书错误", "too-large": "页面过大", "private-address": "内网地址", "invalid-url": "网址无效",
              "not-checked": "未检查"}
 # What the resolver says of a link it did not fetch
-DETAILS_ZH = {"offline: not checked": "离线：未检查", "network unavailable: not checked": "无网络：未检查"}
+DETAILS_ZH = {"offline: not checked": "离线：未检查", "network unavailable: not checked": "无网络：未检查",
+              "excluded (--exclude-url): not checked": "按配置排除（--exclude-url），未检查"}
 # What a finding's evidence is called (its key, as the rule wrote it) in Chinese
 EVIDENCE_ZH = {
     "references": "参考文献", "stated date": "著录日期", "pinyin": "拼音", "pages": "页码", "keys": "引用键",
