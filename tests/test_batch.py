@@ -135,3 +135,14 @@ def test_index_escapes_and_quotes_what_papers_bring() -> None:
     assert "无法读取: bad.pdf: not a PDF" in page
     assert "4 (1)" in page
     assert not any(f">{word}<" in page for word in ("paper", "errors", "warnings", "title"))  # Chinese labels
+
+
+def test_format_junit_prints_one_document_for_the_run(tmp_path: Path) -> None:
+    issue = _folder(tmp_path)
+    (issue / "c-broken.pdf").unlink()
+    result = runner.invoke(app, ["audit", *OFFLINE, str(issue), "--format", "junit", "--reports-dir",
+                                 str(tmp_path / "r"), "--fail-on", "warning"])
+    assert result.exit_code == 1  # warnings at --fail-on warning
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "testsuites" and len(root.findall("testsuite")) == 3
+    assert int(root.get("failures", "0")) == 3  # a-good's CG303, b-flawed's CG103 and CG303

@@ -248,9 +248,10 @@ def audit(
                                                     "here.")] = None,
     markdown_file: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary (for a pull "
                                                        "request comment) here.")] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="[text|github]",
-                                               help="text (rich summary) or github (workflow "
-                                               "annotations on standard output).")] = "text",
+    output_format: Annotated[str, typer.Option("--format", metavar="[text|github|junit]",
+                                               help="text (rich summary), github (workflow annotations) or "
+                                               "junit (one JUnit XML document for the run) on standard "
+                                               "output.")] = "text",
     screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
                                                          "(needs Playwright and Chromium; skipped with a warning "
                                                          "otherwise).")] = None,
@@ -330,8 +331,8 @@ def audit(
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
     if unknown := [f for f in wanted if f not in FORMATS]:
         _fail(f"--formats: unknown format(s) {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
-    if output_format not in ("text", "github"):
-        _fail(f"--format must be text or github, not {output_format!r}")
+    if output_format not in ("text", "github", "junit"):
+        _fail(f"--format must be text, github or junit, not {output_format!r}")
     if html_file is not None and len(paths) > 1:
         _fail("--html names one file; with several papers the reports go to --reports-dir")
     plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, junit_file,
@@ -351,7 +352,7 @@ def audit(
         allow_outside, max_pages,
         summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
         width=width, color=_use_color(), limit=10**9 if verbose else 200,
-        keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline),
+        keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline or output_format == "junit"),
         exclude_urls=_url_patterns(exclude_url),
         policy=JournalPolicy(datetime.now(UTC).year, policy_recent_years, policy_recent_share, policy_min_foreign,
                              policy_foreign_share, policy_doi, policy_min_references, policy_max_references,
@@ -381,6 +382,9 @@ def audit(
         plan.written.extend(outcome.written)
     done_results = [o.result for o in outcomes if o.result is not None]
     _guard(lambda: write_run(plan, done_results))
+    if output_format == "junit":  # for CI dashboards that read a test report from a pipe
+        from citeguard.report.junit import render_junit
+        sys.stdout.write(render_junit(done_results, FAIL_LEVELS[fail_on]))
     if (batch or len(papers) > 1 or any(p.is_dir() for p in papers)) and "html" in wanted and json_file is None:
         _guard(lambda: write_index(plan, [o.row for o in outcomes if o.row is not None], lang or _run_language(outcomes)))
     if write_baseline is not None:
