@@ -88,7 +88,9 @@ def test_a_folder_in_two_processes_gives_each_paper_its_reports_and_one_index(tm
             for run in sarif["runs"] for r in run["results"]}
     assert any(u.endswith("b-flawed.md") for u in uris)
     suites = ET.parse(tmp_path / "run.xml").getroot().findall("testsuite")
-    assert len(suites) == 3  # the three papers read
+    assert len(suites) == 4  # the three papers read, and the unreadable one as an error (never a pass)
+    (broken,) = [s for s in suites if s.get("errors") == "1"]
+    assert broken.get("name", "").endswith("c-broken.pdf")
 
 
 def test_workers_give_the_same_reports_as_one_process(tmp_path: Path) -> None:
@@ -146,3 +148,18 @@ def test_format_junit_prints_one_document_for_the_run(tmp_path: Path) -> None:
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites" and len(root.findall("testsuite")) == 3
     assert int(root.get("failures", "0")) == 3  # a-good's CG303, b-flawed's CG103 and CG303
+
+
+def test_markdown_names_the_papers_it_could_not_read(tmp_path: Path) -> None:
+    issue = _folder(tmp_path)
+    result = runner.invoke(app, ["audit", *OFFLINE, str(issue), "--markdown", str(tmp_path / "pr.md"), "-q",
+                                 "--reports-dir", str(tmp_path / "r"), "--fail-on", "never"])
+    assert result.exit_code == 2
+    comment = (tmp_path / "pr.md").read_text(encoding="utf-8")
+    assert "c-broken.pdf" in comment and "could not be read" in comment
+
+
+@pytest.mark.parametrize("extra", [["--format", "junit"], ["--format", "github"], ["--markdown", "-"]])
+def test_one_document_on_standard_output(extra: list[str]) -> None:
+    result = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", "-", *extra])
+    assert result.exit_code == 2 and "already writes to standard output" in result.output

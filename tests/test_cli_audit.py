@@ -201,7 +201,7 @@ def test_a_baseline_fails_ci_only_on_new_findings(tmp_path: Path) -> None:
     base = tmp_path / "baseline.json"
     first = _run("audit", *OFFLINE, str(paper), "-q", "--fail-on", "never", "--reports-dir", str(tmp_path / "r"),
                  "--write-baseline", str(base))
-    assert first.returncode == 0 and json.loads(base.read_text(encoding="utf-8"))["papers"][str(paper)]
+    assert first.returncode == 0 and json.loads(base.read_text(encoding="utf-8"))["papers"]["p.txt"]  # (from its folder)
     # the same paper, edited above every finding (all line numbers shift): nothing is new
     paper.write_text("\n\n" + text, encoding="utf-8")
     again = _run("audit", *OFFLINE, str(paper), "--fail-on", "info", "--json", str(tmp_path / "a.json"),
@@ -209,6 +209,11 @@ def test_a_baseline_fails_ci_only_on_new_findings(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stdout[-500:]
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["findings"] == []
     assert "recorded in the baseline not shown" in again.stderr
+    # the same paper named from another folder is the same paper
+    elsewhere = subprocess.run([sys.executable, "-m", "citeguard", "audit", *OFFLINE, "p.txt", "-q", "--fail-on", "info",
+                                "--json", "c.json", "--baseline", "baseline.json"], cwd=tmp_path, capture_output=True,
+                               text=True, check=False)
+    assert elsewhere.returncode == 0, elsewhere.stderr
     # a new problem: one list entry printed twice
     entry = next(line for line in text.splitlines() if line.lstrip("- ").startswith("[12]"))
     paper.write_text(text.replace(entry, entry + "\n" + entry), encoding="utf-8")

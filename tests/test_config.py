@@ -107,3 +107,15 @@ def test_bad_per_path_ignores_and_url_patterns_are_usage_errors(tmp_path: Path, 
     shutil.copy(PAPER, tmp_path / "p.txt")
     done = _run(tmp_path, "audit", "p.txt", "--offline", "--no-cache", "-q", *args)
     assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_per_path_globs_are_relative_to_the_configuration_file(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(PAPER, tmp_path / "drafts" / "d.txt")
+    (tmp_path / "citeguard.toml").write_text('[tool.citeguard.audit]\nfail-on = "never"\n'
+                                             'per-path-ignore = ["drafts/*.txt:CG3"]\n', encoding="utf-8")
+    for cwd, paper in ((tmp_path, "drafts/d.txt"), (tmp_path / "drafts", "d.txt")):
+        done = _run(cwd, "audit", paper, "--offline", "--no-cache", "-q", "--json", str(tmp_path / "o.json"))
+        assert done.returncode == 0, done.stderr
+        codes = {f["code"][:3] for f in json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["findings"]}
+        assert "CG3" not in codes and "CG2" in codes, cwd

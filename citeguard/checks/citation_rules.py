@@ -24,6 +24,7 @@ from citeguard.model import (
 from citeguard.parse.entrykey import fold_name
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
+from citeguard.places import place
 
 
 def whole_brackets(c: Citation) -> bool:
@@ -365,11 +366,13 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     else:  # "¶10", "p. 2, line 5": places of a .docx or PDF, listed with semicolons
         places = list(dict.fromkeys(doc.location(c.span.line, c.span.column) for c in minor_list))
     shown = (", " if doc.positions is None else "; ").join(places[:12]) + (" …" if len(places) > 12 else "")
+    shown_zh = ("、" if doc.positions is None else "；").join(place(p, "zh") for p in places[:12]) + (
+        " …" if len(places) > 12 else "")
     unit, unit_zh = ("lines ", "第 ", ) if doc.positions is None else ("", "")
     zh = {"full-width": "全角", "half-width": "半角"}
     yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets ({unit}{shown}) while "
                     f"{len(major_list)} use {major} ones",
-                    f"{len(minor_list)} 处引用括号为{zh[minor]}（{unit_zh}{shown}{' 行' if unit_zh else ''}），"
+                    f"{len(minor_list)} 处引用括号为{zh[minor]}（{unit_zh}{shown_zh}{' 行' if unit_zh else ''}），"
                     f"其余 {len(major_list)} 处为{zh[major]}",
                     citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])
 

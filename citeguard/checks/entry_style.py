@@ -103,7 +103,8 @@ def name_sort_key(name: str) -> tuple[str, str]:
     """
     if not is_han_name(name.replace(" ", "")):
         parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
-        return parts[0], parts[1] if len(parts) > 1 else ""
+        given = re.sub(r"[^\w ]+", "", parts[1]).strip() if len(parts) > 1 else ""  # "M.G" and "M.G." alike
+        return parts[0], given
     return pinyin_sort_key(name.replace(" ", ""))
 
 

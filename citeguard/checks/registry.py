@@ -130,18 +130,22 @@ def rule(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], 
     return register
 
 
-def selected(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterator[Rule]:
-    """Rules whose code starts with a selected prefix (all when none) and with no ignored prefix.
+def selected_code(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """Is this code selected (a selected prefix, or none given) and not ignored?
 
     The longer matching prefix wins, as in flake8: ``--ignore CG2 --select CG201`` keeps CG201;
     on a tie the rule is ignored.
     """
     select, ignore = [s.upper() for s in select], [i.upper() for i in ignore]
-    for r in rules:
-        chosen = max((len(s) for s in select if r.code.startswith(s)), default=0 if select else 1)
-        dropped = max((len(i) for i in ignore if r.code.startswith(i)), default=0)
-        if chosen > dropped:  # on a tie (--select CG1 --ignore CG1) ignoring wins
-            yield r
+    chosen = max((len(s) for s in select if code.startswith(s)), default=0 if select else 1)
+    dropped = max((len(i) for i in ignore if code.startswith(i)), default=0)
+    return chosen > dropped  # on a tie (--select CG1 --ignore CG1) ignoring wins
+
+
+def selected(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterator[Rule]:
+    """Rules whose code starts with a selected prefix (all when none) and with no ignored prefix."""
+    select, ignore = list(select), list(ignore)
+    return (r for r in rules if selected_code(r.code, select, ignore))
 
 
 def ref_label(document: Document, index: int) -> str:

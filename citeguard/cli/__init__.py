@@ -27,6 +27,7 @@ from citeguard.api import load_document
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.config import show_config
+from citeguard.cli.fix_cmd import fix as fix_command
 from citeguard.cli.verify_cmd import (
     CrossrefOption,
     DataCiteOption,
@@ -208,7 +209,8 @@ def _confidence(value: str) -> Confidence:
 
 @app.command()
 def audit(
-    papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts; default: the bundled paper.")] = None,
+    papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts, folders of them, quoted patterns or '-' "
+                                                        "(standard input).")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
                                                    "output; one paper only; default reports/<name>.json).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
@@ -326,6 +328,9 @@ def audit(
         _fail("--json - writes one report to standard output: name one paper")
     if json_file is not None and len(paths) > 1:
         _fail("--json names one file; with several papers the reports go to --reports-dir")
+    if str(json_file) == "-" and (output_format != "text" or str(markdown_file) == "-" or str(sarif_file) == "-"
+                                  or str(junit_file) == "-"):
+        _fail("--json - already writes to standard output: write the other report to a file")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
     stamp = datetime.now(UTC).isoformat(timespec="seconds") if timestamp else None
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -358,7 +363,8 @@ def audit(
                              policy_foreign_share, policy_doi, policy_min_references, policy_max_references,
                              policy_max_self_citation))
     per_path = _per_path_ignores(per_path_ignore)
-    jobs = [PaperJob(p, stem, known.get(str(p), Counter()), _ignored_for(p, per_path))
+    jobs = [PaperJob(p, stem, known.get(_baseline_key(p, baseline), Counter()) if baseline else Counter(),
+                     _ignored_for(p, per_path))
             for p, stem in zip(paths, _report_stems(paths), strict=True)]
     for problem in problems:
         typer.echo(f"citeguard: error: {visible_controls(problem, one_line=True)}", err=True)
@@ -381,14 +387,16 @@ def audit(
     for outcome in outcomes:
         plan.written.extend(outcome.written)
     done_results = [o.result for o in outcomes if o.result is not None]
-    _guard(lambda: write_run(plan, done_results))
+    failed = [(str(o.path), o.error) for o in outcomes if o.error is not None]
+    _guard(lambda: write_run(plan, done_results, failed, lang or _run_language(outcomes)))
     if output_format == "junit":  # for CI dashboards that read a test report from a pipe
         from citeguard.report.junit import render_junit
-        sys.stdout.write(render_junit(done_results, FAIL_LEVELS[fail_on]))
+        sys.stdout.write(render_junit(done_results, FAIL_LEVELS[fail_on], unreadable=failed,
+                                      lang=lang or _run_language(outcomes)))
     if (batch or len(papers) > 1 or any(p.is_dir() for p in papers)) and "html" in wanted and json_file is None:
         _guard(lambda: write_index(plan, [o.row for o in outcomes if o.row is not None], lang or _run_language(outcomes)))
     if write_baseline is not None:
-        recorded = {str(o.path): o.recorded for o in outcomes if o.error is None}
+        recorded = {_baseline_key(o.path, write_baseline): o.recorded for o in outcomes if o.error is None}
         _guard(lambda: write_report(write_baseline, render_baseline(recorded)))
         plan.written.append(write_baseline)
     hidden = sum(o.hidden for o in outcomes)
@@ -398,9 +406,9 @@ def audit(
     if screenshot_file is not None and not html_written:
         typer.echo("citeguard: warning: no screenshot: no HTML report was written (add html to --formats)", err=True)
     if screenshot_file is not None and html_written:
-        failed = screenshot(html_written[0], screenshot_file)
-        if failed:
-            typer.echo(f"citeguard: warning: no screenshot: {failed}", err=True)
+        shot = screenshot(html_written[0], screenshot_file)
+        if shot:
+            typer.echo(f"citeguard: warning: no screenshot: {shot}", err=True)
         else:
             plan.written.append(screenshot_file)
     said = lang or _run_language(outcomes)
@@ -423,6 +431,14 @@ def audit(
         raise typer.Exit(1)
 
 
+def _baseline_key(paper: Path, baseline: Path) -> str:
+    """A paper as a baseline names it: its path from the baseline file's folder, so that the same
+    paper is found whether citeguard runs from the project's root or elsewhere."""
+    if str(paper) == "-":
+        return "-"
+    return Path(os.path.relpath(paper.resolve(), baseline.resolve().parent)).as_posix()
+
+
 def _per_path_ignores(values: list[str] | None) -> list[tuple[str, list[str]]]:
     """ "drafts/*.md:CG3,CG5" → [("drafts/*.md", ["CG3", "CG5"])]; a malformed one is a usage error."""
     out = []
@@ -430,17 +446,22 @@ def _per_path_ignores(values: list[str] | None) -> list[tuple[str, list[str]]]:
         pattern, sep, codes = value.rpartition(":")
         if not sep or not pattern.strip() or not codes.strip():
             _fail(f"--per-path-ignore: expected GLOB:CODES ('drafts/*.md:CG3,CG5'), not {value!r}")
-        out.append((pattern.strip(), _prefixes([codes], "--per-path-ignore")))
+        glob = pattern.strip()
+        if "/" in glob and not Path(glob).is_absolute():  # a folder in it: relative to where citeguard runs
+            glob = (Path.cwd() / glob).as_posix()
+        out.append((glob, _prefixes([codes], "--per-path-ignore")))
     return out
 
 
 def _ignored_for(path: Path, per_path: list[tuple[str, list[str]]]) -> tuple[str, ...]:
     """The rule prefixes skipped for this paper: those of every pattern its path matches (a pattern
     without a folder matches the file's name in any folder)."""
-    posix = path.as_posix()
+    if str(path) == "-":
+        return ()
+    absolute = path.resolve().as_posix()
     return tuple(code for pattern, codes in per_path
-                 if fnmatch.fnmatch(posix, pattern) or ("/" not in pattern and fnmatch.fnmatch(path.name, pattern))
-                 or fnmatch.fnmatch(posix, f"*/{pattern}") for code in codes)
+                 if fnmatch.fnmatch(absolute, pattern) or ("/" not in pattern and fnmatch.fnmatch(path.name, pattern))
+                 for code in codes)
 
 
 def _url_patterns(values: list[str] | None) -> tuple[str, ...]:
@@ -597,6 +618,8 @@ def annotate(
                                                 "surer: high, medium or low (default: all).")] = "low",
     lang: Annotated[str | None, typer.Option("--lang", metavar="[zh|en]",
                                              help="zh or en comments (default: the document's).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", metavar="", help="Accepted for symmetry with audit: "
+                                          "annotate never uses the network.")] = False,
 ) -> None:
     """Write a copy of a .docx with every finding as a Word comment at its place (text untouched).
 
@@ -640,6 +663,7 @@ def rules(
 
 
 app.command()(verify_command)  # citeguard verify: in cli/verify_cmd.py
+app.command()(fix_command)  # citeguard fix: in cli/fix_cmd.py
 app.command("config")(show_config)  # citeguard config: in cli/config.py
 
 

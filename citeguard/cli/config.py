@@ -94,7 +94,8 @@ def defaults_for(path: Path, table: dict[str, Any], commands: dict[str, dict[str
         if not users:
             raise ConfigError(f"{path}: unknown key {key!r} (no command has the option --{key.replace('_', '-')})")
         for command in users:
-            out[command][name] = _value(path, value, commands[command][name])
+            out[command][name] = _anchored(path, value) if name == "per_path_ignore" else \
+                _value(path, value, commands[command][name])
     for command, section in ((k, v) for k, v in table.items() if isinstance(v, dict)):
         if command not in commands:
             raise ConfigError(f"{path}: unknown section [tool.citeguard.{command}] (commands: {', '.join(commands)})")
@@ -103,8 +104,23 @@ def defaults_for(path: Path, table: dict[str, Any], commands: dict[str, dict[str
             if name not in commands[command]:
                 raise ConfigError(f"{path}: unknown key {key!r} in [{command}] (citeguard {command} has no "
                                   f"--{key.replace('_', '-')})")
-            out[command][name] = _value(path, value, commands[command][name])
+            out[command][name] = _anchored(path, value) if name == "per_path_ignore" else \
+                _value(path, value, commands[command][name])
     return Config(path, {k: v for k, v in out.items() if v})
+
+
+def _anchored(path: Path, value: Any) -> Any:
+    """per-path-ignore globs with a folder in them are relative to the configuration file's folder
+    ("drafts/*.docx:CG1" there means that folder's drafts, from wherever citeguard runs)."""
+    if not isinstance(value, list):
+        return value
+    out = []
+    for item in value:
+        glob, sep, codes = item.rpartition(":") if isinstance(item, str) else ("", "", "")
+        if sep and "/" in glob and not Path(glob).is_absolute():
+            item = f"{(path.parent.resolve() / glob).as_posix()}:{codes}"
+        out.append(item)
+    return out
 
 
 def _value(path: Path, value: Any, is_path: bool) -> Any:

@@ -4,6 +4,7 @@ names and calls the one file writer)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,14 +76,17 @@ def _render_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str,
         _put(plan, named(".sarif"), render_sarif([result]), staged)
 
 
-def write_run(plan: OutputPlan, results: list[AuditResult]) -> None:
-    """Files that cover every paper of the run: a SARIF log, a Markdown PR comment, JUnit XML."""
+def write_run(plan: OutputPlan, results: list[AuditResult], unreadable: Sequence[tuple[str, str]] = (),
+              lang: str = "en") -> None:
+    """Files that cover every paper of the run: a SARIF log, a Markdown PR comment, JUnit XML (the
+    last two also list the papers that could not be read: a dashboard must not show them passing)."""
     if plan.sarif_file is not None:
         _put(plan, plan.sarif_file, render_sarif(results))
     if plan.markdown_file is not None:
-        _put(plan, plan.markdown_file, render_markdown(results, lang=plan.lang or "en"))
+        _put(plan, plan.markdown_file, render_markdown(results, lang=plan.lang or lang, unreadable=unreadable))
     if plan.junit_file is not None:
-        _put(plan, plan.junit_file, render_junit(results, plan.fail_rank))
+        _put(plan, plan.junit_file, render_junit(results, plan.fail_rank, unreadable=unreadable,
+                                                 lang=plan.lang or lang))
 
 
 def write_index(plan: OutputPlan, rows: list[IndexRow], lang: str) -> None:
@@ -91,7 +95,7 @@ def write_index(plan: OutputPlan, rows: list[IndexRow], lang: str) -> None:
 
 
 def github_annotations(result: AuditResult, lang: str | None) -> str:
-    return render_github(result, lang=lang or "en")
+    return render_github(result, lang=lang or result.document.language.value)
 
 
 def screenshot(html: Path, png: Path) -> str | None:

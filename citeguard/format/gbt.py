@@ -56,7 +56,7 @@ def _tag(ref: Reference) -> str:
 
 
 def _pages(ref: Reference, m: _Marks) -> str:
-    return ",".join(p.strip() for p in ref.pages)
+    return m.comma.join(p.strip() for p in ref.pages)
 
 
 def _journal(ref: Reference, m: _Marks, style: HouseStyle) -> str:

@@ -219,5 +219,7 @@ def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText
         raise IngestError(f"{file}: {exc}") from None
     if "\x00" in text:
         raise IngestError(f"{file}: file looks binary (NUL characters), not a text manuscript")
+    if not text.strip("\ufeff \t\r\n\f\v"):  # a byte-order mark alone is an empty file too
+        raise IngestError(f"{file}: file is empty")
     return SourceText.from_text(text, path=str(file), encoding=encoding,
                                 sha256=hashlib.sha256(data).hexdigest())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from citeguard import __version__
@@ -114,9 +115,13 @@ def _word(count: int, word: str) -> str:
     return word + ("" if count == 1 else "s")
 
 
-def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100) -> str:
-    """A PR comment: counts, then a table of findings (the most severe first)."""
+def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100,
+                    unreadable: Sequence[tuple[str, str]] = ()) -> str:
+    """A PR comment: the papers that could not be read, then for each paper counts and a table of
+    findings (the most severe first)."""
     out = ["## citeguard", ""]
+    for path, reason in unreadable:
+        out += [f"### {_md_cell(_uri(path))}", "", "❌ " + t("md.unreadable", lang, reason=_md_cell(reason)), ""]
     families = FAMILIES_ZH if lang == "zh" else FAMILIES
     for result in results:
         counts = severity_counts(result.findings)

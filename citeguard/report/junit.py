@@ -17,10 +17,18 @@ def _text(value: str) -> str:
     return visible_controls(value, one_line=True)
 
 
-def render_junit(results: Sequence[AuditResult], fail_rank: int) -> str:
-    """``fail_rank``: the lowest severity rank that fails (3 error, 2 warning, 1 info; above 3: never)."""
+def render_junit(results: Sequence[AuditResult], fail_rank: int, *, unreadable: Sequence[tuple[str, str]] = (),
+                 lang: str = "en") -> str:
+    """``fail_rank``: the lowest severity rank that fails (3 error, 2 warning, 1 info; above 3: never).
+    ``unreadable``: (path, reason) of each paper that could not be read — an error, never a pass."""
     suites = ET.Element("testsuites", name="citeguard")
-    total = failed = 0
+    total = failed = errors = 0
+    for path, reason in unreadable:
+        suite = ET.SubElement(suites, "testsuite", name=_text(path), tests="1", failures="0", errors="1", skipped="0")
+        case = ET.SubElement(suite, "testcase", classname="citeguard", name=_text(f"{path}: unreadable"))
+        ET.SubElement(case, "error", message=_text(reason), type="unreadable").text = _text(reason)
+        total += 1
+        errors += 1
     for result in results:
         path = result.document.path
         failures = [f for f in result.findings if SEVERITY_RANK.get(f.severity.value, 0) >= fail_rank]
@@ -31,15 +39,17 @@ def render_junit(results: Sequence[AuditResult], fail_rank: int) -> str:
             ET.SubElement(suite, "testcase", classname="citeguard", name="no findings")
         for f in result.findings:
             place = result.document.location(f.line, f.column, f.path)
-            case = ET.SubElement(suite, "testcase", classname=f"{f.code} {f.rule}", name=_text(f"{place}: {f.message}"),
+            message = f.message_zh if lang == "zh" else f.message
+            case = ET.SubElement(suite, "testcase", classname=f"{f.code} {f.rule}", name=_text(f"{place}: {message}"),
                                  file=_text(f.path or path), line=str(f.line))
             if id(f) in failing:
-                failure = ET.SubElement(case, "failure", message=_text(f.message), type=f.severity.value)
-                failure.text = _text(f"{f.code} {f.severity.value} ({f.confidence.value}) at {place}: {f.message}"
-                                     + (f" → {f.suggestion}" if f.suggestion else ""))
+                failure = ET.SubElement(case, "failure", message=_text(message), type=f.severity.value)
+                failure.text = _text(f"{f.code} {f.severity.value} ({f.confidence.value}) at {place}: {message}"
+                                     + (f" → {f.fix(lang)}" if f.suggestion else ""))
         total += max(1, len(result.findings))
         failed += len(failures)
     suites.set("tests", str(total))
     suites.set("failures", str(failed))
+    suites.set("errors", str(errors))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -5,9 +5,8 @@ and message_zh); this module holds everything around them: labels, headings, pla
 
 from __future__ import annotations
 
-import re
-
 from citeguard.model import Confidence, Severity
+from citeguard.places import place as place  # (the renderers name places through the catalogue)
 
 MESSAGES: dict[str, dict[str, str]] = {
     # severities and confidence
@@ -39,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "md.header": {"en": "| | code | where | finding | fix | sure |", "zh": "| | 代码 | 位置 | 问题 | 建议 | 置信度 |"},
     "md.more": {"en": "… and {n} more (see the JSON or HTML report).", "zh": "… 另有 {n} 条（见 JSON 或 HTML 报告）。"},
     "md.none": {"en": "No findings.", "zh": "未发现问题。"},
+    "md.unreadable": {"en": "**could not be read**: {reason}", "zh": "**无法读取**：{reason}"},
     # the command line's own lines
     "cli.paper": {"en": "{path}: {errors} {errors_word}, {warnings} {warnings_word}, {infos} info",
                   "zh": "{path}：错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条"},
@@ -144,14 +144,6 @@ VALUES_ZH = {"full": "全角", "half": "半角", "spaced": "有空格", "compact
              "no": "否", "none": "无", "year": "年", "month": "月", "day": "日", "text": "正文", "footnote": "脚注",
              "media": "媒体", "other": "其他"}
 
-# Places in a .docx or PDF as the reader labels them: "p. 4, line 12"  "p. 4, line 23 (footnote)"
-# "p. 4"  "¶12"  "footnote 3"  "footnote 8 (①, p. 4)"  "endnote 2"
-_PAGE_LINE_RE = re.compile(r"^p\. (\d+)(?:, line (\d+))?( \(footnote\))?$")
-_PARAGRAPH_RE = re.compile(r"^¶(\d+)$")
-_NOTE_RE = re.compile(r"^(footnote|endnote|comment) (\S+)(?: \((.{1,8}), p\. (\d+)\))?$")
-_NOTE_ZH = {"footnote": "脚注", "endnote": "尾注", "comment": "批注"}
-
-
 def t(key: str, lang: str, **values: object) -> str:
     """The catalogue's text for ``key`` in ``lang`` ("zh", else English), filled with ``values``."""
     entry = MESSAGES[key]
@@ -178,22 +170,6 @@ def confidence_note(confidence: Confidence, lang: str) -> str:
     if confidence is Confidence.HIGH:
         return ""
     return t("confidence.note", lang, level=t(f"confidence.{confidence.value}", lang))
-
-
-def place(label: str, lang: str) -> str:
-    """A place in a .docx or PDF in ``lang``: "p. 4, line 12" → "第 4 页第 12 行", "¶12" → "第 12 段",
-    "footnote 3" → "脚注 3" (line:column places stay as they are)."""
-    if lang != "zh":
-        return label
-    if m := _PAGE_LINE_RE.match(label):
-        line = f"第 {m.group(2)} 行" if m.group(2) else ""
-        return f"第 {m.group(1)} 页{line}" + ("（脚注）" if m.group(3) else "")
-    if m := _PARAGRAPH_RE.match(label):
-        return f"第 {m.group(1)} 段"
-    if m := _NOTE_RE.match(label):
-        shown = f"（{m.group(3)}，第 {m.group(4)} 页）" if m.group(3) else ""
-        return f"{_NOTE_ZH[m.group(1)]} {m.group(2)}{shown}"
-    return label
 
 
 def status_name(status: str, lang: str) -> str:

@@ -1,0 +1,59 @@
+"""``citeguard fix``: apply the safe corrections (citeguard.fixes) to a text or Markdown manuscript.
+Registered on the app in cli/__init__.py; this module reads no argv of its own."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# Manuscripts fix can rewrite today (Word tracked changes and .bib patches come later)
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+
+
+def fix(
+    paper: Annotated[Path, typer.Argument(help="A .txt or .md manuscript.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the fixed text (default: "
+                                             "PAPER.fixed.txt next to PAPER).")] = None,
+    diff: Annotated[bool, typer.Option("--diff", metavar="", help="Only print the changes as a unified diff; "
+                                       "write nothing.")] = False,
+    in_place: Annotated[bool, typer.Option("--in-place", metavar="", help="Rewrite the manuscript itself.")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only fixes for findings with these code "
+                                                     "prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="No fixes for findings with these code "
+                                                     "prefixes.")] = None,
+) -> None:
+    """Apply the corrections that are safe by construction — entries rewritten in GB/T 7714 form in
+    the list's own style (CG306, CG308, CG203 duplicate pages), citation brackets unified (CG111) —
+    and write PAPER.fixed.txt; what needs a decision stays a finding of `citeguard audit`."""
+    from citeguard.api import load_with_source
+    from citeguard.checks import audit
+    from citeguard.cli import _fail, _guard, _prefixes
+    from citeguard.fixes import apply_edits, plan_fixes, unified_diff
+    from citeguard.report import write_report
+
+    if paper.suffix.lower() not in TEXT_SUFFIXES:
+        _fail(f"{paper}: fix rewrites .txt and .md manuscripts (Word tracked changes and .bib patches are "
+              "not written yet)")
+    if in_place and out is not None:
+        _fail("--in-place and --out exclude each other")
+    chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
+    source, document = _guard(lambda: load_with_source(paper))
+    _, findings = _guard(lambda: audit(document))
+    edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped)
+    fixed = apply_edits(source.text, edits)
+    if diff:
+        sys.stdout.write(unified_diff(source.text, fixed, str(paper)))
+        return
+    target = paper if in_place else out or paper.with_name(f"{paper.stem}.fixed{paper.suffix}")
+    if target.is_dir():
+        _fail(f"--out {target}: is a directory; give a file name")
+    if target.resolve() == paper.resolve() and not in_place:
+        _fail("--out is the manuscript itself: use --in-place to rewrite it")
+    _guard(lambda: write_report(target, fixed))
+    counts = Counter(e.code for e in edits)
+    summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items())) or "nothing to fix"
+    typer.echo(f"{len(edits)} fix{'' if len(edits) == 1 else 'es'} ({summary}) written to {target}")

@@ -1,0 +1,229 @@
+"""``citeguard fix``: the corrections that are safe by construction, as edits of the manuscript's
+text (pure: a document, its text and its findings in; edits out; the command line writes them).
+
+Safe means the corrected text says the same thing in the form the standard (or the paper's own
+majority) prescribes, and the reader can prove it: an entry is rewritten only when it was read
+with high confidence and its rendering reads back to the very same fields. Whatever needs a
+human decision — which of two years is right, whether a cited page is a typo — stays a finding.
+
+Fixed today, each under the code of the finding it settles (``--select``/``--ignore`` apply):
+CG306 element punctuation, CG308 spacing mixed in the list, CG203 duplicate pages (the entry
+re-rendered in the list's own house style), CG111 citation brackets mixed (the minority's
+brackets and commas turned to the majority's width).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from citeguard.checks.entry_style import Spacing, spacing
+from citeguard.checks.registry import selected_code
+from citeguard.format import HouseStyle, house_style, render_entry
+from citeguard.model import Citation, Document, EntryStyle, Finding, Reference, Span
+from citeguard.parse import parse_entry
+from citeguard.parse.text import fold_width
+
+ENTRY_CODES = ("CG203", "CG306", "CG308")  # findings an entry's rendering settles
+CITATION_CODES = ("CG111",)
+_FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
+           "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
+_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
+_TO_HALF = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new`` (offsets in the manuscript's text)."""
+
+    start: int
+    end: int
+    new: str
+    code: str  # the finding it settles
+    what: str  # one line for the editor
+    entry: int | None = None  # the number (or position) of the entry it rewrites
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _offset(starts: list[int], line: int, column: int) -> int:
+    return starts[min(max(line, 1), len(starts)) - 1] + column - 1
+
+
+def _reads_back(ref: Reference, rendered: str) -> bool:
+    """Does the rendering read back to the entry's own fields (nothing lost or changed)?"""
+    again = parse_entry(rendered, Span(1, 1, 1, 1))
+    if again.unparsed or again.style is not EntryStyle.GBT:
+        return False
+    same = all(getattr(again, f) == getattr(ref, f) for f in _FIELDS)
+    return same and tuple(p.strip() for p in again.pages) == tuple(p.strip() for p in ref.pages)
+
+
+def _letters(text: str) -> str:
+    """What an entry says, without its punctuation and spacing: the renderer may change only those."""
+    return "".join(ch for ch in fold_width(text) if ch.isalnum())
+
+
+def _keeps_the_words(raw: str, rendered: str, dropped_pages: tuple[str, ...]) -> bool:
+    """Is the rendering the entry's own words (less the duplicate pages removed)? Text the parser
+    did not place in a field (a URL a conversion broke, a note) would be lost: then no fix."""
+    have, want = _letters(rendered), _letters(raw)
+    if not dropped_pages:
+        return have == want
+    it = iter(want)
+    return all(ch in it for ch in have) and len(want) - len(have) == sum(len(_letters(p)) for p in dropped_pages)
+
+
+def _house(doc: Document) -> HouseStyle:
+    """The list's style, its spacing decided as CG308 decides it (the majority of entries)."""
+    style = house_style(doc.references)
+    votes = [spacing(r) for r in doc.references]
+    spaced, compact = votes.count(Spacing.SPACED), votes.count(Spacing.COMPACT)
+    return replace(style, spaced=spaced >= compact) if spaced != compact else style
+
+
+def _deduplicated(ref: Reference) -> Reference:
+    seen: list[str] = []
+    for page in ref.pages:
+        if page.strip() not in seen:
+            seen.append(page.strip())
+    return replace(ref, pages=tuple(seen))
+
+
+def _removed(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:
+    left = list(after)
+    out = []
+    for page in before:
+        if page.strip() in left:
+            left.remove(page.strip())
+        else:
+            out.append(page)
+    return tuple(out)
+
+
+def _entry_edits(doc: Document, text: str, starts: list[int], wanted: dict[int, set[str]],
+                 style: HouseStyle) -> list[Edit]:
+    out = []
+    for ref in doc.references:
+        number = ref.number if ref.number is not None else ref.index
+        codes = wanted.get(number, set())
+        if not codes or ref.span.path or ref.style is not EntryStyle.GBT or ref.unparsed or ref.notes:
+            continue
+        target = _deduplicated(ref) if "CG203" in codes else ref
+        rendered = render_entry(target, style)
+        dropped = _removed(ref.pages, target.pages)
+        if not _reads_back(target, rendered) or not _keeps_the_words(ref.raw, rendered, dropped):
+            continue  # the renderer would change what the entry says: leave it to the editor
+        lo = _offset(starts, ref.span.line, ref.span.column)
+        hi = _offset(starts, ref.span.end_line, ref.span.end_column) + 1
+        at = text.find(ref.raw, lo, hi + len(ref.raw))
+        if at == -1 or text[at:at + len(ref.raw)] == rendered:
+            continue
+        code = "CG203" if "CG203" in codes else sorted(codes)[0]
+        out.append(Edit(at, at + len(ref.raw), rendered, code, f"{ref.label or number}: entry in GB/T 7714 form",
+                        number))
+    return out
+
+
+def _citation_edits(doc: Document, text: str, starts: list[int], findings: Iterable[Finding]) -> list[Edit]:
+    out = []
+    by_id = {c.id: c for c in doc.citations}
+    for f in findings:
+        if f.code != "CG111" or not f.evidence:
+            continue
+        majority = f.evidence[0].name  # "full-width" or "half-width": the form most citations use
+        for cid in f.citations:
+            c: Citation | None = by_id.get(cid)
+            if c is None or c.span.line != c.span.end_line:
+                continue
+            at = _offset(starts, c.span.line, c.span.column)
+            old = text[at:at + len(c.text)]
+            if old != c.text:
+                continue
+            new = (old.translate(_TO_FULL).replace("， ", "，") if majority == "full-width"
+                   else old.translate(_TO_HALF).replace(",", ", ").replace(",  ", ", "))
+            if new != old:
+                out.append(Edit(at, at + len(old), new, "CG111", f"{old} → {new}"))
+    return out
+
+
+def _is_new(f: Finding, before: tuple[Finding, ...]) -> bool:
+    """Did the manuscript not have this finding? Judged by what it is about, not by its wording: a
+    fixed page list rewords a finding about the same entry, and a list-level finding that now names
+    fewer entries is the same finding, smaller."""
+    if not (f.references or f.citations or f.footnotes):
+        return all((b.code, b.message) != (f.code, f.message) for b in before)
+    return not any(b.code == f.code and set(f.references) <= set(b.references) and set(f.citations) <= set(b.citations)
+                   and set(f.footnotes) <= set(b.footnotes) for b in before)
+
+
+MAX_ROUNDS = 3  # audits of the fixed text, each dropping the edits that brought a new finding
+
+
+def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, select: Iterable[str] = (),
+               ignore: Iterable[str] = ()) -> list[Edit]:
+    """The safe edits that settle ``findings`` (those of selected codes), in text order, none
+    overlapping — and proven: the fixed text is audited again, and an edit after which a finding
+    appears that the manuscript did not have is dropped (all of them, if the new finding cannot be
+    traced to one)."""
+    from citeguard.api import document_from_text
+    from citeguard.checks import audit
+    edits = _candidate_edits(doc, text, findings, select, ignore)
+    for _ in range(MAX_ROUNDS):
+        if not edits:
+            return edits
+        fixed = document_from_text(apply_edits(text, edits), path=doc.path)
+        _, after = audit(fixed)
+        new = [f for f in after if _is_new(f, findings)]
+        if not new:
+            return edits
+        numbers = {n for f in new for n in f.references}
+        blamed = [e for e in edits if e.entry in numbers or (e.code == "CG111" and any(f.citations for f in new))]
+        edits = [e for e in edits if e not in blamed] if blamed else []
+    return []
+
+
+def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], select: Iterable[str],
+                     ignore: Iterable[str]) -> list[Edit]:
+    chosen, dropped = tuple(select), tuple(ignore)
+    kept = [f for f in findings if selected_code(f.code, chosen, dropped)]
+    wanted: dict[int, set[str]] = {}
+    for f in kept:
+        if f.code in ENTRY_CODES and not f.footnotes:
+            for n in f.references:
+                wanted.setdefault(n, set()).add(f.code)
+    starts = _line_starts(text)
+    edits = _entry_edits(doc, text, starts, wanted, _house(doc))
+    edits += _citation_edits(doc, text, starts, kept)
+    edits.sort(key=lambda e: e.start)
+    out: list[Edit] = []
+    for e in edits:
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """``text`` with ``edits`` (sorted, not overlapping) applied."""
+    out, pos = [], 0
+    for e in edits:
+        out += [text[pos:e.start], e.new]
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    import difflib
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=name, tofile=f"{name} (fixed)"))
+
+
+__all__ = ["Edit", "apply_edits", "plan_fixes", "unified_diff"]

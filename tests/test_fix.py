@@ -1,0 +1,83 @@
+"""`citeguard fix` (issue 14, text and Markdown): the safe corrections applied, proven by auditing
+the fixed text again — the fixed findings gone, no new ones."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from citeguard.api import document_from_text, load_with_source
+from citeguard.checks import audit
+from citeguard.fixes import apply_edits, plan_fixes
+
+from .conftest import PAPER
+
+
+def _fix(text: str) -> tuple[str, Counter[str], Counter[str]]:
+    doc = document_from_text(text, path="p.txt")
+    _, before = audit(doc)
+    edits = plan_fixes(doc, text, before)
+    fixed = apply_edits(text, edits)
+    _, after = audit(document_from_text(fixed, path="p.txt"))
+    return fixed, Counter(f.code for f in before), Counter(f.code for f in after)
+
+
+def test_the_reference_paper_fixed_and_audited_again() -> None:
+    source, doc = load_with_source(PAPER)
+    _, before = audit(doc)
+    fixed = apply_edits(source.text, plan_fixes(doc, source.text, before))
+    _, after = audit(document_from_text(fixed, path=doc.path))
+    was, now = Counter(f.code for f in before), Counter(f.code for f in after)
+    for code in ("CG111", "CG308", "CG203"):  # mixed brackets, mixed spacing, a duplicate page: settled
+        assert was[code] and not now[code], code
+    assert not now - was  # and nothing new
+    # the minority's brackets took the majority's width; the compact entries took the spaces
+    assert "（周文和许凌云，2023）" in fixed and "(周文和许凌云, 2023)" not in fixed
+    assert "- [49] 周文, 许凌云. 论新质生产力:内涵特征与重要着力点[J]. 改革, 2023(10): 1-13." in fixed
+    # [41] listed pages 192 and 195 twice: each is kept once, the order left alone (a human decides it)
+    entry = next(line for line in fixed.splitlines() if line.startswith("- [41]"))
+    assert entry.endswith("2025: 191, 192, 195, 163, 25-26, 155, 190, 216, 288, 196.")
+    assert len(fixed.splitlines()) == len(source.text.splitlines())
+
+
+def test_an_entry_with_text_no_field_holds_is_left_alone() -> None:
+    # [2] and [4] are compact among spaced entries; [2]'s URL, broken by a conversion ("htp://"), is in
+    # no field: rendering would drop it, so [2] stays as it is while [4] is fixed
+    text = ("正文[1][2][3][4][5]。\n\n参考文献\n\n[1] 周文. 论新质生产力[J]. 改革, 2023(10): 1-13.\n"
+            "[2] 国务院.关于推动外贸稳规模优结构的意见[EB/OL].(2023-04-25)[2025-03-01].htp://www.gov.cn/a.htm\n"
+            "[3] 高帆. 论开放[J]. 学术月刊, 2015(2): 1-9.\n[4] 刘伟.论增长[J].经济研究,2020(3):3-11.\n"
+            "[5] 黄群慧. 论绿色[J]. 生态文明研究, 2024(2): 26-28.\n")
+    fixed, was, now = _fix(text)
+    assert "[4] 刘伟. 论增长[J]. 经济研究, 2020(3): 3-11." in fixed
+    assert "[2] 国务院.关于推动外贸稳规模优结构的意见[EB/OL].(2023-04-25)[2025-03-01].htp://www.gov.cn/a.htm" in fixed
+    assert was == now == Counter({"CG308": 1})  # the list-level finding stays, naming [2] alone
+
+
+def test_nothing_to_fix_changes_nothing() -> None:
+    text = "正文（周文，2023）。\n\n参考文献\n\n周文, 2023. 论新质生产力[J]. 改革, (10): 1-13.\n"
+    fixed, was, now = _fix(text)
+    assert fixed == text and was == now
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "citeguard", "fix", *args], cwd=cwd, capture_output=True,
+                          text=True, check=False, timeout=120)
+
+
+def test_the_command(tmp_path: Path) -> None:
+    shutil.copy(PAPER, tmp_path / "p.txt")
+    original = (tmp_path / "p.txt").read_text(encoding="utf-8")
+    diff = _cli("p.txt", "--diff", cwd=tmp_path)
+    assert diff.returncode == 0 and diff.stdout.startswith("--- p.txt") and not (tmp_path / "p.fixed.txt").exists()
+    only = _cli("p.txt", "--select", "CG111", "-o", "c.txt", cwd=tmp_path)
+    assert only.returncode == 0 and "CG111 ×" in only.stdout and "CG308" not in only.stdout
+    done = _cli("p.txt", cwd=tmp_path)
+    assert done.returncode == 0 and "written to p.fixed.txt" in done.stdout
+    assert (tmp_path / "p.txt").read_text(encoding="utf-8") == original  # never the input without --in-place
+    assert (tmp_path / "p.fixed.txt").read_text(encoding="utf-8") != original
+    shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
+    word = _cli("p.docx", cwd=tmp_path)
+    assert word.returncode == 2 and len(word.stderr.strip().splitlines()) == 1 and "Traceback" not in word.stderr
