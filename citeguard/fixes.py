@@ -6,10 +6,11 @@ majority) prescribes, and the reader can prove it: an entry is rewritten only wh
 with high confidence and its rendering reads back to the very same fields. Whatever needs a
 human decision — which of two years is right, whether a cited page is a typo — stays a finding.
 
-Fixed today, each under the code of the finding it settles (``--select``/``--ignore`` apply):
-CG306 element punctuation, CG308 spacing mixed in the list, CG203 duplicate pages (the entry
-re-rendered in the list's own house style), CG111 citation brackets mixed (the minority's
-brackets and commas turned to the majority's width).
+Fixed today, each under the code of the finding it settles (``--select``/``--ignore`` apply), and
+only for findings of high confidence: CG306 element punctuation, CG308 spacing mixed in the list,
+CG203 duplicate pages (the entry re-rendered in the list's own house style), CG111 citation brackets
+mixed (the minority's brackets and commas turned to the majority's width), CG106/CG107 等/et al.
+after the entry's real author count.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from dataclasses import dataclass, replace
 from citeguard.checks.entry_style import Spacing, spacing
 from citeguard.checks.registry import selected_code
 from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import Citation, Document, EntryStyle, Finding, Reference, Span
+from citeguard.model import Citation, Confidence, Document, EntryStyle, Finding, Language, Reference, Span
 from citeguard.parse import parse_entry
+from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
 ENTRY_CODES = ("CG203", "CG306", "CG308")  # findings an entry's rendering settles
-CITATION_CODES = ("CG111",)
+CITATION_CODES = ("CG111", "CG106", "CG107")
 _FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
            "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
 _TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
@@ -167,6 +169,40 @@ def _is_new(f: Finding, before: tuple[Finding, ...]) -> bool:
 MAX_ROUNDS = 3  # audits of the fixed text, each dropping the edits that brought a new finding
 
 
+def _et_al_edits(doc: Document, text: str, starts: list[int], findings: Iterable[Finding]) -> list[Edit]:
+    """等/et al. as the entry's real author count asks: taken off after the only author (CG106), put
+    after the first author of a work of three or more (CG107)."""
+    out = []
+    by_id = {c.id: c for c in doc.citations}
+    for f in findings:
+        if f.code not in ("CG106", "CG107") or len(f.citations) != 1 or len(f.references) != 1:
+            continue
+        c = by_id.get(f.citations[0])
+        if c is None or c.reference is None or not c.authors or not c.author_text or c.span.line != c.span.end_line:
+            continue
+        ref = doc.references[c.reference - 1]
+        first = c.authors[0]
+        if f.code == "CG106" and c.et_al and len(ref.authors) == 1 and not ref.et_al:
+            new_names = first
+        elif f.code == "CG106" and c.et_al and len(ref.authors) == 2 and not ref.et_al and len(c.authors) == 1 \
+                and all(is_han_name(a) for a in ref.authors) and ref.authors[0] == first:
+            new_names = "和".join(ref.authors)  # the paper writes pairs in full: 孔祥智和谢东东
+        elif f.code == "CG107" and not c.et_al and len(ref.authors) + ref.et_al >= 3:
+            latin = not is_han_name(first)
+            new_names = first + ((" 等" if doc.language is Language.ZH else " et al.") if latin else "等")
+        else:
+            continue
+        at = _offset(starts, c.span.line, c.span.column)
+        inner = c.text.find(c.author_text)
+        if inner < 0 or text[at:at + len(c.text)] != c.text or not c.author_text.startswith(first):
+            continue
+        if text[at + len(c.text):at + len(c.text) + 1] == "等":
+            continue  # "Bagepally(2021)等人": the 等 stands after the year; a human rewrites that
+        out.append(Edit(at + inner, at + inner + len(c.author_text), new_names, f.code,
+                        f"{c.author_text} → {new_names}"))
+    return out
+
+
 def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, select: Iterable[str] = (),
                ignore: Iterable[str] = ()) -> list[Edit]:
     """The safe edits that settle ``findings`` (those of selected codes), in text order, none
@@ -193,7 +229,8 @@ def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, selec
 def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], select: Iterable[str],
                      ignore: Iterable[str]) -> list[Edit]:
     chosen, dropped = tuple(select), tuple(ignore)
-    kept = [f for f in findings if selected_code(f.code, chosen, dropped)]
+    # only what was read with high confidence is rewritten (OCR damage is not the author's to fix)
+    kept = [f for f in findings if selected_code(f.code, chosen, dropped) and f.confidence is Confidence.HIGH]
     wanted: dict[int, set[str]] = {}
     for f in kept:
         if f.code in ENTRY_CODES and not f.footnotes:
@@ -202,6 +239,7 @@ def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], se
     starts = _line_starts(text)
     edits = _entry_edits(doc, text, starts, wanted, _house(doc))
     edits += _citation_edits(doc, text, starts, kept)
+    edits += _et_al_edits(doc, text, starts, kept)
     edits.sort(key=lambda e: e.start)
     out: list[Edit] = []
     for e in edits:

@@ -9,6 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from citeguard.api import document_from_text, load_with_source
 from citeguard.checks import audit
 from citeguard.fixes import apply_edits, plan_fixes
@@ -81,3 +83,24 @@ def test_the_command(tmp_path: Path) -> None:
     shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
     word = _cli("p.docx", cwd=tmp_path)
     assert word.returncode == 2 and len(word.stderr.strip().splitlines()) == 1 and "Traceback" not in word.stderr
+
+
+LIST = ("\n\n参考文献\n\n赵儒煜, 2024. 东北地区新质生产力[J]. 社会科学辑刊, (3): 31-38.\n"
+        "姜玲, 王媛媛, 方忠, 2021. 中国绿色开放型经济[J]. 亚太经济, (3): 115-121.\n")
+
+
+@pytest.mark.parametrize(("body", "fixed"), [
+    ("赵儒煜等（2024）认为，姜玲等（2021）亦然。", "赵儒煜（2024）认为"),      # CG106: 等 after the only author
+    ("研究（赵儒煜，2024；姜玲，2021）。", "姜玲等，2021"),                  # CG107: three authors, 等 added
+])
+def test_et_al_after_the_entrys_real_author_count(body: str, fixed: str) -> None:
+    text = body + LIST
+    result, was, now = _fix(text)
+    assert fixed in result
+    assert not now - was and sum(now.values()) < sum(was.values())
+
+
+def test_et_al_after_the_year_is_left_to_the_editor() -> None:
+    text = "研究表明，姜玲(2021)等人发现如此，赵儒煜（2024）亦然。" + LIST
+    result, _, _ = _fix(text)
+    assert "姜玲(2021)等人" in result

@@ -27,8 +27,9 @@ def fix(
                                                      "prefixes.")] = None,
 ) -> None:
     """Apply the corrections that are safe by construction — entries rewritten in GB/T 7714 form in
-    the list's own style (CG306, CG308, CG203 duplicate pages), citation brackets unified (CG111) —
-    and write PAPER.fixed.txt; what needs a decision stays a finding of `citeguard audit`."""
+    the list's own style (CG306, CG308, CG203 duplicate pages), citation brackets unified (CG111),
+    等/et al. after the real author count (CG106, CG107) — and write PAPER.fixed.txt; each fix is
+    kept only if auditing the fixed text shows no new finding. What needs a decision stays a finding."""
     from citeguard.api import load_with_source
     from citeguard.checks import audit
     from citeguard.cli import _fail, _guard, _prefixes
