@@ -121,3 +121,20 @@ def test_a_citations_comment_covers_the_citation_and_no_more(tmp_path: Path) -> 
     (text,) = [t for comment, t in covered.items() if entry.message in comment]
     assert len(text) > 20
     assert read_source(target).text == read_source(DOCX).text  # the runs were split, the text is the same
+
+
+def test_a_notes_comment_sits_on_its_mark(tmp_path: Path) -> None:
+    target = tmp_path / "checked.docx"
+    assert _cli(str(DOCX), "--out", str(target), "--lang", "en").returncode == 0
+    word = docx.Document(str(target))
+    texts = {str(c.comment_id): c.text for c in word.comments}
+    on_marks = 0
+    for p in body_paragraphs(word.element.body):
+        for start in p.iter(W + "commentRangeStart"):
+            if not texts[start.get(W + "id")].startswith("[footnote"):
+                continue
+            run = start.getnext()
+            assert run is not None and run.find(W + "footnoteReference") is not None
+            assert run.getnext() is not None and run.getnext().tag == W + "commentRangeEnd"
+            on_marks += 1
+    assert on_marks >= 5

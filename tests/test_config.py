@@ -119,3 +119,16 @@ def test_per_path_globs_are_relative_to_the_configuration_file(tmp_path: Path) -
         assert done.returncode == 0, done.stderr
         codes = {f["code"][:3] for f in json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["findings"]}
         assert "CG3" not in codes and "CG2" in codes, cwd
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('fail-on = "warnings"', "choose one of error, warning, info, never"),
+    ("policy-recent-share = 50", "less than or equal to 1"),
+    ('policy-min-foreign = "five"', "valid integer"),
+])
+def test_a_bad_value_is_reported_with_its_file_and_key(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "citeguard.toml").write_text(f"[tool.citeguard.audit]\n{line}\n", encoding="utf-8")
+    done = _run(tmp_path, "config")
+    key = line.split(" =")[0]
+    assert done.returncode == 2 and message in done.stderr and f"citeguard.toml: {key} = " in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

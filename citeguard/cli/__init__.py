@@ -134,7 +134,37 @@ def _root(ctx: typer.Context,
         ctx.obj = defaults_for(path, table_of(path), options)
     except ConfigError as exc:
         _fail(str(exc))
+    _check_values(ctx, path, ctx.obj.defaults)
     ctx.default_map = ctx.obj.defaults  # command-line options override these
+
+
+# An option's choices as its help shows them: "[error|warning|info|never]"
+_CHOICES_RE = re.compile(r"^\[([\w-]+(?:\|[\w-]+)+)\]$")
+
+
+def _check_values(ctx: typer.Context, path: Path, defaults: dict[str, dict[str, Any]]) -> None:
+    """Each configured value as its option would take it: a bad one is one line naming the file and
+    the key, when the configuration is read (also by `citeguard config`), not a later puzzle."""
+    commands = ctx.command.commands  # type: ignore[attr-defined]
+    for name, values in defaults.items():
+        command = commands.get(name)
+        if command is None:
+            continue
+        sub = command.make_context(name, [], resilient_parsing=True)
+        params = {p.name: p for p in command.params}
+        for key, value in values.items():
+            param = params.get(key)
+            if param is None:
+                continue
+            shown = key.replace("_", "-")
+            choices = _CHOICES_RE.match(getattr(param, "metavar", None) or "")
+            if choices and isinstance(value, str) and value not in choices.group(1).split("|"):
+                _fail(f"{path}: {shown} = {value!r}: choose one of {choices.group(1).replace('|', ', ')}")
+            try:
+                param.process_value(sub, value)
+            except Exception as exc:  # the option's own conversion and bounds (click's BadParameter)
+                message = getattr(exc, "message", None) or str(exc)
+                _fail(f"{path}: {shown} = {value!r}: {message}")
 
 
 @app.command()
@@ -401,7 +431,8 @@ def audit(
         plan.written.append(write_baseline)
     hidden = sum(o.hidden for o in outcomes)
     if hidden and output_format == "text" and not quiet:
-        typer.echo(f"{hidden} finding{'' if hidden == 1 else 's'} recorded in the baseline not shown", err=True)
+        typer.echo(t("cli.baseline_hidden", lang or _run_language(outcomes), n=hidden,
+                     findings_word=plural(hidden, "finding")), err=True)
     html_written = [p for p in plan.written if p.suffix == ".html" and p.name != "index.html"]
     if screenshot_file is not None and not html_written:
         typer.echo("citeguard: warning: no screenshot: no HTML report was written (add html to --formats)", err=True)
@@ -575,7 +606,7 @@ def ledger(
             sys.stdout.write(text)
         else:
             _guard(lambda: write_report(csv_file, text))
-            typer.echo(f"{len(rows)} rows written to {csv_file}")
+            typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), path=csv_file))
         return
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_ledger_table(rows, width=width, lang=lang or document.language.value))
@@ -641,7 +672,8 @@ def annotate(
     data, added = _guard(lambda: annotate_docx(paper.read_bytes(), document, findings,
                                                lang=lang or document.language.value))
     _guard(lambda: write_report(target, data))
-    typer.echo(f"{added} comment{'' if added == 1 else 's'} written to {target}")
+    typer.echo(t("cli.comments", lang or document.language.value, n=added, comments_word=plural(added, "comment"),
+                 path=target))
 
 
 @app.command()

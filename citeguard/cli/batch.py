@@ -169,7 +169,9 @@ def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
                                    verifications=verdicts, policy=settings.policy)
     recorded = findings
     findings, hidden = new_findings(findings, job.known) if job.known else (findings, 0)
-    result = AuditResult(document, ctx.standard, ctx.paper_date, findings, settings.options, tuple(results),
+    options = replace(settings.options, ignore=settings.options.ignore + job.ignore) if job.ignore else \
+        settings.options  # the report says which rules this paper skipped (per-path ignores too)
+    result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results),
                          tuple(verdicts))
     plan = replace(settings.plan, written=[])
     write_paper(plan, result, source.text, job.stem)

@@ -84,6 +84,23 @@ def _anchor_runs(runs: list[Any], cited: str, column: int) -> list[Any] | None:
     return chosen or None
 
 
+def _note_mark(paragraph: Any, kind: str, ordinal: int, paragraphs: list[Any]) -> Any:
+    """The run holding the ``ordinal``-th accepted reference to a note of ``kind`` (None if not in
+    ``paragraph``): a note's comment sits on its mark, not on the whole paragraph."""
+    from citeguard.ingest.docx import W
+    tag = W + ("footnoteReference" if kind == "footnote" else "endnoteReference")
+    count = 0
+    for p in paragraphs:
+        for el in p.iter(tag):
+            if any(a.tag in (W + "del", W + "moveFrom") for a in el.iterancestors()):
+                continue
+            count += 1
+            if count == ordinal:
+                run = el.getparent()
+                return run if p is paragraph and run is not None and run.tag == W + "r" else None
+    return None
+
+
 def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], *, lang: str = "en"
                   ) -> tuple[bytes, int]:
     """The .docx ``data`` with one comment per finding, and the number of comments added."""
@@ -106,10 +123,12 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
             continue  # a finding in another file (a .bib) has no place in this one
         where = document.location(f.line, f.column)
         index = 0
+        mark = None  # a note's finding: the run of its reference mark in the body
         if m := _PARAGRAPH_RE.match(where):
             index = min(int(m.group(1)), len(paragraphs)) - 1
         elif m := _NOTE_RE.match(where):
             index = notes.get((m.group(1), int(m.group(2))), 0)
+            mark = _note_mark(paragraphs[index], m.group(1), int(m.group(2)), paragraphs)
         text = comment_text(f, where, lang)
         if text in existing:
             continue
@@ -118,7 +137,7 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
         elements = [r for r in paragraphs[index].iter(W + "r")
                     if r.find(W + "t") is not None and not any(a.tag in hidden for a in r.iterancestors())]
         cited = _cited_text(document, f) if _PARAGRAPH_RE.match(where) else ""
-        anchored = _anchor_runs(elements, cited, f.column) if cited else None
+        anchored = _anchor_runs(elements, cited, f.column) if cited else ([mark] if mark is not None else None)
         runs = [Run(r, paragraph) for r in (anchored or elements)]
         word.add_comment(runs or [paragraph.add_run("")], text=text, author="citeguard", initials="CG")
         existing.add(text)

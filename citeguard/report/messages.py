@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                 "zh": "共 {papers} 篇：{with_errors} 篇有错误，{with_warnings} 篇仅有警告，{unreadable} 篇无法读取；"
                       "错误 {errors} 条，警告 {warnings} 条"},
     "cli.written": {"en": "written: {files}", "zh": "已写入：{files}"},
+    "cli.baseline_hidden": {"en": "{n} {findings_word} recorded in the baseline not shown",
+                            "zh": "基线中已记录的 {n} 条问题未显示"},
+    "cli.comments": {"en": "{n} {comments_word} written to {path}", "zh": "已写入 {n} 条批注：{path}"},
+    "cli.rows": {"en": "{n} rows written to {path}", "zh": "已写入 {n} 行：{path}"},
     "cli.more_written": {"en": " and {n} more in {folder}", "zh": " 等，另有 {n} 个文件在 {folder}"},
     # citeguard rules / links / ledger / parse
     "rules.header": {"en": "code|name|severity|family|summary", "zh": "代码|级别|类别|说明"},
@@ -93,7 +97,7 @@ HTML_UI = {
            "status": "状态", "found": "网页实际", "claimed": "文中著录", "archive": "存档",
            "page": "页码", "quote": "引文", "where": "位置", "work": "文献", "duplicate": "同页多次引用",
            "not_listed": "条目未列此页", "standard": "标准", "none": "未发现问题。", "times": "次",
-           "shown": "显示", "paper_date": "日期", "footnotes": "脚注", "citations": "正文引用", "cited_at": "引用位置",
+           "shown": "显示", "paper_date": "稿件日期", "footnotes": "脚注", "citations": "正文引用", "cited_at": "引用位置",
            "from_entry": "页码取自条目", "unchecked": "网址未检查（离线或无网络），请在可联网时重新审校。",
            "error": "错误", "warning": "警告", "info": "提示", "final": "现址", "url": "网址",
            "no_entry": "参考文献表中无对应条目", "no_footnote": "本页无对应脚注",
