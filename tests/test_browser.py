@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,18 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def _open(p: Any) -> tuple[Any, Any, list[str]]:
+    """Chromium with one page, and the list its console errors, page errors and any request off
+    the file system (a report fetches nothing) are collected in."""
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: problems.append(f"request {r.url}") if not r.url.startswith("file:") else None)
+    return browser, page, problems
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source, doc = load_with_source(PAPER)
@@ -36,12 +49,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_report_in_chromium(report: Path, tmp_path: Path) -> None:
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.on("request", lambda r: problems.append(f"request {r.url}") if not r.url.startswith("file:") else None)
+        browser, page, problems = _open(p)
         page.goto(report.as_uri())
         page.wait_for_selector("#findings-table")
         rows = page.locator("tr.finding")
@@ -78,11 +86,7 @@ def test_index_page_in_chromium(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     index = tmp_path / "index.html"
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
+        browser, page, problems = _open(p)
         page.goto(index.as_uri())
         rows = page.locator("#papers tbody tr")
         assert rows.count() == len(papers)
