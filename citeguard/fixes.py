@@ -10,18 +10,20 @@ Fixed today, each under the code of the finding it settles (``--select``/``--ign
 only for findings of high confidence: CG306 element punctuation, CG308 spacing mixed in the list,
 CG203 duplicate pages (the entry re-rendered in the list's own house style), CG111 citation brackets
 mixed (the minority's brackets and commas turned to the majority's width), CG106/CG107 等/et al.
-after the entry's real author count.
+after the entry's real author count, CG303 an unnumbered author-year list put in order.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from citeguard.checks.entry_style import Spacing, spacing
+from citeguard.checks.list_rules import list_order_key
 from citeguard.checks.registry import selected_code
 from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import Citation, Confidence, Document, EntryStyle, Finding, Language, Reference, Span
+from citeguard.model import Citation, CitationSystem, Confidence, Document, EntryStyle, Finding, Language, Reference, Span
 from citeguard.parse import parse_entry
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
@@ -203,6 +205,32 @@ def _et_al_edits(doc: Document, text: str, starts: list[int], findings: Iterable
     return out
 
 
+def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[Finding]) -> list[Edit]:
+    """An unnumbered author-year list put in order (CG303): the entries' lines moved, each entry
+    whole, the blank lines between them left where they are; entries of one name keep their order."""
+    if not any(f.code == "CG303" for f in findings) or doc.system is not CitationSystem.AUTHOR_YEAR:
+        return []
+    refs = [r for r in doc.references if not r.span.path]
+    if len(refs) < 2 or len(refs) != len(doc.references) or any(r.number is not None or not r.authors for r in refs):
+        return []
+    blocks = []
+    for r in refs:
+        lo = starts[r.span.line - 1]
+        hi = starts[r.span.end_line] - 1 if r.span.end_line < len(starts) else len(text)
+        blocks.append((lo, hi))
+    if any(b[0] < a[1] for a, b in itertools.pairwise(blocks)):
+        return []
+    gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(blocks)]
+    if any(g.strip() for g in gaps):
+        return []  # something stands between two entries (a heading, a note): leave the order to the editor
+    order = sorted(range(len(refs)), key=lambda i: list_order_key(refs[i]))
+    if order == list(range(len(refs))):
+        return []
+    pieces = [text[blocks[i][0]:blocks[i][1]] for i in order]
+    new = "".join(p + (gaps[k] if k < len(gaps) else "") for k, p in enumerate(pieces))
+    return [Edit(blocks[0][0], blocks[-1][1], new, "CG303", f"{len(refs)} entries put in author order")]
+
+
 def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, select: Iterable[str] = (),
                ignore: Iterable[str] = ()) -> list[Edit]:
     """The safe edits that settle ``findings`` (those of selected codes), in text order, none
@@ -240,6 +268,9 @@ def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], se
     edits = _entry_edits(doc, text, starts, wanted, _house(doc))
     edits += _citation_edits(doc, text, starts, kept)
     edits += _et_al_edits(doc, text, starts, kept)
+    sort = _sort_edit(doc, text, starts, kept)
+    if sort:  # moving the entries: the only edit of the list, or it would overlap the entries' own
+        edits = [e for e in edits if e.entry is None] + sort
     edits.sort(key=lambda e: e.start)
     out: list[Edit] = []
     for e in edits:

@@ -104,3 +104,15 @@ def test_et_al_after_the_year_is_left_to_the_editor() -> None:
     text = "研究表明，姜玲(2021)等人发现如此，赵儒煜（2024）亦然。" + LIST
     result, _, _ = _fix(text)
     assert "姜玲(2021)等人" in result
+
+
+def test_an_author_year_list_is_put_in_order() -> None:
+    text = ("研究（赵儒煜，2024；姜玲等，2021；Smith，2019）。\n\n参考文献\n\n"
+            "赵儒煜, 2024. 东北地区新质生产力[J]. 社会科学辑刊, (3): 31-38.\n\n"
+            "SMITH J, 2019. Growth[J]. Journal of Economics, 5(1): 1-9.\n\n"
+            "姜玲, 王媛媛, 方忠, 2021. 中国绿色开放型经济[J]. 亚太经济, (3): 115-121.\n")
+    fixed, was, now = _fix(text)
+    order = [line.split(",")[0] for line in fixed.split("参考文献")[1].splitlines() if line.strip()]
+    assert order == ["姜玲", "赵儒煜", "SMITH J"]  # Chinese by pinyin (jiang, zhao), then Western
+    assert was == Counter({"CG303": 1}) and not now
+    assert sorted(fixed.splitlines()) == sorted(text.splitlines())  # the same lines, moved

@@ -30,6 +30,7 @@ from citeguard.model import (
     Finding,
     IssueKind,
     Language,
+    Reference,
     Severity,
     Standard,
 )
@@ -120,6 +121,12 @@ def _who(doc: Document, index: int) -> str:
     return f"{label} {ref.authors[0]}" if ref.number is not None and ref.authors else label
 
 
+def list_order_key(ref: Reference) -> tuple[int, str, str]:
+    """Where an entry belongs in an author-year list: language group, then the first author's name
+    (pinyin for Chinese, letters for Western) — what CG303 checks and ``citeguard fix`` sorts by."""
+    return (_group(ref.language), *name_sort_key(ref.authors[0] if ref.authors else ""))
+
+
 def _group(language: Language) -> int:
     """Language groups in list order: Chinese first, then Western (GB/T 7714 §9 author-year)."""
     return 0 if language is Language.ZH else 1
@@ -140,8 +147,7 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         return
     refs = [x for x in doc.references if x.authors]
     for prev, cur in itertools.pairwise(refs):
-        key_p = (_group(prev.language), *name_sort_key(prev.authors[0]))
-        key_c = (_group(cur.language), *name_sort_key(cur.authors[0]))
+        key_p, key_c = list_order_key(prev), list_order_key(cur)
         if key_c >= key_p:
             continue
         if key_c[:2] == key_p[:2] and prev.authors[0][:1] != cur.authors[0][:1] and \
