@@ -16,7 +16,7 @@ after the entry's real author count, CG303 an unnumbered author-year list put in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from citeguard.checks.entry_style import Spacing, spacing
@@ -232,18 +232,19 @@ def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[F
 
 
 def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, select: Iterable[str] = (),
-               ignore: Iterable[str] = ()) -> list[Edit]:
+               ignore: Iterable[str] = (), reread: Callable[[list[Edit]], Document] | None = None) -> list[Edit]:
     """The safe edits that settle ``findings`` (those of selected codes), in text order, none
     overlapping — and proven: the fixed text is audited again, and an edit after which a finding
     appears that the manuscript did not have is dropped (all of them, if the new finding cannot be
-    traced to one)."""
+    traced to one). ``reread``: the fixed manuscript read again (default: the fixed text; a .docx is
+    re-read from the document with its tracked changes, so that its notes stay notes)."""
     from citeguard.api import document_from_text
     from citeguard.checks import audit
     edits = _candidate_edits(doc, text, findings, select, ignore)
     for _ in range(MAX_ROUNDS):
         if not edits:
             return edits
-        fixed = document_from_text(apply_edits(text, edits), path=doc.path)
+        fixed = reread(edits) if reread is not None else document_from_text(apply_edits(text, edits), path=doc.path)
         _, after = audit(fixed)
         new = [f for f in after if _is_new(f, findings)]
         if not new:

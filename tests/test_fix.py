@@ -80,9 +80,9 @@ def test_the_command(tmp_path: Path) -> None:
     assert done.returncode == 0 and "written to p.fixed.txt" in done.stdout
     assert (tmp_path / "p.txt").read_text(encoding="utf-8") == original  # never the input without --in-place
     assert (tmp_path / "p.fixed.txt").read_text(encoding="utf-8") != original
-    shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
-    word = _cli("p.docx", cwd=tmp_path)
-    assert word.returncode == 2 and len(word.stderr.strip().splitlines()) == 1 and "Traceback" not in word.stderr
+    shutil.copy(PAPER.with_suffix(".pdf"), tmp_path / "p.pdf")
+    pdf = _cli("p.pdf", cwd=tmp_path)  # a PDF is not rewritten: one line, exit 2
+    assert pdf.returncode == 2 and len(pdf.stderr.strip().splitlines()) == 1 and "Traceback" not in pdf.stderr
 
 
 LIST = ("\n\n参考文献\n\n赵儒煜, 2024. 东北地区新质生产力[J]. 社会科学辑刊, (3): 31-38.\n"
@@ -116,3 +116,33 @@ def test_an_author_year_list_is_put_in_order() -> None:
     assert order == ["姜玲", "赵儒煜", "SMITH J"]  # Chinese by pinyin (jiang, zhao), then Western
     assert was == Counter({"CG303": 1}) and not now
     assert sorted(fixed.splitlines()) == sorted(text.splitlines())  # the same lines, moved
+
+
+def test_word_fixes_are_tracked_changes(tmp_path: Path) -> None:
+    import zipfile
+
+    from citeguard.ingest import read_source
+    shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
+    done = _cli("p.docx", cwd=tmp_path)
+    assert done.returncode == 0 and "written as tracked changes to p.fixed.docx" in done.stdout, done.stderr
+    fixed = tmp_path / "p.fixed.docx"
+    # accepted (as citeguard's reader reads a .docx: deletions out, insertions in) the fixes are in
+    accepted = read_source(fixed)
+    assert "（钟山，2003）" in accepted.text and "(钟山, 2003)" not in accepted.text
+    _, before = audit(load_with_source(tmp_path / "p.docx")[1])
+    _, after = audit(load_with_source(fixed)[1])
+    was, now = Counter(f.code for f in before), Counter(f.code for f in after)
+    assert not now - was and was["CG111"] and not now["CG111"] and was["CG203"] and not now["CG203"]
+    with zipfile.ZipFile(tmp_path / "p.docx") as a, zipfile.ZipFile(fixed) as b:
+        body = b.read("word/document.xml").decode("utf-8")
+        assert body.count("<w:ins ") >= 30 and body.count("<w:del ") >= 30
+        assert body.count('w:author="citeguard"') == body.count("<w:ins ") + body.count("<w:del ")
+        assert a.read("word/footnotes.xml") == b.read("word/footnotes.xml")  # notes untouched
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed: the file opens in it (checked where it is)")
+    subprocess.run([soffice, "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(fixed)],
+                   capture_output=True, timeout=180, check=False)
+    with zipfile.ZipFile(tmp_path / "p.fixed.odt") as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    assert "<text:tracked-changes" in content and "citeguard" in content  # LibreOffice sees the changes

@@ -6,16 +6,20 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from citeguard.fixes import Edit
+    from citeguard.model import Document
 
 # Manuscripts fix can rewrite today (Word tracked changes and .bib patches come later)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 
 
 def fix(
-    paper: Annotated[Path, typer.Argument(help="A .txt or .md manuscript.")],
+    paper: Annotated[Path, typer.Argument(help="A .txt, .md or .docx manuscript (a .docx gets tracked changes).")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the fixed text (default: "
                                              "PAPER.fixed.txt next to PAPER).")] = None,
     diff: Annotated[bool, typer.Option("--diff", metavar="", help="Only print the changes as a unified diff; "
@@ -37,15 +41,29 @@ def fix(
     from citeguard.fixes import apply_edits, plan_fixes, unified_diff
     from citeguard.report import write_report
 
-    if paper.suffix.lower() not in TEXT_SUFFIXES:
-        _fail(f"{paper}: fix rewrites .txt and .md manuscripts (Word tracked changes and .bib patches are "
-              "not written yet)")
+    word = paper.suffix.lower() == ".docx"
+    if paper.suffix.lower() not in TEXT_SUFFIXES and not word:
+        _fail(f"{paper}: fix rewrites .txt, .md and .docx manuscripts (.bib patches and PDFs are not written)")
     if in_place and out is not None:
         _fail("--in-place and --out exclude each other")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
     source, document = _guard(lambda: load_with_source(paper))
     _, findings = _guard(lambda: audit(document))
-    edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped)
+    reread = None
+    if word:  # the fixed .docx is read again as Word shows it with the changes accepted
+        from datetime import UTC, datetime
+
+        from citeguard.ingest.docx import read_docx
+        from citeguard.link import link_citations
+        from citeguard.parse import parse_source
+        from citeguard.report.tracked import tracked_docx
+        stamp = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        original = paper.read_bytes()
+
+        def reread(chosen_edits: list[Edit]) -> Document:
+            data, _ = tracked_docx(original, document, source.text, chosen_edits, date=stamp)
+            return link_citations(parse_source(read_docx(data, str(paper))))
+    edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped, reread=reread)
     fixed = apply_edits(source.text, edits)
     if diff:
         sys.stdout.write(unified_diff(source.text, fixed, str(paper)))
@@ -55,6 +73,11 @@ def fix(
         _fail(f"--out {target}: is a directory; give a file name")
     if target.resolve() == paper.resolve() and not in_place:
         _fail("--out is the manuscript itself: use --in-place to rewrite it")
+    if word:  # every change a tracked change the editor accepts or rejects in Word
+        data, applied = _guard(lambda: tracked_docx(original, document, source.text, edits, date=stamp))
+        _guard(lambda: write_report(target, data))
+        typer.echo(f"{applied} of {len(edits)} fixes written as tracked changes to {target}")
+        return
     _guard(lambda: write_report(target, fixed))
     counts = Counter(e.code for e in edits)
     summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items())) or "nothing to fix"
