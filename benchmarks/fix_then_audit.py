@@ -10,6 +10,7 @@ planning the fixes for the reference paper.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,6 +25,34 @@ SETS = {"corpus": sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "corp
         "recall": sorted((ROOT / "benchmarks" / "recall").rglob("*.txt")),
         "wild": sorted((ROOT.parent / "shared" / "corpus" / "wild").glob("*.md")),
         "wild-mdnotes": sorted((ROOT.parent / "shared" / "corpus" / "wild-mdnotes").rglob("*.md"))}
+
+
+SAFE = frozenset({"CG106", "CG107", "CG111", "CG203", "CG303", "CG306", "CG308"})  # what fix settles
+
+
+def recall() -> None:
+    """The recall suite's seeded manuscripts: each seeded error of a class fix settles must be gone
+    after fixing, and no seeded manuscript may gain a finding."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "recall"))
+    from seeds import ENGLISH_CLEAN, ENGLISH_SEEDS, PAPER_SEEDS  # the recall suite's own data
+
+    clean_paper = (ROOT / "benchmarks" / "recall" / "clean" / "wang2026-clean.txt").read_text(encoding="utf-8")
+    settled = total = new = 0
+    for clean, seeds in ((clean_paper, PAPER_SEEDS), (ENGLISH_CLEAN, ENGLISH_SEEDS)):
+        for seed in seeds:
+            text = seed.apply(clean)
+            doc = document_from_text(text, path="seeded.txt")
+            _, before = audit(doc)
+            fixed = apply_edits(text, plan_fixes(doc, text, before))
+            _, after = audit(document_from_text(fixed, path="seeded.txt"))
+            new += sum(1 for f in after if _is_new(f, before))
+            if seed.code in SAFE:
+                total += 1
+                gone = not any(f.code == seed.code for f in after)
+                settled += gone
+                if not gone:
+                    print(f"  seeded {seed.kind} ({seed.code}): still reported after fixing")
+    print(f"recall suite: {settled}/{total} seeded errors of the classes fix settles are gone; {new} new findings")
 
 
 def main() -> None:
@@ -58,6 +87,7 @@ def main() -> None:
                 for f in fresh:
                     print(f"    {f.code} {f.message[:160]}")
         print(f"{name}: {papers} manuscripts, {fixes} fixes, {settled} findings settled, {new} new findings")
+    recall()
     source, doc = load_with_source(ROOT / "corpus" / "wang2026-new-quality-productive-forces-open-economy.txt")
     _, found = audit(doc)
     t0 = time.perf_counter()

@@ -23,12 +23,24 @@ from citeguard.checks.entry_style import Spacing, spacing
 from citeguard.checks.list_rules import list_order_key
 from citeguard.checks.registry import selected_code
 from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import Citation, CitationSystem, Confidence, Document, EntryStyle, Finding, Language, Reference, Span
+from citeguard.model import (
+    Citation,
+    CitationKind,
+    CitationSystem,
+    Confidence,
+    Document,
+    EntryStyle,
+    Finding,
+    Language,
+    Reference,
+    Span,
+    Standard,
+)
 from citeguard.parse import parse_entry
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
-ENTRY_CODES = ("CG203", "CG306", "CG308")  # findings an entry's rendering settles
+ENTRY_CODES = ("CG203", "CG306", "CG308", "CG406")  # findings an entry's rendering settles
 CITATION_CODES = ("CG111", "CG106", "CG107")
 _FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
            "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
@@ -46,6 +58,7 @@ class Edit:
     code: str  # the finding it settles
     what: str  # one line for the editor
     entry: int | None = None  # the number (or position) of the entry it rewrites
+    note: str | None = None  # the footnote whose entry it rewrites
 
 
 def _line_starts(text: str) -> list[int]:
@@ -87,8 +100,13 @@ def _keeps_the_words(raw: str, rendered: str, dropped_pages: tuple[str, ...]) ->
 
 def _house(doc: Document) -> HouseStyle:
     """The list's style, its spacing decided as CG308 decides it (the majority of entries)."""
-    style = house_style(doc.references)
-    votes = [spacing(r) for r in doc.references]
+    return _house_of(list(doc.references))
+
+
+def _house_of(entries: list[Reference], edition: Standard = Standard.GB2015) -> HouseStyle:
+    """The style of a set of entries (the list, or the footnotes: CG406 weighs those apart)."""
+    style = house_style(entries, edition)
+    votes = [spacing(r) for r in entries]
     spaced, compact = votes.count(Spacing.SPACED), votes.count(Spacing.COMPACT)
     return replace(style, spaced=spaced >= compact) if spaced != compact else style
 
@@ -112,27 +130,40 @@ def _removed(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]
     return tuple(out)
 
 
+def _entry_edit(ref: Reference, codes: set[str], text: str, starts: list[int], style: HouseStyle,
+                label: str) -> Edit | None:
+    """The entry (of the list or of a footnote) rendered in ``style``, if that is safe."""
+    if not codes or ref.span.path or ref.style is not EntryStyle.GBT or ref.unparsed or ref.notes:
+        return None
+    target = _deduplicated(ref) if "CG203" in codes else ref
+    rendered = render_entry(target, style)
+    dropped = _removed(ref.pages, target.pages)
+    if not _reads_back(target, rendered) or not _keeps_the_words(ref.raw, rendered, dropped):
+        return None  # the renderer would change what the entry says: leave it to the editor
+    lo = _offset(starts, ref.span.line, ref.span.column)
+    hi = _offset(starts, ref.span.end_line, ref.span.end_column) + 1
+    at = text.find(ref.raw, lo, hi + len(ref.raw))
+    if at == -1 or text[at:at + len(ref.raw)] == rendered:
+        return None
+    code = "CG203" if "CG203" in codes else sorted(codes)[0]
+    return Edit(at, at + len(ref.raw), rendered, code, f"{label}: entry in GB/T 7714 form")
+
+
 def _entry_edits(doc: Document, text: str, starts: list[int], wanted: dict[int, set[str]],
-                 style: HouseStyle) -> list[Edit]:
+                 notes: dict[str, set[str]], style: HouseStyle) -> list[Edit]:
     out = []
     for ref in doc.references:
         number = ref.number if ref.number is not None else ref.index
-        codes = wanted.get(number, set())
-        if not codes or ref.span.path or ref.style is not EntryStyle.GBT or ref.unparsed or ref.notes:
-            continue
-        target = _deduplicated(ref) if "CG203" in codes else ref
-        rendered = render_entry(target, style)
-        dropped = _removed(ref.pages, target.pages)
-        if not _reads_back(target, rendered) or not _keeps_the_words(ref.raw, rendered, dropped):
-            continue  # the renderer would change what the entry says: leave it to the editor
-        lo = _offset(starts, ref.span.line, ref.span.column)
-        hi = _offset(starts, ref.span.end_line, ref.span.end_column) + 1
-        at = text.find(ref.raw, lo, hi + len(ref.raw))
-        if at == -1 or text[at:at + len(ref.raw)] == rendered:
-            continue
-        code = "CG203" if "CG203" in codes else sorted(codes)[0]
-        out.append(Edit(at, at + len(ref.raw), rendered, code, f"{ref.label or number}: entry in GB/T 7714 form",
-                        number))
+        made = _entry_edit(ref, wanted.get(number, set()), text, starts, style, ref.label or str(number))
+        if made is not None:
+            out.append(replace(made, entry=number))
+    entries = [n.entry for n in doc.footnotes if n.entry is not None]
+    note_style = _house_of(entries, style.edition) if entries else style
+    for note in doc.footnotes:
+        if note.entry is not None and note.id in notes:
+            made = _entry_edit(note.entry, notes[note.id], text, starts, note_style, f"footnote {note.symbol}")
+            if made is not None:
+                out.append(replace(made, note=note.id))
     return out
 
 
@@ -205,13 +236,20 @@ def _et_al_edits(doc: Document, text: str, starts: list[int], findings: Iterable
     return out
 
 
-def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[Finding]) -> list[Edit]:
+def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[Finding],
+               entry_edits: list[Edit]) -> list[Edit]:
     """An unnumbered author-year list put in order (CG303): the entries' lines moved, each entry
     whole, the blank lines between them left where they are; entries of one name keep their order."""
     if not any(f.code == "CG303" for f in findings) or doc.system is not CitationSystem.AUTHOR_YEAR:
         return []
     refs = [r for r in doc.references if not r.span.path]
-    if len(refs) < 2 or len(refs) != len(doc.references) or any(r.number is not None or not r.authors for r in refs):
+    if len(refs) < 2 or len(refs) != len(doc.references) or any(not r.authors for r in refs):
+        return []
+    numbered = all(r.number is not None and r.label for r in refs)
+    if numbered and ([r.number for r in refs] != list(range(1, len(refs) + 1))
+                     or any(c.kind is CitationKind.NUMERIC for c in doc.citations)):
+        return []  # numbers the text cites, or numbers out of sequence: renumbering is the editor's call
+    if not numbered and any(r.number is not None for r in refs):
         return []
     blocks = []
     for r in refs:
@@ -221,18 +259,36 @@ def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[F
     if any(b[0] < a[1] for a, b in itertools.pairwise(blocks)):
         return []
     gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(blocks)]
-    if any(g.strip() for g in gaps):
-        return []  # something stands between two entries (a heading, a note): leave the order to the editor
     order = sorted(range(len(refs)), key=lambda i: list_order_key(refs[i]))
-    if order == list(range(len(refs))):
+    moved = [k for k, i in enumerate(order) if k != i]
+    if not moved:
         return []
-    pieces = [text[blocks[i][0]:blocks[i][1]] for i in order]
-    new = "".join(p + (gaps[k] if k < len(gaps) else "") for k, p in enumerate(pieces))
-    return [Edit(blocks[0][0], blocks[-1][1], new, "CG303", f"{len(refs)} entries put in author order")]
+    lo, hi = moved[0], moved[-1]  # only the stretch of entries that move is rewritten
+    if any(g.strip() for g in gaps[lo:hi]):
+        return []  # something stands between two of them (a heading, a page's notes): the editor moves them
+    pieces = [_with_edits(text, blocks[i], entry_edits) for i in order[lo:hi + 1]]
+    if numbered:  # the labels stay in sequence: [1] [2] … in the new order (the text cites no number)
+        pieces = [p.replace(refs[i].label or "", (refs[i].label or "").replace(str(refs[i].number), str(k), 1), 1)
+                  for k, (i, p) in enumerate(zip(order[lo:hi + 1], pieces, strict=True), start=lo + 1)]
+    new = "".join(p + (gaps[lo + k] if lo + k < hi else "") for k, p in enumerate(pieces))
+    return [Edit(blocks[lo][0], blocks[hi][1], new, "CG303", f"{hi - lo + 1} entries put in author order")]
+
+
+def _with_edits(text: str, block: tuple[int, int], edits: list[Edit]) -> str:
+    """An entry's lines with its own fixes applied (an entry moves with its corrections)."""
+    start, end = block
+    inside = sorted((e for e in edits if start <= e.start and e.end <= end), key=lambda e: e.start)
+    out, pos = [], start
+    for e in inside:
+        out += [text[pos:e.start], e.new]
+        pos = e.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, select: Iterable[str] = (),
-               ignore: Iterable[str] = (), reread: Callable[[list[Edit]], Document] | None = None) -> list[Edit]:
+               ignore: Iterable[str] = (), reread: Callable[[list[Edit]], Document] | None = None,
+               move_entries: bool = True) -> list[Edit]:
     """The safe edits that settle ``findings`` (those of selected codes), in text order, none
     overlapping — and proven: the fixed text is audited again, and an edit after which a finding
     appears that the manuscript did not have is dropped (all of them, if the new finding cannot be
@@ -240,7 +296,7 @@ def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, selec
     re-read from the document with its tracked changes, so that its notes stay notes)."""
     from citeguard.api import document_from_text
     from citeguard.checks import audit
-    edits = _candidate_edits(doc, text, findings, select, ignore)
+    edits = _candidate_edits(doc, text, findings, select, ignore, move_entries)
     for _ in range(MAX_ROUNDS):
         if not edits:
             return edits
@@ -250,28 +306,33 @@ def plan_fixes(doc: Document, text: str, findings: tuple[Finding, ...], *, selec
         if not new:
             return edits
         numbers = {n for f in new for n in f.references}
-        blamed = [e for e in edits if e.entry in numbers or (e.code == "CG111" and any(f.citations for f in new))]
+        idents = {i for f in new for i in f.footnotes}
+        blamed = [e for e in edits if e.entry in numbers or e.note in idents
+                  or (e.code == "CG111" and any(f.citations for f in new))]
         edits = [e for e in edits if e not in blamed] if blamed else []
     return []
 
 
 def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], select: Iterable[str],
-                     ignore: Iterable[str]) -> list[Edit]:
+                     ignore: Iterable[str], move_entries: bool = True) -> list[Edit]:
     chosen, dropped = tuple(select), tuple(ignore)
     # only what was read with high confidence is rewritten (OCR damage is not the author's to fix)
     kept = [f for f in findings if selected_code(f.code, chosen, dropped) and f.confidence is Confidence.HIGH]
     wanted: dict[int, set[str]] = {}
+    notes: dict[str, set[str]] = {}
     for f in kept:
-        if f.code in ENTRY_CODES and not f.footnotes:
+        if f.code in ENTRY_CODES:
             for n in f.references:
                 wanted.setdefault(n, set()).add(f.code)
+            for ident in f.footnotes:
+                notes.setdefault(ident, set()).add(f.code)
     starts = _line_starts(text)
-    edits = _entry_edits(doc, text, starts, wanted, _house(doc))
+    edits = _entry_edits(doc, text, starts, wanted, notes, _house(doc))
     edits += _citation_edits(doc, text, starts, kept)
     edits += _et_al_edits(doc, text, starts, kept)
-    sort = _sort_edit(doc, text, starts, kept)
-    if sort:  # moving the entries: the only edit of the list, or it would overlap the entries' own
-        edits = [e for e in edits if e.entry is None] + sort
+    sort = _sort_edit(doc, text, starts, kept, edits) if move_entries else []
+    if sort:  # the moved stretch carries its entries' own fixes: those edits are in it now
+        edits = [e for e in edits if not (sort[0].start <= e.start and e.end <= sort[0].end)] + sort
     edits.sort(key=lambda e: e.start)
     out: list[Edit] = []
     for e in edits:

@@ -63,7 +63,9 @@ def fix(
         def reread(chosen_edits: list[Edit]) -> Document:
             data, _ = tracked_docx(original, document, source.text, chosen_edits, date=stamp)
             return link_citations(parse_source(read_docx(data, str(paper))))
-    edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped, reread=reread)
+    # (Word: each change is marked inside its paragraph, so entries are not moved between paragraphs)
+    edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped, reread=reread,
+                       move_entries=not word)
     fixed = apply_edits(source.text, edits)
     if diff:
         sys.stdout.write(unified_diff(source.text, fixed, str(paper)))
