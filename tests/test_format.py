@@ -87,3 +87,18 @@ def test_the_lists_own_conventions_are_found() -> None:
     author_year = [parse_entry(r, SPAN) for r in ("周文, 2023. 论新质生产力[J]. 改革, (10): 1-13.",
                                                   "高帆, 2015. 论开放[J]. 学术月刊, (2): 1-9.")]
     assert house_style(author_year).author_year
+
+
+def test_the_reference_papers_entries_as_read_against_the_2015_templates() -> None:
+    """tests/golden/gbt2015-reference-paper.tsv: each rendering read by a person against its type's
+    template; the renderer must still give exactly those."""
+    from pathlib import Path
+    table = Path(__file__).parent / "golden" / "gbt2015-reference-paper.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    doc = load_document(PAPER)
+    style = house_style(doc.references)
+    assert len(rows) == len(doc.references) == 51
+    for (number, code, rendered, _template, verdict, _note), ref in zip(rows, doc.references, strict=True):
+        assert (int(number), code, verdict) == (ref.number, ref.type_code, "true")
+        assert render_entry(ref, style) == rendered
