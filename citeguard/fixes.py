@@ -10,7 +10,9 @@ Fixed today, each under the code of the finding it settles (``--select``/``--ign
 only for findings of high confidence: CG306 element punctuation, CG308 spacing mixed in the list,
 CG203 duplicate pages (the entry re-rendered in the list's own house style), CG111 citation brackets
 mixed (the minority's brackets and commas turned to the majority's width), CG106/CG107 等/et al.
-after the entry's real author count, CG303 an unnumbered author-year list put in order.
+after the entry's real author count, CG303 an author-year list put in order (a numbered one
+renumbered when the text cites no number), CG108 a/b suffixes for same-author-year works in the list
+and the text (in a later run when the same run rewrites entries).
 """
 
 from __future__ import annotations
@@ -131,14 +133,17 @@ def _removed(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]
 
 
 def _entry_edit(ref: Reference, codes: set[str], text: str, starts: list[int], style: HouseStyle,
-                label: str) -> Edit | None:
-    """The entry (of the list or of a footnote) rendered in ``style``, if that is safe."""
+                label: str, raw: str | None = None) -> Edit | None:
+    """The entry (of the list or of a footnote) rendered in ``style``, if that is safe (``raw``: the
+    entry as printed when ``ref`` carries a new year suffix)."""
     if not codes or ref.span.path or ref.style is not EntryStyle.GBT or ref.unparsed or ref.notes:
         return None
     target = _deduplicated(ref) if "CG203" in codes else ref
     rendered = render_entry(target, style)
     dropped = _removed(ref.pages, target.pages)
-    if not _reads_back(target, rendered) or not _keeps_the_words(ref.raw, rendered, dropped):
+    words = (raw or ref.raw) if not ref.year_suffix or raw is None else (raw + ref.year_suffix)
+    if not _reads_back(target, rendered) or (not _keeps_the_words(words, rendered, dropped) \
+            and not (raw is not None and sorted(_letters(words)) == sorted(_letters(rendered)))):
         return None  # the renderer would change what the entry says: leave it to the editor
     lo = _offset(starts, ref.span.line, ref.span.column)
     hi = _offset(starts, ref.span.end_line, ref.span.end_column) + 1
@@ -274,6 +279,37 @@ def _sort_edit(doc: Document, text: str, starts: list[int], findings: Iterable[F
     return [Edit(blocks[lo][0], blocks[hi][1], new, "CG303", f"{hi - lo + 1} entries put in author order")]
 
 
+def _suffix_edits(doc: Document, text: str, starts: list[int], findings: Iterable[Finding],
+                  style: HouseStyle) -> list[Edit]:
+    """a/b suffixes for same-author-year works (CG108): 2018a, 2018b in list order, in the entries
+    and in every citation linked to each (a citation that could mean either stays a finding)."""
+    out: list[Edit] = []
+    for f in findings:
+        if f.code != "CG108" or len(f.references) < 2:
+            continue
+        refs = [r for r in doc.references if (r.number if r.number is not None else r.index) in f.references]
+        if len(refs) != len(f.references) or len(refs) > 26 or any(r.year_suffix for r in refs):
+            continue
+        for letter, ref in zip("abcdefghijklmnopqrstuvwxyz", refs, strict=False):
+            number = ref.number if ref.number is not None else ref.index
+            made = _entry_edit(replace(ref, year_suffix=letter), {"CG108"}, text, starts, style,
+                               ref.label or str(number), raw=ref.raw)
+            if made is None:
+                out = [e for e in out if e.code != "CG108" or e.entry not in f.references]
+                break  # all of the group or none: half-suffixed works read worse than none
+            out.append(replace(made, entry=number))
+            for c in doc.citations:
+                if c.reference != ref.index or c.year != ref.year or c.year_suffix or c.span.line != c.span.end_line:
+                    continue
+                at = _offset(starts, c.span.line, c.span.column)
+                inner = c.text.rfind(ref.year or "")
+                if text[at:at + len(c.text)] != c.text or inner < 0:
+                    continue
+                where = at + inner + len(ref.year or "")
+                out.append(Edit(where, where, letter, "CG108", f"{c.text}: {ref.year} → {ref.year}{letter}"))
+    return out
+
+
 def _with_edits(text: str, block: tuple[int, int], edits: list[Edit]) -> str:
     """An entry's lines with its own fixes applied (an entry moves with its corrections)."""
     start, end = block
@@ -330,6 +366,8 @@ def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], se
     edits = _entry_edits(doc, text, starts, wanted, notes, _house(doc))
     edits += _citation_edits(doc, text, starts, kept)
     edits += _et_al_edits(doc, text, starts, kept)
+    if not any(e.entry is not None for e in edits):  # (an entry rewritten twice would overlap)
+        edits += _suffix_edits(doc, text, starts, kept, _house(doc))
     sort = _sort_edit(doc, text, starts, kept, edits) if move_entries else []
     if sort:  # the moved stretch carries its entries' own fixes: those edits are in it now
         edits = [e for e in edits if not (sort[0].start <= e.start and e.end <= sort[0].end)] + sort

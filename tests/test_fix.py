@@ -146,3 +146,14 @@ def test_word_fixes_are_tracked_changes(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "p.fixed.odt") as odt:
         content = odt.read("content.xml").decode("utf-8")
     assert "<text:tracked-changes" in content and "citeguard" in content  # LibreOffice sees the changes
+
+
+def test_same_author_year_works_get_a_and_b_in_the_list_and_the_text() -> None:
+    text = ("研究（习近平，2018:391）与（习近平，2018:14）不同，（高帆，2015）。\n\n参考文献\n\n"
+            "[1] 高帆.论开放[J].学术月刊,2015(2):1-9.\n"
+            "[2] 习近平.论坚持推动构建人类命运共同体[M].北京:中央文献出版社,2018:391.\n"
+            "[3] 习近平.在中国科学院第十九次院士大会上的讲话[M].北京:人民出版社,2018:14.\n")
+    fixed, was, now = _fix(text)
+    assert "（习近平，2018a:391）与（习近平，2018b:14）" in fixed  # each citation follows its entry
+    assert "中央文献出版社,2018a:391." in fixed and "人民出版社,2018b:14." in fixed
+    assert was["CG108"] == 1 and not now["CG108"] and not now - was

@@ -63,7 +63,7 @@ def _journal(ref: Reference, m: _Marks, style: HouseStyle) -> str:
     """刊名, 年, 卷(期): 页码 — the year left out in the author-year system (it follows the authors)."""
     out = ref.container or ""
     if not style.author_year and ref.year:
-        out += (m.comma if out else "") + ref.year
+        out += (m.comma if out else "") + ref.year + ref.year_suffix
     if ref.volume:
         out += (m.comma if out else "") + ref.volume
     if ref.issue:  # "2023(10)", "56(1)"; with neither year nor volume before it: "刊名, (7)"
@@ -81,7 +81,7 @@ def _book(ref: Reference, m: _Marks, style: HouseStyle) -> str:
     elif ref.place or ref.publisher:
         parts.append(ref.place or ref.publisher or "")
     out = (ref.edition + m.period if ref.edition else "") + "".join(parts)
-    when = ref.date if ref.type_code == "P" and ref.date else ref.year  # a patent: its date of announcement
+    when = ref.date if ref.type_code == "P" and ref.date else (ref.year or "") + ref.year_suffix  # (a patent: its date)
     if not style.author_year and when:
         out += (m.comma if parts else "") + when
     if ref.pages:
