@@ -12,12 +12,14 @@ CG203 duplicate pages (the entry re-rendered in the list's own house style), CG1
 mixed (the minority's brackets and commas turned to the majority's width), CG106/CG107 等/et al.
 after the entry's real author count, CG303 an author-year list put in order (a numbered one
 renumbered when the text cites no number), CG108 a/b suffixes for same-author-year works in the list
-and the text (in a later run when the same run rewrites entries).
+and the text (in a later run when the same run rewrites entries), CG110 numeric citations
+renumbered in the order of first citation with the list reordered to match.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -310,6 +312,86 @@ def _suffix_edits(doc: Document, text: str, starts: list[int], findings: Iterabl
     return out
 
 
+# A numeric citation group's inside: "1,3-5"  "2–4"  "１，３" (one or more numbers and ranges)
+_GROUP_RE = re.compile(r"^(?P<open>\^?[\[［])(?P<body>[\d\s,，、\-–—~～]{1,200})(?P<close>[\]］])$")
+_PART_RE = re.compile(r"(\d{1,6})(?:\s*[\-–—~～]\s*(\d{1,6}))?")
+
+
+def _group_numbers(body: str) -> list[int] | None:
+    out: list[int] = []
+    for m in _PART_RE.finditer(body):
+        lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+        if hi < lo or hi - lo > 500:
+            return None
+        out += range(lo, hi + 1)
+    return out
+
+
+def _group_text(numbers: list[int], comma: str, dash: str) -> str:
+    """ [1, 3, 4, 5] → "1,3-5" (runs of three or more as a range, as GB/T 7714 writes them)."""
+    parts, run = [], [numbers[0]]
+    for n in numbers[1:]:
+        if n == run[-1] + 1:
+            run.append(n)
+            continue
+        parts.append(f"{run[0]}{dash}{run[-1]}" if len(run) > 2 else comma.join(map(str, run)))
+        run = [n]
+    parts.append(f"{run[0]}{dash}{run[-1]}" if len(run) > 2 else comma.join(map(str, run)))
+    return comma.join(parts)
+
+
+def _renumber_edits(doc: Document, text: str, starts: list[int], findings: Iterable[Finding],
+                    entry_edits: list[Edit]) -> list[Edit]:
+    """Numeric citations renumbered in the order of first citation and the list put in that order
+    (CG110): every citation group rewritten, every entry moved whole and relabelled."""
+    if not any(f.code == "CG110" for f in findings) or doc.system is not CitationSystem.NUMERIC:
+        return []
+    refs = list(doc.references)
+    if len(refs) < 2 or [r.number for r in refs] != list(range(1, len(refs) + 1)) or any(
+            not r.label or r.span.path for r in refs):
+        return []
+    first: list[int] = []
+    groups: dict[tuple[int, int], Citation] = {}
+    for c in doc.citations:
+        if c.kind is not CitationKind.NUMERIC or c.number is None:
+            continue
+        if c.number not in first and 1 <= c.number <= len(refs):
+            first.append(c.number)
+        groups.setdefault((c.span.line, c.span.column), c)
+    order = first + [n for n in range(1, len(refs) + 1) if n not in first]
+    new_of = {old: new for new, old in enumerate(order, start=1)}
+    out: list[Edit] = []
+    for c in groups.values():
+        m = _GROUP_RE.match(c.text)
+        at = _offset(starts, c.span.line, c.span.column)
+        if m is None or c.span.line != c.span.end_line or text[at:at + len(c.text)] != c.text:
+            return []  # a citation form this does not rewrite: renumbering half the paper is worse than none
+        numbers = _group_numbers(m.group("body"))
+        if not numbers or any(n not in new_of for n in numbers):
+            return []
+        comma = "，" if "，" in m.group("body") else ","
+        dash = next((ch for ch in "-–—~～" if ch in m.group("body")), "-")
+        new = m.group("open") + _group_text(sorted(new_of[n] for n in numbers), comma, dash) + m.group("close")
+        if new != c.text:
+            out.append(Edit(at, at + len(c.text), new, "CG110", f"{c.text} → {new}"))
+    blocks = [(starts[r.span.line - 1], starts[r.span.end_line] - 1 if r.span.end_line < len(starts) else len(text))
+              for r in refs]
+    gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(blocks)]
+    moved = [k for k, old in enumerate(order) if old != k + 1]
+    if moved:
+        lo, hi = moved[0], moved[-1]
+        if any(g.strip() for g in gaps[lo:hi]):
+            return []  # a page's notes stand among the entries: the editor moves them
+        pieces = []
+        for k in range(lo, hi + 1):
+            ref = refs[order[k] - 1]
+            piece = _with_edits(text, blocks[order[k] - 1], entry_edits)
+            pieces.append(piece.replace(ref.label or "", (ref.label or "").replace(str(ref.number), str(k + 1), 1), 1))
+        new = "".join(p + (gaps[lo + i] if lo + i < hi else "") for i, p in enumerate(pieces))
+        out.append(Edit(blocks[lo][0], blocks[hi][1], new, "CG110", f"entries [{lo + 1}]-[{hi + 1}] in citation order"))
+    return out
+
+
 def _with_edits(text: str, block: tuple[int, int], edits: list[Edit]) -> str:
     """An entry's lines with its own fixes applied (an entry moves with its corrections)."""
     start, end = block
@@ -369,6 +451,12 @@ def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], se
     if not any(e.entry is not None for e in edits):  # (an entry rewritten twice would overlap)
         edits += _suffix_edits(doc, text, starts, kept, _house(doc))
     sort = _sort_edit(doc, text, starts, kept, edits) if move_entries else []
+    if move_entries and not sort:
+        sort = _renumber_edits(doc, text, starts, kept, edits)
+        if sort:  # the citations' new numbers, and the moved entries carrying their own fixes
+            spans = [(e.start, e.end) for e in sort]
+            edits = [e for e in edits if not any(s <= e.start and e.end <= t for s, t in spans)] + sort
+            sort = []
     if sort:  # the moved stretch carries its entries' own fixes: those edits are in it now
         edits = [e for e in edits if not (sort[0].start <= e.start and e.end <= sort[0].end)] + sort
     edits.sort(key=lambda e: e.start)

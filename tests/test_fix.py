@@ -157,3 +157,13 @@ def test_same_author_year_works_get_a_and_b_in_the_list_and_the_text() -> None:
     assert "（习近平，2018a:391）与（习近平，2018b:14）" in fixed  # each citation follows its entry
     assert "中央文献出版社,2018a:391." in fixed and "人民出版社,2018b:14." in fixed
     assert was["CG108"] == 1 and not now["CG108"] and not now - was
+
+
+def test_numeric_citations_renumbered_in_order_of_first_citation() -> None:
+    text = ("正文先引[3]，再引[1,2]，又见[3]260和[4-5]。\n\n参考文献\n\n"
+            "[1] 甲.题一[J].刊名,2020(1):1-9.\n[2] 乙.题二[J].刊名,2020(1):1-9.\n[3] 丙.题三[J].刊名,2020(1):1-9.\n"
+            "[4] 丁.题四[J].刊名,2020(1):1-9.\n[5] 戊.题五[J].刊名,2020(1):1-9.\n")
+    fixed, was, now = _fix(text)
+    assert fixed.startswith("正文先引[1]，再引[2,3]，又见[1]260和[4,5]。")  # the page after a bracket stays
+    assert "[1] 丙.题三" in fixed and "[2] 甲.题一" in fixed and "[3] 乙.题二" in fixed and "[5] 戊.题五" in fixed
+    assert was["CG110"] == 1 and not now

@@ -33,7 +33,8 @@ def fix(
     """Apply the corrections that are safe by construction — entries rewritten in GB/T 7714 form in
     the list's own style (CG306, CG308, CG203 duplicate pages), citation brackets unified (CG111),
     等/et al. after the real author count (CG106, CG107), an author-year list sorted (CG303), a/b
-    suffixes for same-author-year works (CG108) — and
+    suffixes for same-author-year works (CG108), numeric citations renumbered in order of first
+    citation with the list reordered (CG110) — and
     write PAPER.fixed.txt; each fix is
     kept only if auditing the fixed text shows no new finding. What needs a decision stays a finding."""
     from citeguard.api import load_with_source
