@@ -12,6 +12,7 @@ from dataclasses import replace
 from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     citation_rules,
     footnote_rules,
+    form_rules,
     front_rules,
     link_rules,
     list_rules,
