@@ -8,6 +8,7 @@ human decision — which of two years is right, whether a cited page is a typo �
 
 Fixed today, each under the code of the finding it settles (``--select``/``--ignore`` apply), and
 only for findings of high confidence: CG306 element punctuation, CG308 spacing mixed in the list,
+CG314 an entry's marks unlike GB/T 7714's, CG406 spacing mixed in the footnotes,
 CG203 duplicate pages (the entry re-rendered in the list's own house style), CG111 citation brackets
 mixed (the minority's brackets and commas turned to the majority's width), CG106/CG107 等/et al.
 after the entry's real author count, CG303 an author-year list put in order (a numbered one
@@ -23,10 +24,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from citeguard.checks.entry_style import Spacing, spacing
+from citeguard.checks.form_rules import entries_style
 from citeguard.checks.list_rules import list_order_key
 from citeguard.checks.registry import selected_code
-from citeguard.format import HouseStyle, house_style, render_entry
+from citeguard.format import HouseStyle, render_entry
 from citeguard.model import (
     Citation,
     CitationKind,
@@ -38,13 +39,12 @@ from citeguard.model import (
     Language,
     Reference,
     Span,
-    Standard,
 )
 from citeguard.parse import parse_entry
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
-ENTRY_CODES = ("CG203", "CG306", "CG308", "CG406")  # findings an entry's rendering settles
+ENTRY_CODES = ("CG203", "CG306", "CG308", "CG314", "CG406")  # findings an entry's rendering settles
 CITATION_CODES = ("CG111", "CG106", "CG107")
 _FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
            "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
@@ -104,15 +104,7 @@ def _keeps_the_words(raw: str, rendered: str, dropped_pages: tuple[str, ...]) ->
 
 def _house(doc: Document) -> HouseStyle:
     """The list's style, its spacing decided as CG308 decides it (the majority of entries)."""
-    return _house_of(list(doc.references))
-
-
-def _house_of(entries: list[Reference], edition: Standard = Standard.GB2015) -> HouseStyle:
-    """The style of a set of entries (the list, or the footnotes: CG406 weighs those apart)."""
-    style = house_style(entries, edition)
-    votes = [spacing(r) for r in entries]
-    spaced, compact = votes.count(Spacing.SPACED), votes.count(Spacing.COMPACT)
-    return replace(style, spaced=spaced >= compact) if spaced != compact else style
+    return entries_style(list(doc.references))
 
 
 def _deduplicated(ref: Reference) -> Reference:
@@ -165,7 +157,7 @@ def _entry_edits(doc: Document, text: str, starts: list[int], wanted: dict[int, 
         if made is not None:
             out.append(replace(made, entry=number))
     entries = [n.entry for n in doc.footnotes if n.entry is not None]
-    note_style = _house_of(entries, style.edition) if entries else style
+    note_style = entries_style(entries) if entries else style
     for note in doc.footnotes:
         if note.entry is not None and note.id in notes:
             made = _entry_edit(note.entry, notes[note.id], text, starts, note_style, f"footnote {note.symbol}")

@@ -167,3 +167,9 @@ def test_numeric_citations_renumbered_in_order_of_first_citation() -> None:
     assert fixed.startswith("正文先引[1]，再引[2,3]，又见[1]260和[4,5]。")  # the page after a bracket stays
     assert "[1] 丙.题三" in fixed and "[2] 甲.题一" in fixed and "[3] 乙.题二" in fixed and "[5] 戊.题五" in fixed
     assert was["CG110"] == 1 and not now
+
+
+def test_an_entry_form_finding_is_fixed_by_the_rendering() -> None:
+    text = "正文[1][2]。\n\n参考文献\n\n[1] 周文.论新质生产力[J].改革,2023(10):1-13.\n[2] 张三.题名[M].北京;出版社,2020:3.\n"
+    fixed, was, now = _fix(text)
+    assert fixed.endswith("[2] 张三.题名[M].北京:出版社,2020:3.\n") and was["CG314"] == 1 and not now
