@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from citeguard.checks.form_rules import entries_style
+from citeguard.checks.form_rules import entries_style, reads_back
 from citeguard.checks.list_rules import list_order_key
 from citeguard.checks.registry import selected_code
 from citeguard.format import HouseStyle, render_entry
@@ -38,16 +38,12 @@ from citeguard.model import (
     Finding,
     Language,
     Reference,
-    Span,
 )
-from citeguard.parse import parse_entry
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
 ENTRY_CODES = ("CG203", "CG306", "CG308", "CG314", "CG406")  # findings an entry's rendering settles
 CITATION_CODES = ("CG111", "CG106", "CG107")
-_FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
-           "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
 _TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
 _TO_HALF = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":"})
 
@@ -76,15 +72,6 @@ def _line_starts(text: str) -> list[int]:
 
 def _offset(starts: list[int], line: int, column: int) -> int:
     return starts[min(max(line, 1), len(starts)) - 1] + column - 1
-
-
-def _reads_back(ref: Reference, rendered: str) -> bool:
-    """Does the rendering read back to the entry's own fields (nothing lost or changed)?"""
-    again = parse_entry(rendered, Span(1, 1, 1, 1))
-    if again.unparsed or again.style is not EntryStyle.GBT:
-        return False
-    same = all(getattr(again, f) == getattr(ref, f) for f in _FIELDS)
-    return same and tuple(p.strip() for p in again.pages) == tuple(p.strip() for p in ref.pages)
 
 
 def _letters(text: str) -> str:
@@ -136,7 +123,7 @@ def _entry_edit(ref: Reference, codes: set[str], text: str, starts: list[int], s
     rendered = render_entry(target, style)
     dropped = _removed(ref.pages, target.pages)
     words = (raw or ref.raw) if not ref.year_suffix or raw is None else (raw + ref.year_suffix)
-    if not _reads_back(target, rendered) or (not _keeps_the_words(words, rendered, dropped) \
+    if not reads_back(target, rendered) or (not _keeps_the_words(words, rendered, dropped) \
             and not (raw is not None and sorted(_letters(words)) == sorted(_letters(rendered)))):
         return None  # the renderer would change what the entry says: leave it to the editor
     lo = _offset(starts, ref.span.line, ref.span.column)

@@ -13,7 +13,7 @@ from citeguard.checks.entry_style import EntryText, Spacing, all_entries, entry_
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import Finding, Reference, Severity, Span
+from citeguard.model import EntryStyle, Finding, Reference, Severity, Span
 from citeguard.parse import parse_entry
 from citeguard.parse.text import fold_width
 
@@ -39,9 +39,13 @@ def _marks(text: str) -> str:
     return _SPACE_RE.sub("", fold_width(text)).rstrip(".")
 
 
-def _same_reading(ref: Reference, rendered: str) -> bool:
+def reads_back(ref: Reference, rendered: str) -> bool:
+    """Does the rendering read back to the entry's own fields (nothing lost or changed)?"""
     again = parse_entry(rendered, Span(1, 1, 1, 1))
-    return not again.unparsed and all(getattr(again, f) == getattr(ref, f) for f in _FIELDS)
+    if again.unparsed or again.style is not EntryStyle.GBT:
+        return False
+    same = all(getattr(again, f) == getattr(ref, f) for f in _FIELDS)
+    return same and tuple(p.strip() for p in again.pages) == tuple(p.strip() for p in ref.pages)
 
 
 def _differences(printed: str, standard: str) -> list[tuple[str, str]]:
@@ -83,7 +87,7 @@ def _check(r: Rule, e: EntryText, style: HouseStyle) -> Iterator[Finding]:
     ref = e.ref
     rendered = render_entry(ref, style)
     printed, standard = _marks(ref.raw), _marks(rendered)
-    if printed == standard or not _same_reading(ref, rendered):
+    if printed == standard or not reads_back(ref, rendered):
         return
     found = _differences(printed, standard)
     if not found or all(old == "." and new == "," for old, new in found):
