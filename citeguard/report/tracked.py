@@ -17,6 +17,8 @@ from citeguard.fixes import Edit
 from citeguard.model import Document
 
 _PARAGRAPH_RE = re.compile(r"¶(\d+)$")
+# A place in a note: "footnote 3 (③, p. 2)"  "endnote 1"
+_NOTE_RE = re.compile(r"(footnote|endnote) (\d+)\b")
 MAX_OCCURRENCES = 200  # places the old text is looked for in one paragraph
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -112,6 +114,46 @@ def _mark(paragraph: Any, old: str, new: str, column: int, ids: list[int], stamp
     return True
 
 
+class _NoteParts:
+    """The footnotes and endnotes parts of a .docx, read once and written back after the edits."""
+
+    def __init__(self, word: Any, paragraphs: list[Any], w: str) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml.parser import parse_xml
+        self._w = w
+        self._parts: dict[str, tuple[Any, Any]] = {}
+        for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+            for rel in word.part.rels.values():
+                if rel.reltype == reltype and not rel.is_external:
+                    self._parts[kind] = (rel.target_part, parse_xml(rel.target_part.blob))
+        # the w:id each note's n-th accepted reference in the body points to (as ingest counts them)
+        self._ids: dict[tuple[str, int], str] = {}
+        counts = {"footnote": 0, "endnote": 0}
+        hidden = (w + "del", w + "moveFrom")
+        for p in paragraphs:
+            for el in p.iter(w + "footnoteReference", w + "endnoteReference"):
+                if any(a.tag in hidden for a in el.iterancestors()):
+                    continue
+                kind = "footnote" if el.tag == w + "footnoteReference" else "endnote"
+                counts[kind] += 1
+                self._ids[(kind, counts[kind])] = el.get(w + "id", "")
+        self._touched: set[str] = set()
+
+    def paragraphs(self, kind: str, ordinal: int) -> list[Any]:
+        ident, found = self._ids.get((kind, ordinal)), self._parts.get(kind)
+        if ident is None or found is None:
+            return []
+        self._touched.add(kind)
+        note = next((n for n in found[1] if n.get(self._w + "id") == ident), None)
+        return list(note.iter(self._w + "p")) if note is not None else []
+
+    def save(self) -> None:
+        from docx.opc.oxml import serialize_part_xml
+        for kind in self._touched:
+            part, root = self._parts[kind]
+            part._blob = serialize_part_xml(root)  # a plain Part: its bytes are what the package saves
+
+
 def tracked_docx(data: bytes, document: Document, text: str, edits: Sequence[Edit], *, date: str
                  ) -> tuple[bytes, int]:
     """The .docx ``data`` with each edit of a body paragraph as tracked changes; the number applied.
@@ -122,18 +164,21 @@ def tracked_docx(data: bytes, document: Document, text: str, edits: Sequence[Edi
 
     word = docx.Document(io.BytesIO(data))
     paragraphs = list(body_paragraphs(word.element.body))
+    notes = _NoteParts(word, paragraphs, W)
     stamp = {W + "author": "citeguard", W + "date": date}
     ids = [900_000]  # w:id of each change, clear of the ids the document already uses
     applied = 0
     for e in edits:
         line = _line_of(text, e.start)
         where = document.location(line, 1)
-        m = _PARAGRAPH_RE.match(where)
-        if m is None or not 1 <= int(m.group(1)) <= len(paragraphs):
-            continue
         column = e.start - (text.rfind("\n", 0, e.start) + 1) + 1
-        if _mark(paragraphs[int(m.group(1)) - 1], text[e.start:e.end], e.new, column, ids, stamp, W):
-            applied += 1
+        old = text[e.start:e.end]
+        if (m := _PARAGRAPH_RE.match(where)) and 1 <= int(m.group(1)) <= len(paragraphs):
+            applied += _mark(paragraphs[int(m.group(1)) - 1], old, e.new, column, ids, stamp, W)
+        elif n := _NOTE_RE.match(where):  # a note's own paragraphs, in footnotes.xml / endnotes.xml
+            applied += any(_mark(p, old, e.new, 0, ids, stamp, W) for p in notes.paragraphs(n.group(1), int(n.group(2)))
+                           if old in "".join(t.text or "" for t in p.iter(W + "t")))
+    notes.save()
     out = io.BytesIO()
     word.save(out)
     return out.getvalue(), applied
