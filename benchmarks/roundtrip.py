@@ -2,7 +2,7 @@
 nothing left unread, no guess), parse → render → parse must give the same fields. Prints the share
 per corpus and the first differences.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/roundtrip.py [--show 20] [--style spaced|compact|full]
+    PYTHONPATH=. .venv/bin/python benchmarks/roundtrip.py [--show 20] [--style spaced|compact|full|gb2025]
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from citeguard.api import load_document
-from citeguard.format import HouseStyle, house_style, render_entry
+from citeguard.format import HouseStyle, edition_style, house_style, render_entry
 from citeguard.ingest import IngestError
-from citeguard.model import EntryStyle, Reference, Span
+from citeguard.model import EntryStyle, Reference, Span, Standard
 from citeguard.parse import parse_entry
 from citeguard.parse.text import fold_width
 
@@ -54,9 +54,10 @@ def manuscripts() -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=10)
-    parser.add_argument("--style", choices=("spaced", "compact", "full"), default="spaced")
+    parser.add_argument("--style", choices=("spaced", "compact", "full", "gb2025"), default="spaced")
     args = parser.parse_args()
-    style = HouseStyle(spaced=args.style == "spaced", full_width_zh=args.style == "full")
+    style = edition_style(Standard.GB2025) if args.style == "gb2025" else \
+        HouseStyle(spaced=args.style == "spaced", full_width_zh=args.style == "full")
     total = same = 0
     shown = 0
     differing: Counter[str] = Counter()

@@ -446,6 +446,42 @@ def _candidate_edits(doc: Document, text: str, findings: tuple[Finding, ...], se
     return out
 
 
+# A .bib entry's pages field: pages = {12--15, 15}  pages = "3, 3"
+_BIB_PAGES_RE = re.compile(r"(?P<head>\bpages\s*=\s*[{\"])(?P<value>[^{}\"\n]{1,400})(?P<tail>[}\"])", re.IGNORECASE)
+
+
+def plan_bib_fixes(doc: Document, bibs: dict[str, str], findings: tuple[Finding, ...], *,
+                   select: Iterable[str] = (), ignore: Iterable[str] = ()) -> dict[str, list[Edit]]:
+    """Fixes to the .bib files a LaTeX or Pandoc manuscript names — never to its prose: a page
+    listed twice in an entry's pages field (CG203). Edits per .bib file (its path as the entry's)."""
+    out: dict[str, list[Edit]] = {}
+    chosen, dropped = tuple(select), tuple(ignore)
+    numbers = {n for f in findings if f.code == "CG203" and selected_code(f.code, chosen, dropped)
+               and f.confidence is Confidence.HIGH for n in f.references}
+    for ref in doc.references:
+        text = bibs.get(ref.span.path)
+        number = ref.number if ref.number is not None else ref.index
+        if text is None or number not in numbers:
+            continue
+        starts = _line_starts(text)
+        lo = starts[ref.span.line - 1]
+        after = text.find("\n@", lo + 1)  # the entry runs to the next one (its span may name its first line only)
+        hi = max(after if after != -1 else len(text), starts[ref.span.end_line] if ref.span.end_line < len(starts)
+                 else len(text))
+        m = _BIB_PAGES_RE.search(text, lo, hi)
+        if m is None:
+            continue
+        kept: list[str] = []
+        for page in re.split(r"\s*,\s*", m.group("value").strip()):
+            if page and page not in kept:
+                kept.append(page)
+        new = ", ".join(kept)
+        if new != m.group("value").strip():
+            out.setdefault(ref.span.path, []).append(Edit(m.start("value"), m.end("value"), new, "CG203",
+                                                          f"@{ref.key}: pages {m.group('value')} → {new}", number))
+    return out
+
+
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """``text`` with ``edits`` (sorted, not overlapping) applied."""
     out, pos = [], 0
@@ -456,10 +492,12 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def unified_diff(before: str, after: str, name: str) -> str:
+def unified_diff(before: str, after: str, name: str, fixed_name: str | None = None) -> str:
+    """The change as a unified diff (``fixed_name``: the name on the +++ line; a patch names the
+    same file twice)."""
     import difflib
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=name, tofile=f"{name} (fixed)"))
+                                        fromfile=name, tofile=fixed_name or f"{name} (fixed)"))
 
 
 __all__ = ["Edit", "apply_edits", "plan_fixes", "unified_diff"]

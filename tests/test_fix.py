@@ -196,3 +196,18 @@ def test_an_entry_form_finding_is_fixed_by_the_rendering() -> None:
     text = "正文[1][2]。\n\n参考文献\n\n[1] 周文.论新质生产力[J].改革,2023(10):1-13.\n[2] 张三.题名[M].北京;出版社,2020:3.\n"
     fixed, was, now = _fix(text)
     assert fixed.endswith("[2] 张三.题名[M].北京:出版社,2020:3.\n") and was["CG314"] == 1 and not now
+
+
+def test_a_latex_manuscript_gets_a_patch_to_its_bib_never_to_its_prose(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text("\\documentclass{article}\\begin{document}\nAs shown \\cite{smith2020}.\n"
+                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    bib = ("@book{smith2020,\n  author = {Smith, John},\n  title = {Growth},\n  publisher = {Wiley},\n"
+           "  address = {New York},\n  year = {2020},\n  pages = {12, 15, 12}\n}\n")
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    tex = (tmp_path / "main.tex").read_text(encoding="utf-8")
+    done = _cli("main.tex", cwd=tmp_path)
+    assert done.returncode == 0 and "written as a patch to main.bib.patch" in done.stdout, done.stderr
+    patch = (tmp_path / "main.bib.patch").read_text(encoding="utf-8")
+    assert patch.startswith("--- refs.bib\n+++ refs.bib\n") and "+  pages = {12, 15}" in patch
+    assert (tmp_path / "main.tex").read_text(encoding="utf-8") == tex and \
+        (tmp_path / "refs.bib").read_text(encoding="utf-8") == bib  # nothing rewritten, only the patch written

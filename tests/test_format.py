@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from citeguard.api import load_document
-from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import Span
+from citeguard.format import HouseStyle, edition_style, house_style, render_entry
+from citeguard.model import Span, Standard
 from citeguard.parse import parse_entry
 
 from .conftest import PAPER
@@ -16,6 +16,8 @@ from .conftest import PAPER
 SPAN = Span(1, 1, 1, 1)
 SPACED, COMPACT, FULL = HouseStyle(), HouseStyle(spaced=False), HouseStyle(full_width_zh=True)
 AUTHOR_YEAR = HouseStyle(author_year=True)
+# the editions' own marks: 2025 prints ，：（） full-width in Chinese entries, . [ ] half-width
+GB2015, GB2025 = edition_style(Standard.GB2015), edition_style(Standard.GB2025)
 
 CASES = [
     # journal: 责任者. 题名[J]. 刊名, 年, 卷(期): 页码.  (年(期) when there is no volume)
@@ -54,6 +56,14 @@ CASES = [
                   "4(2): 61-66."),
     ("TAO XX,1982.A Preliminary application of fuzzy mathematics[J].JSYAU,(2):96-107.", AUTHOR_YEAR,
      "TAO XX, 1982. A Preliminary application of fuzzy mathematics[J]. JSYAU, (2): 96-107."),
+    # the editions' own marks
+    ("周文,许凌云.论新质生产力[J].改革,2023(10):1-13.", GB2015, "周文, 许凌云. 论新质生产力[J]. 改革, 2023(10): 1-13."),
+    ("周文,许凌云.论新质生产力[J].改革,2023(10):1-13.", GB2025, "周文，许凌云. 论新质生产力[J]. 改革，2023（10）：1-13."),
+    ("习近平.习近平谈治国理政(第5卷)[M].北京:外文出版社,2025:191.", GB2025,
+     "习近平. 习近平谈治国理政(第5卷)[M]. 北京：外文出版社，2025：191."),
+    ("谷业凯.从科技创新“加速度”[N].人民日报,2026-02-10(008).", GB2025, "谷业凯. 从科技创新“加速度”[N]. 人民日报，2026-02-10（008）."),
+    ("KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063-2064.", GB2025,
+     "KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063-2064."),  # Western: half-width
 ]
 
 
@@ -66,7 +76,7 @@ FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "hos
           "year", "volume", "issue", "pages", "date", "edition", "update_date", "access_date", "url", "doi")
 
 
-@pytest.mark.parametrize("style", [SPACED, COMPACT, FULL])
+@pytest.mark.parametrize("style", [SPACED, COMPACT, FULL, GB2025])
 def test_round_trip_on_the_reference_paper(style: HouseStyle) -> None:
     """Every entry of the reference paper, rendered and read again, has the fields it had."""
     doc = load_document(PAPER)

@@ -44,8 +44,11 @@ def fix(
     from citeguard.report import write_report
 
     word = paper.suffix.lower() == ".docx"
+    if paper.suffix.lower() == ".tex":
+        _bib_patch(paper, out, diff, select, ignore)
+        return
     if paper.suffix.lower() not in TEXT_SUFFIXES and not word:
-        _fail(f"{paper}: fix rewrites .txt, .md and .docx manuscripts (.bib patches and PDFs are not written)")
+        _fail(f"{paper}: fix rewrites .txt, .md, .docx manuscripts and the .bib files of .tex ones (not PDFs)")
     if in_place and out is not None:
         _fail("--in-place and --out exclude each other")
     chosen, dropped = _prefixes(select, "--select"), _prefixes(ignore, "--ignore")
@@ -86,3 +89,35 @@ def fix(
     counts = Counter(e.code for e in edits)
     summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items())) or "nothing to fix"
     typer.echo(f"{len(edits)} fix{'' if len(edits) == 1 else 'es'} ({summary}) written to {target}")
+
+
+def _bib_patch(paper: Path, out: Path | None, diff: bool, select: list[str] | None, ignore: list[str] | None) -> None:
+    """A LaTeX manuscript: its prose is never rewritten; the fixes to the .bib files it names are
+    written as one unified patch (PAPER.bib.patch; `patch -p0` or `git apply` applies it)."""
+    from citeguard.checks import audit
+    from citeguard.cli import _guard, _prefixes
+    from citeguard.fixes import apply_edits, plan_bib_fixes, unified_diff
+    from citeguard.ingest import read_project
+    from citeguard.link import link_citations
+    from citeguard.parse import parse_source
+    from citeguard.report import write_report
+
+    project = _guard(lambda: read_project(paper))
+    document = link_citations(parse_source(project.main, bibs=project.bibs, syntax=project.syntax,
+                                           notes=project.notes, parts=project.parts))
+    _, findings = _guard(lambda: audit(document))
+    bibs = {b.path: b.text for b in project.bibs}
+    edits = plan_bib_fixes(document, bibs, findings, select=_prefixes(select, "--select"),
+                           ignore=_prefixes(ignore, "--ignore"))
+    patch = "".join(unified_diff(bibs[path], apply_edits(bibs[path], sorted(found, key=lambda e: e.start)), path, path)
+                    for path, found in sorted(edits.items()))
+    if diff:
+        sys.stdout.write(patch)
+        return
+    count = sum(len(found) for found in edits.values())
+    if not count:
+        typer.echo("nothing to fix in the .bib files (the .tex prose is never rewritten)")
+        return
+    target = out or paper.with_name(f"{paper.stem}.bib.patch")
+    _guard(lambda: write_report(target, patch))
+    typer.echo(f"{count} fix{'' if count == 1 else 'es'} to the .bib files written as a patch to {target}")

@@ -27,6 +27,13 @@ class HouseStyle:
     full_width_zh: bool = False  # Chinese entries with ．：， instead of . : ,
     author_year: bool = False  # 著者-出版年制: the year follows the authors
     edition: Standard = Standard.GB2015
+    edition_marks: bool = False  # the edition's own marks (2025: ，：（） in Chinese entries) over the house's
+
+
+def edition_style(edition: Standard, *, author_year: bool = False) -> HouseStyle:
+    """The marks the edition's own examples print: 2015 half-width with a space after each; 2025 the
+    same for Western entries, and full-width ，：（） with the half-width period in Chinese ones."""
+    return HouseStyle(spaced=True, author_year=author_year, edition=edition, edition_marks=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +41,15 @@ class _Marks:
     period: str
     colon: str
     comma: str
+    open: str = "("
+    close: str = ")"
 
     @classmethod
     def of(cls, ref: Reference, style: HouseStyle) -> _Marks:
-        if style.full_width_zh and ref.language is Language.ZH:
+        chinese = ref.language is Language.ZH
+        if style.edition_marks and style.edition is Standard.GB2025 and chinese:
+            return cls(". ", "：", "，", "（", "）")
+        if style.full_width_zh and chinese:
             return cls("．", "：", "，")
         gap = " " if style.spaced else ""
         return cls("." + gap, ":" + gap, "," + gap)
@@ -67,7 +79,8 @@ def _journal(ref: Reference, m: _Marks, style: HouseStyle) -> str:
     if ref.volume:
         out += (m.comma if out else "") + ref.volume
     if ref.issue:  # "2023(10)", "56(1)"; with neither year nor volume before it: "刊名, (7)"
-        out += (m.comma if out and not ref.volume and (style.author_year or not ref.year) else "") + f"({ref.issue})"
+        out += (m.comma if out and not ref.volume and (style.author_year or not ref.year) else "") + \
+            f"{m.open}{ref.issue}{m.close}"
     if ref.pages:
         out += m.colon + _pages(ref, m)
     return out
@@ -96,7 +109,7 @@ def _newspaper(ref: Reference, m: _Marks) -> str:
     if when:
         out += m.comma + when
     if ref.edition:
-        out += f"({ref.edition})"
+        out += f"{m.open}{ref.edition}{m.close}"
     return out
 
 
