@@ -17,7 +17,7 @@ from pathlib import Path
 
 from citeguard.api import document_from_text, load_with_source
 from citeguard.checks import audit
-from citeguard.fixes import _is_new, apply_edits, plan_fixes
+from citeguard.fixes import apply_edits, is_new, plan_fixes
 from citeguard.ingest import IngestError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def recall() -> None:
             _, before = audit(doc)
             fixed = apply_edits(text, plan_fixes(doc, text, before))
             _, after = audit(document_from_text(fixed, path="seeded.txt"))
-            new += sum(1 for f in after if _is_new(f, before))
+            new += sum(1 for f in after if is_new(f, before))
             if seed.code in SAFE:
                 total += 1
                 gone = not any(f.code == seed.code for f in after)
@@ -79,7 +79,7 @@ def main() -> None:
             was = Counter(f.code for f in before)
             now = Counter(f.code for f in after)
             settled += sum((was - now).values())
-            fresh = [f for f in after if _is_new(f, before)]
+            fresh = [f for f in after if is_new(f, before)]
             new += len(fresh)
             if fresh and shown < args.show:
                 shown += 1

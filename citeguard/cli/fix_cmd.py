@@ -39,7 +39,9 @@ def fix(
     kept only if auditing the fixed text shows no new finding. What needs a decision stays a finding."""
     from citeguard.api import load_with_source
     from citeguard.checks import audit
-    from citeguard.cli import _fail, _guard, _prefixes
+    from citeguard.cli.errors import fail as _fail
+    from citeguard.cli.errors import guard as _guard
+    from citeguard.cli.errors import prefixes as _prefixes
     from citeguard.fixes import apply_edits, plan_fixes, unified_diff
     from citeguard.report import write_report
 
@@ -95,7 +97,8 @@ def _bib_patch(paper: Path, out: Path | None, diff: bool, select: list[str] | No
     """A LaTeX manuscript: its prose is never rewritten; the fixes to the .bib files it names are
     written as one unified patch (PAPER.bib.patch; `patch -p0` or `git apply` applies it)."""
     from citeguard.checks import audit
-    from citeguard.cli import _guard, _prefixes
+    from citeguard.cli.errors import guard as _guard
+    from citeguard.cli.errors import prefixes as _prefixes
     from citeguard.fixes import apply_edits, plan_bib_fixes, unified_diff
     from citeguard.ingest import read_project
     from citeguard.link import link_citations

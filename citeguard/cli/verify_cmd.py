@@ -134,7 +134,9 @@ def verify(
     government documents …), likely-fabricated (only on stated evidence), with retraction and
     correction notices. Exits 1 on a mismatch or likely fabrication (see --fail-on)."""
     from citeguard.api import load_document
-    from citeguard.cli import _fail, _guard, _paper, _use_color
+    from citeguard.cli import _paper, _use_color
+    from citeguard.cli.errors import fail as _fail
+    from citeguard.cli.errors import guard as _guard
     from citeguard.report import write_report
     from citeguard.report.verify_report import render_verify_json, render_verify_table
     if fail_on not in FAIL_LEVELS:
