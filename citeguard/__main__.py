@@ -1,5 +1,27 @@
-"""``python -m citeguard``"""
+"""``python -m citeguard``, and the ``citeguard`` console script."""
 
-from citeguard.cli import main
+from __future__ import annotations
 
-main()
+import contextlib
+import signal
+import sys
+from types import FrameType
+
+
+def _terminated_early(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM while citeguard is still starting: nothing is written yet, so leave at once, as the
+    handler the command line installs would (exit code 128 + 15)."""
+    sys.stderr.write("citeguard: terminated\n")
+    sys.exit(143)
+
+
+def run() -> None:
+    with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread (embedded use)
+        signal.signal(signal.SIGTERM, _terminated_early)
+    from citeguard.cli import main  # (cli.main installs its own handler before the run)
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

@@ -271,7 +271,10 @@ def test_sigterm_leaves_no_temporary_file_and_no_mixed_report_set(tmp_path: Path
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate(timeout=120)
         assert "Traceback" not in stderr
-        assert proc.returncode in (0, 143), (proc.returncode, stderr)
+        # 143: citeguard's handler ran; -15: the signal came while the interpreter was still starting
+        # (on a loaded machine), before any citeguard code — then nothing may have been touched
+        assert proc.returncode in (0, 143) or (proc.returncode == -signal.SIGTERM and not stderr), \
+            (proc.returncode, stderr)
         assert sorted(p.name for p in out.iterdir()) == ["big.html", "big.json", "big.ledger.csv"]  # no temp file
         olds = {p.read_text(encoding="utf-8-sig")[:3] == "OLD" for p in out.iterdir()}
         assert len(olds) == 1  # all old or all new, never a mix
