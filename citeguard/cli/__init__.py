@@ -25,7 +25,7 @@ from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.audit_cmd import audit as audit_command
 from citeguard.cli.config import show_config
-from citeguard.cli.errors import EXIT_USAGE
+from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -283,8 +283,8 @@ def annotate(
     paper: Annotated[Path, typer.Argument(help="A Word .docx manuscript.")],
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the commented copy "
                                              "(default: PAPER.checked.docx next to PAPER).")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
                                                 help="Comment only on findings this sure or "
                                                 "surer: high, medium or low (default: all).")] = "low",

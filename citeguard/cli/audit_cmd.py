@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from citeguard.cli.errors import EXIT_USAGE
+from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -39,6 +39,8 @@ from citeguard.report.baseline import render_baseline
 from citeguard.report.messages import plural, t
 from citeguard.report.untrusted import visible_controls
 
+POLICY = "Journal policy (CG8xx, off unless set)"  # the help panel of the --policy-… options
+
 
 def audit(
     papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts, folders of them, quoted patterns or '-' "
@@ -63,8 +65,8 @@ def audit(
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="[error|warning|info|never]",
                                          help="Exit 1 when a finding at or above this level exists: "
                                          "error, warning, info or never.")] = "error",
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
                                                 help="Report only findings this sure or surer: "
                                                 "high, medium or low (default: all).")] = "low",
@@ -114,27 +116,27 @@ def audit(
         "--exclude-url", metavar="REGEX", help="Do not check cited URLs this regular expression finds (as "
         ".lycheeignore; repeatable).")] = None,
     policy_recent_share: Annotated[float | None, typer.Option(
-        "--policy-recent-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-recent-share", min=0, max=1, rich_help_panel=POLICY,
         help="At least this share of the references from the last --policy-recent-years years (CG801).")] = None,
-    policy_recent_years: Annotated[int, typer.Option("--policy-recent-years", min=1, rich_help_panel="Journal policy "
-                                              "(CG8xx, off unless set)", help="Years counted as recent.")] = 5,
+    policy_recent_years: Annotated[int, typer.Option(
+        "--policy-recent-years", min=1, rich_help_panel=POLICY, help="Years counted as recent.")] = 5,
     policy_min_foreign: Annotated[int | None, typer.Option(
-        "--policy-min-foreign", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-min-foreign", min=0, rich_help_panel=POLICY,
         help="At least this many foreign-language references (CG802).")] = None,
     policy_foreign_share: Annotated[float | None, typer.Option(
-        "--policy-foreign-share", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-foreign-share", min=0, max=1, rich_help_panel=POLICY,
         help="At least this share of foreign-language references (CG802).")] = None,
     policy_doi: Annotated[bool, typer.Option(
-        "--policy-doi", metavar="", rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-doi", metavar="", rich_help_panel=POLICY,
         help="Journal articles must carry their DOI (CG803).")] = False,
     policy_min_references: Annotated[int | None, typer.Option(
-        "--policy-min-references", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-min-references", min=0, rich_help_panel=POLICY,
         help="At least this many references (CG804).")] = None,
     policy_max_references: Annotated[int | None, typer.Option(
-        "--policy-max-references", min=0, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-max-references", min=0, rich_help_panel=POLICY,
         help="At most this many references (CG804).")] = None,
     policy_max_self_citation: Annotated[float | None, typer.Option(
-        "--policy-max-self-citation", min=0, max=1, rich_help_panel="Journal policy (CG8xx, off unless set)",
+        "--policy-max-self-citation", min=0, max=1, rich_help_panel=POLICY,
         help="At most this share of references by the manuscript's authors (CG805).")] = None,
 ) -> None:
     """Audit manuscripts, folders of them or quoted patterns ('issue-3/*.docx'), '-' for standard input:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NoReturn, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -15,6 +15,10 @@ from citeguard.report.untrusted import visible_controls
 
 EXIT_USAGE = 2
 T = TypeVar("T")
+
+# --select / --ignore as audit and annotate take them (checked by ``prefixes``)
+SelectOption = Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")]
 
 
 def fail(message: str) -> NoReturn:
