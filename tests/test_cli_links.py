@@ -85,7 +85,8 @@ def test_links_from_a_plain_url_list_without_a_suffix(tmp_path: Path) -> None:
     listing.write_text("https://www.gov.cn/zhengce/a.html\n# a comment\nhttp://example.org/b, and more text\n",
                        encoding="utf-8")
     proc = _run("links", "--from", str(listing), "--offline", "--no-cache", "--json", "-")
-    assert proc.returncode == 0, proc.stderr
+    # offline with no cache: every URL read, none checked — said, with exit code 3
+    assert proc.returncode == 3 and "nothing could be checked: --offline" in proc.stderr, proc.stderr
     assert [r["url"] for r in json.loads(proc.stdout)] == ["https://www.gov.cn/zhengce/a.html", "http://example.org/b"]
     missing = _run("links", "--from", str(tmp_path / "nothing-here"), "--offline")
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1

@@ -172,10 +172,17 @@ def _is_preprint(text: str, kind: str = "") -> bool:
     return kind in ("posted-content", "preprint") or any(w in lowered for w in _PREPRINT_WORDS)
 
 
+def _year(value: str | None) -> bool:
+    """Whether ``value`` starts with a year int() reads: four ASCII digits ("²⁰²⁰" passes
+    ``str.isdigit`` and fails ``int``; a record's fields are untrusted)."""
+    head = (value or "")[:4]
+    return len(head) == 4 and head.isascii() and head.isdigit()
+
+
 def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifference]:
     out = []
-    if ref.year and record.year and ref.year[:4].isdigit() and abs(int(ref.year[:4]) - int(record.year)) > YEAR_SLACK:
-        out.append(FieldDifference("year", ref.year, record.year))
+    if _year(ref.year) and _year(record.year) and abs(int((ref.year or '')[:4]) - int((record.year or '')[:4])) > YEAR_SLACK:
+        out.append(FieldDifference("year", ref.year or "", record.year or ""))
     cited_venue, venue = (ref.container or "").strip(), record.container.strip()
     # A preprint's record cannot confirm or refute a venue (papers are cited by their arXiv DOI with
     # the conference that took them), nor a published record an "arXiv" citation: not compared.
@@ -193,7 +200,7 @@ def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferenc
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(ch for ch in text if ch in "0123456789")  # ASCII only: "²⁰" is no volume int() reads
 
 
 def unindexed_kind(ref: Reference) -> bool:
@@ -290,7 +297,7 @@ def judge(ref: Reference, evidence: Evidence, today: date | None = None) -> Veri
     if not ref.title and not ref.doi:
         return _plain(ref, Verdict.NOT_CHECKED, "no title or DOI could be read from the entry", evidence)
     verdict = _judge(ref, evidence)
-    future = bool(ref.year and ref.year[:4].isdigit() and int(ref.year[:4]) > today.year)
+    future = _year(ref.year) and int((ref.year or '')[:4]) > today.year
     if future and verdict.record is not None and not any(f.field == "year" for f in verdict.fields):
         # a year to come is wrong even one year off the record's (the ±1 slack is for the past)
         year = FieldDifference("year", ref.year or "", verdict.record.year or f"not after {today.year}")

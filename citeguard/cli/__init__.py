@@ -25,7 +25,7 @@ from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.audit_cmd import audit as audit_command
 from citeguard.cli.config import show_config
-from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption
+from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -33,7 +33,7 @@ from citeguard.cli.fix_cmd import fix as fix_command
 from citeguard.cli.run_options import check_values, url_patterns
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
-from citeguard.model import Confidence, LinkStatus
+from citeguard.model import Confidence, LinkResult, LinkStatus
 from citeguard.parse.fields import URL_RE
 from citeguard.report import render_model_json, write_report
 from citeguard.report.messages import plural, t
@@ -215,16 +215,38 @@ def links(
     results, sent = _guard(lambda: resolve(claims, net))
     text = json.dumps([link_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
     dead = any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results)
+    unanswered = _unanswered(results, offline)
+    if unanswered:  # nothing was checked: said plainly, and not a pass (exit 3)
+        typer.echo(f"citeguard: nothing could be checked: {unanswered}", err=True)
+    code = 1 if dead else EXIT_UNCHECKED if unanswered else 0
     if json_file is not None and str(json_file) == "-":
         sys.stdout.write(text)
-        raise typer.Exit(1 if dead else 0)
+        raise typer.Exit(code)
     if json_file is not None:
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_links_table(results, sent, width=width, color=_use_color(), lang=language,
                                         every=verbose))
-    if any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results):
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
+
+
+def _unanswered(results: list[LinkResult], offline: bool) -> str:
+    """Why no link got an answer from any server (or the cache), or "" when one did. Links the
+    manuscript gets wrong (invalid, private addresses) were checked: they are not counted; nor is
+    a TLS failure, which is the server's answer about itself."""
+    from citeguard.urls import host_of
+    silent = (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED, LinkStatus.TIMEOUT, LinkStatus.CONNECTION_ERROR)
+    asked = [r for r in results if r.status not in (LinkStatus.INVALID_URL, LinkStatus.PRIVATE_ADDRESS)]
+    if not asked or any(r.http_status is not None or r.status not in silent for r in asked):
+        return ""
+    if offline:
+        return "--offline, and none of the links is in the cache"
+    if all(r.status in (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED) for r in asked):
+        hosts = {host_of(r.url) for r in asked}
+        return "no network (no host name resolves)" if len(hosts) > 1 else \
+            f"{next(iter(hosts))} does not resolve (no network, or the domain is gone)"
+    return "no server answered (timeouts, refused connections)"
 
 
 @app.command()

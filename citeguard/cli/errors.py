@@ -14,6 +14,9 @@ from citeguard.report.files import ReportWriteError
 from citeguard.report.untrusted import visible_controls
 
 EXIT_USAGE = 2
+# verify / links: there was something to check and nothing could be (no network, every source down,
+# offline with an empty cache): not a pass, and not the manuscript's fault
+EXIT_UNCHECKED = 3
 T = TypeVar("T")
 
 # --select / --ignore as audit and annotate take them (checked by ``prefixes``)

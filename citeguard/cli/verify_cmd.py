@@ -61,11 +61,22 @@ def verify_document(document: Document, options: VerifyOptions, entries: list[Re
                 print(f"citeguard: warning: {cache.problem}", file=sys.stderr)
     unchecked = sum(r.verdict is Verdict.NOT_CHECKED for r in results)
     if unchecked:  # say once why, rather than leave a column of "not-checked" to explain itself
-        why = "; ".join(sorted(problems)[:3]) or "no title or DOI read from them"
-        hint = " (a private address: add --allow-private for a local mirror)" if any(
-            p.startswith("refused") for p in problems) else ""
-        print(f"citeguard: warning: {unchecked} of {len(results)} works not checked: {why}{hint}", file=sys.stderr)
+        print(f"citeguard: warning: {unchecked} of {len(results)} works not checked: {unchecked_reason(problems)}",
+              file=sys.stderr)
     return refs, results, sent
+
+
+def unchecked_reason(problems: set[str]) -> str:
+    """Why works went unchecked, in plain words: no network is said as such (never as a socket
+    error), then the sources given up, then the other reasons (at most three)."""
+    if any(p.startswith("no network") for p in problems):
+        return "no network: the services' names do not resolve (connect this machine, or use --offline with a cache)"
+    given_up = sorted(p for p in problems if "given up" in p)
+    others = sorted(p for p in problems if "given up" not in p)
+    why = "; ".join((given_up + others)[:3]) or "no title or DOI read from them"
+    hint = " (a private address: add --allow-private for a local mirror)" if any(
+        p.startswith("refused") for p in problems) else ""
+    return why + hint
 
 
 # Options shared by `verify` and `audit --verify` (declared once)
@@ -135,9 +146,11 @@ def verify(
     correction notices. Exits 1 on a mismatch or likely fabrication (see --fail-on)."""
     from citeguard.api import load_document
     from citeguard.cli import _paper, _use_color
+    from citeguard.cli.errors import EXIT_UNCHECKED
     from citeguard.cli.errors import fail as _fail
     from citeguard.cli.errors import guard as _guard
     from citeguard.report import write_report
+    from citeguard.report.untrusted import visible_controls
     from citeguard.report.verify_report import render_verify_json, render_verify_table
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
@@ -155,14 +168,18 @@ def verify(
     retracted = any(n.kind in (NoticeKind.RETRACTED, NoticeKind.WITHDRAWN) for r in results for n in r.notices)
     failing = any(r.verdict in FAIL_LEVELS[fail_on] for r in results) or (retracted and fail_on != "never")
     if not refs:
-        print(f"citeguard: no reference entries found in {path}", file=sys.stderr)
+        print(f"citeguard: no reference entries found in {visible_controls(str(path), one_line=True)}", file=sys.stderr)
     if json_file is not None:
         text = render_verify_json(str(path), pairs, sent)
         if str(json_file) == "-":
             sys.stdout.write(text)
-            raise typer.Exit(1 if failing else 0)
+            nothing = bool(results) and all(r.verdict is Verdict.NOT_CHECKED for r in results) and fail_on != "never"
+            raise typer.Exit(1 if failing else EXIT_UNCHECKED if nothing else 0)
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_verify_table(pairs, sent, width=width, color=_use_color()))
     if failing:
         raise typer.Exit(1)
+    if results and all(r.verdict is Verdict.NOT_CHECKED for r in results) and fail_on != "never":
+        print("citeguard: nothing could be checked (see the warning above); exit code 3", file=sys.stderr)
+        raise typer.Exit(EXIT_UNCHECKED)

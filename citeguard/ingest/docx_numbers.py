@@ -27,7 +27,7 @@ def val(el: Any, path: str, default: str | None = None) -> str | None:
 
 def number(text: str | None, default: int) -> int:
     """A whole number attribute, clamped to 0 … MAX_NUMBER + 1."""
-    return min(int(text), MAX_NUMBER + 1) if text and text.isdigit() else default
+    return min(int(text), MAX_NUMBER + 1) if text and text.isascii() and text.isdigit() else default
 
 
 def note_symbol(n: int, num_fmt: str) -> str:

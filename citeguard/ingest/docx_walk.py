@@ -117,7 +117,7 @@ def raised(rpr: Any, raised_styles: frozenset[str]) -> bool:
     if (val(rpr, W + "rStyle") or "") in raised_styles:
         return True
     position = val(rpr, W + "position") or "0"
-    return position.isdigit() and int(position) > 0
+    return position.isascii() and position.isdigit() and int(position) > 0
 
 
 def raised_styles(styles: Any) -> frozenset[str]:

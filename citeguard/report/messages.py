@@ -5,8 +5,11 @@ and message_zh); this module holds everything around them: labels, headings, pla
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from citeguard.model import Confidence, Severity
 from citeguard.places import place as place  # (the renderers name places through the catalogue)
+from citeguard.report.untrusted import visible_controls
 
 MESSAGES: dict[str, dict[str, str]] = {
     # severities and confidence
@@ -152,7 +155,11 @@ def t(key: str, lang: str, **values: object) -> str:
     """The catalogue's text for ``key`` in ``lang`` ("zh", else English), filled with ``values``."""
     entry = MESSAGES[key]
     text = entry["zh"] if lang == "zh" else entry["en"]
-    return text.format(**values) if values else text
+    # the values are file names, URLs and manuscript text: their control characters are written
+    # out, never sent to a terminal (a paper named "a\x1b[2K.txt" must not erase a line)
+    return text.format(**{k: visible_controls(v, one_line=True) if isinstance(v, str) else
+                          visible_controls(str(v), one_line=True) if isinstance(v, PurePath) else v
+                          for k, v in values.items()}) if values else text
 
 
 def plural(count: int, word: str) -> str:

@@ -42,8 +42,10 @@ def render_verify_table(pairs: Sequence[tuple[Reference, Verification]], request
         for f in result.fields:
             about.append(f"{f.field}: ").append(_data(f.cited)).append(" → ").append(_data(f.record)).append("\n")
         for n in result.notices:
-            about.append(f"{n.kind.value}" + (f" ({n.doi}" + (f", {n.date}" if n.date else "") + ")" if n.doi else ""),
-                         style="bold red" if color else "")
+            notice = _data(f"{n.kind.value}" + (f" ({n.doi}" + (f", {n.date}" if n.date else "") + ")" if n.doi else ""))
+            if color:  # a record's DOI is untrusted: written out like manuscript text
+                notice.stylize("bold red")
+            about.append_text(notice)
             about.append(": cite the notice with the work\n")
         if not result.fields and not result.notices:
             about.append_text(_data(result.detail))

@@ -22,6 +22,7 @@ import httpx
 
 from citeguard import __version__
 from citeguard.model import LinkResult, LinkStatus
+from citeguard.resolve.body import ACCEPT_ENCODING, BodyTooLarge, read_capped
 from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.claims import LinkClaim
 from citeguard.resolve.content import decode_html, page_facts
@@ -123,7 +124,8 @@ def make_client(config: ResolverConfig) -> httpx.AsyncClient:
     no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # keep no cookie between URLs
     return httpx.AsyncClient(follow_redirects=False, cookies=no_cookies, transport=PerHostTransport(config.per_host),
                              timeout=httpx.Timeout(config.timeout),
-                             headers={"User-Agent": config.user_agent, "Accept": ACCEPT})
+                             headers={"User-Agent": config.user_agent, "Accept": ACCEPT,
+                                      "Accept-Encoding": ACCEPT_ENCODING})
 
 
 def _bad_redirect(exc: BaseException) -> Refused:
@@ -159,7 +161,7 @@ class Resolver:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         # Headers every request needs; None when the client already sends them (make_client's
         # does), which spares httpx a merge per request.
-        wanted = {"user-agent": self.config.user_agent, "accept": ACCEPT}
+        wanted = {"user-agent": self.config.user_agent, "accept": ACCEPT, "accept-encoding": ACCEPT_ENCODING}
         self._headers = None if all(client.headers.get(k) == v for k, v in wanted.items()) else wanted
         self.requests = 0  # HTTP requests sent (a cached second run sends none)
 
@@ -287,15 +289,14 @@ class Resolver:
         content_type = response.headers.get("content-type", "")
         cap = self.config.max_bytes if 200 <= code < 300 else min(self.config.max_bytes, 256 * 1024)
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap and 200 <= code < 300:
+        if declared.isascii() and declared.isdigit() and int(declared) > cap and 200 <= code < 300:
             return Fetch(url, http_status=code, final_url=current, too_large=True), b"", content_type
-        body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > cap:
-                if 200 <= code < 300:
-                    return Fetch(url, http_status=code, final_url=current, too_large=True), b"", content_type
-                break
+        try:  # capped on the decoded size: a gzip bomb stops at the cap, not at the wire's
+            body = await read_capped(response.aiter_raw(), response.headers.get("content-encoding", ""), cap)
+        except BodyTooLarge:
+            if 200 <= code < 300:
+                return Fetch(url, http_status=code, final_url=current, too_large=True), b"", content_type
+            body = b""  # an error page too large to read: its status says enough
         return Fetch(url, http_status=code, final_url=current), bytes(body), content_type
 
     @staticmethod

@@ -17,7 +17,7 @@ from citeguard.checks.titles import normalise_title
 from citeguard.checks.works_match import Evidence, claims_venue_of_preprint, judge
 from citeguard.model import Reference
 from citeguard.parse.names import is_han_name, surname_key
-from citeguard.records import Verification, WorkRecord
+from citeguard.records import Verdict, Verification, WorkRecord
 from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.resolver import PerHostTransport
 from citeguard.resolve.safety import Lookup, SafetyPolicy, system_lookup
@@ -146,9 +146,14 @@ def verify_references(references: Sequence[Reference], *, config: WorksConfig | 
         try:
             async def one(ref: Reference) -> Verification:
                 before = fetcher.requests
-                evidence = await _evidence(ref, doi_sources, search_sources, library)
-                evidence = replace(evidence, requests=fetcher.requests - before, damaged_text=damaged_text)
-                verdict = replace(judge(ref, evidence, today), span=ref.span, label=entry_label(ref))
+                try:
+                    evidence = await _evidence(ref, doi_sources, search_sources, library)
+                    evidence = replace(evidence, requests=fetcher.requests - before, damaged_text=damaged_text)
+                    verdict = judge(ref, evidence, today)
+                except Exception as exc:  # a record nothing foresaw costs its reference a verdict, not the run
+                    verdict = Verification(ref.index, Verdict.NOT_CHECKED, f"a source's record could not be read "
+                                           f"({type(exc).__name__})", requests=fetcher.requests - before)
+                verdict = replace(verdict, span=ref.span, label=entry_label(ref))
                 if progress is not None:
                     progress(verdict)
                 return verdict

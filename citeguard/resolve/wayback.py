@@ -10,7 +10,7 @@ def _timestamp(access_date: str | None) -> str | None:
     if not access_date:
         return None
     digits = access_date.replace("-", "")
-    return digits if len(digits) == 8 and digits.isdigit() else None
+    return digits if len(digits) == 8 and digits.isascii() and digits.isdigit() else None
 
 
 async def closest_snapshot(client: httpx.AsyncClient, base: str, url: str, access_date: str | None,

@@ -60,7 +60,7 @@ def _year(value: object) -> str | None:
             first = parts[0][0]
             if isinstance(first, int) and 1000 <= first <= 2999:
                 return str(first)
-            if isinstance(first, str) and first.isdigit() and len(first) == 4:
+            if isinstance(first, str) and first.isascii() and first.isdigit() and len(first) == 4:
                 return first
     return None
 
@@ -189,7 +189,7 @@ def from_datacite(body: object) -> WorkRecord | None:
     year = attributes.get("publicationYear")
     return WorkRecord(
         source="datacite", id=_text(data.get("id")), title=title, authors=tuple(authors),
-        year=str(year) if isinstance(year, int | str) and str(year).isdigit() else None,
+        year=str(year) if isinstance(year, int | str) and str(year).isascii() and str(year).isdigit() else None,
         container=_text(container.get("title")) if isinstance(container, Mapping) else "",
         doi=bare_doi(attributes.get("doi")) or bare_doi(data.get("id")),
         kind=_text(types.get("resourceTypeGeneral")) if isinstance(types, Mapping) else "")
