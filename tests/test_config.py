@@ -123,8 +123,8 @@ def test_per_path_globs_are_relative_to_the_configuration_file(tmp_path: Path) -
 
 @pytest.mark.parametrize(("line", "message"), [
     ('fail-on = "warnings"', "choose one of error, warning, info, never"),
-    ("policy-recent-share = 50", "less than or equal to 1"),
-    ('policy-min-foreign = "five"', "valid integer"),
+    ("policy-recent-share = 50", "not in the range 0<=x<=1"),
+    ('policy-min-foreign = "five"', "'five' is not a valid"),
 ])
 def test_a_bad_value_is_reported_with_its_file_and_key(tmp_path: Path, line: str, message: str) -> None:
     (tmp_path / "citeguard.toml").write_text(f"[tool.citeguard.audit]\n{line}\n", encoding="utf-8")

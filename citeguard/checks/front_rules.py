@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Severity
-from citeguard.parse.names import is_han_name
+from citeguard.parse.names import is_han_name, name_spellings
 
 # 文章编号: ISSN(year)issue-first page-page count, e.g. 2095-8072(2026)03-0052-12
 ARTICLE_ID_RE = re.compile(r"(?P<issn>\d{4}-\d{3}[\dXx])\s*[(（]\s*(?P<year>\d{4})\s*[)）]\s*(?P<issue>\d{1,2})\s*-")
@@ -97,15 +97,14 @@ def author_pinyin(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     fm = ctx.document.front_matter
     if not fm.authors_zh or len(fm.authors_zh) != len(fm.authors_en):
         return
-    from pypinyin import Style, lazy_pinyin  # imported on first use (start-up time)
-
     for zh, en in zip(fm.authors_zh, fm.authors_en, strict=True):
         if not is_han_name(zh) or not 2 <= len(zh) <= 4:
             continue
-        syllables = lazy_pinyin(zh, style=Style.NORMAL, v_to_u=False)
-        surname, given = syllables[0], "".join(syllables[1:])
-        options = {_compact(surname + given), _compact(given + surname)}
-        if _compact(en) not in options:
+        # every reading of a polyphonic character is a right romanisation (朝阳: Zhaoyang or Chaoyang)
+        surnames, givens = name_spellings(zh)
+        surname, given = surnames[0], givens[0]
+        written = _compact(en)
+        if not any(written in (_compact(s + g), _compact(g + s)) for s in surnames for g in givens):
             where = fm.title_en.span if fm.title_en else (fm.title_zh.span if fm.title_zh else None)
             if where is None:
                 continue

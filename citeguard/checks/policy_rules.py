@@ -5,13 +5,15 @@ citeguard.toml); pure: the policy and the parsed list are the input."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from citeguard.checks.entry_style import EntryText, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, JournalPolicy, Language, Reference, Severity, Span
-from citeguard.parse.names import is_han_name, pinyin_name
+from citeguard.parse.names import is_han_name, name_spellings, split_han_name
+from citeguard.parse.pinyin import readings
 
 # What separates the words of a romanised name: "WANG X M" "Wang, X." "Wang Xiao-ming"
 _WORD_SPLIT_RE = re.compile(r"[\s,.\-]+")
@@ -131,15 +133,13 @@ def reference_count_out_of_bounds(ctx: AuditContext, r: Rule) -> Iterator[Findin
                         f"参考文献 {n} 条，超过期刊上限 {policy.max_references} 条", evidence=[("references", n)])
 
 
-def _pinyin(zh: str) -> tuple[str, str]:
-    """(surname, given name syllables spaced) of a Chinese name: 王晓明 → ("wang", "xiao ming")."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use (start-up time)
-    family, given = pinyin_name(zh)
-    for k in (1, 2):  # a one- or two-character surname (欧阳)
-        syllables = lazy_pinyin(zh[k:], style=Style.NORMAL)
-        if "".join(syllables) == given:
-            return family, " ".join(syllables)
-    return family, given
+def _pinyin(zh: str) -> list[tuple[str, str]]:
+    """(surname, given name syllables spaced) of a Chinese name, each way it may be read:
+    王晓明 → [("wang", "xiao ming")]; 李重阳 → [("li", "zhong yang"), ("li", "chong yang")]."""
+    surnames, _ = name_spellings(zh)
+    _, given = split_han_name(zh)
+    spaced = [" ".join(parts) for parts in itertools.islice(itertools.product(*readings(given, given_name=True)), 16)]
+    return [(s, g) for s in surnames[:2] for g in spaced]
 
 
 def _romanised_as(words: list[str], family: str, given: str) -> bool:
@@ -163,7 +163,7 @@ def is_manuscript_author(author: str, authors_zh: tuple[str, ...], authors_en: t
         return author.replace(" ", "") in {a.replace(" ", "") for a in authors_zh}
     words = [w for w in _WORD_SPLIT_RE.split(author) if w]
     for zh in authors_zh:
-        if is_han_name(zh) and _romanised_as(words, *_pinyin(zh.replace(" ", ""))):
+        if is_han_name(zh) and any(_romanised_as(words, *read) for read in _pinyin(zh.replace(" ", ""))):
             return True
     for en in authors_en:
         parts = [w for w in _WORD_SPLIT_RE.split(en) if w]

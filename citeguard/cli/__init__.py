@@ -95,7 +95,7 @@ def _root(ctx: typer.Context,
     if path is None:
         ctx.obj = Config()
         return
-    options = {name: {p.name: "Path" in str(p.bare_type()) for p in command.params if p.name}
+    options = {name: {p.name: getattr(p.type, "name", "") == "path" for p in command.params if p.name}
                for name, command in ctx.command.commands.items()}  # type: ignore[attr-defined]
     try:
         ctx.obj = defaults_for(path, table_of(path), options)
@@ -215,9 +215,9 @@ def links(
     results, sent = _guard(lambda: resolve(claims, net))
     text = json.dumps([link_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
     dead = any(r.status in (LinkStatus.NOT_FOUND, LinkStatus.SOFT_404) for r in results)
-    unanswered = _unanswered(results, offline)
+    unanswered = _unanswered(results, offline, language)
     if unanswered:  # nothing was checked: said plainly, and not a pass (exit 3)
-        typer.echo(f"citeguard: nothing could be checked: {unanswered}", err=True)
+        typer.echo("citeguard: " + t("links.unchecked", language, why=unanswered), err=True)
     code = 1 if dead else EXIT_UNCHECKED if unanswered else 0
     if json_file is not None and str(json_file) == "-":
         sys.stdout.write(text)
@@ -231,7 +231,7 @@ def links(
         raise typer.Exit(code)
 
 
-def _unanswered(results: list[LinkResult], offline: bool) -> str:
+def _unanswered(results: list[LinkResult], offline: bool, lang: str) -> str:
     """Why no link got an answer from any server (or the cache), or "" when one did. Links the
     manuscript gets wrong (invalid, private addresses) were checked: they are not counted; nor is
     a TLS failure, which is the server's answer about itself."""
@@ -241,12 +241,12 @@ def _unanswered(results: list[LinkResult], offline: bool) -> str:
     if not asked or any(r.http_status is not None or r.status not in silent for r in asked):
         return ""
     if offline:
-        return "--offline, and none of the links is in the cache"
+        return t("links.unchecked_offline", lang)
     if all(r.status in (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED) for r in asked):
         hosts = {host_of(r.url) for r in asked}
-        return "no network (no host name resolves)" if len(hosts) > 1 else \
-            f"{next(iter(hosts))} does not resolve (no network, or the domain is gone)"
-    return "no server answered (timeouts, refused connections)"
+        return t("links.unchecked_network", lang) if len(hosts) > 1 else \
+            t("links.unchecked_host", lang, host=next(iter(hosts)))
+    return t("links.unchecked_silent", lang)
 
 
 @app.command()

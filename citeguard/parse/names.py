@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from citeguard.parse.entrykey import link_surname
+from citeguard.parse.pinyin import spellings, syllables
 from citeguard.parse.text import HAN
 
 # "等" / "等." / "et al" / "et al." closing an author list
@@ -85,19 +86,29 @@ def pinyin_sort_key(name: str) -> tuple[str, str]:
     """(surname, given name) for ordering a list: the given name syllable by syllable, as GB/T 7714
     sorts Chinese names character by character — "yu ling" (渝陵) before "yue sheng" (跃生), where
     the letter strings "yuling" and "yuesheng" would put them the other way round."""
-    from pypinyin import Style, lazy_pinyin
-
     surname, _ = pinyin_name(name)
     first = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
-    return surname, " ".join(lazy_pinyin(name[len(first):], style=Style.NORMAL))
+    return surname, " ".join(syllables(name[len(first):], given_name=True))
 
 
 def pinyin_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
     "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use: its dictionaries cost ~0.15 s
+    surname, given = split_han_name(name)
+    reading = SURNAME_READINGS.get(surname) or "".join(syllables(surname))
+    return reading, "".join(syllables(given, given_name=True))
 
+
+def split_han_name(name: str) -> tuple[str, str]:
+    """(surname, given name) of a Chinese name: "欧阳修" → ("欧阳", "修"), "王晓明" → ("王", "晓明")."""
     surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
-    given = name[len(surname):]
-    reading = SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
-    return reading, "".join(lazy_pinyin(given, style=Style.NORMAL))
+    return surname, name[len(surname):]
+
+
+def name_spellings(name: str) -> tuple[list[str], list[str]]:
+    """(surname, given name) spellings of a Chinese name in pinyin, each list with the common
+    reading first and every reading of a polyphonic character after: "曾重阳" → (["zeng", "ceng"],
+    ["zhongyang", "chongyang"]). A surname read unlike its character (曾 zeng) comes from the table."""
+    surname, given = split_han_name(name)
+    family = [SURNAME_READINGS[surname]] if surname in SURNAME_READINGS else []
+    return list(dict.fromkeys(family + spellings(surname))), spellings(given, given_name=True)

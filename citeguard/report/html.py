@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
-from jinja2 import Environment, StrictUndefined, Template, select_autoescape
+from jinja2 import Template
 
 from citeguard import __version__
 from citeguard.checks import RULES
@@ -29,6 +27,7 @@ from citeguard.report.messages import (
     severity_name,
     status_name,
 )
+from citeguard.report.templates import template
 from citeguard.report.verdicts import record_url
 from citeguard.report.year_chart import year_chart
 from citeguard.urls import split_url
@@ -184,12 +183,9 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         page_label=lambda n: f"第 {n} 页" if lang == "zh" else f"p.{n}")
 
 
-@lru_cache(maxsize=1)
 def _template() -> Template:
-    """The report template, compiled once per process (compiling costs far more than rendering)."""
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.from_string(files("citeguard.report").joinpath("report.html.j2").read_text(encoding="utf-8"))
+    """The report template (compiled once per machine: report/templates.py)."""
+    return template("report.html.j2")
 
 
 def _line_labels(doc: Document, source: str, lang: str) -> list[str]:

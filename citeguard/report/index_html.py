@@ -4,14 +4,13 @@ and a link to its report, sortable by any column. Pure: rows in, one HTML string
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 from urllib.parse import quote
 
-from jinja2 import Environment, StrictUndefined, Template, select_autoescape
+from jinja2 import Template
 
 from citeguard import __version__
 from citeguard.report.messages import INDEX_UI as UI
+from citeguard.report.templates import template
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +32,9 @@ class IndexRow:
     error: str = ""  # why the paper could not be audited
 
 
-@lru_cache(maxsize=1)
 def _template() -> Template:
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.from_string(files("citeguard.report").joinpath("index.html.j2").read_text(encoding="utf-8"))
+    """The report template (compiled once per machine: report/templates.py)."""
+    return template("index.html.j2")
 
 
 def render_index(rows: list[IndexRow], *, lang: str = "en") -> str:

@@ -66,6 +66,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "网址 {urls} 个：正常 {ok} 个，有问题 {problems} 个，未检查 {unchecked} 个"
                             "（HTTP 请求 {requests} 次，{cached} 个取自缓存）{more}"},
     "links.more": {"en": "; -v lists every URL", "zh": "；加 -v 列出全部网址"},
+    # links: no URL got an answer (exit code 3)
+    "links.unchecked": {"en": "nothing could be checked: {why}", "zh": "无法检查任何网址：{why}"},
+    "links.unchecked_offline": {"en": "--offline, and none of the links is in the cache",
+                                "zh": "离线运行，且缓存中没有这些网址"},
+    "links.unchecked_network": {"en": "no network (no host name resolves)", "zh": "没有网络（所有主机名均无法解析）"},
+    "links.unchecked_host": {"en": "{host} does not resolve (no network, or the domain is gone)",
+                             "zh": "{host} 无法解析（没有网络，或该域名已失效）"},
+    "links.unchecked_silent": {"en": "no server answered (timeouts, refused connections)",
+                               "zh": "没有服务器应答（超时或拒绝连接）"},
     "ledger.header": {"en": "page|passage|where|marks", "zh": "页码|引文|位置|标记"},
     "ledger.twice": {"en": "twice", "zh": "重复"},
     "ledger.not_in_entry": {"en": "NOT IN ENTRY", "zh": "条目未列"},
