@@ -46,7 +46,7 @@ def audit(
     papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts, folders of them, quoted patterns or '-' "
                                                         "(standard input).")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
-                                                   "output; one paper only; default reports/<name>.json).")] = None,
+                                                   "output; one paper only; default: <name>.json in --reports-dir).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
     offline: Annotated[bool, typer.Option("--offline", metavar="", help="Never touch the network: links are answered from "
                                           "the cache or reported as not-checked.")] = False,
@@ -89,8 +89,8 @@ def audit(
                                                "junit (one JUnit XML document for the run) on standard "
                                                "output.")] = "text",
     screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
-                                                         "(needs Playwright and Chromium; skipped with a warning "
-                                                         "otherwise).")] = None,
+                                                         "(needs Playwright and Chromium, else skipped with a "
+                                                         "warning; Chinese text needs a CJK font).")] = None,
     verify: Annotated[bool, typer.Option("--verify", metavar="", help="Also verify every cited work against Crossref, "
                                          "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
     library: LibraryOption = None,
