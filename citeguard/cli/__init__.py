@@ -251,7 +251,8 @@ def ledger(
             sys.stdout.write(text)
         else:
             _guard(lambda: write_report(csv_file, text))
-            typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), path=csv_file))
+            typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), rows_word=plural(len(rows), "row"),
+                           path=csv_file))
         return
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_ledger_table(rows, width=width, lang=lang or document.language.value))
@@ -280,8 +281,8 @@ def export(
             sys.stdout.write(text)
         else:
             _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
-            typer.echo(f"{len(exportable(document))} entries (the parsed reference list, then the works cited in "
-                       f"footnotes) written to {target}")
+            n = len(exportable(document))
+            typer.echo(t("cli.exported", document.language.value, n=n, entries_word=plural(n, "entry"), path=target))
 
 
 @app.command(cls=HelpCommand)
