@@ -147,7 +147,7 @@ def audit(
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
     from citeguard.cli.batch import AuditSettings, PaperJob, PaperOutcome, expand_papers, run_papers
     from citeguard.cli.network import NetworkOptions
-    from citeguard.cli.outputs import FORMATS, OutputPlan, screenshot, write_index, write_run
+    from citeguard.cli.outputs import FORMATS, OutputPlan, missing_cjk_font, screenshot, write_index, write_run
     from citeguard.report.audit_json import AuditOptions
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
@@ -248,6 +248,8 @@ def audit(
             typer.echo(f"citeguard: warning: no screenshot: {shot}", err=True)
         else:
             plan.written.append(screenshot_file)
+            if missing_cjk_font(html_written[0]):  # written all the same: the rest of it is readable
+                typer.echo(t("cli.no_cjk_font", lang or run_language(outcomes)), err=True)
     said = lang or run_language(outcomes)
     if to_terminal and batch:
         read = [o for o in outcomes if o.error is None]
