@@ -330,6 +330,19 @@ class Document:
             return f"{line}:{column}"
         return self.positions.label(line, column)
 
+    @property
+    def entry_style(self) -> EntryStyle | None:
+        """The style the paper's entries are in: its list's (set by parse as each entry's
+        ``list_style``) or, with no list, that of most footnote entries; None when it has neither.
+        The reports name GB/T 7714 only for a paper in that style."""
+        if self.references:
+            return self.references[0].list_style or self.references[0].style
+        counts: dict[EntryStyle, int] = {}
+        for note in self.footnotes:
+            if note.entry is not None:
+                counts[note.entry.style] = counts.get(note.entry.style, 0) + 1
+        return max(counts, key=lambda style: counts[style]) if counts else None
+
 
 @dataclass(frozen=True, slots=True)
 class JournalPolicy:

@@ -243,3 +243,39 @@ def test_junit_has_a_suite_per_paper_and_a_failure_per_finding_at_fail_on(tmp_pa
         assert int(suite.get("failures", "-1")) == len(failing) == len(suite.findall("testcase/failure"))
         assert len(suite.findall("testcase")) == max(1, len(findings))
     assert int(root.get("failures", "-1")) == sum(int(s.get("failures", "0")) for s in suites)
+
+
+SMALL_ZH = "研究表明[1]。\n\n参考文献\n\n[1] 周文,许凌云.论新质生产力[J].改革,2023(10):1-13.\n"
+SMALL_EN = "Growth matters [1].\n\nReferences\n\n[1] Smith J. Title of the work[J]. Journal of Things, 2020, 12(3): 45-67.\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig decides Chromium's fonts on Linux")
+@pytest.mark.parametrize(("text", "fonts", "warning"), [
+    # a Chinese report and fontconfig knows no Chinese font: boxes, said in one line in the paper's language
+    (SMALL_ZH, "", "citeguard：警告：未找到中文字体，截图中的汉字显示为方框；请安装 fonts-noto-cjk 或 fonts-wqy-microhei（Debian）"),
+    (SMALL_ZH, "WenQuanYi Micro Hei\n", None),
+    (SMALL_EN, "", None),  # nothing Chinese to draw
+])
+def test_screenshot_without_a_cjk_font_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, fonts: str,
+                                             warning: str | None) -> None:
+    import citeguard.cli.outputs as outputs
+
+    def fake_screenshot(html: Path, png: Path) -> None:  # Chromium's part: a PNG is written
+        png.write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fc_list = bin_dir / "fc-list"  # fontconfig's answer to `fc-list :lang=zh family`
+    fc_list.write_text(f"#!/bin/sh\nprintf '{fonts}'\n", encoding="utf-8")
+    fc_list.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    monkeypatch.setattr(outputs, "screenshot", fake_screenshot)
+    paper = tmp_path / "paper.txt"
+    paper.write_text(text, encoding="utf-8")
+    png = tmp_path / "shot.png"
+    result = runner.invoke(app, ["audit", *OFFLINE, str(paper), "--reports-dir", str(tmp_path / "r"), "--fail-on", "never",
+                                 "-q", "--screenshot", str(png)])
+    assert result.exit_code == 0, result.output
+    assert png.exists()  # a warning: the screenshot is written all the same
+    lines = [line for line in result.stderr.splitlines() if "CJK" in line or "中文字体" in line]
+    assert lines == ([warning] if warning else [])

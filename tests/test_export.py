@@ -38,7 +38,7 @@ def test_bibtex_round_trip() -> None:
     book = entries["xi2018"]
     assert book.entry_type == "book"
     assert (book["author"], book["title"], book["publisher"], book["address"], book["year"], book["language"]) == (
-        "习近平", "论坚持推动构建人类命运共同体", "中央文献出版社", "北京", "2018", "zh")
+        "习, 近平", "论坚持推动构建人类命运共同体", "中央文献出版社", "北京", "2018", "zh")
     assert "pages" not in book.fields_dict  # cited pages belong in the text
     article = entries["smith2020"]
     assert (article.entry_type, article["author"], article["journal"], article["volume"], article["number"],
@@ -56,11 +56,13 @@ def test_reference_paper_exports_every_entry() -> None:
     assert len(library.entries) == 51 + 24 and not library.failed_blocks
     assert len({e.key for e in library.entries}) == len(library.entries)
     by_key = {e.key: e for e in library.entries}
-    assert by_key["an2025"]["author"] == "安博文 and 许培源 and 卢一夫 and others"
+    assert by_key["an2025"]["author"] == "安, 博文 and 许, 培源 and 卢, 一夫 and others"
 
 
 @pytest.mark.parametrize(("index", "expected"), [
-    (0, {"type": "book", "publisher": "中央文献出版社", "author": [{"literal": "习近平"}], "issued": {"date-parts": [[2018]]}}),
+    (0, {"type": "book", "publisher": "中央文献出版社", "author": [{"family": "习", "given": "近平"}],
+         "issued": {"date-parts": [[2018]]}}),
+    (2, {"author": [{"family": "周", "given": "文"}, {"family": "许", "given": "凌云"}]}),
     (3, {"type": "article-journal", "author": [{"family": "Smith", "given": "J."}, {"family": "Jones", "given": "K."}]}),
     (5, {"type": "webpage", "URL": "https://www.gov.cn/a.htm", "accessed": {"date-parts": [[2026, 3, 29]]}}),
 ])
@@ -77,3 +79,36 @@ def test_latex_specials_are_escaped_and_newspaper_page_kept() -> None:
     assert first["title"] == r"Growth of 50\% \& R\_D \{spending\} \#1"
     assert (second["journal"], second["pages"], second["date"]) == ("人民日报", "008", "2026-02-10")
     assert "edition" not in second.fields_dict
+
+
+NAMES = """正文。
+
+参考文献
+
+[1] 国家统计局.中国统计年鉴2023[M].北京:中国统计出版社,2023.
+[2] 欧阳修,周文,司马相如,诸葛亮.题名[J].改革,2023(10):1-13.
+[3] [美]史密斯.经济学[M].张三,译.北京:商务印书馆,2010.
+[4] 卡尔·马克思.资本论[M].北京:人民出版社,2004.
+[5] 中共中央.关于全面深化改革若干重大问题的决定[N].人民日报,2013-11-16(001).
+[6] 尉迟恭,长孙无忌,令狐冲.题名二[J].改革,2020(1):1-3.
+"""
+
+
+@pytest.mark.parametrize(("index", "csl", "bibtex"), [
+    # a person: family (the first character, or a double surname) and given, as Zotero files them
+    (1, [{"family": "欧阳", "given": "修"}, {"family": "周", "given": "文"}, {"family": "司马", "given": "相如"},
+         {"family": "诸葛", "given": "亮"}], "欧阳, 修 and 周, 文 and 司马, 相如 and 诸葛, 亮"),
+    (5, [{"family": "尉迟", "given": "恭"}, {"family": "长孙", "given": "无忌"}, {"family": "令狐", "given": "冲"}],
+     "尉迟, 恭 and 长孙, 无忌 and 令狐, 冲"),
+    # a transliteration with a dot: given names first
+    (3, [{"family": "马克思", "given": "卡尔"}], "马克思, 卡尔"),
+    # organisations and a translated author ([美]) stay whole: literal, braced in BibTeX
+    (0, [{"literal": "国家统计局"}], "{国家统计局}"),
+    (4, [{"literal": "中共中央"}], "{中共中央}"),
+    (2, [{"literal": "史密斯"}], "{史密斯}"),
+])
+def test_chinese_names_as_family_and_given(index: int, csl: list[dict[str, str]], bibtex: str) -> None:
+    doc = document_from_text(NAMES)
+    assert json.loads(render_csl_json(doc))[index]["author"] == csl
+    library = bibtexparser.parse_string(render_bibtex(doc))
+    assert library.entries[index]["author"] == bibtex

@@ -25,6 +25,7 @@ from citeguard.parse.entrykey import fold_name
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
 from citeguard.places import place
+from citeguard.words import counted, ordinal, plural
 
 
 def whole_brackets(c: Citation) -> bool:
@@ -89,9 +90,11 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
         if normalised_title(ref.title)[:60] in cited_titles:
             continue  # a second copy of a cited work: CG302 reports the repetition
-        yield r.finding(ref.span, f"{ref_label(doc, ref.index)} is never cited in the text",
-                        f"{ref_label(doc, ref.index)} 在正文中未被引用",
-                        references=[ref_number(doc, ref.index)], confidence=ctx.reading.uncited_confidence)
+        label = ref_label(doc, ref.index)
+        yield r.finding(ref.span, f"{label} is never cited in the text", f"{label} 在正文中未被引用",
+                        references=[ref_number(doc, ref.index)], confidence=ctx.reading.uncited_confidence,
+                        suggestion=f"cite {label} where the text uses the work, or delete it from the list",
+                        suggestion_zh=f"在正文使用该文献处标注引用 {label}，或将其从参考文献表中删除")
 
 
 @rule("CG103", "year-mismatch", Severity.ERROR)
@@ -197,8 +200,8 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             evidence=[("authors in entry", "、".join(ref.authors))],
                             suggestion=f"write {ref.authors[0]} without 等", suggestion_zh=f"写作 {ref.authors[0]}，不加“等”")
         elif names == 2 and len(c.authors) == 1 and full > short:
-            yield r.finding(c.span, f"{c.text}: this paper writes two authors in full ({full} times) but shortens "
-                            f"{ref_label(ctx.document, ref.index)} with 等",
+            yield r.finding(c.span, f"{c.text}: this paper writes two authors in full ({counted(full, 'time')}) "
+                            f"but shortens {ref_label(ctx.document, ref.index)} with 等",
                             f"{c.text}：本文两位作者通常全列（{full} 处），此处却用“等”",
                             severity=Severity.WARNING, citations=[c.id],
                             references=[ref_number(ctx.document, ref.index)],
@@ -302,6 +305,9 @@ def _distinct_works(refs: list[Reference]) -> list[Reference]:
     return out
 
 
+MAX_NAMED_UNCITED = 3  # CG109 names the uncited entries a mistyped number may have meant, if this few
+
+
 @rule("CG109", "numeric-out-of-range", Severity.ERROR)
 def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A numeric citation points to a number that no entry has.
@@ -310,12 +316,22 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     if not ctx.reading.citations_trusted:
         return
-    for c in ctx.document.citations:
-        if c.kind is CitationKind.NUMERIC and c.reference is None and ctx.document.references:
+    doc = ctx.document
+    last = max((ref.number for ref in doc.references if ref.number is not None), default=len(doc.references))
+    cited = {c.reference for c in doc.citations}
+    # entries no citation reaches: a mistyped number may have meant one of them (named when few)
+    uncited = [ref_label(doc, ref.index) for ref in doc.references if ref.index not in cited]
+    hint = f"; uncited: {', '.join(uncited)}" if 0 < len(uncited) <= MAX_NAMED_UNCITED else ""
+    hint_zh = f"；未被引用的条目：{'、'.join(uncited)}" if hint else ""
+    for c in doc.citations:
+        if c.kind is CitationKind.NUMERIC and c.reference is None and doc.references:
             yield r.finding(c.span, f"{c.text}: there is no entry [{c.number}]",
                             f"{c.text}：参考文献中没有第 [{c.number}] 条", citations=[c.id],
-                            evidence=[("entries", len(ctx.document.references))],
-                            confidence=ctx.reading.link_confidence)
+                            evidence=[("entries", len(doc.references))],
+                            confidence=ctx.reading.link_confidence,
+                            suggestion=f"correct the number, or add entry [{c.number}] to the list (it ends at "
+                                       f"[{last}]){hint}",
+                            suggestion_zh=f"更正序号，或在参考文献表中补上第 [{c.number}] 条（现止于第 [{last}] 条）{hint_zh}")
 
 
 @rule("CG110", "numeric-order", Severity.WARNING)
@@ -334,7 +350,7 @@ def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for position, (got, want) in enumerate(zip(seen, expected, strict=True)):
         if got != want:
             first = next(c for c in ctx.document.citations if c.number == got)
-            yield r.finding(first.span, f"[{got}] is the {position + 1}. work first cited, so it should be [{want}]",
+            yield r.finding(first.span, f"[{got}] is the {ordinal(position + 1)} work first cited, so it should be [{want}]",
                             f"[{got}] 是第 {position + 1} 个首次引用的文献，应编为 [{want}]",
                             citations=[first.id], evidence=[("first-citation order", " ".join(map(str, seen[:20])))])
             return
@@ -368,10 +384,11 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     shown = (", " if doc.positions is None else "; ").join(places[:12]) + (" …" if len(places) > 12 else "")
     shown_zh = ("、" if doc.positions is None else "；").join(place(p, "zh") for p in places[:12]) + (
         " …" if len(places) > 12 else "")
-    unit, unit_zh = ("lines ", "第 ", ) if doc.positions is None else ("", "")
+    unit, unit_zh = (plural(len(places), "line") + " ", "第 ") if doc.positions is None else ("", "")
     zh = {"full-width": "全角", "half-width": "半角"}
-    yield r.finding(minor_list[0].span, f"{len(minor_list)} citations use {minor} brackets ({unit}{shown}) while "
-                    f"{len(major_list)} use {major} ones",
+    yield r.finding(minor_list[0].span, f"{counted(len(minor_list), 'citation')} "
+                    f"{'uses' if len(minor_list) == 1 else 'use'} {minor} brackets ({unit}{shown}) while "
+                    f"{len(major_list)} {'uses' if len(major_list) == 1 else 'use'} {major} ones",
                     f"{len(minor_list)} 处引用括号为{zh[minor]}（{unit_zh}{shown_zh}{' 行' if unit_zh else ''}），"
                     f"其余 {len(major_list)} 处为{zh[major]}",
                     citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])

@@ -8,6 +8,7 @@ from citeguard.checks.entry_style import EntryText, all_entries, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.checks.titles import title_similarity
 from citeguard.model import Finding, LinkResult, LinkStatus, Severity
+from citeguard.words import counted
 
 TITLE_MATCH = 60.0  # below this similarity (0-100) the page is probably not the one cited
 
@@ -114,7 +115,7 @@ def links_not_checked(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     skipped = [(e, res) for e, res in _checked(ctx, LinkStatus.NOT_CHECKED) if res.detail.startswith("network")]
     if skipped:
         first = skipped[0][0]
-        yield r.finding(first.ref.span, f"network unavailable: {len(skipped)} links not checked",
+        yield r.finding(first.ref.span, f"network unavailable: {counted(len(skipped), 'link')} not checked",
                         f"网络不可用：{len(skipped)} 个网址未检查")
 
 

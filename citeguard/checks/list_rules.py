@@ -19,7 +19,7 @@ from citeguard.checks.entry_style import (
     spacing,
 )
 from citeguard.checks.reading import gbt_entry
-from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
+from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, ref_with_place, rule
 from citeguard.checks.zh_terms import elements_zh
 from citeguard.model import (
     CitationKind,
@@ -37,6 +37,7 @@ from citeguard.model import (
 from citeguard.parse.fields import TYPE_RE
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width, is_chinese
+from citeguard.words import counted
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
 SOME = 2  # more repeats than this (works listed twice, keys defined twice) are one finding naming them
@@ -102,16 +103,25 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     doc = ctx.document
     if len(pairs) > SOME:  # a list (or .bib) that repeats several works: one finding naming them all
         listed = "; ".join(f"{ref_label(doc, b)} = {ref_label(doc, a)}" for a, b in pairs[:8])
+        later = ", ".join(ref_with_place(doc, b, "en") for _, b in pairs[:8]) + (" …" if len(pairs) > 8 else "")
+        later_zh = "、".join(ref_with_place(doc, b, "zh") for _, b in pairs[:8]) + (" …" if len(pairs) > 8 else "")
         yield r.finding(doc.references[pairs[0][1] - 1].span, f"{len(pairs)} entries repeat an earlier entry (same "
                         f"title and year): {listed}{' …' if len(pairs) > 8 else ''}",
                         f"{len(pairs)} 个条目与前面的条目重复（题名与年份相同）：{listed}",
-                        references=[ref_number(doc, i) for pair in pairs for i in pair])
+                        references=[ref_number(doc, i) for pair in pairs for i in pair],
+                        suggestion=f"delete the later copies ({later}); cite the first copy where the text cites "
+                                   "one of them",
+                        suggestion_zh=f"删除后出现的重复条目（{later_zh}），正文中引用它们之处改引首次出现的条目")
         return
+    cited = {c.reference for c in doc.citations}
     for first, index in pairs:
-        yield r.finding(doc.references[index - 1].span, f"{ref_label(doc, index)} repeats "
-                        f"{ref_label(doc, first)} (same title and year)",
-                        f"{ref_label(doc, index)} 与 {ref_label(doc, first)} 重复",
-                        references=[ref_number(doc, first), ref_number(doc, index)])
+        a, b = ref_label(doc, first), ref_label(doc, index)
+        drop, drop_zh = ref_with_place(doc, index, "en"), ref_with_place(doc, index, "zh")
+        yield r.finding(doc.references[index - 1].span, f"{b} repeats {a} (same title and year)", f"{b} 与 {a} 重复",
+                        references=[ref_number(doc, first), ref_number(doc, index)],
+                        suggestion=f"delete {drop}" + (f" and cite {a} where the text cites {b}"
+                                                       if index in cited and a != b else ""),
+                        suggestion_zh=f"删除 {drop_zh}" + (f"，正文中引用 {b} 之处改引 {a}" if index in cited and a != b else ""))
 
 
 def _who(doc: Document, index: int) -> str:
@@ -272,7 +282,8 @@ def volume_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     bracketed = [e for e in all_entries(ctx.document) if _VOLUME_BRACKET_RE.search(e.ref.title or "")]
     if bracketed:
         first = bracketed[0]
-        yield r.finding(first.ref.span, f"{len(bracketed)} entries write the volume in brackets, e.g. "
+        yield r.finding(first.ref.span, f"{counted(len(bracketed), 'entry')} "
+                        f"{'writes' if len(bracketed) == 1 else 'write'} the volume in brackets, e.g. "
                         f"{first.ref.title!r}; GB/T 7714 writes 题名:第N卷",
                         f"{len(bracketed)} 个条目将卷次写在括号中（如“{first.ref.title}”），标准格式为“题名:第N卷”",
                         references=[e.ref.number or e.ref.index for e in bracketed if e.footnote is None],
@@ -312,8 +323,9 @@ def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: s
     labels = _ranges([e.label for e in minority])
     labels_zh = _ranges([e.label_zh for e in minority])
     other = Spacing.COMPACT if majority is Spacing.SPACED else Spacing.SPACED
-    yield r.finding(minority[0].ref.span, f"{where}: {len(minority)} entries ({labels}) are {other}"
-                    f" while {counts[majority]} are {majority}",
+    yield r.finding(minority[0].ref.span, f"{where}: {counted(len(minority), 'entry')} ({labels}) "
+                    f"{'is' if len(minority) == 1 else 'are'} {other} while {counts[majority]} "
+                    f"{'is' if counts[majority] == 1 else 'are'} {majority}",
                     f"{where_zh}中 {len(minority)} 条（{labels_zh}）标点后空格与其余 {counts[majority]} 条不一致",
                     references=[e.ref.number or e.ref.index for e in minority if e.footnote is None],
                     footnotes=[e.footnote.id for e in minority if e.footnote is not None],

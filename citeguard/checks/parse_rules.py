@@ -8,6 +8,7 @@ from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number,
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import OCR_NAME_REASON
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
+from citeguard.words import counted
 
 
 def _issues(ctx: AuditContext, r: Rule, kind: IssueKind, confidence: Confidence = Confidence.HIGH) -> Iterator[Finding]:
@@ -67,7 +68,7 @@ def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     citation could be checked against an entry."""
     doc = ctx.document
     if doc.system is not CitationSystem.NONE and not doc.references and doc.citations:
-        yield r.finding(doc.citations[0].span, f"{len(doc.citations)} citations but no reference list was found",
+        yield r.finding(doc.citations[0].span, f"{counted(len(doc.citations), 'citation')} but no reference list was found",
                         f"正文有 {len(doc.citations)} 处引用，但未找到参考文献表")
 
 

@@ -14,6 +14,7 @@ from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, JournalPolicy, Language, Reference, Severity, Span
 from citeguard.parse.names import is_han_name, name_spellings, split_han_name
 from citeguard.parse.pinyin import readings
+from citeguard.words import counted
 
 # What separates the words of a romanised name: "WANG X M" "Wang, X." "Wang Xiao-ming"
 _WORD_SPLIT_RE = re.compile(r"[\s,.\-]+")
@@ -62,7 +63,8 @@ def too_few_recent_references(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     recent = sum(1 for ref in refs if (y := entry_year(ref)) is not None and since <= y <= now)
     share = recent / len(refs)
     if share < policy.recent_share:
-        yield r.finding(_where(ctx), f"{recent} of {len(refs)} references ({_percent(share)}) are from "
+        yield r.finding(_where(ctx), f"{recent} of {counted(len(refs), 'reference')} ({_percent(share)}) "
+                        f"{'is' if recent == 1 else 'are'} from "
                         f"{since}–{now}; the journal asks for at least {_percent(policy.recent_share)}",
                         f"近 {policy.recent_years} 年（{since}—{now}）的参考文献 {recent} 条，占 {_percent(share)}，"
                         f"低于期刊要求的 {_percent(policy.recent_share)}",
@@ -86,7 +88,8 @@ def too_few_foreign_references(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         wanted = (f"at least {policy.min_foreign}" if short_count else
                   f"at least {_percent(policy.foreign_share or 0)}")
         wanted_zh = (f"不少于 {policy.min_foreign} 条" if short_count else f"不低于 {_percent(policy.foreign_share or 0)}")
-        yield r.finding(_where(ctx), f"{foreign} of {len(refs)} references ({_percent(share)}) are in a foreign "
+        yield r.finding(_where(ctx), f"{foreign} of {counted(len(refs), 'reference')} ({_percent(share)}) "
+                        f"{'is' if foreign == 1 else 'are'} in a foreign "
                         f"language; the journal asks for {wanted}",
                         f"外文参考文献 {foreign} 条，占 {_percent(share)}；期刊要求{wanted_zh}",
                         evidence=[("foreign", foreign), ("references", len(refs))])
@@ -126,10 +129,10 @@ def reference_count_out_of_bounds(ctx: AuditContext, r: Rule) -> Iterator[Findin
         return
     n = len(ctx.document.references)
     if policy.min_references is not None and n < policy.min_references:
-        yield r.finding(_where(ctx), f"{n} references; the journal asks for at least {policy.min_references}",
+        yield r.finding(_where(ctx), f"{counted(n, 'reference')}; the journal asks for at least {policy.min_references}",
                         f"参考文献 {n} 条，少于期刊要求的 {policy.min_references} 条", evidence=[("references", n)])
     if policy.max_references is not None and n > policy.max_references:
-        yield r.finding(_where(ctx), f"{n} references; the journal allows at most {policy.max_references}",
+        yield r.finding(_where(ctx), f"{counted(n, 'reference')}; the journal allows at most {policy.max_references}",
                         f"参考文献 {n} 条，超过期刊上限 {policy.max_references} 条", evidence=[("references", n)])
 
 
@@ -188,7 +191,8 @@ def too_much_self_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     share = len(own) / len(refs)
     if share > policy.max_self_citation:
         labels = ", ".join(EntryText(ref).label for ref in own[:10])
-        yield r.finding(_where(ctx), f"{len(own)} of {len(refs)} references ({_percent(share)}) name an author of "
+        yield r.finding(_where(ctx), f"{len(own)} of {counted(len(refs), 'reference')} ({_percent(share)}) "
+                        f"{'names' if len(own) == 1 else 'name'} an author of "
                         f"the manuscript; the journal allows at most {_percent(policy.max_self_citation)}: {labels}",
                         f"{len(own)} 条参考文献（{_percent(share)}）含本文作者，超过期刊上限 "
                         f"{_percent(policy.max_self_citation)}：{labels}",

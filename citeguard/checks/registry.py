@@ -28,6 +28,7 @@ from citeguard.model import (
     Span,
     Standard,
 )
+from citeguard.places import place
 from citeguard.records import Verification
 
 FAMILIES = {
@@ -157,6 +158,19 @@ def ref_label(document: Document, index: int) -> str:
         return f"[{ref.number}]"
     who = ref.authors[0] if ref.authors else (ref.title or ref.raw)[:16]
     return f"{who} {ref.year or ''}{ref.year_suffix}".strip()
+
+
+def ref_with_place(doc: Document, index: int, lang: str) -> str:
+    """Entry ``index`` named so that it is told from another with the same label: "[9]" and
+    "@smith2020b" as they are, "张三 2020 (line 245)" in an author-year list that has two 张三 2020."""
+    ref = doc.references[index - 1]
+    label = ref_label(doc, index)
+    if ref.number is not None or ref.key:
+        return label
+    where = place(doc.location(ref.span.line, ref.span.column, ref.span.path), lang)
+    if doc.positions is None or ref.span.path:
+        where = f"第 {ref.span.line} 行" if lang == "zh" else f"line {ref.span.line}"
+    return f"{label}（{where}）" if lang == "zh" else f"{label} ({where})"
 
 
 def ref_number(document: Document, index: int) -> int:

@@ -140,6 +140,6 @@ def insecure_http(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     secure = sum(1 for _, u in urls if u.lower().startswith("https://"))
     for e, url in urls:
         if url.lower().startswith("http://") and secure:
-            yield entry_finding(r, e, f"{e.label}: http:// URL ({secure} others use https://)",
+            yield entry_finding(r, e, f"{e.label}: http:// URL ({secure} {'other uses' if secure == 1 else 'others use'} https://)",
                                 f"{e.label_zh}：网址使用 http://，其余 {secure} 个使用 https://",
                                 suggestion="https://" + url[len("http://"):])

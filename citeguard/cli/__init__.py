@@ -25,11 +25,12 @@ from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.audit_cmd import audit as audit_command
 from citeguard.cli.config import show_config
-from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption
+from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption, usage_line
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
 from citeguard.cli.fix_cmd import fix as fix_command
+from citeguard.cli.help import HelpCommand, HelpGroup
 from citeguard.cli.run_options import check_values, url_patterns
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
@@ -45,10 +46,13 @@ from citeguard.report.terminal import (
     render_rules_table,
 )
 
+# What every command that reads a manuscript reads (ingest.source.SUPPORTED_SUFFIXES, by content)
+MANUSCRIPT_HELP = ("Manuscript: .txt, .md, .tex (with the .bib files it names), .bib, .docx or .pdf; '-' for "
+                   "standard input; default: the bundled paper.")
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, cls=HelpGroup,
                   help="citeguard: check the citations, references and footnotes of a manuscript.")
 
 def _read_baseline(path: Path) -> dict[str, Counter[str]]:
@@ -105,9 +109,9 @@ def _root(ctx: typer.Context,
     ctx.default_map = ctx.obj.defaults  # command-line options override these
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def parse(
-    paper: Annotated[Path | None, typer.Argument(help="Manuscript (.txt or .md); default: the bundled paper.")] = None,
+    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the document model as JSON here "
                                                    "('-' for standard output).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No terminal summary.")] = False,
@@ -163,10 +167,10 @@ def _confidence(value: str) -> Confidence:
         _fail(f"--min-confidence must be high, medium or low, not {value!r}")
 
 
-app.command()(audit_command)  # citeguard audit: in cli/audit_cmd.py
+app.command(cls=HelpCommand)(audit_command)  # citeguard audit: in cli/audit_cmd.py
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def links(
     urls: Annotated[list[str] | None, typer.Argument(help="URLs to check.")] = None,
     from_file: Annotated[Path | None, typer.Option("--from", help="Check every URL cited in this manuscript "
@@ -249,9 +253,9 @@ def _unanswered(results: list[LinkResult], offline: bool, lang: str) -> str:
     return t("links.unchecked_silent", lang)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def ledger(
-    paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
+    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write the ledger as CSV here ('-' for standard "
                                                   "output).")] = None,
     lang: LangOption = None,
@@ -269,20 +273,23 @@ def ledger(
             sys.stdout.write(text)
         else:
             _guard(lambda: write_report(csv_file, text))
-            typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), path=csv_file))
+            typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), rows_word=plural(len(rows), "row"),
+                           path=csv_file))
         return
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
     sys.stdout.write(render_ledger_table(rows, width=width, lang=lang or document.language.value))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def export(
-    paper: Annotated[Path | None, typer.Argument(help="Manuscript; default: the bundled paper.")] = None,
-    bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Write the reference list as BibTeX here "
-                                                "('-' for standard output).")] = None,
-    csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write CSL-JSON (Zotero import) here.")] = None,
+    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Write them as BibTeX here ('-' for standard "
+                                                "output).")] = None,
+    csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write them as CSL-JSON (Zotero's import "
+                                                  "format) here ('-' for standard output).")] = None,
 ) -> None:
-    """Export the parsed reference list for reference managers (BibTeX, CSL-JSON)."""
+    """Export the parsed reference list, then the works cited only in footnotes, for reference managers
+    (BibTeX, CSL-JSON); entries in a style citeguard does not read are left out."""
     from citeguard.report.export import exportable, render_bibtex, render_csl_json
     if bibtex is None and csl_json is None:
         _fail("give --bibtex FILE and/or --csl-json FILE")
@@ -296,11 +303,11 @@ def export(
             sys.stdout.write(text)
         else:
             _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
-            typer.echo(f"{len(exportable(document))} entries (the parsed reference list, then the works cited in "
-                       f"footnotes) written to {target}")
+            n = len(exportable(document))
+            typer.echo(t("cli.exported", document.language.value, n=n, entries_word=plural(n, "entry"), path=target))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def annotate(
     paper: Annotated[Path, typer.Argument(help="A Word .docx manuscript.")],
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the commented copy "
@@ -339,11 +346,11 @@ def annotate(
                  path=target))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def rules(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print the rules as JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", metavar="", help="Print docs/rules.md.")] = False,
-    lang: LangOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="[zh|en]", help="zh or en (default: en).")] = None,
 ) -> None:
     """List every rule: code, name, default severity and summary."""
     if as_json and markdown:
@@ -357,9 +364,9 @@ def rules(
         sys.stdout.write(render_rules_table(ordered, lang=lang or "en"))
 
 
-app.command()(verify_command)  # citeguard verify: in cli/verify_cmd.py
-app.command()(fix_command)  # citeguard fix: in cli/fix_cmd.py
-app.command("config")(show_config)  # citeguard config: in cli/config.py
+app.command(cls=HelpCommand)(verify_command)  # citeguard verify: in cli/verify_cmd.py
+app.command(cls=HelpCommand)(fix_command)  # citeguard fix: in cli/fix_cmd.py
+app.command("config", cls=HelpCommand)(show_config)  # citeguard config: in cli/config.py
 
 
 class Terminated(KeyboardInterrupt):
@@ -382,10 +389,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = app(args=argv, prog_name="citeguard", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors of the command line itself
-        message = exc.format_message()
-        if not message:  # no arguments at all: the help was shown, nothing went wrong
+        if not exc.format_message():  # no arguments at all: the help was shown, nothing went wrong
             sys.exit(0)
-        typer.echo(f"citeguard: error: {message} (see: citeguard --help)", err=True)
+        typer.echo(f"citeguard: error: {usage_line(exc, sys.argv[1:] if argv is None else argv)}", err=True)
         sys.exit(EXIT_USAGE)
     except (typer.Abort, KeyboardInterrupt):
         code = 130

@@ -46,7 +46,7 @@ def audit(
     papers: Annotated[list[Path] | None, typer.Argument(help="Manuscripts, folders of them, quoted patterns or '-' "
                                                         "(standard input).")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here ('-' for standard "
-                                                   "output; one paper only; default reports/<name>.json).")] = None,
+                                                   "output; one paper only; default: <name>.json in --reports-dir).")] = None,
     reports_dir: Annotated[Path, typer.Option("--reports-dir", help="Folder for the default reports.")] = Path("reports"),
     offline: Annotated[bool, typer.Option("--offline", metavar="", help="Never touch the network: links are answered from "
                                           "the cache or reported as not-checked.")] = False,
@@ -89,8 +89,8 @@ def audit(
                                                "junit (one JUnit XML document for the run) on standard "
                                                "output.")] = "text",
     screenshot_file: Annotated[Path | None, typer.Option("--screenshot", help="Also save a PNG of the HTML report "
-                                                         "(needs Playwright and Chromium; skipped with a warning "
-                                                         "otherwise).")] = None,
+                                                         "(needs Playwright and Chromium, else skipped with a "
+                                                         "warning; Chinese text needs a CJK font).")] = None,
     verify: Annotated[bool, typer.Option("--verify", metavar="", help="Also verify every cited work against Crossref, "
                                          "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
     library: LibraryOption = None,
@@ -147,7 +147,7 @@ def audit(
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
     from citeguard.cli.batch import AuditSettings, PaperJob, PaperOutcome, expand_papers, run_papers
     from citeguard.cli.network import NetworkOptions
-    from citeguard.cli.outputs import FORMATS, OutputPlan, screenshot, write_index, write_run
+    from citeguard.cli.outputs import FORMATS, OutputPlan, missing_cjk_font, screenshot, write_index, write_run
     from citeguard.report.audit_json import AuditOptions
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
@@ -248,6 +248,8 @@ def audit(
             typer.echo(f"citeguard: warning: no screenshot: {shot}", err=True)
         else:
             plan.written.append(screenshot_file)
+            if missing_cjk_font(html_written[0]):  # written all the same: the rest of it is readable
+                typer.echo(t("cli.no_cjk_font", lang or run_language(outcomes)), err=True)
     said = lang or run_language(outcomes)
     if to_terminal and batch:
         read = [o for o in outcomes if o.error is None]

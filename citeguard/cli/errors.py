@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Annotated, NoReturn, TypeVar
+import shlex
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -54,3 +56,48 @@ def prefixes(values: list[str] | None, option: str) -> list[str]:
         if not any(code.startswith(p) for code in RULES):
             fail(f"{option}: no rule code starts with {p!r} (see: citeguard rules)")
     return out
+
+
+NEAR_ENOUGH = 0.8  # how alike a misspelt option and one of citeguard itself must be to name it
+
+
+def usage_line(exc: Exception, argv: Sequence[str]) -> str:
+    """A usage error of the command line (typer's) as one line: an option of citeguard itself
+    given after the command says where it goes; a misspelt option names the nearest one."""
+    ctx: Any = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "citeguard"
+    name: str = getattr(exc, "option_name", "") or ""
+    if not hasattr(exc, "possibilities") or not name:  # not "No such option": as typer words it
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        return visible_controls(f"{' '.join(message.splitlines())} (see: {where} --help)", one_line=True)
+    message = getattr(exc, "message", "") or f"No such option: {name}"
+    root = ctx.parent if ctx is not None else None
+    roots = {o: p for p in (root.command.params if root is not None else ()) for o in p.opts if o.startswith("--")}
+    if name in roots:
+        return visible_controls(f"{name} is an option of citeguard itself: {_put_first(name, roots[name], ctx, argv)}",
+                                one_line=True)
+    near = list(getattr(exc, "possibilities", None) or ())  # the command's own, nearest first
+
+    def likeness(option: str) -> float:
+        return SequenceMatcher(None, name, option).ratio()
+
+    best = max([*near, *roots], key=likeness, default="")
+    if best in near:
+        message += f" (did you mean {best}?)"
+    elif best and likeness(best) >= NEAR_ENOUGH:
+        message += f" (did you mean {best}? {_put_first(best, roots[best], ctx, argv, typed=name)})"
+    return visible_controls(f"{message} (see: {where} --help)", one_line=True)
+
+
+def _put_first(option: str, param: Any, ctx: Any, argv: Sequence[str], typed: str = "") -> str:
+    """ "put it before the command: citeguard --config my.toml verify …", with the value the user
+    gave when the option takes one."""
+    shown = [option]
+    if not getattr(param, "is_flag", False):
+        typed = typed or option
+        args = list(argv)
+        value = next((args[i + 1] if token == typed else token.split("=", 1)[1]
+                      for i, token in enumerate(args)
+                      if (token == typed and i + 1 < len(args)) or token.startswith(typed + "=")), None)
+        shown.append(shlex.quote(value) if value is not None else "FILE" if getattr(param.type, "name", "") == "path" else "VALUE")
+    return f"put it before the command: citeguard {' '.join(shown)} {ctx.info_name} …"

@@ -3,6 +3,7 @@ names and calls the one file writer)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from citeguard.report.junit import render_junit
 from citeguard.report.ledger_csv import render_ledger_csv
 
 FORMATS = ("json", "html", "sarif", "ledger")
+# Characters a browser draws only with a CJK font (else as boxes): 中 〇 あ 한
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +126,23 @@ def screenshot(html: Path, png: Path) -> str | None:
     except Error as exc:
         return f"Chromium failed: {str(exc).splitlines()[0]}"
     return None
+
+
+def missing_cjk_font(html: Path) -> bool:
+    """Would a screenshot of this report show boxes: it holds Chinese (CJK) text and fontconfig,
+    which Chromium draws with on Linux, knows no Chinese font (``fc-list :lang=zh`` lists none)?
+    Elsewhere, or without fc-list, nothing can be told: False."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if not sys.platform.startswith("linux") or fc_list is None:
+        return False
+    try:
+        if not _CJK_RE.search(html.read_text(encoding="utf-8", errors="replace")):
+            return False
+        fonts = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30,
+                               check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return not fonts.strip()

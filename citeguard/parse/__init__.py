@@ -40,6 +40,7 @@ from citeguard.parse.ocr import ocr_damaged
 from citeguard.parse.spans import covered
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 from citeguard.parse.wordnotes import apply_note_labels
+from citeguard.words import counted
 
 __all__ = ["parse_entry", "parse_source", "parse_text"]
 
@@ -164,11 +165,12 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> li
     unknown = sum(1 for r in unread if r.style is EntryStyle.UNKNOWN)
     labels = ", ".join((r.label or f"#{r.index}") for r in unread[:8]) + (" …" if len(unread) > 8 else "")
     if style is EntryStyle.UNKNOWN:
-        message = (f"{unknown} of {len(out)} entries are in a style citeguard does not read field by field "
+        message = (f"{unknown} of {counted(len(out), 'entry')} {'is' if unknown == 1 else 'are'} in a style "
+                   "citeguard does not read field by field "
                    "(neither GB/T 7714, APA nor name-year); they are linked by number or author and year only, "
                    "their elements were not checked")
     else:
-        message = (f"{len(unread)} of {len(out)} entries could not be read in full ({labels}); "
+        message = (f"{len(unread)} of {counted(len(out), 'entry')} could not be read in full ({labels}); "
                    "their elements were not checked")
     first = unread[0]
     issues.append(ParseIssue(IssueKind.UNPARSED_REFERENCE, message, first.span,

@@ -81,6 +81,34 @@ _DOUBLE_SURNAMES = frozenset(k for k in SURNAME_READINGS if len(k) == 2) | froze
     {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "公孙", "慕容", "端木", "司徒", "夏侯", "轩辕", "宇文", "钟离"})
 
 
+# Organisations' names, which a person's name of two or three characters never is: 国家统计局 中共中央
+# 国务院 教育部 新华社 人民网 北京市 (a name of four or more characters is a person's only with a
+# double surname, 欧阳修文; anything longer is an organisation's or a transliteration)
+_ORG_HEAD = ("中共", "中国", "中华", "中央", "国家", "全国", "国务", "人民")
+_ORG_TAIL = frozenset("部局院委会社署厅办府网报市省区县所馆司处室组台站团校党")
+# Dots between the parts of a transliterated name: 卡尔·马克思, 约翰•梅纳德•凯恩斯
+_NAME_DOTS_RE = re.compile(r"[·•・.]")
+
+
+def han_name_parts(name: str) -> tuple[str, str] | None:
+    """(family, given) of a person's name in Han characters, for reference managers: "周文" →
+    ("周", "文"), "欧阳修" → ("欧阳", "修") (double surnames from the table), "卡尔·马克思" →
+    ("马克思", "卡尔") (a transliteration: given names first). None for an organisation (国家统计局,
+    中共中央, 国务院) and for what is not a Han name: those are written whole."""
+    name = name.replace(" ", "")
+    if not is_han_name(name):
+        return None
+    if _NAME_DOTS_RE.search(name):
+        *given, family = [p for p in _NAME_DOTS_RE.split(name) if p]
+        return (family, "·".join(given)) if given else None
+    if name.startswith(_ORG_HEAD) or name[-1] in _ORG_TAIL:
+        return None
+    surname = name[:2] if name[:2] in _DOUBLE_SURNAMES else name[:1]
+    if not 1 <= len(name) - len(surname) <= 2:
+        return None  # 中共中央宣传部, 马克思主义: no one's name
+    return surname, name[len(surname):]
+
+
 @lru_cache(maxsize=4096)
 def pinyin_sort_key(name: str) -> tuple[str, str]:
     """(surname, given name) for ordering a list: the given name syllable by syllable, as GB/T 7714

@@ -14,7 +14,7 @@ from citeguard.checks import RULES
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.model import Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
-from citeguard.report.messages import confidence_note, place, t
+from citeguard.report.messages import confidence_note, held_to_gbt, place, plural, standard_name, style_name, t
 from citeguard.report.untrusted import visible_controls
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -111,8 +111,11 @@ def _md_cell(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
-def _word(count: int, word: str) -> str:
-    return word + ("" if count == 1 else "s")
+def _standard(result: AuditResult, lang: str) -> str:
+    """GB/T 7714 and its edition for a paper in its style, else the paper's own style ("APA/Harvard")."""
+    if held_to_gbt(result.document):
+        return standard_name(result.standard, lang)
+    return style_name(result.document, lang)
 
 
 def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int = 100,
@@ -125,12 +128,14 @@ def render_markdown(results: list[AuditResult], *, lang: str = "en", limit: int 
     families = FAMILIES_ZH if lang == "zh" else FAMILIES
     for result in results:
         counts = severity_counts(result.findings)
+        references, citations = len(result.document.references), len(result.document.citations)
         by_family = Counter(families.get(f.code[2], "?") for f in result.findings if f.code in RULES)
         out += [f"### {_md_cell(_uri(result.document.path))}", "",
-                t("md.counts", lang, errors=counts["error"], errors_word=_word(counts["error"], "error"),
-                  warnings=counts["warning"], warnings_word=_word(counts["warning"], "warning"),
-                  infos=counts["info"], infos_word=_word(counts["info"], "note"), edition=result.standard.value[2:],
-                  references=len(result.document.references), citations=len(result.document.citations)), ""]
+                t("md.counts", lang, errors=counts["error"], errors_word=plural(counts["error"], "error"),
+                  warnings=counts["warning"], warnings_word=plural(counts["warning"], "warning"),
+                  infos=counts["info"], infos_word=plural(counts["info"], "note"), standard=_standard(result, lang),
+                  references=references, references_word=plural(references, "reference"),
+                  citations=citations, citations_word=plural(citations, "citation")), ""]
         if by_family:
             out.append(" · ".join(f"{family}: {n}" for family, n in sorted(by_family.items())))
             out.append("")

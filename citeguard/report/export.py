@@ -16,7 +16,7 @@ from citeguard.checks.entry_style import name_sort_key
 from citeguard.checks.page_rules import lists_cited_pages
 from citeguard.model import Document, Language, Reference
 from citeguard.parse.entries import VOLUME_IN_TITLE_RE
-from citeguard.parse.names import is_han_name
+from citeguard.parse.names import han_name_parts, is_han_name
 
 # GB/T 7714 type code → (BibTeX type, CSL type)
 TYPES = {
@@ -27,6 +27,8 @@ TYPES = {
     "Z": ("misc", "document"), "CP": ("misc", "software"), "CM": ("misc", "map"), "K": ("misc", "document"),
 }
 _KEY_CLEAN_RE = re.compile(r"[^a-z0-9]")
+# A nationality mark just before a translated author's name: "[美]史密斯" "（英）" "〔德〕 "
+_NATION_BEFORE_RE = re.compile(r"[\[(（〔［][^\])）〕］]{1,4}[\])）〕］]\s*$")
 
 
 def exportable(document: Document) -> list[Reference]:
@@ -87,6 +89,25 @@ def bibtex_name(name: str) -> str:
     return name
 
 
+def _han_parts(ref: Reference, name: str) -> tuple[str, str] | None:
+    """(family, given) of a Chinese author, for Zotero to file under the family name; None for an
+    organisation, and for a translated foreign name ("[美]史密斯", whose parts the characters do
+    not tell), both written whole."""
+    at = ref.raw.find(name)
+    if at > 0 and _NATION_BEFORE_RE.search(ref.raw[max(0, at - 12):at]):
+        return None
+    return han_name_parts(name)
+
+
+def _bib_author(ref: Reference, name: str) -> str:
+    """BibTeX's "Family, Given" ("周, 文", "Smith, J."), LaTeX specials escaped; an organisation
+    braced, so that BibTeX and Zotero keep it one name ({国家统计局})."""
+    if is_han_name(name.replace(" ", "")):
+        parts = _han_parts(ref, name)
+        return latex(f"{parts[0]}, {parts[1]}") if parts else f"{{{latex(name)}}}"
+    return latex(bibtex_name(name))
+
+
 def _pages(ref: Reference) -> str | None:
     if ref.type_code == "N":
         return ref.edition  # 版次 is the newspaper page
@@ -102,10 +123,10 @@ def _volume(ref: Reference) -> str | None:
 def _bib_fields(ref: Reference) -> list[tuple[str, str]]:
     bib_type = TYPES.get(ref.type_code or "", ("misc", "document"))[0]
     container_key = {"article": "journal", "inproceedings": "booktitle"}.get(bib_type, "booktitle")
-    authors = [bibtex_name(a) for a in ref.authors] + (["others"] if ref.et_al else [])
+    authors = [_bib_author(ref, a) for a in ref.authors] + (["others"] if ref.et_al else [])
     edition = None if ref.type_code == "N" else ref.edition
     pairs: list[tuple[str, str | None]] = [
-        ("author", " and ".join(latex(a) for a in authors) if authors else None),
+        ("author", " and ".join(authors) if authors else None),
         ("title", latex(ref.title) if ref.title else None),
         (container_key, latex(ref.container) if ref.container else None),
         ("address", latex(ref.place) if ref.place else None),
@@ -130,9 +151,13 @@ def render_bibtex(document: Document) -> str:
     return str(write_string(library)).replace("\n\n\n", "\n\n")
 
 
-def _csl_author(name: str, language: Language) -> dict[str, str]:
-    if language is Language.ZH:
-        return {"literal": name}  # Chinese names are written whole, family name first
+def _csl_author(ref: Reference, name: str) -> dict[str, str]:
+    """CSL's family and given (which Zotero files and sorts by); "literal" for an organisation."""
+    if is_han_name(name.replace(" ", "")):
+        parts = _han_parts(ref, name)
+        return {"family": parts[0], "given": parts[1]} if parts else {"literal": name}
+    if ref.language is Language.ZH:
+        return {"literal": name}  # a romanised name in a Chinese entry: as written
     formatted = bibtex_name(name)
     if "," in formatted:
         family, given = formatted.split(",", 1)
@@ -150,7 +175,7 @@ def render_csl_json(document: Document) -> str:
         if ref.title:
             item["title"] = ref.title
         if ref.authors:
-            item["author"] = [_csl_author(a, ref.language) for a in ref.authors]
+            item["author"] = [_csl_author(ref, a) for a in ref.authors]
         page = _pages(ref)
         optional = {"container-title": ref.container, "publisher": ref.publisher, "publisher-place": ref.place,
                     "volume": _volume(ref), "issue": ref.issue, "page": page.replace("--", "-") if page else None,

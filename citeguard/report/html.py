@@ -22,10 +22,12 @@ from citeguard.report.messages import (
 from citeguard.report.messages import (
     evidence_label,
     evidence_value,
+    held_to_gbt,
     link_detail,
     place,
     severity_name,
     status_name,
+    style_name,
 )
 from citeguard.report.templates import template
 from citeguard.report.verdicts import record_url
@@ -167,7 +169,9 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         ui=ui, lang="zh" if lang == "zh" else "en", version=__version__, doc=doc,
         title=title.text if title else doc.path, counts=severity_counts(result.findings),
         family_counts=Counter(families.get(f.code[2], "?") for f in result.findings),
-        standard=result.standard.value, paper_date=result.paper_date, findings=findings,
+        # GB/T 7714 is named only for a paper in its style; another paper's header names its style
+        standard=result.standard.value if held_to_gbt(doc) else "", style=style_name(doc, lang),
+        paper_date=result.paper_date, findings=findings,
         family_of={code: families.get(code[2], "?") for code in RULES}, rule_names={c: r.name for c, r in RULES.items()},
         codes=sorted({f.code for f in result.findings}), families=sorted(set(families.values())),
         lines=_lines(source, result, worst_at, finding_at, {k: _worst(tuple(v)) for k, v in by_note.items()}, ui),

@@ -10,6 +10,7 @@ from jinja2 import Template
 
 from citeguard import __version__
 from citeguard.report.messages import INDEX_UI as UI
+from citeguard.report.messages import plural
 from citeguard.report.templates import template
 
 
@@ -41,10 +42,11 @@ def render_index(rows: list[IndexRow], *, lang: str = "en") -> str:
     """The index page; ``lang`` "zh" for Chinese labels. Every value is text, escaped."""
     ui = UI["zh" if lang == "zh" else "en"]
     read = [r for r in rows if not r.error]
-    summary = ui["summary"].format(n=len(rows), e=sum(1 for r in read if r.errors),
+    papers_word = plural(len(rows), "paper")
+    summary = ui["summary"].format(n=len(rows), papers_word=papers_word, e=sum(1 for r in read if r.errors),
                                    w=sum(1 for r in read if r.warnings and not r.errors),
                                    c=sum(1 for r in read if not r.errors and not r.warnings),
                                    u=len(rows) - len(read))
     return _template().render(ui=ui, lang="zh" if lang == "zh" else "en", rows=rows, version=__version__,
-                              title=ui["title"].format(n=len(rows)), summary=summary,
+                              title=ui["title"].format(n=len(rows), papers_word=papers_word), summary=summary,
                               href={r.paper: quote(r.report, safe="/") for r in rows if r.report})

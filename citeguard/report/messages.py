@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from citeguard.model import Confidence, Severity
+from citeguard.model import Confidence, Document, EntryStyle, Language, Severity, Standard
 from citeguard.places import place as place  # (the renderers name places through the catalogue)
 from citeguard.report.untrusted import visible_controls
+from citeguard.words import plural as plural  # (English count words: "1 entry", "2 entries")
 
 MESSAGES: dict[str, dict[str, str]] = {
     # severities and confidence
@@ -27,16 +28,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.total": {"en": "total", "zh": "合计"},
     "summary.other": {"en": "other", "zh": "其他"},
     "summary.standard": {
-        "en": "standard: GB/T 7714-{edition} ({why})   references: {references}   citations: {citations}   "
+        "en": "standard: {standard} ({why})   references: {references}   citations: {citations}   "
               "footnotes: {footnotes}",
-        "zh": "标准：GB/T 7714—{edition}（{why}）　参考文献：{references} 条　引用：{citations} 处　脚注：{footnotes} 条"},
+        "zh": "标准：{standard}（{why}）　参考文献：{references} 条　引用：{citations} 处　脚注：{footnotes} 条"},
+    "summary.style": {
+        "en": "style: {style}   references: {references}   citations: {citations}   footnotes: {footnotes}",
+        "zh": "著录格式：{style}　参考文献：{references} 条　引用：{citations} 处　脚注：{footnotes} 条"},
     "summary.dated": {"en": "dated {date}", "zh": "稿件日期 {date}"},
     "summary.undated": {"en": "no date in the manuscript: default", "zh": "稿件未注明日期，采用默认版本"},
-    "summary.more": {"en": "… {n} more findings in the JSON report", "zh": "… 另有 {n} 条问题，见 JSON 报告"},
+    "summary.more": {"en": "… {n} more {findings_word} in the JSON report", "zh": "… 另有 {n} 条问题，见 JSON 报告"},
     # the Markdown comment
-    "md.counts": {"en": "**{errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}** — GB/T 7714-{edition}, "
-                        "{references} references, {citations} citations",
-                  "zh": "**错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条** — GB/T 7714—{edition}，"
+    "md.counts": {"en": "**{errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}** — {standard}, "
+                        "{references} {references_word}, {citations} {citations_word}",
+                  "zh": "**错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条** — {standard}，"
                         "参考文献 {references} 条，引用 {citations} 处"},
     "md.header": {"en": "| | code | where | finding | fix | sure |", "zh": "| | 代码 | 位置 | 问题 | 建议 | 置信度 |"},
     "md.more": {"en": "… and {n} more (see the JSON or HTML report).", "zh": "… 另有 {n} 条（见 JSON 或 HTML 报告）。"},
@@ -53,16 +57,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.baseline_hidden": {"en": "{n} {findings_word} recorded in the baseline not shown",
                             "zh": "基线中已记录的 {n} 条问题未显示"},
     "cli.comments": {"en": "{n} {comments_word} written to {path}", "zh": "已写入 {n} 条批注：{path}"},
-    "cli.rows": {"en": "{n} rows written to {path}", "zh": "已写入 {n} 行：{path}"},
+    "cli.rows": {"en": "{n} {rows_word} written to {path}", "zh": "已写入 {n} 行：{path}"},
+    "cli.exported": {"en": "{n} {entries_word} (the parsed reference list, then the works cited in footnotes) "
+                           "written to {path}",
+                     "zh": "已写入 {n} 条文献（参考文献表，及脚注中引用的文献）：{path}"},
+    "cli.no_cjk_font": {"en": "citeguard: warning: no CJK font: the screenshot shows Chinese text as boxes; install "
+                              "fonts-noto-cjk or fonts-wqy-microhei (Debian)",
+                        "zh": "citeguard：警告：未找到中文字体，截图中的汉字显示为方框；请安装 fonts-noto-cjk 或 "
+                              "fonts-wqy-microhei（Debian）"},
     "cli.more_written": {"en": " and {n} more in {folder}", "zh": " 等，另有 {n} 个文件在 {folder}"},
     # citeguard rules / links / ledger / parse
     "rules.header": {"en": "code|name|severity|family|summary", "zh": "代码|级别|类别|说明"},
     "links.header": {"en": "status|code|url|title / detail|published|ms", "zh": "状态|状态码|网址|标题／说明|发布日期|毫秒"},
     "links.archived": {"en": "  archived: {url}", "zh": "  存档：{url}"},
-    "links.total": {"en": "{urls} URLs, {requests} HTTP requests, {cached} from the cache",
-                    "zh": "网址 {urls} 个，HTTP 请求 {requests} 次，{cached} 个取自缓存"},
-    "links.summary": {"en": "{urls} URLs: {ok} ok, {problems} with problems, {unchecked} not checked "
-                            "({requests} HTTP requests, {cached} from the cache){more}",
+    "links.summary": {"en": "{urls} {urls_word}: {ok} ok, {problems} with problems, {unchecked} not checked "
+                            "({requests} HTTP {requests_word}, {cached} from the cache){more}",
                       "zh": "网址 {urls} 个：正常 {ok} 个，有问题 {problems} 个，未检查 {unchecked} 个"
                             "（HTTP 请求 {requests} 次，{cached} 个取自缓存）{more}"},
     "links.more": {"en": "; -v lists every URL", "zh": "；加 -v 列出全部网址"},
@@ -78,15 +87,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ledger.header": {"en": "page|passage|where|marks", "zh": "页码|引文|位置|标记"},
     "ledger.twice": {"en": "twice", "zh": "重复"},
     "ledger.not_in_entry": {"en": "NOT IN ENTRY", "zh": "条目未列"},
-    "ledger.total": {"en": "{n} cited pages", "zh": "共引用页码 {n} 处"},
+    "ledger.total": {"en": "{n} cited {pages_word}", "zh": "共引用页码 {n} 处"},
+}
+
+# A paper's reference style, named where GB/T 7714 is not the one (the headers name that by edition)
+STYLE_NAMES = {
+    EntryStyle.APA: {"en": "APA/Harvard", "zh": "APA/Harvard"},
+    EntryStyle.NAME_YEAR: {"en": "name-year (CSE, Chicago author-date)", "zh": "著者-出版年制（CSE、Chicago 等）"},
+    EntryStyle.ZGYW: {"en": "Zhongguo Yuwen (作者1994《题名》)", "zh": "《中国语文》体例"},
+    EntryStyle.BIBTEX: {"en": "BibTeX (.bib), as the style file prints it", "zh": "BibTeX（.bib），由样式文件排版"},
+    EntryStyle.UNKNOWN: {"en": "a style citeguard does not read (Vancouver, IEEE …)",
+                         "zh": "未能识别（Vancouver、IEEE 等）"},
+    None: {"en": "no reference entries read", "zh": "未读到参考文献条目"},
 }
 
 # The HTML report's labels
 HTML_UI = {
     "en": {"title": "citeguard report", "summary": "Summary", "findings": "Findings", "text": "Text",
            "references": "References", "links": "Links", "ledger": "Quotation ledger", "all": "all", "record": "record",
-           "severity": "severity", "confidence": "confidence", "conf_high": "high", "conf_medium": "medium",
-           "conf_low": "low", "family": "family", "code": "code", "line": "where", "message": "finding",
+           "style": "style", "severity": "severity", "confidence": "confidence", "conf_high": "high",
+           "conf_medium": "medium", "conf_low": "low", "family": "family", "code": "code", "line": "where", "message": "finding",
            "fix": "fix", "cited": "cited", "pages_cited": "pages cited", "pages_listed": "pages listed",
            "status": "status", "found": "found on the page", "claimed": "claimed in the paper",
            "archive": "archived copy", "page": "page", "quote": "passage", "where": "where", "work": "work",
@@ -103,8 +123,8 @@ HTML_UI = {
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
            "references": "参考文献", "links": "网址", "ledger": "引文核对表", "all": "全部", "record": "文献记录",
-           "severity": "级别", "confidence": "置信度", "conf_high": "高", "conf_medium": "中", "conf_low": "低",
-           "family": "类别", "code": "代码", "line": "位置", "message": "问题",
+           "style": "著录格式", "severity": "级别", "confidence": "置信度", "conf_high": "高", "conf_medium": "中",
+           "conf_low": "低", "family": "类别", "code": "代码", "line": "位置", "message": "问题",
            "fix": "建议", "cited": "被引", "pages_cited": "正文引用页码", "pages_listed": "条目所列页码",
            "status": "状态", "found": "网页实际", "claimed": "文中著录", "archive": "存档",
            "page": "页码", "quote": "引文", "where": "位置", "work": "文献", "duplicate": "同页多次引用",
@@ -120,10 +140,10 @@ HTML_UI = {
 
 # The index page of a run over many papers
 INDEX_UI = {
-    "en": {"title": "citeguard — {n} papers", "paper": "paper", "title_col": "title", "lang": "language",
+    "en": {"title": "citeguard — {n} {papers_word}", "paper": "paper", "title_col": "title", "lang": "language",
            "errors": "errors", "warnings": "warnings", "infos": "info", "links": "links (broken)",
            "policy": "policy", "references": "references", "citations": "citations",
-           "summary": "{n} papers: {e} with errors, {w} with warnings only, {c} clean, {u} unreadable",
+           "summary": "{n} {papers_word}: {e} with errors, {w} with warnings only, {c} clean, {u} unreadable",
            "unreadable": "unreadable", "no_report": "(no HTML report)", "sort": "click a column heading to sort"},
     "zh": {"title": "citeguard 审校汇总 — {n} 篇", "paper": "稿件", "title_col": "题名", "lang": "语种",
            "errors": "错误", "warnings": "警告", "infos": "提示", "links": "链接（失效）",
@@ -171,9 +191,22 @@ def t(key: str, lang: str, **values: object) -> str:
                           for k, v in values.items()}) if values else text
 
 
-def plural(count: int, word: str) -> str:
-    """An English noun for a count ("1 error", "2 errors"); the Chinese templates need none."""
-    return word if count == 1 else f"{word}s"
+def held_to_gbt(document: Document) -> bool:
+    """Are the paper's entries checked against GB/T 7714: a list (or footnotes) in its style, or a
+    Chinese paper's .bib (the CG3xx rules hold those to it as well)?"""
+    style = document.entry_style
+    return style is EntryStyle.GBT or (style is EntryStyle.BIBTEX and document.language is Language.ZH)
+
+
+def standard_name(standard: Standard, lang: str) -> str:
+    """ "GB/T 7714-2015"; in Chinese with the standard's own dash, "GB/T 7714—2015"."""
+    return f"GB/T 7714{'—' if lang == 'zh' else '-'}{standard.value[2:]}"
+
+
+def style_name(document: Document, lang: str) -> str:
+    """The headers' name for a paper's reference style: its GB/T 7714 edition is named by the
+    caller; this is for the others ("APA/Harvard", "no reference entries read")."""
+    return STYLE_NAMES.get(document.entry_style, STYLE_NAMES[EntryStyle.UNKNOWN])["zh" if lang == "zh" else "en"]
 
 
 def columns(key: str, lang: str) -> list[str]:

@@ -13,9 +13,22 @@ from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
-from citeguard.report.messages import columns, confidence_note, link_detail, place, severity_name, status_name, t
+from citeguard.report.messages import (
+    columns,
+    confidence_note,
+    held_to_gbt,
+    link_detail,
+    place,
+    plural,
+    severity_name,
+    standard_name,
+    status_name,
+    style_name,
+    t,
+)
 from citeguard.report.rule_names_zh import RULE_SUMMARIES_ZH
 from citeguard.report.untrusted import visible_controls
+from citeguard.words import counted
 
 
 def _data(text: str) -> Text:
@@ -46,7 +59,7 @@ def render_parse_summary(document: Document, *, width: int = 100, color: bool = 
     table.add_row("references", str(len(document.references)),
                   f"{sum(1 for r in document.references if r.style == 'unknown')} in an unknown style")
     table.add_row("citations", str(len(document.citations)), f"{linked} linked to an entry")
-    table.add_row("footnotes", str(len(footnotes)), f"{paired} tied to a marker, on {len(document.pages)} pages")
+    table.add_row("footnotes", str(len(footnotes)), f"{paired} tied to a marker, on {counted(len(document.pages), 'page')}")
     table.add_row("footnote markers", str(len(document.markers)),
                   f"{sum(1 for m in document.markers if m.footnote)} tied to a footnote")
     urls = sum(len(f.urls) for f in footnotes) + sum(1 for r in document.references if r.url)
@@ -86,9 +99,11 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
     table.add_row(t("summary.total", lang), *(str(counts[s.value]) for s in Severity), style="bold")
     console.print(table)
     why = t("summary.dated", lang, date=result.paper_date) if result.paper_date else t("summary.undated", lang)
-    console.print(t("summary.standard", lang, edition=result.standard.value[2:], why=why,
-                    references=len(doc.references), citations=len(doc.citations),
-                    footnotes=sum(1 for f in doc.footnotes if not f.is_fund_note)), markup=False)
+    sizes = {"references": len(doc.references), "citations": len(doc.citations),
+             "footnotes": sum(1 for f in doc.footnotes if not f.is_fund_note)}
+    # GB/T 7714 is named only for a paper in its style: an APA paper's header names APA
+    console.print(t("summary.standard", lang, standard=standard_name(result.standard, lang), why=why, **sizes)
+                  if held_to_gbt(doc) else t("summary.style", lang, style=style_name(doc, lang), **sizes), markup=False)
     shown = 0
     for family, items in by_family.items():
         console.print(f"\n{family}", style="bold" if color else None, markup=False)
@@ -105,7 +120,8 @@ def render_audit_summary(result: AuditResult, *, lang: str = "en", width: int = 
                 line.append(_data(f"  → {f.fix(lang)}"))
             console.print(line, soft_wrap=True)
     if len(result.findings) > shown:
-        console.print(t("summary.more", lang, n=len(result.findings) - shown), markup=False)
+        console.print(t("summary.more", lang, n=len(result.findings) - shown,
+                        findings_word=plural(len(result.findings) - shown, "finding")), markup=False)
     return buffer.getvalue()
 
 
@@ -154,8 +170,9 @@ def render_links_table(results: list[LinkResult], requests: int, *, width: int =
     cached = sum(1 for r in results if r.from_cache)
     unchecked = sum(1 for r in results if r.status.value == "not-checked")
     fine = sum(1 for r in results if r.status.value in _FINE)
-    console.print(t("links.summary", lang, urls=len(results), ok=fine, problems=len(results) - fine - unchecked,
-                    unchecked=unchecked, requests=requests, cached=cached,
+    console.print(t("links.summary", lang, urls=len(results), urls_word=plural(len(results), "URL"), ok=fine,
+                    problems=len(results) - fine - unchecked, unchecked=unchecked, requests=requests,
+                    requests_word=plural(requests, "request"), cached=cached,
                     more="" if every or len(shown) == len(results) else t("links.more", lang)), markup=False)
     return buffer.getvalue()
 
@@ -180,7 +197,7 @@ def render_ledger_table(rows: list[LedgerRow], *, width: int = 120, lang: str = 
                       _data(place(row.location, lang) if row.location else str(row.line)), marks)
     if table is not None:
         console.print(table)
-    console.print(t("ledger.total", lang, n=len(rows)), markup=False)
+    console.print(t("ledger.total", lang, n=len(rows), pages_word=plural(len(rows), "page")), markup=False)
     return buffer.getvalue()
 
 
