@@ -367,7 +367,7 @@ def test_the_cli_says_why_works_were_not_checked_and_fails_on_a_retraction(serve
                               server, "--openalex-url", f"{server}/openalex", "--datacite-url", f"{server}/datacite",
                               "--doi-url", f"{server}/doi"], capture_output=True, text=True, timeout=120)
     # nothing could be checked: a distinct exit code (3), never a pass
-    assert refused.returncode == 3 and "1 of 1 works not checked" in refused.stderr and "--allow-private" in refused.stderr
+    assert refused.returncode == 3 and "1 of 1 work not checked" in refused.stderr and "--allow-private" in refused.stderr
     retracted = _cli(server, str(paper), "--no-cache")
     assert retracted.returncode == 1 and "retracted" in retracted.stdout  # verified, but retracted: fails
     assert _cli(server, str(paper), "--no-cache", "--fail-on", "never").returncode == 0

@@ -45,6 +45,7 @@ from citeguard.report.terminal import (
     render_parse_summary,
     render_rules_table,
 )
+from citeguard.report.untrusted import visible_controls
 
 # What every command that reads a manuscript reads (ingest.source.SUPPORTED_SUFFIXES, by content)
 MANUSCRIPT_HELP = ("Manuscript: .txt, .md, .tex (with the .bib files it names), .bib, .docx or .pdf; '-' for "
@@ -129,7 +130,7 @@ def parse(
         width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
         sys.stdout.write(render_parse_summary(document, width=width, color=_use_color()))
         if json_file is not None:
-            typer.echo(f"model written to {json_file}")
+            typer.echo(f"model written to {visible_controls(str(json_file), one_line=True)}")
 
 
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}

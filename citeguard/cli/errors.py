@@ -99,5 +99,6 @@ def _put_first(option: str, param: Any, ctx: Any, argv: Sequence[str], typed: st
         value = next((args[i + 1] if token == typed else token.split("=", 1)[1]
                       for i, token in enumerate(args)
                       if (token == typed and i + 1 < len(args)) or token.startswith(typed + "=")), None)
-        shown.append(shlex.quote(value) if value is not None else "FILE" if getattr(param.type, "name", "") == "path" else "VALUE")
+        takes_path = getattr(param.type, "name", "") == "path"  # click's Path type
+        shown.append(shlex.quote(value) if value is not None else "FILE" if takes_path else "VALUE")
     return f"put it before the command: citeguard {' '.join(shown)} {ctx.info_name} …"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeguard.model import LinkResult
+from citeguard.report.untrusted import visible_controls
 from citeguard.resolve import LinkCache, LinkClaim, default_cache_path, offline_results
 
 
@@ -34,7 +35,8 @@ def open_cache(options: NetworkOptions) -> LinkCache | None:
     try:
         return LinkCache(path)
     except (OSError, sqlite3.Error) as exc:
-        print(f"citeguard: warning: link cache {path} unusable ({exc}); continuing without it", file=sys.stderr)
+        print(visible_controls(f"citeguard: warning: link cache {path} unusable ({exc}); continuing without it",
+                             one_line=True), file=sys.stderr)
         return None
 
 

@@ -14,6 +14,7 @@ from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
 from citeguard.model import Document, Reference
 from citeguard.records import NoticeKind, Verdict, Verification
+from citeguard.words import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,8 @@ def verify_document(document: Document, options: VerifyOptions, entries: list[Re
                 print(f"citeguard: warning: {cache.problem}", file=sys.stderr)
     unchecked = sum(r.verdict is Verdict.NOT_CHECKED for r in results)
     if unchecked:  # say once why, rather than leave a column of "not-checked" to explain itself
-        print(f"citeguard: warning: {unchecked} of {len(results)} works not checked: {unchecked_reason(problems)}",
-              file=sys.stderr)
+        print(f"citeguard: warning: {unchecked} of {len(results)} {plural(len(results), 'work')} not checked: "
+              f"{unchecked_reason(problems)}", file=sys.stderr)
     return refs, results, sent
 
 
