@@ -30,7 +30,7 @@ from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
 from citeguard.cli.fix_cmd import fix as fix_command
-from citeguard.cli.run_options import check_values, url_patterns
+from citeguard.cli.run_options import url_patterns
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence, LinkStatus
@@ -90,18 +90,8 @@ def _root(ctx: typer.Context,
           no_config: Annotated[bool, typer.Option("--no-config", metavar="",
                                                   help="Read no configuration file.")] = False) -> None:
     """citeguard: check the citations, references and footnotes of a manuscript."""
-    from citeguard.cli.config import Config, ConfigError, defaults_for, find_config, table_of
-    path = None if no_config else config or find_config(Path.cwd())
-    if path is None:
-        ctx.obj = Config()
-        return
-    options = {name: {p.name: "Path" in str(p.bare_type()) for p in command.params if p.name}
-               for name, command in ctx.command.commands.items()}  # type: ignore[attr-defined]
-    try:
-        ctx.obj = defaults_for(path, table_of(path), options)
-    except ConfigError as exc:
-        _fail(str(exc))
-    check_values(ctx, path, ctx.obj.defaults)
+    from citeguard.cli.config import configure
+    ctx.obj = configure(ctx, config, no_config)  # the user's own file, the project's, trusted as each is
     ctx.default_map = ctx.obj.defaults  # command-line options override these
 
 
