@@ -14,3 +14,10 @@ REAL = sorted((ROOT / "corpus" / "real").glob("*.md"))
 @pytest.fixture(scope="session")
 def paper_path() -> Path:
     return PAPER
+
+
+@pytest.fixture(autouse=True)
+def _no_user_configuration(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's own ~/.config/citeguard/citeguard.toml must not steer the tests (subprocesses
+    inherit the variable too)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))

@@ -3,7 +3,10 @@ index page, run-wide SARIF/JUnit, standard input, and an unreadable paper as one
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from citeguard.cli import app
-from citeguard.cli.batch import expand_papers
+from citeguard.cli import app, batch
+from citeguard.cli.batch import AuditSettings, PaperJob, PaperOutcome, audit_paper, expand_papers
 from citeguard.report.index_html import IndexRow, render_index
 
 from .conftest import PAPER
@@ -163,3 +166,117 @@ def test_markdown_names_the_papers_it_could_not_read(tmp_path: Path) -> None:
 def test_one_document_on_standard_output(extra: list[str]) -> None:
     result = runner.invoke(app, ["audit", *OFFLINE, str(PAPER), "--json", "-", *extra])
     assert result.exit_code == 2 and "already writes to standard output" in result.output
+
+
+# --- issue 21: symbolic links in a walked folder or a pattern's matches, a folder with no manuscript,
+# a worker killed (the out-of-memory killer) -------------------------------------------------------
+
+def _linked(tmp_path: Path) -> Path:
+    """A submission folder with a good paper, a link out of it (/etc/passwd's stand-in), a link loop,
+    a link to nothing and a link that stays inside."""
+    (tmp_path / "secret.txt").write_text("root:x:0:0:SECRET-OUTSIDE:/root:/bin/sh\n" + FLAWED, encoding="utf-8")
+    issue = tmp_path / "issue"
+    (issue / "sub").mkdir(parents=True)
+    (issue / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (issue / "sub" / "inside.md").write_text(FLAWED, encoding="utf-8")
+    (issue / "passwd.txt").symlink_to(tmp_path / "secret.txt")
+    (issue / "loop.txt").symlink_to("loop.txt")
+    (issue / "gone.md").symlink_to("nowhere.md")
+    (issue / "same.md").symlink_to("sub/inside.md")  # inside: read (once: it is sub/inside.md)
+    return issue
+
+
+@pytest.mark.parametrize("arg", ["issue", "issue/*.txt", "issue/**/*.*"])
+def test_links_out_of_the_folder_and_loops_are_refused_one_line_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     arg: str) -> None:
+    _linked(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    paths, problems = expand_papers([Path(arg)])
+    assert "passwd.txt" not in {p.name for p in paths} and "loop.txt" not in {p.name for p in paths}
+    assert "a-good.txt" in {p.name for p in paths}
+    assert any("passwd.txt: a symbolic link to" in p and "(--allow-outside reads it); not read" in p for p in problems)
+    assert any(p == "issue/loop.txt: a symbolic link loop; not read" for p in problems)
+    paths, problems = expand_papers([Path(arg)], allow_outside=True)
+    assert "passwd.txt" in {p.name for p in paths} and not any("passwd" in p for p in problems)
+
+
+def test_a_folder_with_hostile_links_audits_the_other_papers_and_prints_no_secret(tmp_path: Path) -> None:
+    issue = _linked(tmp_path)
+    out = tmp_path / "r"
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "--no-config", "audit", *OFFLINE, str(issue),
+                           "--reports-dir", str(out), "--fail-on", "never", "-j", "1"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 3 and all(e.startswith("citeguard: error: ") for e in errors)  # passwd, loop, gone
+    assert {p.name for p in out.iterdir()} >= {"a-good.json", "same.json", "index.html"}  # same.md is sub/inside.md
+    assert not any("SECRET-OUTSIDE" in p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert "SECRET-OUTSIDE" not in proc.stdout + proc.stderr
+
+
+def test_a_pattern_does_not_follow_folder_links_for_ever(tmp_path: Path) -> None:
+    # glob's ** follows links to folders: two links to .. make 2**40 paths to look at
+    sub = tmp_path / "g" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "up1").symlink_to("..")
+    (sub / "up2").symlink_to("..")
+    (sub / "x.md").write_text(FLAWED, encoding="utf-8")
+    paths, problems = expand_papers([tmp_path / "g" / "**" / "*.md"])
+    assert paths == [sub / "x.md"] and not problems
+
+
+def test_a_fifo_named_like_a_main_tex_file_does_not_hang_the_walk(tmp_path: Path) -> None:
+    (tmp_path / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "main.tex")
+    paths, _ = expand_papers([tmp_path])  # the .tex sniff opened it blocking: this never returned
+    assert [p.name for p in paths] == ["a-good.txt", "main.tex"]  # the reader refuses it with its reason
+
+
+@pytest.mark.parametrize("arg", ["empty", "empty/*.md"])
+def test_an_empty_folder_or_pattern_is_exit_2_and_writes_nothing(tmp_path: Path, arg: str) -> None:
+    (tmp_path / "empty").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "citeguard", "--no-config", "audit", *OFFLINE, arg, "--reports-dir",
+                           "r"], capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert ("no manuscripts in this folder" if "*" not in arg else "no file matches this pattern") in proc.stderr
+    assert not (tmp_path / "r").exists()  # no empty index
+
+
+def _killer(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
+    """What the out-of-memory killer does to the process auditing a paper called kill-*."""
+    if job.path.name.startswith("kill"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return audit_paper(job, settings)
+
+
+def test_a_killed_worker_costs_its_paper_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    for name in ("a.txt", "b.md", "kill-me.txt", "c.txt", "d.md", "e.txt"):
+        (issue / name).write_text(FLAWED if name.endswith(".md") else GOOD, encoding="utf-8")
+    monkeypatch.setattr(batch, "run_papers", functools.partial(batch.run_papers, audit=_killer))
+    out = tmp_path / "r"
+    result = runner.invoke(app, ["--no-config", "audit", *OFFLINE, str(issue), "--jobs", "2", "--reports-dir", str(out),
+                                 "--fail-on", "never", "--lang", "en", "--junit", str(tmp_path / "run.xml")])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output  # no BrokenProcessPool
+    assert result.output.count("kill-me.txt: the process auditing it died (killed, perhaps for running out of memory)") == 1
+    for stem in ("a", "b", "c", "d", "e"):
+        assert (out / f"{stem}.json").exists(), stem
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr") == 7 and "kill-me.txt" in index
+    assert "6 papers: 2 with errors, 3 with warnings only, 1 unreadable" in result.output
+    assert len(ET.parse(tmp_path / "run.xml").getroot().findall("testsuite")) == 6
+
+
+def test_run_papers_keeps_every_outcome_in_order_when_a_worker_dies() -> None:
+    jobs = [PaperJob(Path(f"{n}.txt"), n) for n in ("a", "b", "kill", "c", "d", "e", "f")]
+    got: list[PaperOutcome] = []
+    batch.run_papers(jobs, None, 2, got.append, audit=_survivor)  # type: ignore[arg-type]
+    assert [o.stem for o in got] == [j.stem for j in jobs]
+    assert [o.stem for o in got if o.error] == ["kill"]
+
+
+def _survivor(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
+    if job.stem == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return PaperOutcome(job.path, job.stem)

@@ -4,6 +4,7 @@ or above, overridden by the command line; unknown keys are errors."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -132,3 +133,107 @@ def test_a_bad_value_is_reported_with_its_file_and_key(tmp_path: Path, line: str
     key = line.split(" =")[0]
     assert done.returncode == 2 and message in done.stderr and f"citeguard.toml: {key} = " in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+# --- issue 21: a configuration found by discovery may have come with a submission -------------------
+
+WIDENING = [
+    ("allow-private = true", "would fetch loopback and private addresses"),
+    ("allow-outside = true", "would read files outside the manuscript's folder"),
+    ('archive-base = "http://169.254.169.254"', "decides which servers citeguard contacts"),
+    ('[tool.citeguard.verify]\ncrossref-url = "http://10.0.0.1"', "decides which servers citeguard contacts"),
+    ("[tool.citeguard.audit]\nmax-pages = 100000", "would read longer PDFs than the built-in limit (100)"),
+    ("timeout = 600", "would wait longer for each request"),
+    ('reports-dir = "/tmp/elsewhere"', "names /tmp/elsewhere, outside the configuration file's folder"),
+    ('[tool.citeguard.audit]\nreports-dir = "../../out"', "outside the configuration file's folder"),
+    ('cache = "/tmp/links.sqlite"', "outside the configuration file's folder"),
+    ('[tool.citeguard.audit]\npapers = ["/etc/passwd"]', "outside the configuration file's folder"),
+    ('ignore = ["CG"]', "select and ignore leave no rule to check"),
+    ('[tool.citeguard.audit]\nselect = ["CG1"]\nignore = ["CG1"]', "select and ignore leave no rule to check"),
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG"]', "ignores every rule"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), WIDENING)
+def test_a_discovered_file_cannot_widen_what_is_read_contacted_or_written(tmp_path: Path, line: str,
+                                                                          message: str) -> None:
+    sub = tmp_path / "a" / "submission"
+    sub.mkdir(parents=True)
+    (sub / "pyproject.toml").write_text(f"[tool.citeguard]\n{line}\n", encoding="utf-8")
+    done = _run(sub, "config")
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "give it on the command line, name this file with --config, or put it in" in done.stderr
+    # named with --config, or in the user's own file, the same value is the user's choice
+    assert _run(sub, "--config", "pyproject.toml", "config").returncode == 0
+    home = tmp_path / "home"
+    (home / "citeguard").mkdir(parents=True)
+    shutil.move(sub / "pyproject.toml", home / "citeguard" / "citeguard.toml")
+    mine = subprocess.run([sys.executable, "-m", "citeguard", "config"], cwd=sub, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "XDG_CONFIG_HOME": str(home)})
+    assert mine.returncode == 0 and "your own configuration" in mine.stdout, mine.stderr
+
+
+def test_a_discovered_file_may_still_narrow_and_choose(tmp_path: Path) -> None:
+    (tmp_path / "citeguard.toml").write_text(
+        '[audit]\nmax-pages = 20\narchive-base = "none"\nallow-private = false\nreports-dir = "out/r"\n'
+        'ignore = ["CG5"]\nfail-on = "never"\n', encoding="utf-8")
+    shown = json.loads(_run(tmp_path, "config", "--json").stdout)
+    assert shown["commands"]["audit"]["max_pages"] == 20 and shown["commands"]["audit"]["ignore"] == ["CG5"]
+
+
+def test_the_user_s_own_file_is_under_the_project_s(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "citeguard").mkdir(parents=True)
+    (home / "citeguard" / "citeguard.toml").write_text('fail-on = "never"\nselect = ["CG3"]\nallow-private = true\n',
+                                                       encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "citeguard.toml").write_text('select = ["CG2"]\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "citeguard", "config", "--json"], cwd=project, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "XDG_CONFIG_HOME": str(home)})
+    shown = json.loads(done.stdout)
+    assert shown["commands"]["audit"]["select"] == ["CG2"] and shown["commands"]["audit"]["fail_on"] == "never"
+    assert shown["commands"]["audit"]["allow_private"] is True
+    assert shown["user_file"] == str(home / "citeguard" / "citeguard.toml")
+    none = subprocess.run([sys.executable, "-m", "citeguard", "--no-config", "config", "--json"], cwd=project,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "XDG_CONFIG_HOME": str(home)})
+    assert json.loads(none.stdout) == {"file": None, "user_file": None, "commands": {}}  # --no-config reads neither
+
+
+DEEP = "x = " + "[" * 20_000 + "]" * 20_000 + "\n"
+
+
+def test_a_deeply_nested_toml_above_is_not_a_crash(tmp_path: Path) -> None:
+    sub = tmp_path / "deep"
+    sub.mkdir()
+    (tmp_path / "pyproject.toml").write_text(DEEP, encoding="utf-8")  # someone else's: ignored as before
+    assert _run(sub, "rules", "--json").returncode == 0
+    assert "no configuration file" in _run(sub, "config").stdout
+    (tmp_path / "citeguard.toml").write_text(DEEP, encoding="utf-8")  # ours: one line, exit 2
+    done = _run(sub, "rules", "--json")
+    assert done.returncode == 2 and "nested too deeply" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("pyproject.toml", '[tool.citeguard]\nfail-onn = "never"\n', "unknown key 'fail-onn' (no command has the option "
+     "--fail-onn); did you mean 'fail-on'?"),
+    ("pyproject.toml", '[tool.citeguard.audits]\nfail-on = "never"\n', "did you mean [tool.citeguard.audit]?"),
+    ("citeguard.toml", '[audit]\nreport-dir = "r"\n', "unknown key 'report-dir' in [audit] (citeguard audit has no "
+     "--report-dir); did you mean 'reports-dir'?"),
+    ("citeguard.toml", '[audits]\nfail-on = "never"\n', "unknown section [audits] (commands:"),
+    ("citeguard.toml", '[citeguard]\nfail-onn = "never"\n', "did you mean 'fail-on'?"),
+    ("citeguard.toml", '[citeguard.audits]\nfail-on = "never"\n', "did you mean [citeguard.audit]?"),
+])
+def test_typos_get_a_did_you_mean_and_sections_are_named_as_written(tmp_path: Path, name: str, text: str,
+                                                                    message: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    done = _run(tmp_path, "config")
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "tool.citeguard.citeguard" not in done.stderr
+
+
+def test_a_citeguard_table_in_citeguard_toml_is_the_top_table(tmp_path: Path) -> None:
+    (tmp_path / "citeguard.toml").write_text('[citeguard]\nfail-on = "never"\n[citeguard.audit]\nformats = "json"\n',
+                                             encoding="utf-8")
+    shown = json.loads(_run(tmp_path, "config", "--json").stdout)
+    assert shown["commands"]["audit"] == {"fail_on": "never", "formats": "json"}

@@ -3,10 +3,13 @@ the fixed text again — the fixed findings gone, no new ones."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import pytest
 from citeguard.api import document_from_text, load_with_source
 from citeguard.checks import audit
 from citeguard.fixes import apply_edits, plan_fixes
+from citeguard.model import Document, Finding
 
 from .conftest import PAPER
 
@@ -76,8 +80,9 @@ def test_the_command(tmp_path: Path) -> None:
     assert diff.returncode == 0 and diff.stdout.startswith("--- p.txt") and not (tmp_path / "p.fixed.txt").exists()
     only = _cli("p.txt", "--select", "CG111", "-o", "c.txt", cwd=tmp_path)
     assert only.returncode == 0 and "CG111 ×" in only.stdout and "CG308" not in only.stdout
-    done = _cli("p.txt", cwd=tmp_path)
-    assert done.returncode == 0 and "written to p.fixed.txt" in done.stdout
+    done = _cli("p.txt", cwd=tmp_path)  # a Chinese paper: the lines in Chinese (one language per run)
+    assert done.returncode == 0 and done.stdout.startswith("已写入 46 处修改（") and "：p.fixed.txt" in done.stdout
+    assert "written to p.fixed.txt" in _cli("p.txt", "--lang", "en", cwd=tmp_path).stdout
     assert (tmp_path / "p.txt").read_text(encoding="utf-8") == original  # never the input without --in-place
     assert (tmp_path / "p.fixed.txt").read_text(encoding="utf-8") != original
     shutil.copy(PAPER.with_suffix(".pdf"), tmp_path / "p.pdf")
@@ -123,7 +128,7 @@ def test_word_fixes_are_tracked_changes(tmp_path: Path) -> None:
 
     from citeguard.ingest import read_source
     shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
-    done = _cli("p.docx", cwd=tmp_path)
+    done = _cli("p.docx", "--lang", "en", cwd=tmp_path)
     assert done.returncode == 0 and "written as tracked changes to p.fixed.docx" in done.stdout, done.stderr
     fixed = tmp_path / "p.fixed.docx"
     # accepted (as citeguard's reader reads a .docx: deletions out, insertions in) the fixes are in
@@ -211,3 +216,112 @@ def test_a_latex_manuscript_gets_a_patch_to_its_bib_never_to_its_prose(tmp_path:
     assert patch.startswith("--- refs.bib\n+++ refs.bib\n") and "+  pages = {12, 15}" in patch
     assert (tmp_path / "main.tex").read_text(encoding="utf-8") == tex and \
         (tmp_path / "refs.bib").read_text(encoding="utf-8") == bib  # nothing rewritten, only the patch written
+
+
+# --- issue 21: --in-place keeps the file's encoding, BOM, line ends, permissions and symbolic link,
+# keeps a backup, and refuses (one line) what it cannot keep --------------------------------------
+
+FORMS = [  # (name, how the paper's text is written to disk)
+    ("gb18030-crlf", lambda t: t.replace("\n", "\r\n").encode("gb18030")),
+    ("utf16be-bom-cr", lambda t: "\ufeff".encode("utf-16-be") + t.replace("\n", "\r").encode("utf-16-be")),
+    ("utf16le-bom-crlf", lambda t: "\ufeff".encode("utf-16-le") + t.replace("\n", "\r\n").encode("utf-16-le")),
+    ("utf8-bom", lambda t: "\ufeff".encode() + t.encode()),
+    ("utf8-lf", lambda t: t.encode()),
+]
+
+
+@pytest.mark.parametrize(("form", "encode"), FORMS)
+def test_in_place_keeps_the_encoding_line_ends_and_mode_and_a_backup(tmp_path: Path, form: str,
+                                                                     encode: Callable[[str], bytes]) -> None:
+    text = PAPER.read_text(encoding="utf-8")
+    paper = tmp_path / "p.txt"
+    paper.write_bytes(encode(text))
+    paper.chmod(0o600)
+    done = _cli("p.txt", "--in-place", cwd=tmp_path)
+    assert done.returncode == 0 and "原稿已备份为 p.txt.orig" in done.stdout, done.stderr
+    fixed_text = apply_edits(text, plan_fixes(*_doc_and_findings(text)))
+    assert paper.read_bytes() == encode(fixed_text)  # the fixes, and nothing else, in the file's own form
+    assert (tmp_path / "p.txt.orig").read_bytes() == encode(text)
+    assert stat.S_IMODE(paper.stat().st_mode) == 0o600 and stat.S_IMODE((tmp_path / "p.txt.orig").stat().st_mode) == 0o600
+    shutil.copy(tmp_path / "p.txt.orig", tmp_path / "q.txt")  # (a backup is no manuscript: no batch audits it)
+    copy = _cli("q.txt", "-o", "copy.txt", cwd=tmp_path)  # a copy is written in the same form
+    assert copy.returncode == 0 and (tmp_path / "copy.txt").read_bytes() == encode(fixed_text)
+
+
+def _doc_and_findings(text: str) -> tuple[Document, str, tuple[Finding, ...]]:
+    doc = document_from_text(text, path="p.txt")
+    return doc, text, audit(doc)[1]
+
+
+def test_in_place_through_a_symbolic_link_fixes_its_target_inside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(PAPER, tmp_path / "sub" / "real.txt")
+    (tmp_path / "p.txt").symlink_to("sub/real.txt")
+    done = _cli("p.txt", "--in-place", "--no-backup", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 0 and "written to sub/real.txt" in done.stdout, done.stderr
+    assert (tmp_path / "p.txt").is_symlink()  # still the link, to the fixed file
+    assert (tmp_path / "sub" / "real.txt").read_text(encoding="utf-8") != PAPER.read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("*.orig"))  # --no-backup
+
+
+def _outside_link(tmp_path: Path) -> Path:
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(PAPER, tmp_path / "elsewhere" / "target.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "p.txt").symlink_to(tmp_path / "elsewhere" / "target.txt")
+    return tmp_path / "sub"
+
+
+def _mixed(tmp_path: Path) -> Path:
+    (tmp_path / "p.txt").write_bytes(PAPER.read_bytes().replace(b"\n", b"\r\n", 5))
+    return tmp_path
+
+
+def _hard_linked(tmp_path: Path) -> Path:
+    shutil.copy(PAPER, tmp_path / "p.txt")
+    os.link(tmp_path / "p.txt", tmp_path / "other-name.txt")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (_outside_link, "a symbolic link to"),
+    (_mixed, "its line ends are mixed (CRLF, LF)"),
+    (_hard_linked, "has 2 hard links"),
+])
+def test_in_place_refuses_what_it_cannot_keep_in_one_line(tmp_path: Path, make: Callable[[Path], Path],
+                                                          message: str) -> None:
+    folder = make(tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    done = _cli("p.txt", "--in-place", cwd=folder)
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before  # nothing written
+
+
+def test_a_fix_the_encoding_cannot_hold_is_refused_in_place_and_a_copy_falls_back_to_utf8(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from citeguard.cli.fix_cmd import _text_bytes
+    from citeguard.ingest.source import SourceText
+    from citeguard.ingest.textform import text_form
+
+    data = "Smith (2019) said so.\r\n".encode("cp1252")
+    source = SourceText.from_text(data.decode("cp1252"), encoding="cp1252")
+    form = text_form(data, source)
+    assert not isinstance(form, str) and form.describe() == "CP1252 with CRLF line ends"
+    fixed = "Smith（2019）said so.\n"
+    with pytest.raises(typer.Exit):
+        _text_bytes(Path("p.txt"), Path("p.txt"), data, source, fixed, True)
+    assert "p.txt: not rewritten in place, because CP1252 cannot hold '（' (U+FF08)" in capsys.readouterr().err
+    assert _text_bytes(Path("p.txt"), Path("c.txt"), data, source, fixed, False) == fixed.encode()
+    assert "c.txt is written as UTF-8 with LF line ends: CP1252 cannot hold" in capsys.readouterr().err
+
+
+def test_word_in_place_keeps_the_mode_and_a_backup(tmp_path: Path) -> None:
+    shutil.copy(PAPER.with_suffix(".docx"), tmp_path / "p.docx")
+    (tmp_path / "p.docx").chmod(0o640)
+    original = (tmp_path / "p.docx").read_bytes()
+    done = _cli("p.docx", "--in-place", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 0 and "the original is kept as p.docx.orig" in done.stdout, done.stderr
+    assert (tmp_path / "p.docx.orig").read_bytes() == original != (tmp_path / "p.docx").read_bytes()
+    assert stat.S_IMODE((tmp_path / "p.docx").stat().st_mode) == 0o640

@@ -278,3 +278,37 @@ def test_sigterm_leaves_no_temporary_file_and_no_mixed_report_set(tmp_path: Path
         assert sorted(p.name for p in out.iterdir()) == ["big.html", "big.json", "big.ledger.csv"]  # no temp file
         olds = {p.read_text(encoding="utf-8-sig")[:3] == "OLD" for p in out.iterdir()}
         assert len(olds) == 1  # all old or all new, never a mix
+
+
+# --- issue 21: user patterns applied to what a manuscript chose -----------------------------------
+
+def test_an_exclude_url_pattern_cannot_backtrack_for_ever_on_a_cited_url(tmp_path: Path) -> None:
+    # (a+)+b on forty a's and no b: 2**40 steps for a backtracking engine; RE2 is linear in the URL
+    paper = tmp_path / "p.md"
+    paper.write_text("Text [1].\n\nReferences\n\n[1] Smith J. Growth[EB/OL]. (2020-01-01). https://example.org/"
+                     + "a" * 40 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    done = _run("--no-config", "audit", str(paper), *OFFLINE, "--no-cache", "--exclude-url", "(a+)+b",
+                "--json", str(tmp_path / "r.json"), timeout=60)
+    assert done.returncode == 0 and time.monotonic() - started < 30, done.stderr
+    links = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["links"]
+    assert [x["detail"] for x in links] == ["offline: not checked"]  # not excluded: no b in it
+    done = _run("--no-config", "links", "--offline", "--no-cache", "https://example.org/" + "a" * 40,
+                "--exclude-url", "(a+)+b", timeout=60)
+    assert "Traceback" not in done.stderr and time.monotonic() - started < 45
+
+
+def test_a_pattern_re2_cannot_run_is_one_line() -> None:
+    done = _run("--no-config", "links", "https://example.org/", "--exclude-url", "(?=example)x")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "is not a regular expression RE2 accepts" in done.stderr and "look-around" in done.stderr
+
+
+def test_per_path_globs_are_linear_in_the_path() -> None:
+    # fnmatch (3.11) translates every * but the last to an atomic group: no backtracking between stars
+    from citeguard.cli.run_options import ignored_for
+
+    name = Path("/" + "a" * 4000 + ".md")
+    started = time.monotonic()
+    assert ignored_for(name, [("*a*a*a*a*a*a*a*a*a*a*a*a*b", ["CG1"]), ("/" + "*/" * 30 + "*b", ["CG2"])]) == ()
+    assert time.monotonic() - started < 0.5

@@ -159,7 +159,11 @@ def audit(
     if not papers:  # in CI an empty glob must not audit someone else's paper (the bundled one)
         _fail("no PAPER given: name the manuscripts to audit (or set papers in the configuration; the "
               f"bundled example is {_paper(None)})")
-    paths, problems = expand_papers(papers)
+    paths, problems = expand_papers(papers, allow_outside=allow_outside)
+    if not paths:  # nothing to audit (an empty folder, links refused): no empty index, no exit 0
+        for problem in problems[:-1]:
+            typer.echo(f"citeguard: error: {visible_controls(problem, one_line=True)}", err=True)
+        _fail(problems[-1] if problems else "no manuscripts named")
     if sum(1 for p in paths if str(p) == "-") and len(paths) > 1 and str(json_file) == "-":
         _fail("--json - writes one report to standard output: name one paper")
     if json_file is not None and len(paths) > 1:

@@ -5,14 +5,19 @@ the number of papers."""
 
 from __future__ import annotations
 
-import glob
+import errno
+import fnmatch
+import functools
+import itertools
 import os
-import re
-from collections import Counter
+import stat
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from citeguard.api import load_with_source
@@ -20,6 +25,7 @@ from citeguard.checks import audit as audit_document
 from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.cli.outputs import OutputPlan, github_annotations, write_paper
 from citeguard.cli.problems import paper_problem
+from citeguard.cli.run_options import url_filter
 from citeguard.cli.verify_cmd import VerifyOptions, verify_document
 from citeguard.model import Confidence, Finding, JournalPolicy, LinkResult, LinkStatus, Severity, Standard
 from citeguard.report.audit_json import AuditOptions, AuditResult
@@ -42,34 +48,104 @@ _TEX_SNIFF = 65_536  # bytes of a .tex file read to see whether it is a document
 
 def _is_document(path: Path) -> bool:
     """A .tex file in a folder is a manuscript only when it has \\documentclass: chapters a main
-    file \\input's are read with it, not audited on their own."""
+    file \\input's are read with it, not audited on their own. Opened non-blocking and checked to be
+    a regular file first, so that a FIFO named main.tex cannot hang the walk."""
     if path.suffix.lower() != ".tex":
         return True
     try:
-        with path.open("rb") as handle:
-            return b"\\documentclass" in handle.read(_TEX_SNIFF)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return True  # let the reader say what is wrong with it
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return True  # the reader refuses it with its reason
+        return b"\\documentclass" in os.read(fd, _TEX_SNIFF)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
 
 
-def _in_folder(folder: Path) -> Iterator[Path]:
-    """The manuscripts under ``folder``, sorted, hidden and tool folders left out."""
+def _is_manuscript(name: str) -> bool:
+    return (Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".")
+            and not name.lower().startswith(_NOT_MANUSCRIPTS))
+
+
+def _walk(folder: Path, depth: int, keep: Callable[[str], bool]) -> Iterator[Path]:
+    """The files under ``folder`` (at most ``depth`` folder levels down), sorted, without following
+    symbolic links to folders (a link to an ancestor would make the walk endless); a symbolic link
+    to a file, or a broken or looping one, is listed for the caller to judge."""
     base_depth = len(folder.parts)
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder):  # os.walk never follows a folder link (followlinks=False)
         here = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS
-                         and len(here.parts) - base_depth < MAX_DEPTH)
+        dirs[:] = sorted(d for d in dirs if keep(d) and len(here.parts) - base_depth < depth)
         for name in sorted(files):
-            path = here / name
-            if (path.suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".")
-                    and not name.lower().startswith(_NOT_MANUSCRIPTS) and _is_document(path)):
-                yield path
+            yield here / name
 
 
-def expand_papers(arguments: Sequence[Path]) -> tuple[list[Path], list[str]]:
+def _refusal(path: Path, base: str, allow_outside: bool) -> str | None:
+    """Why a file a folder walk or a pattern found is not audited: a symbolic link that loops, leads
+    nowhere, or (unless ``allow_outside``) leads out of the folder the command line named."""
+    try:
+        real = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{path}: a symbolic link loop; not read"
+        if exc.errno == errno.ENOENT:
+            return f"{path}: a symbolic link to a missing file; not read"
+        return f"{path}: cannot be resolved ({exc.strerror or exc}); not read"
+    if not allow_outside and not Path(real).is_relative_to(base):
+        return (f"{path}: a symbolic link to {real}, outside {os.path.relpath(base) if base != '/' else base} "
+                "(--allow-outside reads it); not read")
+    return None
+
+
+def _pattern_parts(text: str) -> tuple[Path, list[str]]:
+    """A pattern's fixed folder (the leading parts without wildcards) and the parts after it."""
+    parts = Path(text).parts
+    fixed = next((i for i, part in enumerate(parts) if _has_magic(part)), len(parts))
+    return Path(*parts[:fixed]) if fixed else Path("."), list(parts[fixed:])
+
+
+def _has_magic(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def _matches(pattern: Sequence[str], parts: Sequence[str]) -> bool:
+    """Whether a path's parts (below the pattern's fixed folder) match the pattern's parts as
+    glob.glob matches them: ``**`` is any number of folders, ``*`` does not match a leading dot."""
+    @functools.cache
+    def match(i: int, j: int) -> bool:
+        if i == len(pattern):
+            return j == len(parts)
+        if pattern[i] == "**":
+            return match(i + 1, j) or (j < len(parts) and not parts[j].startswith(".") and match(i, j + 1))
+        return (j < len(parts) and (pattern[i].startswith(".") or not parts[j].startswith("."))
+                and fnmatch.fnmatchcase(parts[j], pattern[i]) and match(i + 1, j + 1))
+    return match(0, 0)
+
+
+def _pattern_matches(text: str) -> Iterator[Path]:
+    """The files a pattern matches, in the order of a sorted walk: glob.glob's matching, but walked
+    with os.walk, which never follows a folder link (glob's ``**`` does, and two links to ``..`` make
+    it explore 2**40 paths) and goes at most MAX_DEPTH folders down."""
+    base, pattern = _pattern_parts(text)
+    if not base.is_dir():
+        return
+    depth = MAX_DEPTH if "**" in pattern else len(pattern) - 1
+    dotted = any(p.startswith(".") for p in pattern)
+    for path in _walk(base, depth, lambda d: dotted or not d.startswith(".")):
+        if _matches(pattern, path.relative_to(base).parts):
+            yield path
+
+
+def expand_papers(arguments: Sequence[Path], *, allow_outside: bool = False) -> tuple[list[Path], list[str]]:
     """The manuscripts the arguments name, in order, each once: a folder gives every manuscript
     under it; a pattern (``issue-3/*.docx``, ``archive/**/*.pdf``; quoted, so the shell leaves it)
-    its matches; ``-`` is standard input. Also the problems: a pattern matching nothing, too many."""
+    its matches; ``-`` is standard input. A symbolic link a walk or a pattern finds is read only if
+    it stays inside the folder named (unless ``allow_outside``); a file named on the command line is
+    the user's choice. Also the problems, one line each: a link refused, a loop, a pattern matching
+    nothing, a folder without manuscripts, too many."""
     out: list[Path] = []
     problems: list[str] = []
     seen: set[str] = set()
@@ -80,23 +156,43 @@ def expand_papers(arguments: Sequence[Path]) -> tuple[list[Path], list[str]]:
             seen.add(key)
             out.append(path)
 
+    def add_found(found: Iterator[Path], base: Path, files_only: bool) -> int:
+        """Add what a walk or a pattern found; how many it found (refused ones too)."""
+        root, count = os.path.realpath(base), 0
+        for path in itertools.islice(found, MAX_FILES):
+            count += 1
+            refused = _refusal(path, root, allow_outside) if path.is_symlink() else None
+            if refused is not None:
+                problems.append(refused)
+            elif (os.path.isfile(path) or not files_only) and _is_document(path):
+                add(path)
+        return count
+
     for arg in arguments:
         text = str(arg)
         if text != "-" and arg.is_dir():
-            for path in _in_folder(arg):
-                add(path)
-        elif any(ch in text for ch in "*?[") and not arg.exists():
-            matches = sorted(glob.iglob(text, recursive=True))[:MAX_FILES]
-            found = [Path(m) for m in matches if Path(m).is_file() and _is_document(Path(m))]
-            if not found:
+            found = (p for p in _walk(arg, MAX_DEPTH, lambda d: not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+                     if _is_manuscript(p.name))
+            if not add_found(found, arg, files_only=False):  # the reader refuses a FIFO with its reason
+                problems.append(f"{text}: no manuscripts in this folder ({', '.join(sorted(MANUSCRIPT_SUFFIXES))})")
+        elif _has_magic(text) and not os.path.lexists(arg):
+            if not add_found(_pattern_matches(text), _pattern_parts(text)[0], files_only=True):
                 problems.append(f"{text}: no file matches this pattern")
-            for path in found:
-                add(path)
+        elif text != "-" and _loops(arg):
+            problems.append(f"{text}: a symbolic link loop; not read")
         else:
             add(arg)  # a file, standard input, or a missing path the reader reports
     if len(out) >= MAX_FILES:
         problems.append(f"more than {MAX_FILES} manuscripts named; the first {MAX_FILES} are audited")
     return out, problems
+
+
+def _loops(path: Path) -> bool:
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +252,11 @@ def _slim(result: AuditResult) -> AuditResult:
 def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     source, document = load_with_source(job.path, allow_outside=settings.allow_outside,
                                         max_pages=settings.max_pages)
-    patterns = [re.compile(p) for p in settings.exclude_urls]
+    excluded_url = url_filter(settings.exclude_urls)  # RE2: linear in the URL, whatever the pattern
     claims: list[LinkClaim] = []
     excluded: list[LinkClaim] = []
     for claim in claims_from(document):
-        (excluded if any(rx.search(claim.url) for rx in patterns) else claims).append(claim)
+        (excluded if excluded_url(claim.url) else claims).append(claim)
     results, _ = resolve(claims, settings.net)
     results += [LinkResult(c.url, LinkStatus.NOT_CHECKED, detail=EXCLUDED) for c in excluded]
     verdicts = verify_document(document, settings.checking)[1] if settings.checking is not None else []
@@ -204,28 +300,92 @@ def audit_paper(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     return outcome
 
 
-_SETTINGS: list[AuditSettings] = []  # a worker's copy of the run's settings (sent once, not per paper)
+AuditJob = Callable[[PaperJob, AuditSettings], PaperOutcome]  # what a worker does with one paper
+DIED = "the process auditing it died (killed, perhaps for running out of memory); not audited"
+_SETTINGS: list[tuple[AuditSettings, AuditJob]] = []  # a worker's copy of the run's settings (sent once)
 
 
-def _init_worker(settings: AuditSettings) -> None:
-    _SETTINGS[:] = [settings]
+def _init_worker(settings: AuditSettings, audit: AuditJob) -> None:
+    _SETTINGS[:] = [(settings, audit)]
 
 
 def _audit_in_worker(job: PaperJob) -> PaperOutcome:
-    return audit_paper(job, _SETTINGS[0])
+    settings, audit = _SETTINGS[0]
+    return audit(job, settings)
+
+
+def _died(job: PaperJob) -> PaperOutcome:
+    error = f"{job.path}: {DIED}"
+    return PaperOutcome(job.path, job.stem, error, row=IndexRow(str(job.path), error=error))
 
 
 def run_papers(jobs: Sequence[PaperJob], settings: AuditSettings, workers: int,
-               done: Callable[[PaperOutcome], None]) -> None:
-    """Audit every job, calling ``done`` with each outcome in the order of ``jobs``; with more than
-    one worker and paper, in a pool of processes (forked where the platform can, so workers start
-    with citeguard already imported)."""
+               done: Callable[[PaperOutcome], None], audit: AuditJob = audit_paper) -> None:
+    """Audit every job with ``audit``, calling ``done`` with each outcome in the order of ``jobs``;
+    with more than one worker and paper, in a pool of processes (forked where the platform can, so
+    workers start with citeguard already imported).
+
+    A worker that dies (the out-of-memory killer's SIGKILL) breaks the whole pool, and the pool
+    cannot tell which paper killed it: the outcomes that came back are kept, and every paper whose
+    outcome did not is audited again in a process of its own, so that only a paper that kills its
+    process again gets the error line."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            done(audit_paper(job, settings))
+            done(audit(job, settings))
         return
-    method = "fork" if "fork" in get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context(method),
-                             initializer=_init_worker, initargs=(settings,)) as pool:
-        for outcome in pool.map(_audit_in_worker, jobs, chunksize=2):
+    context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             initializer=_init_worker, initargs=(settings, audit)) as pool:
+        futures: list[Future[PaperOutcome] | None] = [pool.submit(_audit_in_worker, job) for job in jobs]
+        for index, future in enumerate(futures):
+            assert future is not None
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                break
+            futures[index] = None  # memory stays flat in the number of papers
             done(outcome)
+        else:
+            return
+    rest = [(job, future.result() if future is not None and future.exception() is None else None)
+            for job, future in zip(jobs[index:], futures[index:], strict=True)]
+    for outcome in _isolated(rest, settings, workers, context, audit):
+        done(outcome)
+
+
+def _isolated(rest: list[tuple[PaperJob, PaperOutcome | None]], settings: AuditSettings, workers: int,
+              context: BaseContext, audit: AuditJob) -> Iterator[PaperOutcome]:
+    """The outcomes of ``rest`` in order: those kept as they are, each other paper audited in a
+    one-process pool of its own (``workers`` at once); a pool that breaks is that paper's error."""
+    queue: deque[tuple[PaperJob, PaperOutcome | Future[PaperOutcome], ProcessPoolExecutor | None]] = deque()
+    pending = iter(rest)
+    busy = 0
+
+    def fill() -> None:
+        nonlocal busy
+        while busy < workers and (item := next(pending, None)) is not None:
+            job, kept = item
+            if kept is not None:
+                queue.append((job, kept, None))
+                continue
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_init_worker,
+                                       initargs=(settings, audit))
+            queue.append((job, pool.submit(_audit_in_worker, job), pool))
+            busy += 1
+
+    fill()
+    while queue:
+        job, result, pool = queue.popleft()
+        if isinstance(result, PaperOutcome):
+            yield result
+        else:
+            try:
+                outcome = result.result()
+            except BrokenProcessPool:
+                outcome = _died(job)
+            finally:
+                if pool is not None:
+                    pool.shutdown()
+                busy -= 1
+            yield outcome
+        fill()

@@ -79,14 +79,39 @@ def ignored_for(path: Path, per_path: list[tuple[str, list[str]]]) -> tuple[str,
                  for code in codes)
 
 
+def _re2_options() -> Any:
+    import re2  # google-re2: imported here, so that `citeguard --help` does not load it
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 logs a refused pattern to stderr itself; the one line is ours
+    return options
+
+
 def url_patterns(values: list[str] | None) -> tuple[str, ...]:
-    """--exclude-url's regular expressions, each checked here (a bad one is a usage error)."""
+    """--exclude-url's regular expressions, each checked here (a bad one is a usage error). They are
+    matched by RE2, which runs in time linear in the URL whatever the pattern (Python's re can
+    backtrack for ever on a URL a manuscript chose): RE2 syntax, as lychee's, without look-around
+    or back-references."""
+    import re2
+
     for value in values or []:
         try:
-            re.compile(value)
-        except re.error as exc:
-            _fail(f"--exclude-url: {value!r} is not a regular expression ({exc})")
+            re2.compile(value, options=_re2_options())
+        except re2.error as exc:
+            reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+            _fail(f"--exclude-url: {value!r} is not a regular expression RE2 accepts ({reason}; RE2 has no "
+                  "look-around or back-references)")
     return tuple(values or ())
+
+
+def url_filter(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a URL is excluded: one of ``patterns`` (checked by url_patterns) finds it."""
+    if not patterns:
+        return lambda _url: False
+    import re2
+
+    compiled = [re2.compile(p, options=_re2_options()) for p in patterns]
+    return lambda url: any(rx.search(url) is not None for rx in compiled)
 
 
 def run_language(outcomes: list[Any]) -> str:

@@ -36,10 +36,13 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def write_reports(files: Sequence[tuple[str | Path, str | bytes]]) -> list[Path]:
+def write_reports(files: Sequence[tuple[str | Path, str | bytes]], *, mode: int | None = None,
+                  owner: tuple[int, int] | None = None) -> list[Path]:
     """Write every ``(path, content)`` together: all to temporary files first, then each renamed
     over its target. A crash, a full disk or Ctrl-C/SIGTERM while writing leaves the previous set
-    of reports untouched and no temporary file behind — never a new JSON beside an old HTML."""
+    of reports untouched and no temporary file behind — never a new JSON beside an old HTML.
+    ``mode`` and ``owner`` (uid, gid): those of the manuscript ``fix`` rewrites or copies, so that a
+    0600 manuscript's fixed text is 0600 too (the owner is given where the user may: as root)."""
     staged: list[tuple[str, Path]] = []
     current = Path(".")
     try:
@@ -54,7 +57,11 @@ def write_reports(files: Sequence[tuple[str | Path, str | bytes]]) -> list[Path]
             else:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(content)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
+            # mkstemp makes 0600; a report is as readable as any file the user makes
+            os.chmod(tmp, 0o666 & ~_umask() if mode is None else mode & 0o777)
+            if owner is not None and hasattr(os, "chown") and owner != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):  # only root may give a file away; others keep their own
+                    os.chown(tmp, *owner)
         with _signals_held():
             for tmp, target in staged:
                 current = target

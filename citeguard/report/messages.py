@@ -88,6 +88,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ledger.twice": {"en": "twice", "zh": "重复"},
     "ledger.not_in_entry": {"en": "NOT IN ENTRY", "zh": "条目未列"},
     "ledger.total": {"en": "{n} cited {pages_word}", "zh": "共引用页码 {n} 处"},
+    # citeguard fix
+    "fix.written": {"en": "{n} {fixes_word} ({summary}) written to {path}", "zh": "已写入 {n} 处修改（{summary}）：{path}"},
+    "fix.nothing": {"en": "nothing to fix", "zh": "无可修改之处"},
+    "fix.unchanged": {"en": "nothing to fix: {path} left as it is", "zh": "无可修改之处：{path} 未改动"},
+    "fix.tracked": {"en": "{applied} of {n} {fixes_word} written as tracked changes to {path}",
+                    "zh": "{n} 处修改中的 {applied} 处已作为修订写入：{path}"},
+    "fix.backup": {"en": "the original is kept as {path}", "zh": "原稿已备份为 {path}"},
+    "fix.bib_nothing": {"en": "nothing to fix in the .bib files (the .tex prose is never rewritten)",
+                        "zh": ".bib 文件中无可修改之处（.tex 正文从不改写）"},
+    "fix.bib_patch": {"en": "{n} {fixes_word} to the .bib files written as a patch to {path}",
+                      "zh": "已将对 .bib 文件的 {n} 处修改写成补丁：{path}"},
 }
 
 # A paper's reference style, named where GB/T 7714 is not the one (the headers name that by edition)
