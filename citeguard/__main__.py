@@ -18,6 +18,10 @@ def _terminated_early(signum: int, frame: FrameType | None) -> None:
 def run() -> None:
     with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread (embedded use)
         signal.signal(signal.SIGTERM, _terminated_early)
+    if sys.argv[1:] == ["--version"]:  # asked by scripts and CI logs: answered without loading the CLI (0.3 s)
+        from citeguard import __version__
+        sys.stdout.write(f"citeguard {__version__}\n")
+        return
     from citeguard.cli import main  # (cli.main installs its own handler before the run)
 
     main()

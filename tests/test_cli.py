@@ -76,3 +76,8 @@ def test_unwritable_json_target_exit_2(tmp_path: Path) -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and "citeguard" in result.output
+    # the entry point answers --version without loading the CLI: the same line
+    code = "import sys; sys.argv = ['citeguard', '--version']; from citeguard.__main__ import run; run(); " \
+           "print('citeguard.cli' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines() == [result.output.strip(), "False"], done.stdout

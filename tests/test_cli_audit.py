@@ -279,3 +279,14 @@ def test_screenshot_without_a_cjk_font_warns(tmp_path: Path, monkeypatch: pytest
     assert png.exists()  # a warning: the screenshot is written all the same
     lines = [line for line in result.stderr.splitlines() if "CJK" in line or "中文字体" in line]
     assert lines == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("audit", "PAPER", "--offline", "--reports-dir", "afile"), "--reports-dir afile: is a file, not a folder"),
+    (("--config", ".", "config"), ".: is a folder; --config names a configuration file"),
+])
+def test_a_file_where_a_folder_belongs_and_the_reverse_are_one_line(tmp_path: Path, args: tuple[str, ...],
+                                                                    message: str) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    done = _run(*(str(PAPER) if a == "PAPER" else a for a in args), cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -126,6 +126,10 @@ def test_per_path_globs_are_relative_to_the_configuration_file(tmp_path: Path) -
     ('fail-on = "warnings"', "choose one of error, warning, info, never"),
     ("policy-recent-share = 50", "not in the range 0<=x<=1"),
     ('policy-min-foreign = "five"', "'five' is not a valid"),
+    ("timeout = nan", "is not a number of seconds"),  # (NaN passes every range check)
+    ("timeout = inf", "is not a number of seconds"),
+    ("offline = [1, 2]", "expected one value, not a list"),
+    ("allow-private = 1", "not a value --allow-private takes"),  # (a flag is true or false, not a number)
 ])
 def test_a_bad_value_is_reported_with_its_file_and_key(tmp_path: Path, line: str, message: str) -> None:
     (tmp_path / "citeguard.toml").write_text(f"[tool.citeguard.audit]\n{line}\n", encoding="utf-8")
@@ -148,9 +152,20 @@ WIDENING = [
     ('[tool.citeguard.audit]\nreports-dir = "../../out"', "outside the configuration file's folder"),
     ('cache = "/tmp/links.sqlite"', "outside the configuration file's folder"),
     ('[tool.citeguard.audit]\npapers = ["/etc/passwd"]', "outside the configuration file's folder"),
-    ('ignore = ["CG"]', "select and ignore leave no rule to check"),
-    ('[tool.citeguard.audit]\nselect = ["CG1"]\nignore = ["CG1"]', "select and ignore leave no rule to check"),
-    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG"]', "ignores every rule"),
+    ('ignore = ["CG"]', "leave no rule to check"),
+    ('[tool.citeguard.audit]\nselect = ["CG1"]\nignore = ["CG1"]', "leave no rule to check"),
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG"]', "leave no rule to check"),
+    # family by family: each glob leaves rules, together they leave none for a paper both match
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG1,CG2,CG3,CG4", "*:CG5,CG6,CG7,CG8,CG9"]', "leave no rule"),
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG1,CG2,CG3,CG4"]\nignore = ["CG5","CG6","CG7","CG8","CG9"]',
+     "leave no rule to check"),
+    ('[tool.citeguard.audit]\nbaseline = "b.json"', "would hide every finding the baseline file lists"),
+    # values checked as the option takes them: a quoted "yes" is true, "1000" is a thousand
+    ('allow-private = "yes"', "would fetch loopback and private addresses"),
+    ('allow-private = "TRUE"', "would fetch loopback and private addresses"),
+    ('[tool.citeguard.audit]\nallow-outside = "on"', "would read files outside the manuscript's folder"),
+    ('timeout = "1000"', "would wait longer for each request"),
+    ('[tool.citeguard.audit]\nmax-pages = "100000"', "would read longer PDFs than the built-in limit (100)"),
 ]
 
 
@@ -209,6 +224,10 @@ def test_a_deeply_nested_toml_above_is_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(DEEP, encoding="utf-8")  # someone else's: ignored as before
     assert _run(sub, "rules", "--json").returncode == 0
     assert "no configuration file" in _run(sub, "config").stdout
+    # a pyproject.toml with our table that cannot be read is ours: one line, not silently skipped
+    (tmp_path / "pyproject.toml").write_text('[tool.citeguard]\nfail-on = "warning"\n' + DEEP, encoding="utf-8")
+    done = _run(sub, "config")
+    assert done.returncode == 2 and "nested too deeply" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     (tmp_path / "citeguard.toml").write_text(DEEP, encoding="utf-8")  # ours: one line, exit 2
     done = _run(sub, "rules", "--json")
     assert done.returncode == 2 and "nested too deeply" in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -81,7 +81,10 @@ def test_the_command(tmp_path: Path) -> None:
     only = _cli("p.txt", "--select", "CG111", "-o", "c.txt", cwd=tmp_path)
     assert only.returncode == 0 and "CG111 ×" in only.stdout and "CG308" not in only.stdout
     done = _cli("p.txt", cwd=tmp_path)  # a Chinese paper: the lines in Chinese (one language per run)
-    assert done.returncode == 0 and done.stdout.startswith("已写入 46 处修改（") and "：p.fixed.txt" in done.stdout
+    # (46 fixes in the first pass; the 9 a/b suffixes whose entries the first pass re-rendered, in the second)
+    assert done.returncode == 0 and done.stdout.startswith("已写入 55 处修改（") and "：p.fixed.txt" in done.stdout
+    again = _cli("p.fixed.txt", "--diff", cwd=tmp_path)  # what fix writes, fix leaves alone: nothing left
+    assert again.returncode == 0 and again.stdout == "", again.stdout[:500]
     assert "written to p.fixed.txt" in _cli("p.txt", "--lang", "en", cwd=tmp_path).stdout
     assert (tmp_path / "p.txt").read_text(encoding="utf-8") == original  # never the input without --in-place
     assert (tmp_path / "p.fixed.txt").read_text(encoding="utf-8") != original
@@ -239,7 +242,10 @@ def test_in_place_keeps_the_encoding_line_ends_and_mode_and_a_backup(tmp_path: P
     paper.chmod(0o600)
     done = _cli("p.txt", "--in-place", cwd=tmp_path)
     assert done.returncode == 0 and "原稿已备份为 p.txt.orig" in done.stdout, done.stderr
-    fixed_text = apply_edits(text, plan_fixes(*_doc_and_findings(text)))
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    assert _cli("utf8.txt", "-o", "utf8.fixed.txt", cwd=tmp_path).returncode == 0
+    fixed_text = (tmp_path / "utf8.fixed.txt").read_text(encoding="utf-8")
+    assert fixed_text != text
     assert paper.read_bytes() == encode(fixed_text)  # the fixes, and nothing else, in the file's own form
     assert (tmp_path / "p.txt.orig").read_bytes() == encode(text)
     assert stat.S_IMODE(paper.stat().st_mode) == 0o600 and stat.S_IMODE((tmp_path / "p.txt.orig").stat().st_mode) == 0o600
@@ -251,6 +257,16 @@ def test_in_place_keeps_the_encoding_line_ends_and_mode_and_a_backup(tmp_path: P
 def _doc_and_findings(text: str) -> tuple[Document, str, tuple[Finding, ...]]:
     doc = document_from_text(text, path="p.txt")
     return doc, text, audit(doc)[1]
+
+
+def test_an_earlier_backup_is_never_overwritten(tmp_path: Path) -> None:
+    shutil.copy(PAPER, tmp_path / "p.txt")
+    assert _cli("p.txt", "--in-place", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "p.txt.orig").read_bytes() == PAPER.read_bytes()
+    (tmp_path / "p.txt").write_text(PAPER.read_text(encoding="utf-8").replace("2023", "2024", 1), encoding="utf-8")
+    again = _cli("p.txt", "--in-place", "--lang", "en", cwd=tmp_path)  # a second run: the first original stays
+    assert again.returncode == 0 and "p.txt.orig (an earlier original) is kept as it was" in again.stdout, again.stdout
+    assert (tmp_path / "p.txt.orig").read_bytes() == PAPER.read_bytes()
 
 
 def test_in_place_through_a_symbolic_link_fixes_its_target_inside_the_folder(tmp_path: Path) -> None:

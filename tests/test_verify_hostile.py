@@ -87,6 +87,8 @@ class _Service(socketserver.BaseRequestHandler):
                     time.sleep(0.2)
             elif "/busy/" in target:  # always rate limited, asking for an hour
                 send(b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3600\r\nContent-Length: 0\r\n\r\n")
+            elif "/empty/" in target:  # a 200 whose body is no record
+                send(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
             elif "/busy-short/" in target:  # always rate limited, asking for 4 s each time
                 send(b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 4\r\nContent-Length: 0\r\n\r\n")
             else:
@@ -346,3 +348,87 @@ def test_a_socket_error_is_never_the_message() -> None:
     error = httpx.ConnectError("boom")
     error.__cause__ = socket.gaierror(-3, "Temporary failure in name resolution")
     assert classify(None, error)[1].startswith("no network")
+
+
+def test_links_cut_a_dripping_page_at_the_request_time(service: tuple[str, list[str]]) -> None:
+    base = service[0]
+    started = time.perf_counter()
+    [result], _ = check_links([LinkClaim(f"{base}/drip-body/page")],
+                              config=ResolverConfig(wayback_base=None, timeout=1.0, deadline=60.0),
+                              policy=SafetyPolicy(trusted=frozenset({base.removeprefix("http://")})))
+    took = time.perf_counter() - started
+    assert result.status is LinkStatus.TIMEOUT
+    assert took < 10, f"{took:.1f} s for a 1 s request limit"  # (a byte every 0.2 s: httpx's read timeout never fires)
+
+
+def test_links_answer_a_long_retry_after_as_rate_limited_without_waiting(service: tuple[str, list[str]]) -> None:
+    base = service[0]
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    import asyncio
+
+    from citeguard.resolve import Resolver, make_client
+
+    async def run() -> LinkStatus:
+        config = ResolverConfig(wayback_base=None, timeout=5.0)
+        async with make_client(config) as client:
+            resolver = Resolver(client, config, SafetyPolicy(trusted=frozenset({base.removeprefix("http://")})),
+                                sleep=sleep)
+            [result] = await resolver.resolve([LinkClaim(f"{base}/busy/page")])
+            return result.status
+    assert asyncio.run(run()) is LinkStatus.BLOCKED  # 429: rate limited, checked by hand — not a timeout
+    assert sum(waits) == 0
+
+
+@pytest.mark.parametrize(("header", "seconds"), [
+    (None, 1.0), ("", 1.0), ("7", 7.0), ("-3", 0.0), ("99999", 30.0), ("nan", 1.0), ("inf", 1.0),
+    ("soon-ish", 1.0),  # unreadable: the default, never an exception
+    ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date gone by
+    ("Wed, 21 Oct 2015 07:28:00", 0.0),  # a date without its zone
+])
+def test_retry_after(header: str | None, seconds: float) -> None:
+    from citeguard.resolve.resolver import _retry_after
+    assert _retry_after(header, 1.0, 30.0) == seconds
+
+
+def test_a_record_that_is_no_record_is_said_so(service: tuple[str, list[str]]) -> None:
+    results, problems, _ = _run(service[0], "empty", entries=1, timeout=2.0)
+    assert results[0].verdict is Verdict.NOT_CHECKED
+    assert "a source answered with something that is not a record" in problems
+
+
+def test_compatibility_digits_in_a_record_are_read_and_unreadable_ones_ignored() -> None:
+    from citeguard.checks.works_match import other_differences
+    from citeguard.records import WorkRecord
+    ref = parse_entry(ENTRY, Span(1, 1, 1, 1), index=1)
+    for volume, issue in (("１４", "２"), ("14", "\ufffd"), ("¹⁴", "")):
+        record = WorkRecord(source="crossref", id="x", title="Deep learning for citation analysis",
+                            authors=("Smith", "Jones"), year="2020", container="Journal of Informetrics",
+                            volume=volume, issue=issue, pages="100-110")
+        assert [d.field for d in other_differences(ref, record)] == [], (volume, issue)
+
+
+def test_a_doi_longer_than_any_registered_is_not_looked_up(service: tuple[str, list[str]]) -> None:
+    base, seen = service
+    long_doi = "10.1000/" + "x" * 20_000
+    refs = [replace(parse_entry(ENTRY, Span(1, 1, 1, 1), index=1), doi=long_doi)]
+    before = len(seen)
+    verify_references(refs, config=_config(base, "api", timeout=2.0), today=TODAY,
+                      policy=SafetyPolicy(trusted=frozenset({base.removeprefix("http://")})))
+    assert all(len(target) < 2000 for target in seen[before:])  # searched by title, the DOI never sent
+
+
+def test_a_nan_timeout_on_the_command_line_is_one_line() -> None:
+    for command in ("links", "verify"):
+        done = _cli("--no-config", command, "--timeout", "nan", "http://x.invalid/")
+        assert done.returncode == 2 and "not a number of seconds" in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_links_from_a_file_without_urls_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("no addresses here\n", encoding="utf-8")
+    done = _cli("--no-config", "links", "--from", str(tmp_path / "notes.txt"), "--offline")
+    assert done.returncode == 2 and f"no URLs in {tmp_path / 'notes.txt'}" in done.stderr, done.stderr

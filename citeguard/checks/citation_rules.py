@@ -410,7 +410,9 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         names = sorted({c.key for c in undefined})
         listed = ", ".join(names[:10]) + (f" … (+{len(names) - 10})" if len(names) > 10 else "")
         why = "; a bibliography file named by the manuscript is missing and may hold them" if missing_bib else ""
-        yield r.finding(undefined[0].span, f"{len(names)} cited keys have no entry in the bibliography: {listed}{why}",
+        have = "has" if len(names) == 1 else "have"
+        yield r.finding(undefined[0].span, f"{counted(len(names), 'cited key')} {have} no entry in the bibliography: "
+                        f"{listed}{why}",
                         f"{len(names)} 个引用键在参考文献库中没有条目：{listed}", citations=[c.id for c in undefined],
                         confidence=Confidence.MEDIUM if missing_bib else Confidence.HIGH,
                         evidence=[("keys", ", ".join(names))])

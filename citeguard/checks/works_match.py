@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -190,7 +191,7 @@ def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferenc
             and not _same_venue(cited_venue, venue):
         out.append(FieldDifference("container", cited_venue, venue))
     for name, cited, listed in (("volume", ref.volume, record.volume), ("issue", ref.issue, record.issue)):
-        if cited and listed and _digits(cited) and _digits(cited) != _digits(listed):
+        if cited and listed and _digits(cited) and _digits(listed) and _digits(cited) != _digits(listed):
             out.append(FieldDifference(name, cited, listed))
     if ref.pages and record.pages:
         first_cited, first_listed = _digits(_PAGE_RANGE_RE.split(ref.pages[0])[0]), _digits(_PAGE_RANGE_RE.split(record.pages)[0])
@@ -200,7 +201,9 @@ def other_differences(ref: Reference, record: WorkRecord) -> list[FieldDifferenc
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch in "0123456789")  # ASCII only: "²⁰" is no volume int() reads
+    # full-width and other compatibility digits folded first ("１２" is 12); then ASCII digits only
+    # ("²⁰" passes str.isdigit() and fails int())
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch in "0123456789")
 
 
 def unindexed_kind(ref: Reference) -> bool:

@@ -24,7 +24,7 @@ from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
 from citeguard.cli.audit_cmd import audit as audit_command
 from citeguard.cli.config import show_config
-from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption, usage_line
+from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption, TimeoutOption, usage_line
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -172,7 +172,7 @@ def links(
     no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Neither read nor write the cache.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", metavar="", help="Also fetch loopback and private "
                                                 "addresses.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    timeout: TimeoutOption = 15.0,
     concurrency: Annotated[int, typer.Option("--concurrency", help="Requests at once, all hosts.", min=1)] = 128,
     per_host: Annotated[int, typer.Option("--per-host", help="Requests at once to one host.", min=1)] = 2,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
@@ -204,7 +204,8 @@ def links(
     skipped = url_filter(excluded)  # RE2: linear in the URL, whatever the pattern
     claims = [c for c in claims if not skipped(c.url)]
     if not claims:
-        _fail("no URLs: give URLs as arguments or --from FILE" + (" (all were excluded)" if excluded else ""))
+        _fail((f"no URLs in {from_file}" if from_file is not None and not urls else
+               "no URLs: give URLs as arguments or --from FILE") + (" (all were excluded)" if excluded else ""))
     net = NetworkOptions(offline, cache, no_cache, allow_private, timeout, concurrency, per_host,
                          None if archive_base == "none" else archive_base)
     results, sent = _guard(lambda: resolve(claims, net))
@@ -227,21 +228,19 @@ def links(
 
 
 def _unanswered(results: list[LinkResult], offline: bool, lang: str) -> str:
-    """Why no link got an answer from any server (or the cache), or "" when one did. Links the
-    manuscript gets wrong (invalid, private addresses) were checked: they are not counted; nor is
-    a TLS failure, which is the server's answer about itself."""
+    """Why no link could be checked at all, or "" when one could: offline with none cached, or no
+    host name resolving (no network). A timeout or a refused connection is the server's answer
+    about the link (reported as its status), and links the manuscript gets wrong (invalid, private
+    addresses) were checked."""
     from citeguard.urls import host_of
-    silent = (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED, LinkStatus.TIMEOUT, LinkStatus.CONNECTION_ERROR)
     asked = [r for r in results if r.status not in (LinkStatus.INVALID_URL, LinkStatus.PRIVATE_ADDRESS)]
-    if not asked or any(r.http_status is not None or r.status not in silent for r in asked):
+    if not asked or any(r.status not in (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED) for r in asked):
         return ""
     if offline:
         return t("links.unchecked_offline", lang)
-    if all(r.status in (LinkStatus.DNS_ERROR, LinkStatus.NOT_CHECKED) for r in asked):
-        hosts = {host_of(r.url) for r in asked}
-        return t("links.unchecked_network", lang) if len(hosts) > 1 else \
-            t("links.unchecked_host", lang, host=next(iter(hosts)))
-    return t("links.unchecked_silent", lang)
+    hosts = {host_of(r.url) for r in asked}
+    return t("links.unchecked_network", lang) if len(hosts) > 1 else \
+        t("links.unchecked_host", lang, host=next(iter(hosts)))
 
 
 @app.command(cls=HelpCommand)

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption
+from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption, TimeoutOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -59,7 +59,7 @@ def audit(
                                                 "names outside its own folder.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse a PDF of more pages than this.",
                                            min=1)] = 100,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    timeout: TimeoutOption = 15.0,
     archive_base: Annotated[str, typer.Option("--archive-base", help="Wayback Machine base URL for archived copies "
                                               "of dead links ('none': do not look).")] = "https://archive.org",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="[error|warning|info|never]",
@@ -180,6 +180,8 @@ def audit(
         _fail(f"--format must be text, github or junit, not {output_format!r}")
     if html_file is not None and len(paths) > 1:
         _fail("--html names one file; with several papers the reports go to --reports-dir")
+    if reports_dir.exists() and not reports_dir.is_dir():
+        _fail(f"--reports-dir {reports_dir}: is a file, not a folder")
     plan = OutputPlan(reports_dir, wanted, json_file, html_file, sarif_file, markdown_file, junit_file,
                       FAIL_LEVELS[fail_on], stamp, lang)
     batch = len(paths) > 1
@@ -260,7 +262,9 @@ def audit(
         errors, warnings = sum(o.counts[0] for o in read), sum(o.counts[1] for o in read)
         typer.echo(t("cli.run", said, papers=len(outcomes), with_errors=sum(1 for o in read if o.counts[0]),
                      with_warnings=sum(1 for o in read if o.counts[1] and not o.counts[0]),
-                     unreadable=len(outcomes) - len(read), errors=errors, errors_word=plural(errors, "error"),
+                     # (refused links and patterns matching nothing were not read either: said above)
+                     unreadable=len(outcomes) - len(read) + len(problems), errors=errors,
+                     errors_word=plural(errors, "error"),
                      warnings=warnings, warnings_word=plural(warnings, "warning")))
     if to_terminal and plan.written:
         shown = plan.written if verbose or len(plan.written) <= 8 else \

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ from citeguard.ingest.source import read_bounded
 
 CONFIG_FILE = "citeguard.toml"
 MAX_CONFIG_BYTES = 256 * 1024
+# Our table's header in a pyproject.toml: [tool.citeguard]  [tool.citeguard.audit]  [ tool . citeguard ]
+_TOOL_TABLE_RE = re.compile(r"^\s*\[\s*tool\s*\.\s*citeguard\s*[\].]", re.MULTILINE)
 MAX_LEVELS = 64  # folders walked up looking for a configuration
 
 
@@ -69,14 +72,26 @@ def find_config(start: Path) -> Path | None:
                 if "citeguard" in _read(pyproject).get("tool", {}):
                     return pyproject
             except ConfigError:
-                pass  # someone else's broken pyproject.toml is not ours to report
+                # someone else's broken pyproject.toml is not ours to report — unless it has our
+                # table, which then cannot be read: reported (one line), not silently skipped
+                if _TOOL_TABLE_RE.search(_raw(pyproject)):
+                    return pyproject
         if folder.parent == folder:
             return None
         folder = folder.parent
     return None
 
 
+def _raw(path: Path) -> str:
+    try:
+        return read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
+    except IngestError:
+        return ""
+
+
 def _read(path: Path) -> dict[str, Any]:
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; --config names a configuration file (citeguard.toml, pyproject.toml)")
     try:
         return tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except IngestError as exc:
@@ -198,7 +213,7 @@ def configure(ctx: typer.Context, explicit: Path | None, no_config: bool) -> Con
             layer = defaults_for(path, table, kinds, prefix)
         except ConfigError as exc:
             fail(str(exc))
-        check_values(ctx, path, layer)
+        layer = check_values(ctx, path, layer)
         if not trusted:
             _check_trust(path, layer, params, kinds)
         for command, values in layer.items():
@@ -227,6 +242,8 @@ def _check_trust(path: Path, layer: dict[str, dict[str, Any]], params: dict[str,
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, tuple):  # a repeatable option, as the file writes it
+        value = list(value)
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
@@ -258,4 +275,4 @@ def show_config(ctx: typer.Context,
     for command, values in sorted(config.defaults.items()):
         for name, value in sorted(values.items()):
             source = config.sources.get(command, {}).get(name, config.path or config.user)
-            typer.echo(f"  {command} --{name.replace('_', '-')} = {value!r}   (from {source})")
+            typer.echo(f"  {command} --{name.replace('_', '-')} = {_shown(value)}   (from {source})")

@@ -23,6 +23,8 @@ _SWITCHES = {
 # Base URLs: they decide which servers are contacted (and the verify sources are sent every title);
 # only the built-in value, or "none" for the archive (which only narrows), may come from discovery
 _CONTACTED = frozenset({"crossref_url", "openalex_url", "datacite_url", "doi_url", "archive_base"})
+# Keys that hide findings wholesale: a baseline lists findings not to show (a shipped one can list all)
+_HIDING = {"baseline": "would hide every finding the baseline file lists"}
 # Limits a discovered file may lower but not raise (docs/security.md, "Limits")
 _LIMITS = {
     "max_pages": "would read longer PDFs than",
@@ -40,25 +42,27 @@ def refusal(name: str, value: Any, default: Any, is_path: bool, folder: Path) ->
         return "decides which servers citeguard contacts"
     if name in _LIMITS and _number(value) and _number(default) and value > default:
         return f"{_LIMITS[name]} the built-in limit ({default})"
+    if name in _HIDING and value:
+        return _HIDING[name]
     if is_path:
         root = os.path.realpath(folder)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and item != "-" and not Path(os.path.realpath(item)).is_relative_to(root):
-                return f"names {item}, outside the configuration file's folder"
+        for item in value if isinstance(value, list | tuple) else [value]:
+            text = os.fspath(item) if isinstance(item, str | os.PathLike) else None
+            if text is not None and text != "-" and not Path(os.path.realpath(text)).is_relative_to(root):
+                return f"names {text}, outside the configuration file's folder"
     return None
 
 
 def silenced(values: dict[str, Any]) -> str | None:
-    """Why one command's values from a discovered file would leave it no rule to check (every rule
-    deselected or ignored, or ignored for a set of paths), or None."""
+    """Why one command's values from a discovered file could leave it no rule to check, or None.
+    Every per-path ignore is taken to apply to the same paper as ``ignore`` and as each other (a
+    glob may well match every paper), so that rules cannot be switched off family by family."""
     select, ignore = _codes(values.get("select")), _codes(values.get("ignore"))
-    if (select or ignore) and not any((not select or code.startswith(select)) and not code.startswith(ignore)
-                                      for code in RULES):
-        return "select and ignore leave no rule to check"
-    for item in _items(values.get("per_path_ignore")):
-        glob, _, codes = item.rpartition(":")
-        if glob and all(code.startswith(_codes(codes)) for code in RULES):
-            return f"per-path-ignore {item!r} ignores every rule"
+    per_path = tuple(code for item in _items(values.get("per_path_ignore")) for code in _codes(item.rpartition(":")[2]))
+    dropped = ignore + per_path
+    if (select or dropped) and not any((not select or code.startswith(select)) and not code.startswith(dropped)
+                                       for code in RULES):
+        return "select, ignore and per-path-ignore together leave no rule to check"
     return None
 
 
@@ -70,7 +74,7 @@ def _codes(value: Any) -> tuple[str, ...]:
 def _items(value: Any) -> Iterable[str]:
     if isinstance(value, str):
         return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) else []
 
 
 def _number(value: Any) -> bool:

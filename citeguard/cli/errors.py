@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shlex
 from collections.abc import Callable, Sequence
@@ -21,6 +22,16 @@ EXIT_USAGE = 2
 EXIT_UNCHECKED = 3
 T = TypeVar("T")
 
+def _finite(value: float) -> float:
+    """A number of seconds: "nan" and "inf" pass click's range check (every comparison with NaN is
+    false), and would make every request time out or none."""
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number of seconds")
+    return value
+
+
+# --timeout as audit, verify and links take it
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1, callback=_finite)]
 # --select / --ignore as audit and annotate take them (checked by ``prefixes``)
 SelectOption = Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")]
 IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")]

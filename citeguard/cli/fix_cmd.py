@@ -90,6 +90,8 @@ def fix(
     edits = plan_fixes(document, source.text, findings, select=chosen, ignore=dropped, reread=reread,
                        move_entries=not word)
     fixed = apply_edits(source.text, edits)
+    if not word:  # fixes that overlapped one another (an entry re-rendered and its 2018a) are planned again
+        fixed, edits = _more_passes(paper, fixed, edits, chosen, dropped)
     if diff:
         sys.stdout.write(unified_diff(source.text, fixed, str(paper)))
         return
@@ -108,7 +110,8 @@ def fix(
         data = _text_bytes(paper, target, original, source, fixed, in_place)
     files: list[tuple[str | Path, str | bytes]] = [(target, data)]
     backup = target.with_name(f"{target.name}.orig") if in_place and not no_backup else None
-    if backup is not None:
+    kept_backup = backup is not None and (backup.exists() or backup.is_symlink())
+    if backup is not None and not kept_backup:
         files.insert(0, (backup, original))  # written with the fixed file, or neither is
     mode = stat.S_IMODE(info.st_mode)
     _guard(lambda: write_reports(files, mode=mode, owner=(info.st_uid, info.st_gid) if in_place else None))
@@ -118,8 +121,31 @@ def fix(
         counts = Counter(e.code for e in edits)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items())) or t("fix.nothing", said)
         typer.echo(t("fix.written", said, n=len(edits), fixes_word=_fixes(len(edits)), summary=summary, path=target))
-    if backup is not None:
-        typer.echo(t("fix.backup", said, path=backup))
+    if backup is not None:  # an earlier run's backup is the first original: never overwritten
+        typer.echo(t("fix.backup_kept" if kept_backup else "fix.backup", said, path=backup))
+
+
+MAX_PASSES = 3  # fix, audit again, fix what the first pass could not (edits that overlapped)
+
+
+def _more_passes(paper: Path, fixed: str, edits: list[Edit], select: list[str], ignore: list[str]
+                 ) -> tuple[str, list[Edit]]:
+    """Audit the fixed text and fix again until nothing more can be fixed (at most MAX_PASSES in
+    all): the text, and every edit made (for the counts)."""
+    from citeguard.api import document_from_text
+    from citeguard.checks import audit
+    from citeguard.fixes import apply_edits, plan_fixes
+
+    done = list(edits)
+    for _ in range(MAX_PASSES - 1):
+        if not edits:
+            break
+        document = document_from_text(fixed, path=str(paper))
+        _, findings = audit(document)
+        edits = plan_fixes(document, fixed, findings, select=select, ignore=ignore)
+        fixed = apply_edits(fixed, edits)
+        done += edits
+    return fixed, done
 
 
 def _fixes(count: int) -> str:

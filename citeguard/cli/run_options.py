@@ -21,29 +21,39 @@ from citeguard.cli.errors import prefixes as _prefixes
 _CHOICES_RE = re.compile(r"^\[([\w-]+(?:\|[\w-]+)+)\]$")
 
 
-def check_values(ctx: typer.Context, path: Path, defaults: dict[str, dict[str, Any]]) -> None:
-    """Each configured value as its option would take it: a bad one is one line naming the file and
-    the key, when the configuration is read (also by `citeguard config`), not a later puzzle."""
+def check_values(ctx: typer.Context, path: Path, defaults: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each configured value as its option takes it (``"yes"`` → True, ``"1000"`` → 1000.0): a bad
+    one is one line naming the file and the key, when the configuration is read (also by `citeguard
+    config`), not a later puzzle. What is checked for trust is the converted value, so that a
+    quoted "true" cannot pass where true would not."""
     commands = ctx.command.commands  # type: ignore[attr-defined]
+    out: dict[str, dict[str, Any]] = {}
     for name, values in defaults.items():
         command = commands.get(name)
         if command is None:
+            out[name] = dict(values)
             continue
         sub = command.make_context(name, [], resilient_parsing=True)
         params = {p.name: p for p in command.params}
+        converted = out.setdefault(name, {})
         for key, value in values.items():
             param = params.get(key)
             if param is None:
+                converted[key] = value
                 continue
             shown = key.replace("_", "-")
             choices = _CHOICES_RE.match(getattr(param, "metavar", None) or "")
             if choices and isinstance(value, str) and value not in choices.group(1).split("|"):
                 _fail(f"{path}: {shown} = {value!r}: choose one of {choices.group(1).replace('|', ', ')}")
+            takes_many = getattr(param, "multiple", False) or getattr(param, "nargs", 1) != 1
+            if isinstance(value, dict) or (isinstance(value, list) and not takes_many):
+                _fail(f"{path}: {shown} = {value!r}: expected one value, not a {type(value).__name__}")
             try:
-                param.process_value(sub, value)
+                converted[key] = param.process_value(sub, value)
             except Exception as exc:  # the option's own conversion and bounds (click's BadParameter)
-                message = getattr(exc, "message", None) or str(exc)
+                message = getattr(exc, "message", None) or f"not a value --{shown} takes ({type(exc).__name__})"
                 _fail(f"{path}: {shown} = {value!r}: {message}")
+    return out
 
 
 def baseline_key(paper: Path, baseline: Path) -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from citeguard.cli.errors import TimeoutOption
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
 from citeguard.model import Document, Reference
 from citeguard.records import NoticeKind, Verdict, Verification
+from citeguard.report.untrusted import visible_controls
 from citeguard.words import plural
 
 
@@ -60,23 +63,31 @@ def verify_document(document: Document, options: VerifyOptions, entries: list[Re
             cache.close()
             if cache.problem:
                 print(f"citeguard: warning: {cache.problem}", file=sys.stderr)
-    unchecked = sum(r.verdict is Verdict.NOT_CHECKED for r in results)
+    unchecked = [r for r in results if r.verdict is Verdict.NOT_CHECKED]
     if unchecked:  # say once why, rather than leave a column of "not-checked" to explain itself
-        print(f"citeguard: warning: {unchecked} of {len(results)} {plural(len(results), 'work')} not checked: "
-              f"{unchecked_reason(problems)}", file=sys.stderr)
+        why = unchecked_reason(problems, unchecked, allow_private=options.allow_private, offline=options.offline)
+        print(visible_controls(f"citeguard: warning: {len(unchecked)} of {len(results)} {plural(len(results), 'work')} "
+                               f"not checked: {why}", one_line=True), file=sys.stderr)
     return refs, results, sent
 
 
-def unchecked_reason(problems: set[str]) -> str:
+def unchecked_reason(problems: set[str], unchecked: list[Verification], *, allow_private: bool = False,
+                     offline: bool = False) -> str:
     """Why works went unchecked, in plain words: no network is said as such (never as a socket
-    error), then the sources given up, then the other reasons (at most three)."""
+    error), then every source given up, then the other reasons (at most three); with no problem
+    recorded, the verdicts' own reasons (entries with no title or DOI, records that were no record)."""
     if any(p.startswith("no network") for p in problems):
         return "no network: the services' names do not resolve (connect this machine, or use --offline with a cache)"
+    if offline and problems <= {"offline, and not in the cache"}:
+        return "--offline, and the cache and the library have no answer for them"
     given_up = sorted(p for p in problems if "given up" in p)
     others = sorted(p for p in problems if "given up" not in p)
-    why = "; ".join((given_up + others)[:3]) or "no title or DOI read from them"
-    hint = " (a private address: add --allow-private for a local mirror)" if any(
-        p.startswith("refused") for p in problems) else ""
+    if not given_up and not others:
+        counted = Counter(r.detail for r in unchecked)
+        return "; ".join(f"{detail} ({n})" if len(counted) > 1 else detail for detail, n in counted.most_common(3))
+    why = "; ".join(given_up + others[:3])
+    hint = " (a private address: add --allow-private for a local mirror)" if not allow_private and any(
+        p.startswith("refused") and "private" in p for p in problems) else ""
     return why + hint
 
 
@@ -133,7 +144,7 @@ def verify(
     doi_url: DoiOption = "https://doi.org",
     allow_private: Annotated[bool, typer.Option("--allow-private", metavar="", help="Allow sources on loopback or private "
                                                 "addresses (a local mirror).")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.", min=0.1)] = 15.0,
+    timeout: TimeoutOption = 15.0,
     cache: Annotated[Path | None, typer.Option("--cache", help="Cache file (shared with links; default: in the "
                                                "user cache folder).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Neither read nor write the cache.")] = False,
@@ -151,7 +162,6 @@ def verify(
     from citeguard.cli.errors import fail as _fail
     from citeguard.cli.errors import guard as _guard
     from citeguard.report import write_report
-    from citeguard.report.untrusted import visible_controls
     from citeguard.report.verify_report import render_verify_json, render_verify_table
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")

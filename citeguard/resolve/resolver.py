@@ -9,7 +9,9 @@ the address check; bodies are streamed with a size cap.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import email.utils
+import math
 import socket
 import ssl
 import time
@@ -137,12 +139,16 @@ def _retry_after(value: str | None, default: float, cap: float) -> float:
     if not value:
         return default
     try:
-        return min(cap, max(0.0, float(value)))
+        seconds = float(value)
     except ValueError:
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        if when is None:
-            return default
-        return min(cap, max(0.0, when.timestamp() - time.time()))
+        try:  # an HTTP date
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return default  # "soon-ish": the server's header is unreadable, not the URL
+        if when.tzinfo is None:  # (a date without a zone: RFC 9110 dates are GMT)
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = when.timestamp() - time.time()
+    return min(cap, max(0.0, seconds)) if math.isfinite(seconds) else default
 
 
 class Resolver:
@@ -250,15 +256,19 @@ class Resolver:
             try:
                 async with self._host_gate(current), self._global:  # host first: no global slot idles
                     self.requests += 1
-                    async with self.client.stream("GET", current, headers=self._headers,
-                                                  extensions=extensions) as response:
+                    # the whole exchange within the request's time: httpx's timeout is per read, which
+                    # a server sending a byte every few seconds never meets
+                    async with asyncio.timeout(self.config.timeout), \
+                            self.client.stream("GET", current, headers=self._headers, extensions=extensions) as response:
                         if response.is_redirect and response.headers.get("location"):
                             return response.headers["location"]
                         code = response.status_code
                         if code in RETRY_STATUSES and attempt < self.config.retries:
                             wait = _retry_after(response.headers.get("retry-after"),
-                                                self.config.backoff * 2 ** attempt, self.config.max_retry_after)
-                        else:
+                                                self.config.backoff * 2 ** attempt, float("inf"))
+                        if wait is None or wait > self.config.max_retry_after:
+                            # (a server asking for a longer wait than we give is answered as it is: 429)
+                            wait = None
                             fetch, body, content_type = await self._read(url, current, response)
                 # The page is read after the host's slot is free, so the next request to the
                 # host overlaps with the parsing of this one.

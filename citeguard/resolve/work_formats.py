@@ -23,6 +23,7 @@ from typing import Any
 from citeguard.records import Notice, NoticeKind, WorkRecord
 
 MAX_AUTHORS = 200  # read from one record (consortium papers list thousands)
+MAX_DOI = 300  # characters: registered DOIs are far shorter; a longer one is not looked up (nor printed whole)
 # Crossref update types → notice kinds (types not listed, e.g. "new_version", are not notices)
 NOTICE_KINDS = {"retraction": NoticeKind.RETRACTED, "removal": NoticeKind.RETRACTED,
                 "withdrawal": NoticeKind.WITHDRAWN, "correction": NoticeKind.CORRECTED,
@@ -37,8 +38,8 @@ def bare_doi(value: object) -> str | None:
     """A DOI without its resolver prefix, lower-cased (DOIs are case-insensitive), or None."""
     if not isinstance(value, str):
         return None
-    doi = _DOI_PREFIX_RE.sub("", value.strip()).strip().rstrip(".,;").lower()
-    return doi if doi.startswith("10.") and "/" in doi else None
+    doi = _DOI_PREFIX_RE.sub("", value.strip()[:MAX_DOI * 2]).strip().rstrip(".,;").lower()
+    return doi if doi.startswith("10.") and "/" in doi and len(doi) <= MAX_DOI else None
 
 
 def _text(value: object) -> str:

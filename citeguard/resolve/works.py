@@ -67,11 +67,14 @@ class Source:
         return params
 
 
-def _doi_lookup(answer: Answer, read: Callable[[Any], WorkRecord | None]) -> DoiLookup:
+def _doi_lookup(answer: Answer, read: Callable[[Any], WorkRecord | None], fetcher: Fetcher) -> DoiLookup:
     if answer.outcome is not Outcome.FOUND:
         return DoiLookup(answer.outcome, detail=answer.detail)
     record = read(answer.body)
-    return DoiLookup(Outcome.FOUND, record) if record else DoiLookup(Outcome.UNAVAILABLE, detail="unreadable record")
+    if record is None:  # a 200 whose body is no record ({}): said once among the run's problems
+        fetcher.problems.add("a source answered with something that is not a record")
+        return DoiLookup(Outcome.UNAVAILABLE, detail="unreadable record")
+    return DoiLookup(Outcome.FOUND, record)
 
 
 class Crossref(Source):
@@ -81,7 +84,7 @@ class Crossref(Source):
         base = self.fetcher.config.crossref_url.rstrip("/")
         answer = await self.fetcher.get_json(f"{base}/works/{doi_segment(doi)}", self._polite({}), gate=self.name)
         return _doi_lookup(answer, lambda body: from_csl(body.get("message") if isinstance(body, dict) else None,
-                                                         self.name))
+                                                         self.name), self.fetcher)
 
     async def search(self, query: str) -> list[WorkRecord] | None:
         base = self.fetcher.config.crossref_url.rstrip("/")
@@ -113,7 +116,7 @@ class OpenAlex(Source):
         base = self.fetcher.config.openalex_url.rstrip("/")
         answer = await self.fetcher.get_json(f"{base}/works/doi:{doi_segment(doi)}", self._polite({}),
                                              gate=self.name)
-        return _doi_lookup(answer, from_openalex)
+        return _doi_lookup(answer, from_openalex, self.fetcher)
 
     async def search(self, query: str) -> list[WorkRecord] | None:
         base = self.fetcher.config.openalex_url.rstrip("/")
@@ -128,7 +131,7 @@ class DataCite(Source):
     async def by_doi(self, doi: str) -> DoiLookup:
         base = self.fetcher.config.datacite_url.rstrip("/")
         return _doi_lookup(await self.fetcher.get_json(f"{base}/dois/{doi_segment(doi)}", gate=self.name),
-                           from_datacite)
+                           from_datacite, self.fetcher)
 
 
 class DoiOrg(Source):
@@ -139,7 +142,7 @@ class DoiOrg(Source):
     async def by_doi(self, doi: str) -> DoiLookup:
         base = self.fetcher.config.doi_url.rstrip("/")
         answer = await self.fetcher.get_json(f"{base}/{doi_segment(doi)}", accept=CSL_JSON, gate=self.name)
-        return _doi_lookup(answer, lambda body: from_csl(body, self.name))
+        return _doi_lookup(answer, lambda body: from_csl(body, self.name), self.fetcher)
 
 
 def default_sources(fetcher: Fetcher) -> tuple[list[Source], list[Source]]:
