@@ -29,26 +29,23 @@ def _tidy(command: TyperCommand | TyperGroup) -> None:
             param.help = _plain(param.help)
 
 
-class HelpCommand(TyperCommand):
+class _ShownAsWritten:
+    """What both help classes add: texts tidied once built, --help a flag without a type."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _tidy(self)  # type: ignore[arg-type]
+
+    def get_help_option(self, ctx: Any) -> TyperOption | None:  # (click's Context, vendored by typer)
+        return _flag(super().get_help_option(ctx))  # type: ignore[misc]
+
+
+class HelpCommand(_ShownAsWritten, TyperCommand):
     """A command whose help shows its texts as written."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _tidy(self)
 
-    def get_help_option(self, ctx: Any) -> TyperOption | None:  # (click's Context, vendored by typer)
-        return _flag(super().get_help_option(ctx))
-
-
-class HelpGroup(TyperGroup):
+class HelpGroup(_ShownAsWritten, TyperGroup):
     """The root command (its options and the list of commands), its texts shown as written."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _tidy(self)
-
-    def get_help_option(self, ctx: Any) -> TyperOption | None:  # (click's Context, vendored by typer)
-        return _flag(super().get_help_option(ctx))
 
 
 def _flag(option: TyperOption | None) -> TyperOption | None:
