@@ -92,7 +92,7 @@ def pinyin_sort_key(name: str) -> tuple[str, str]:
     return surname, " ".join(lazy_pinyin(name[len(first):], style=Style.NORMAL))
 
 
-@lru_cache(maxsize=4096)  # a name is cited again and again; pypinyin costs ~50 µs a name
+@lru_cache(maxsize=32768)  # a name is cited again and again; pypinyin costs ~50 µs a name
 def pinyin_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
     "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""

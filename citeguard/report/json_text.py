@@ -60,6 +60,7 @@ def dumps_indented(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, faster."""
     out: list[str] = []
     add = out.append
+    heads: dict[str, str] = {}  # '"key": ' of each key met: reports repeat a few dozen keys
 
     def encode(item: Any, indent: str) -> None:
         kind = type(item)
@@ -84,8 +85,21 @@ def dumps_indented(value: Any) -> str:
                     first = False
                 else:
                     add(between)
-                add(encode_basestring(key) + ": " if type(key) is str else _key(key) + ": ")
-                encode(element, inner)
+                head = heads.get(key) if type(key) is str else None
+                if head is None:
+                    head = _key(key) + ": "
+                    if type(key) is str:
+                        heads[key] = head
+                of = type(element)  # the commonest values written here, without a call
+                if of is str:
+                    add(head + encode_basestring(element))
+                elif element is None:
+                    add(head + "null")
+                elif of is int:
+                    add(head + int.__repr__(element))
+                else:
+                    add(head)
+                    encode(element, inner)
             add("\n" + indent + "}")
         elif kind is list or kind is tuple:
             if not item:
