@@ -22,11 +22,13 @@ from pathlib import Path
 import pytest
 
 from citeguard.api import document_from_text, load_document
+from citeguard.checks import audit
 from citeguard.checks.citation_rules import numeric_order
+from citeguard.checks.link_rules import link_dead
 from citeguard.checks.registry import RULES, AuditContext
 from citeguard.ingest import project
 from citeguard.ingest.source import IngestError, TooManyLines, check_lines
-from citeguard.model import CitationSystem, Span, Standard
+from citeguard.model import CitationSystem, LinkResult, LinkStatus, Span, Standard
 from citeguard.parse.limits import MAX_WORK, Budget, TooLarge
 from citeguard.report.audit_json import AuditResult, report_dict
 
@@ -205,3 +207,38 @@ def test_first_citation_order_is_linear() -> None:
     """CG110 kept the numbers first cited in a list and asked the list for each citation."""
     small, full = _order_seconds(2_500), _order_seconds(10_000)
     assert full < 8 * small + 0.05, f"{small:.3f} s at 2,500 numbers, {full:.3f} s at 10,000"
+
+
+def _linked_context(count: int) -> AuditContext:
+    base = document_from_text("正文[1]。\n\n参考文献\n\n[1] 张三. 网页[EB/OL]. (2020-01-01)[2021-01-01]. https://example.com/0.\n")
+    ref = base.references[0]
+    refs = tuple(replace(ref, index=i, number=i, url=f"https://example.com/{i}") for i in range(1, count + 1))
+    found = tuple(LinkResult(f"https://example.com/{i}", LinkStatus.NOT_FOUND, 404, detail="HTTP 404")
+                  for i in range(count, 0, -1))
+    return AuditContext(replace(base, references=refs), links=found)
+
+
+def _dead_link_seconds(count: int) -> float:
+    ctx = _linked_context(count)
+    started = time.process_time()
+    assert len(list(link_dead(ctx, RULES["CG510"]))) == count
+    return time.process_time() - started
+
+
+def test_links_are_looked_up_by_url() -> None:
+    """Each link rule asked for every entry's result, and each question scanned every result."""
+    small, full = _dead_link_seconds(3_000), _dead_link_seconds(12_000)
+    assert full < 8 * small + 0.05, f"{small:.2f} s at 3,000 links, {full:.2f} s at 12,000"
+
+
+def test_an_entry_of_thirty_thousand_characters_is_not_compared_with_its_rendering() -> None:
+    """CG314 diffs an entry against its GB/T rendering, at the square of its length: a 30,000-
+    character note (a URL run on, from the fuzz run) took 10 s; one over 1,000 characters is not
+    an entry to re-mark."""
+    raw = ("省商务厅:广东自贸试验区形成制度创新成果 772 项[EB/OL].(2025-01-16)[2026-03-29].https://www.cnr.cn/"
+           + "gd/gstjgd/20250116/t20n/," * 1200)
+    document = document_from_text("标题\n\n正文内容^①。\n\n① " + raw + "\n")
+    assert [len(f.entry.raw) for f in document.footnotes if f.entry] == [len(raw)]
+    started = time.process_time()
+    _, findings = audit(document, select=("CG314",))
+    assert time.process_time() - started < 1.0 and findings == ()

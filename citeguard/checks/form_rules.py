@@ -22,6 +22,9 @@ _SPACE_RE = re.compile(r"\s+")
 _FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
            "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
 MAX_DIFFERENCES = 3  # marks named in one finding
+# An entry longer than this is a run of text read as one entry, not one to re-mark; comparing it
+# with its rendering costs the square of its length (a 30,000-character "entry" took 25 s)
+MAX_COMPARED = 1_000
 
 
 def entries_style(entries: list[Reference]) -> HouseStyle:
@@ -68,7 +71,7 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     book, a colon or period where the standard has a comma, brackets around an element — while its
     words are all there. One finding per entry; the suggestion is the entry as the standard prints
     it, in the list's own spacing and width. Not checked in OCR'd text, nor for entries read only in
-    part. Bad: 张三.题名[C].会议论文集.北京:出版社,2020:1-9.  Good: 张三.题名[C]//会议论文集.北京:出版社,2020:1-9."""
+    part or longer than 1,000 characters. Bad: 张三.题名[C].会议论文集.北京:出版社,2020:1-9.  Good: 张三.题名[C]//会议论文集.北京:出版社,2020:1-9."""
     doc = ctx.document
     if doc.ocr:
         return
@@ -85,6 +88,8 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 def _check(r: Rule, e: EntryText, style: HouseStyle) -> Iterator[Finding]:
     ref = e.ref
+    if len(ref.raw) > MAX_COMPARED:
+        return
     rendered = render_entry(ref, style)
     printed, standard = _marks(ref.raw), _marks(rendered)
     if printed == standard or not reads_back(ref, rendered):
