@@ -71,7 +71,7 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     book, a colon or period where the standard has a comma, brackets around an element — while its
     words are all there. One finding per entry; the suggestion is the entry as the standard prints
     it, in the list's own spacing and width. Not checked in OCR'd text, nor for entries read only in
-    part or longer than 1,000 characters. Bad: 张三.题名[C].会议论文集.北京:出版社,2020:1-9.  Good: 张三.题名[C]//会议论文集.北京:出版社,2020:1-9."""
+    part. Bad: 张三.题名[C].会议论文集.北京:出版社,2020:1-9.  Good: 张三.题名[C]//会议论文集.北京:出版社,2020:1-9."""
     doc = ctx.document
     if doc.ocr:
         return
