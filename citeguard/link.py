@@ -98,6 +98,7 @@ def entry_keys(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+@lru_cache(maxsize=32768)  # the same cited names again and again
 def citation_keys(name: str) -> tuple[str, ...]:
     """The keys of a cited name: as cited, and without particles ("Van Miegroet" → "miegroet")."""
     keys = [surname_key(name), fold_name(name)]

@@ -13,6 +13,7 @@ import pytest
 
 from citeguard.api import document_from_text
 from citeguard.checks import audit
+from citeguard.ingest import IngestError
 from citeguard.report import write_report
 
 from .conftest import PAPER
@@ -65,12 +66,18 @@ def test_hostile_file(tmp_path: Path, name: str) -> None:
         assert (out / f"{target.stem}.html").stat().st_size > 0
 
 
-def test_twenty_thousand_entries(tmp_path: Path) -> None:
-    refs = "\n".join(f"[{i}] 作者{i % 97}.题名{i}[J].刊名,{1990 + i % 30}({i % 12 + 1}):{i}-{i + 5}." for i in range(1, 20_001))
-    doc = document_from_text("正文（作者1，1991）。\n\n参考文献\n\n" + refs + "\n")
-    assert len(doc.references) == 20_000
+def _entries(count: int) -> str:
+    refs = "\n".join(f"[{i}] 作者{i % 97}.题名{i}[J].刊名,{1990 + i % 30}({i % 12 + 1}):{i}-{i + 5}." for i in range(1, count + 1))
+    return "正文（作者1，1991）。\n\n参考文献\n\n" + refs + "\n"
+
+
+def test_ten_thousand_entries_are_read_twenty_thousand_refused() -> None:
+    doc = document_from_text(_entries(10_000))  # the limit (parse/limits.py MAX_ENTRIES)
+    assert len(doc.references) == 10_000
     _, findings = audit(doc)
     assert all(f.line >= 5 for f in findings)  # a valid result (this generated list is clean)
+    with pytest.raises(IngestError, match=r"^<text>: more than 10000 entries \(the limit\); not audited$"):
+        document_from_text(_entries(20_000))
 
 
 def test_fifty_megabyte_manuscript_is_refused_or_read(tmp_path: Path) -> None:

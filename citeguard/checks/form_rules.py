@@ -22,6 +22,9 @@ _SPACE_RE = re.compile(r"\s+")
 _FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",
            "year", "year_suffix", "volume", "issue", "date", "edition", "update_date", "access_date", "url", "doi")
 MAX_DIFFERENCES = 3  # marks named in one finding
+# An entry longer than this is a run of text read as one entry, not one to re-mark; comparing it
+# with its rendering costs the square of its length (a 30,000-character "entry" took 25 s)
+MAX_COMPARED = 1_000
 
 
 def entries_style(entries: list[Reference]) -> HouseStyle:
@@ -85,6 +88,8 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 def _check(r: Rule, e: EntryText, style: HouseStyle) -> Iterator[Finding]:
     ref = e.ref
+    if len(ref.raw) > MAX_COMPARED:
+        return
     rendered = render_entry(ref, style)
     printed, standard = _marks(ref.raw), _marks(rendered)
     if printed == standard or not reads_back(ref, rendered):

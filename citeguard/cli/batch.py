@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import functools
+import gc
 import itertools
 import os
 import stat
@@ -294,7 +295,17 @@ def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
 
 def audit_paper(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     """One paper's outcome; a paper that cannot be read is its one-line error, never the run's end."""
-    outcome = paper_problem(job.path, lambda: _audit(job, settings))
+    # A paper's audit builds millions of objects that live until its reports are written (entries,
+    # citations, their spans and tuples) and next to no cyclic garbage: the collector's full passes
+    # over them were a quarter of the time of a paper with 20,000 citations. Reference counting
+    # frees what dies young; the collector resumes when the paper is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        outcome = paper_problem(job.path, lambda: _audit(job, settings))
+    finally:
+        if collecting:
+            gc.enable()
     if isinstance(outcome, str):
         return PaperOutcome(job.path, job.stem, outcome, row=IndexRow(str(job.path), error=outcome))
     return outcome

@@ -35,7 +35,7 @@ from citeguard.ingest.docx_walk import (
     raised_styles,
     superscripts,
 )
-from citeguard.ingest.source import IngestError, SourceText
+from citeguard.ingest.source import MAX_LINES, IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
 from citeguard.parse.text import CIRCLED_NUMBER, circled
 
@@ -180,6 +180,8 @@ class _Renderer:
         self.size += len(line) + 1
         if self.size > MAX_RENDITION:
             raise IngestError(f"more than {MAX_RENDITION} characters of text (the limit); not read")
+        if len(self.lines) >= MAX_LINES:  # counted as lines are read out: 300,000 paragraphs stop here
+            raise IngestError(f"more than {MAX_LINES} lines of text (the limit); not read")
         self.lines.append(line)
         self.labels.append(label)
 

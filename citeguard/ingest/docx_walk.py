@@ -15,6 +15,7 @@ from typing import Any
 
 from citeguard.ingest.docx_numbers import Numbering, W, inherited, number, val
 from citeguard.ingest.raised import as_citation
+from citeguard.ingest.source import MAX_LINES, IngestError
 from citeguard.parse.text import CIRCLED_NUMBER, CJK_CHAR_RE
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -143,6 +144,8 @@ def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[st
     out: list[Para] = []
     state: dict[str, Any] = {"rendered": rendered, "super": False, "raised_styles": styles}
     for p in body_paragraphs(body):
+        if len(out) >= MAX_LINES:  # each paragraph with text is two lines or more: stop before walking 300,000
+            raise IngestError(f"more than {MAX_LINES} paragraphs (the limit of lines of text); not read")
         para = Para(len(out) + 1)
         ppr = p.find(W + "pPr")
         if ppr is not None and not rendered and ppr.find(W + "pageBreakBefore") is not None:

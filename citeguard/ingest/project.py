@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeguard.ingest.source import STDIN, IngestError, SourceText, read_source
+from citeguard.ingest.source import (
+    MAX_LINES,
+    STDIN,
+    IngestError,
+    SourceText,
+    TooManyLines,
+    line_count,
+    read_source,
+)
 from citeguard.parse.text import blank_spans, tex_switched_off
 
 # YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
@@ -23,8 +31,13 @@ _TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
 _TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]{1,500})\}|[ \t]+(?P<b>[\w./-]{1,500}))")
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
+# Where a .bib file's entry (or @string, @comment, @preamble) starts: @article{  @book (
+_BIB_ENTRY_RE = re.compile(r"@[A-Za-z]+[ \t]*[{(]")
 
 MAX_INCLUDES = 200
+# Entries of all the .bib files a manuscript names, cited or not (every one is parsed, at about
+# 0.15 ms each); a file that would pass the limit is not read, with a note. A thesis's: ~1,000.
+MAX_BIB_ENTRIES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +116,7 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
         names = _yaml_bibs(main.text)
         syntax = "pandoc" if names else "text"
     bibs: list[SourceText] = []
+    entries = 0
     for name in names[:MAX_INCLUDES]:
         bib = folder / (name if name.endswith(".bib") else f"{name}.bib")
         refused = _outside(bib, root)
@@ -115,9 +129,16 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
                          f"{Path(path).stem}.bib next to it was read instead")
             bib = folder / f"{Path(path).stem}.bib"
         try:
-            bibs.append(read_source(bib))
+            read = read_source(bib, max_lines=None)
         except IngestError as exc:
             notes.append(f"the bibliography {bib.name} cannot be read ({exc}); keyed citations were not checked")
+            continue
+        entries += len(_BIB_ENTRY_RE.findall(read.text))
+        if entries > MAX_BIB_ENTRIES:
+            notes.append(f"the bibliography {bib.name} was not read: the .bib files have more than "
+                         f"{MAX_BIB_ENTRIES} entries in all (the limit); keyed citations were not checked")
+            break
+        bibs.append(read)
     return Project(main, tuple(bibs), syntax, tuple(notes), tuple(parts))
 
 
@@ -134,6 +155,7 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
     seen = {Path(main.path).resolve()}
     out: list[SourceText] = []
     considered = [0]
+    lines = [line_count(main.text)]  # of the manuscript and the files read so far: MAX_LINES in all
 
     def named(source: SourceText, base: Path) -> list[tuple[Path, Path]]:
         """(file, the folder its own \\input names are relative to) for each inclusion, in order."""
@@ -167,10 +189,15 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
                              "missing; its citations were not checked")
                 continue
             try:
-                part = read_source(path)
+                part = read_source(path, max_lines=MAX_LINES - lines[0])
+            except TooManyLines:
+                notes.append(f"{path.name}: the manuscript and the files it names would have more than {MAX_LINES} "
+                             "lines of text (the limit); not read, its citations were not checked")
+                continue
             except IngestError as exc:
                 notes.append(f"{exc}; its citations were not checked")
                 continue
+            lines[0] += line_count(part.text)
             out.append(part)
             visit(part, where)
 

@@ -33,6 +33,10 @@ _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 STDIN = "-"  # the path that names standard input
 MAX_BYTES = 50 * 1024 * 1024  # a manuscript larger than this is not a manuscript
+# Lines of manuscript text (a .docx's paragraphs and notes as read out, a .tex file with its
+# \input files): every stage and the HTML report go line by line, and a megabyte of empty lines
+# took ten seconds. A 220-page thesis has some 10,000.
+MAX_LINES = 100_000
 
 # Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -46,6 +50,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 class IngestError(Exception):
     """The file cannot be read as a manuscript; the message is one line for the user."""
+
+
+class TooManyLines(IngestError):
+    """The file has more lines than the limit it was read with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,17 @@ class SourceText:
         line, column = self.position(start)
         end_line, end_column = self.position(max(start, end - 1))
         return Span(line, column, end_line, end_column)
+
+
+def line_count(text: str) -> int:
+    """How many line ends ``text`` has, CRLF counted once (as SourceText will see them)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def check_lines(text: str, name: str, limit: int = MAX_LINES) -> None:
+    """Refuse a text of more than ``limit`` lines, before anything is built for each line."""
+    if line_count(text) > limit:
+        raise TooManyLines(f"{name}: more than {limit} lines of text (the limit); not read")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -178,8 +197,10 @@ def read_bounded(file: Path, limit: int = MAX_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText:
-    """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason.
+def read_source(path: str | Path, *, max_pages: int | None = None, max_lines: int | None = MAX_LINES
+                ) -> SourceText:
+    """Read and decode a manuscript file, raising :class:`IngestError` with a one-line reason
+    (also for more than ``max_lines`` lines: None for a .bib file, whose entries are counted).
 
     The reader is chosen by content: a zip with word/document.xml is a .docx, "%PDF-" a PDF,
     whatever the file is called; a .docx or .pdf name on something else is an error."""
@@ -203,7 +224,10 @@ def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText
     if data.startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in data[:1024]):
         from citeguard.ingest.pdf import read_pdf
 
-        return read_pdf(data, str(file)) if max_pages is None else read_pdf(data, str(file), max_pages=max_pages)
+        pdf = read_pdf(data, str(file)) if max_pages is None else read_pdf(data, str(file), max_pages=max_pages)
+        if max_lines is not None:  # (its characters are bounded by the PDF limits already)
+            check_lines(pdf.text, str(file), max_lines)
+        return pdf
     for magic, what in _REFUSED_MAGIC:
         if data.startswith(magic):
             raise IngestError(f"{file}: {what}")
@@ -221,5 +245,7 @@ def read_source(path: str | Path, *, max_pages: int | None = None) -> SourceText
         raise IngestError(f"{file}: file looks binary (NUL characters), not a text manuscript")
     if not text.strip("\ufeff \t\r\n\f\v"):  # a byte-order mark alone is an empty file too
         raise IngestError(f"{file}: file is empty")
+    if max_lines is not None:
+        check_lines(text, str(file), max_lines)
     return SourceText.from_text(text, path=str(file), encoding=encoding,
                                 sha256=hashlib.sha256(data).hexdigest())

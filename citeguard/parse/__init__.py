@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -18,7 +19,6 @@ from citeguard.model import (
     IssueKind,
     Language,
     Located,
-    Page,
     Paragraph,
     ParseIssue,
     PositionStyle,
@@ -32,11 +32,13 @@ from citeguard.parse.entrykey import entry_key
 from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.layout import Layout, analyse
+from citeguard.parse.limits import Budget
 from citeguard.parse.lines import split_lines
 from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
 from citeguard.parse.ocr import ocr_damaged
+from citeguard.parse.pairing import page_list, pair_markers
 from citeguard.parse.spans import covered
 from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
 from citeguard.parse.wordnotes import apply_note_labels
@@ -78,7 +80,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
                                  src.span(0, 1), src.encoding))
     for note in notes:
         issues.append(ParseIssue(IssueKind.BIBLIOGRAPHY, note, src.span(0, 1)))
-    references = tuple(_references(src, layout, issues))
+    budget = Budget(src.path)
+    references = tuple(_references(src, layout, issues, budget))
     bib_issues: list[ParseIssue] = []
     if bibs and not references:
         from_bib: list[Reference] = []
@@ -86,14 +89,15 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             entries, found_issues = bib_references(bib, first_index=len(from_bib) + 1)
             from_bib.extend(entries)
             bib_issues.extend(found_issues)
+        budget.add(entries=len(from_bib))  # (as many as ingest.project.MAX_BIB_ENTRIES were read)
         references = tuple(from_bib)
-    footnotes, fund_note = _footnotes(src, layout, issues)
+    footnotes, fund_note = _footnotes(src, layout, issues, budget)
     lexicon = NameLexicon(n for r in references for n in (*r.authors, *r.original_authors))
     numbered = [r.number for r in references if r.number is not None]
     max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
-    paragraphs, markers, citations = _body(src, layout, lexicon, issues, max_number)
+    paragraphs, markers, citations = _body(src, layout, lexicon, issues, budget, max_number)
     if syntax in ("pandoc", "latex"):
-        keyed = _keyed(src, layout, syntax, len(citations), issues)
+        keyed = _keyed(src, layout, syntax, len(citations), issues, budget)
         inside = covered([c.span for c in keyed])
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
         plain = [c for c in citations if not inside(c.span.line, c.span.column)]
@@ -108,15 +112,15 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             for raw in part_layout.paragraphs:
                 span = replace(part.span(raw.segments[0].start, raw.segments[-1].end), path=part.path)
                 paragraphs.append(Paragraph(len(paragraphs), raw.text, span, (0,), raw.is_heading))
-            for c in _keyed(part, part_layout, syntax, len(citations), issues):
+            for c in _keyed(part, part_layout, syntax, len(citations), issues, budget):
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
     if bib_issues or any(r.key for r in references):
         references, bib_issues = _cited_only(references, citations, bib_issues)
     issues.extend(bib_issues)
-    markers, footnotes = _pair_markers(markers, footnotes)
-    pages = _pages(src, layout, markers, footnotes)
+    markers, footnotes = pair_markers(markers, footnotes)
+    pages = page_list(src, layout, markers, footnotes)
     if src.note_labels:
         before = {f.span: f.symbol for f in footnotes}
         markers, footnotes, note_pages = apply_note_labels(src, markers, footnotes)
@@ -149,7 +153,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(src.text[:2_000_000], paragraphs, references))
 
 
-def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> list[Reference]:
+def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:
+    budget.add(entries=len(layout.entries))  # counted before a single one is parsed
     out = [parse_entry(block.text, src.span(block.start, block.end), index=i, number=block.number,
                        label=block.label)
            for i, block in enumerate(layout.entries, start=1)]
@@ -178,8 +183,9 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> li
     return out
 
 
-def _footnotes(src: SourceText, layout: Layout, issues: list[ParseIssue]
+def _footnotes(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget
                ) -> tuple[list[Footnote], Located | None]:
+    budget.add(footnotes=len(layout.footnotes) + len(layout.md_notes))
     notes: list[Footnote] = []
     fund: Located | None = None
     seen: Counter[tuple[int, str]] = Counter()
@@ -231,8 +237,8 @@ def _urls(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[ParseIssue], max_number: int = 0
-          ) -> tuple[list[Paragraph], list[FootnoteMarker], list[Citation]]:
+def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[ParseIssue], budget: Budget,
+          max_number: int = 0) -> tuple[list[Paragraph], list[FootnoteMarker], list[Citation]]:
     paragraphs: list[Paragraph] = []
     markers: list[FootnoteMarker] = []
     citations: list[Citation] = []
@@ -245,19 +251,26 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
         pages = tuple(dict.fromkeys(s.page for s in raw.segments))
         paragraphs.append(Paragraph(index, raw.text, src.span(first.start, last.end), pages, raw.is_heading))
 
-        for mk in find_markers(raw.text):
+        marks = find_markers(raw.text, budget.room_for_marks())
+        budget.add(marks=len(marks))
+        for mk in marks:
             start = raw.source_offset(mk.start)
             page = raw.page_at(mk.start)
             markers.append(FootnoteMarker(f"m{page}.{mk.number}", mk.symbol, mk.number, page,
                                           src.span(start, raw.source_offset(mk.end - 1) + 1), index,
                                           text=raw.text[mk.start:mk.end]))
-        for mm in MARK_RE.finditer(raw.text) if "[^" in raw.text else ():
+        md_marks = list(itertools.islice(MARK_RE.finditer(raw.text), budget.room_for_marks() + 1)
+                        ) if "[^" in raw.text else []
+        budget.add(marks=len(md_marks))
+        for mm in md_marks:
             start = raw.source_offset(mm.start())
             label = mm.group("label")
             markers.append(FootnoteMarker(f"m0.{label}", f"[^{label}]", note_number(label, md_order), 0,
                                           src.span(start, raw.source_offset(mm.end() - 1) + 1), index,
                                           auto=True, text=mm.group(0)))
-        found, unparsed = find_citations(raw.text, lexicon, group, max_number=max_number)
+        found, unparsed = find_citations(raw.text, lexicon, group, max_number=max_number,
+                                         limit=budget.room_for_citations())
+        budget.add(citations=sum(len(rc.numbers) or 1 for rc in found))
         for bad in unparsed:
             start = raw.source_offset(bad.start)
             issues.append(ParseIssue(IssueKind.UNPARSED_CITATION,
@@ -277,7 +290,7 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
     return paragraphs, markers, citations
 
 
-def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue]
+def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue], budget: Budget
            ) -> list[Citation]:
     """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key (at most MAX_GROUP_KEYS
     of one citation: the rest is an unparsed-citation issue)."""
@@ -285,7 +298,9 @@ def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: l
     masked = mask_code(src.text, syntax)  # comments and code blocks cite nothing
     out: list[Citation] = []
     for index, raw in enumerate(layout.paragraphs):
-        for kc in finder("".join(masked[s.start:s.end] for s in raw.segments)):
+        found = finder("".join(masked[s.start:s.end] for s in raw.segments), budget.room_for_citations())
+        budget.add(citations=len(found))
+        for kc in found:
             start = raw.source_offset(kc.start)
             span = src.span(start, raw.source_offset(kc.end - 1) + 1)
             out.append(Citation(id=f"c{already + len(out) + 1}", kind=CitationKind.KEY, text=kc.text, span=span,
@@ -351,55 +366,6 @@ def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]
             f"{len(found)} Pandoc citations ({', '.join(keys[:5])}{' …' if len(keys) > 5 else ''}) were found; "
             "citeguard does not read .bib files yet, so they were not checked",
             src.span(start, raw.source_offset(first.end() - 1) + 1), first.group(0)))
-
-
-def _pair_markers(markers: list[FootnoteMarker], footnotes: list[Footnote]
-                  ) -> tuple[list[FootnoteMarker], list[Footnote]]:
-    """Tie each mark to the footnote with the same number on the same page (first come first)."""
-    from dataclasses import replace
-
-    free: dict[tuple[int, int], list[int]] = {}
-    for i, fn in enumerate(footnotes):
-        if not fn.is_fund_note:
-            free.setdefault((fn.page, fn.number), []).append(i)
-    seen: Counter[str] = Counter()
-    out_markers = []
-    out_notes = list(footnotes)
-    for mk in markers:
-        seen[mk.id] += 1
-        if seen[mk.id] > 1:
-            mk = replace(mk, id=f"{mk.id}-{seen[mk.id]}")
-        slots = free.get((mk.page, mk.number))
-        if slots and mk.page == 0:  # a Markdown note may be referred to more than once
-            i = slots[0]
-            mk = replace(mk, footnote=out_notes[i].id)
-            if out_notes[i].marker is None:
-                out_notes[i] = replace(out_notes[i], marker=mk.id)
-        elif slots:
-            i = slots.pop(0)
-            mk = replace(mk, footnote=out_notes[i].id)
-            out_notes[i] = replace(out_notes[i], marker=mk.id)
-        out_markers.append(mk)
-    return out_markers, out_notes
-
-
-def _pages(src: SourceText, layout: Layout, markers: list[FootnoteMarker], footnotes: list[Footnote]
-           ) -> tuple[Page, ...]:
-    marks_on: dict[int, list[str]] = {}
-    notes_on: dict[int, list[str]] = {}
-    for m in markers:
-        marks_on.setdefault(m.page, []).append(m.id)
-    for f in footnotes:
-        notes_on.setdefault(f.page, []).append(f.id)
-    pages = []
-    start = 0
-    for number, end in enumerate(layout.page_ends, start=1):
-        if end <= start and number > 1:
-            continue
-        pages.append(Page(number, src.span(start, max(start + 1, end)), tuple(marks_on.get(number, ())),
-                          tuple(notes_on.get(number, ()))))
-        start = end
-    return tuple(pages)
 
 
 def author_keys(reference: Reference) -> tuple[str, ...]:

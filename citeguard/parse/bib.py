@@ -153,7 +153,8 @@ def duplicated_key(issue: ParseIssue) -> str | None:
     return issue.message[len(_DUPLICATE_HEAD):len(issue.message) - len(_DUPLICATE_TAIL)]
 
 
-def find_pandoc(text: str) -> list[KeyedCitation]:
+def find_pandoc(text: str, limit: int | None = None) -> list[KeyedCitation]:
+    """Pandoc citations in text order; more than ``limit`` are not all read (the caller refuses)."""
     out: list[KeyedCitation] = []
     starts: list[int] = []  # the groups' spans, in order and apart (finditer's): bisected below
     ends: list[int] = []
@@ -167,16 +168,21 @@ def find_pandoc(text: str) -> list[KeyedCitation]:
                 found.append(KeyedCitation(item.group("key"), group.start(), group.end(), shown, False,
                                            _pages(item.group("locator"))))
         out.extend(_capped(found, total))
+        if limit is not None and len(out) > limit:
+            return out
     for m in PANDOC_NARRATIVE_RE.finditer(text):
         at = bisect.bisect_right(starts, m.start()) - 1
         if at >= 0 and m.start() < ends[at]:
             continue  # inside a bracketed group: read there
         out.append(KeyedCitation(m.group("key"), m.start(), m.end(), m.group(0), True, _pages(m.group("locator"))))
+        if limit is not None and len(out) > limit:
+            break
     return sorted(out, key=lambda c: c.start)
 
 
-def find_latex(text: str) -> list[KeyedCitation]:
-    out = []
+def find_latex(text: str, limit: int | None = None) -> list[KeyedCitation]:
+    """LaTeX citations in text order; more than ``limit`` are not all read (the caller refuses)."""
+    out: list[KeyedCitation] = []
     for m in LATEX_CITE_RE.finditer(text):
         # One optional argument is the postnote (\cite[p.~5]{a}); with two, the second is.
         post = m.group("b") if m.group("b") is not None else m.group("a")
@@ -184,6 +190,8 @@ def find_latex(text: str) -> list[KeyedCitation]:
         keys = [k for k in (k.strip() for k in m.group("keys").split(",")) if k]
         found = [KeyedCitation(key, m.start(), m.end(), shown, narrative, pages) for key in keys[:MAX_GROUP_KEYS]]
         out.extend(_capped(found, len(keys)))
+        if limit is not None and len(out) > limit:
+            break
     return out
 
 

@@ -316,10 +316,11 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
     return None
 
 
-def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max_number: int = 0
-                   ) -> tuple[list[RawCitation], list[Unparsed]]:
+def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max_number: int = 0,
+                   limit: int | None = None) -> tuple[list[RawCitation], list[Unparsed]]:
     """All citations in one paragraph, in order of appearance.  ``max_number``: the highest entry
-    number of a numbered list, for citations OCR lost a bracket of (none when 0)."""
+    number of a numbered list, for citations OCR lost a bracket of (none when 0). More than
+    ``limit`` citations are not all read (the caller refuses the manuscript)."""
     found: list[RawCitation] = []
     unparsed: list[Unparsed] = []
     group = first_group
@@ -329,6 +330,8 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
     if "![" in text:  # a Markdown image's alt text "![[a] [2]](x.png)" cites nothing
         text = IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
     for m in PAREN_RE.finditer(text):
+        if limit is not None and len(found) > limit:
+            break
         body = m.group("body")
         if not any(ch.isdigit() for ch in body):
             continue
@@ -351,7 +354,8 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
                     group=group, author_start=start))
             continue
         _parenthetical(text, m, lexicon, group, found, unparsed)
-    found.extend(numeric_citations(text, original, math, lexicon, group, max_number))
+    found.extend(numeric_citations(text, original, math, lexicon, group, max_number,
+                                   None if limit is None else limit - len(found)))
     found.sort(key=lambda c: c.start)
     found = [replace(c, text=original[c.start:c.end],
                      author_text=original[c.author_start:c.author_start + len(c.author_text)])

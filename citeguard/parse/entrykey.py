@@ -202,7 +202,7 @@ def _plausible_authors(names: tuple[str, ...]) -> bool:
     return all(len(n.split(",")[0].split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)  # each author of up to 10,000 entries, asked of again by each rule
 def link_surname(name: str, *, glued: bool = False) -> str:
     """The surname of one author as a link key: lower case, accents and punctuation dropped.
 
@@ -266,7 +266,7 @@ def _head(text: str) -> tuple[re.Match[str], EntryStyle] | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)  # larger than a list may be (parse.limits): a smaller cache missed every time
 def entry_key(raw: str) -> EntryKey | None:
     """The author-year key of an entry whose head is authors then year; None for other shapes.
 

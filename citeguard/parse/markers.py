@@ -25,9 +25,10 @@ class RawMarker:
     end: int
 
 
-def find_markers(text: str) -> list[RawMarker]:
+def find_markers(text: str, limit: int | None = None) -> list[RawMarker]:
     """Footnote marks in one paragraph.  Bare circled numbers that open or continue a list
-    (研究体系：①光能…；②固氮…) are list numbers, not marks; ^-forms are always marks."""
+    (研究体系：①光能…；②固氮…) are list numbers, not marks; ^-forms are always marks. More than
+    ``limit`` marks are not all read (the caller refuses the manuscript)."""
     marks: list[RawMarker] = []
     expected = 0  # next number of an open enumeration, 0 when none is open
     for m in MARK_RE.finditer(text):
@@ -43,4 +44,6 @@ def find_markers(text: str) -> list[RawMarker]:
                 continue
         expected = 0
         marks.append(RawMarker(symbol, number, m.start(), m.end()))
+        if limit is not None and len(marks) > limit:
+            break
     return marks

@@ -119,6 +119,7 @@ def pinyin_sort_key(name: str) -> tuple[str, str]:
     return surname, " ".join(syllables(name[len(first):], given_name=True))
 
 
+@lru_cache(maxsize=32768)  # a name is cited again and again; pypinyin costs ~50 µs a name
 def pinyin_name(name: str) -> tuple[str, str]:
     """(surname, given name) of a Chinese name in toneless pinyin: "曾文" → ("zeng", "wen"),
     "欧阳修" → ("ouyang", "xiu"). Surnames read unlike their common reading come from the table."""

@@ -79,13 +79,16 @@ def name_before(text: str, start: int, lexicon: NameLexicon) -> tuple[int, str, 
 
 
 def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lexicon: NameLexicon, group: int,
-                      max_number: int) -> list[RawCitation]:
+                      max_number: int, limit: int | None = None) -> list[RawCitation]:
     """The numeric citations of a paragraph (``text`` width-folded, ``original`` as typed), with
     the name printed before each when the list knows it.  ``max_number``: the highest entry
-    number of a numbered list, for citations OCR lost a bracket of (none when 0)."""
+    number of a numbered list, for citations OCR lost a bracket of (none when 0). More than
+    ``limit`` are not all read (the caller refuses the manuscript)."""
     found: list[RawCitation] = []
     math_starts = [lo for lo, _ in math]
     for m in NUMERIC_RE.finditer(text):
+        if limit is not None and len(found) > limit:
+            return found
         if original[m.end("body") + 1:m.end("body") + 2] == "(":
             continue  # a Markdown link [1](…); "[1]（" before a Chinese bracket is a citation
         inside = bisect.bisect_right(math_starts, m.start()) - 1  # the math spans are in order and apart

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Full-width ASCII (！ … ～) to half-width, ideographic space to space, and the CJK brackets and
 # stops GB/T 7714 entries use in place of ASCII ones.  Every mapping is one character to one
@@ -16,6 +17,15 @@ del _FOLD_KEEP_COMMA[ord("、")]
 
 def fold_width(text: str, *, keep_enumeration_comma: bool = False) -> str:
     """Half-width copy of ``text`` with the same length (full-width ，：（） → ,:() …)."""
+    if text.isascii():  # (a flag of the string: nothing to fold, and no character-by-character pass)
+        return text
+    if len(text) <= 500:  # an entry or a name: the rules fold each one again and again
+        return _fold_short(text, keep_enumeration_comma)
+    return text.translate(_FOLD_KEEP_COMMA if keep_enumeration_comma else _FOLD)
+
+
+@lru_cache(maxsize=32768)
+def _fold_short(text: str, keep_enumeration_comma: bool) -> str:
     return text.translate(_FOLD_KEEP_COMMA if keep_enumeration_comma else _FOLD)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from citeguard.model import Document, Finding
+from citeguard.model import Citation, Document, Finding
 from citeguard.report.messages import place, severity_name
 
 # Positions of a .docx (ingest.docx): "¶12", "footnote 3 (③, p. 2)", "endnote 1"
@@ -34,11 +34,9 @@ def comment_text(f: Finding, where: str, lang: str) -> str:
     return text + (f"\n→ {fix}" if fix else "")
 
 
-def _cited_text(document: Document, f: Finding) -> str:
+def _cited_text(citations: dict[str, Citation], f: Finding) -> str:
     """The text of the citation a finding is about ("" when it is about no citation)."""
-    if not f.citations:
-        return ""
-    cited = next((c for c in document.citations if c.id == f.citations[0]), None)
+    cited = citations.get(f.citations[0]) if f.citations else None
     return cited.text if cited is not None and cited.text.strip() else ""
 
 
@@ -84,21 +82,21 @@ def _anchor_runs(runs: list[Any], cited: str, column: int) -> list[Any] | None:
     return chosen or None
 
 
-def _note_mark(paragraph: Any, kind: str, ordinal: int, paragraphs: list[Any]) -> Any:
-    """The run holding the ``ordinal``-th accepted reference to a note of ``kind`` (None if not in
-    ``paragraph``): a note's comment sits on its mark, not on the whole paragraph."""
+def _note_marks(paragraphs: list[Any]) -> dict[tuple[str, int], tuple[Any, Any]]:
+    """Each accepted note reference, (kind, ordinal) → (its paragraph, the run holding it): a note's
+    comment sits on its mark, not on the whole paragraph. Found once for the document, not once
+    per finding (which walked every paragraph for each)."""
     from citeguard.ingest.docx import W
-    tag = W + ("footnoteReference" if kind == "footnote" else "endnoteReference")
-    count = 0
+    out: dict[tuple[str, int], tuple[Any, Any]] = {}
+    counts = {"footnote": 0, "endnote": 0}
     for p in paragraphs:
-        for el in p.iter(tag):
+        for el in p.iter(W + "footnoteReference", W + "endnoteReference"):
             if any(a.tag in (W + "del", W + "moveFrom") for a in el.iterancestors()):
                 continue
-            count += 1
-            if count == ordinal:
-                run = el.getparent()
-                return run if p is paragraph and run is not None and run.tag == W + "r" else None
-    return None
+            kind = "footnote" if el.tag == W + "footnoteReference" else "endnote"
+            counts[kind] += 1
+            out[(kind, counts[kind])] = (p, el.getparent())
+    return out
 
 
 def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], *, lang: str = "en"
@@ -116,6 +114,10 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
     notes = note_paragraphs(body)
     # Annotating an annotated copy again must not repeat its comments.
     existing = {c.text for c in word.comments if c.author == "citeguard"}
+    marks = _note_marks(paragraphs)
+    citations: dict[str, Citation] = {}
+    for c in document.citations:
+        citations.setdefault(c.id, c)  # (the first of an id, as before)
     hidden = (W + "del", W + "moveFrom", W + "txbxContent")
     added = 0
     for f in findings:
@@ -128,7 +130,8 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
             index = min(int(m.group(1)), len(paragraphs)) - 1
         elif m := _NOTE_RE.match(where):
             index = notes.get((m.group(1), int(m.group(2))), 0)
-            mark = _note_mark(paragraphs[index], m.group(1), int(m.group(2)), paragraphs)
+            held, run = marks.get((m.group(1), int(m.group(2))), (None, None))
+            mark = run if held is paragraphs[index] and run is not None and run.tag == W + "r" else None
         text = comment_text(f, where, lang)
         if text in existing:
             continue
@@ -136,7 +139,7 @@ def annotate_docx(data: bytes, document: Document, findings: Sequence[Finding], 
         # The paragraph's visible runs, also those inside hyperlinks and tracked insertions
         elements = [r for r in paragraphs[index].iter(W + "r")
                     if r.find(W + "t") is not None and not any(a.tag in hidden for a in r.iterancestors())]
-        cited = _cited_text(document, f) if _PARAGRAPH_RE.match(where) else ""
+        cited = _cited_text(citations, f) if _PARAGRAPH_RE.match(where) else ""
         anchored = _anchor_runs(elements, cited, f.column) if cited else ([mark] if mark is not None else None)
         runs = [Run(r, paragraph) for r in (anchored or elements)]
         word.add_comment(runs or [paragraph.add_run("")], text=text, author="citeguard", initials="CG")

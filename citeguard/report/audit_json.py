@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
 from citeguard import __version__
 from citeguard.checks.url_rules import domain_class, url_date
-from citeguard.model import Confidence, Document, Finding, LinkResult, LinkStatus, Severity, Standard
+from citeguard.model import Citation, Confidence, Document, Finding, LinkResult, LinkStatus, Severity, Standard
 from citeguard.records import Verification
+from citeguard.report.json_text import dumps_indented
 from citeguard.report.model_json import JSONValue, model_dict, to_json
 from citeguard.report.verdicts import verdict_dict
 
@@ -93,11 +93,16 @@ def links(document: Document, results: tuple[LinkResult, ...] = ()) -> list[dict
 def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[str, JSONValue]:
     doc = result.document
     model = model_dict(doc)
-    cited = Counter(c.reference for c in doc.citations if c.reference is not None)
+    # Each entry's citations, gathered in one pass (in text order), not by a scan of every
+    # citation for every entry: 20,000 entries cited once each were 400 million comparisons
+    cited: dict[int, list[Citation]] = {}
+    for c in doc.citations:
+        if c.reference is not None:
+            cited.setdefault(c.reference, []).append(c)
     references = []
     for ref, data in zip(doc.references, model["references"], strict=True):
-        pages = [p for c in doc.citations if c.reference == ref.index for p in c.pages]
-        references.append({**data, "times_cited": cited.get(ref.index, 0), "pages_cited": pages})
+        citing = cited.get(ref.index, [])
+        references.append({**data, "times_cited": len(citing), "pages_cited": [p for c in citing for p in c.pages]})
     title = doc.front_matter.title_zh or doc.front_matter.title_en
     out: dict[str, JSONValue] = {
         "schema": SCHEMA,
@@ -127,7 +132,7 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
 
 def render_report_json(result: AuditResult, *, timestamp: str | None = None) -> str:
     """Deterministic JSON (no time in it unless ``timestamp`` is given)."""
-    return json.dumps(report_dict(result, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(report_dict(result, timestamp=timestamp)) + "\n"
 
 
 __all__ = ["SCHEMA", "AuditOptions", "AuditResult", "confidence_counts", "render_report_json", "report_dict",

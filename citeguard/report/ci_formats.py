@@ -3,7 +3,6 @@ Pure renderers: an AuditResult in, a string out."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from citeguard.checks import RULES
 from citeguard.checks.registry import FAMILIES, FAMILIES_ZH
 from citeguard.model import Finding, Severity
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.json_text import dumps_indented
 from citeguard.report.messages import confidence_note, held_to_gbt, place, plural, standard_name, style_name, t
 from citeguard.report.untrusted import visible_controls
 
@@ -69,7 +69,7 @@ def render_sarif(results: list[AuditResult]) -> str:
                             "informationUri": "https://pypi.org/project/citeguard/", "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "results": out}]}
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(sarif) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -4,7 +4,6 @@ loads), rendered with Jinja2 autoescaping so that nothing from the manuscript ca
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from jinja2 import Template
 
@@ -16,6 +15,7 @@ from citeguard.checks.url_rules import domain_class
 from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
+from citeguard.report.html_lists import Piece, footnote_items, link_rows, reference_items, text_view
 from citeguard.report.messages import (
     HTML_UI as UI,
 )
@@ -29,24 +29,13 @@ from citeguard.report.messages import (
     status_name,
     style_name,
 )
-from citeguard.report.templates import template
+from citeguard.report.templates import template as load_template
 from citeguard.report.verdicts import record_url
 from citeguard.report.year_chart import year_chart
 from citeguard.urls import split_url
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 MAX_NOTES_PER_ITEM = 20  # findings shown under one reference or footnote (the findings table has them all)
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A stretch of one text line: plain, or a highlighted citation / footnote mark."""
-
-    text: str
-    kind: str = ""  # "", "cit" or "mark"
-    target: str = ""  # id of the element a click goes to
-    tip: str = ""  # hover text
-    severity: str = ""  # worst finding at this place
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -148,12 +137,12 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
                            "findings": by_ref.get(number, [])[:MAX_NOTES_PER_ITEM],
                            "worst": worst_of[number] if number in worst_of else
                            worst_of.setdefault(number, _worst(tuple(by_ref.get(number, []))))})
-    link_rows = []
+    links_found = []
     for entry, note in [(r, None) for r in doc.references] + [(f.entry, f) for f in doc.footnotes if f.entry]:
         if entry is None or not entry.url:
             continue
         res = links.get(entry.url) or LinkResult(entry.url, LinkStatus.NOT_CHECKED)
-        link_rows.append({"url": entry.url, "href": _safe_url(entry.url), "domain": domain_class(entry.url),
+        links_found.append({"url": entry.url, "href": _safe_url(entry.url), "domain": domain_class(entry.url),
                           "status": res.status.value, "status_label": status_name(res.status.value, lang),
                           "final_url": res.final_url if res.final_url and res.final_url != entry.url else "",
                           "detail": link_detail(res.detail, lang), "code": res.http_status or "", "title": res.title or "",
@@ -165,6 +154,17 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         works[row.work].append(row)
     template = _template()
     title = doc.front_matter.title_zh or doc.front_matter.title_en
+    notes = [f for f in doc.footnotes if not f.is_fund_note]
+
+    def line_label(n: int) -> str:
+        return f"第 {n} 行" if lang == "zh" else f"L{n}"
+
+    def page_label(n: int) -> str:
+        return f"第 {n} 页" if lang == "zh" else f"p.{n}"
+
+    def ev_value(value: object) -> str:
+        return evidence_value(str(value), lang)
+
     return template.render(
         ui=ui, lang="zh" if lang == "zh" else "en", version=__version__, doc=doc,
         title=title.text if title else doc.path, counts=severity_counts(result.findings),
@@ -174,22 +174,24 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         paper_date=result.paper_date, findings=findings,
         family_of={code: families.get(code[2], "?") for code in RULES}, rule_names={c: r.name for c, r in RULES.items()},
         codes=sorted({f.code for f in result.findings}), families=sorted(set(families.values())),
-        lines=_lines(source, result, worst_at, finding_at, {k: _worst(tuple(v)) for k, v in by_note.items()}, ui),
-        references=references, links=link_rows, works=works, by_note=by_note,
-        footnotes=[f for f in doc.footnotes if not f.is_fund_note],
-        unchecked=bool(link_rows) and all(r["status"] == "not-checked" for r in link_rows),
+        text_view=text_view(_lines(source, result, worst_at, finding_at,
+                                   {k: _worst(tuple(v)) for k, v in by_note.items()}, ui),
+                            _line_labels(doc, source, lang)),
+        references=references, reference_items=reference_items(references, ui, lang, line_label),
+        links=links_found, link_rows=link_rows(links_found, ui, ev_value, line_label), works=works,
+        footnotes=notes, footnote_items=footnote_items(notes, by_note, lang, page_label, line_label),
+        unchecked=bool(links_found) and all(r["status"] == "not-checked" for r in links_found),
         text_lang="zh" if doc.language.value == "zh" else "en",
-        line_labels=_line_labels(doc, source, lang), chart=year_chart(doc.references),
+        chart=year_chart(doc.references),
         sev_name={s.value: severity_name(s, lang) for s in Severity}, colon="：" if lang == "zh" else ": ",
         where=lambda line, column: place(doc.location(line, column), lang), place=lambda label: place(label, lang),
-        ev_label=lambda name: evidence_label(name, lang), ev_value=lambda value: evidence_value(str(value), lang),
-        line_label=lambda n: f"第 {n} 行" if lang == "zh" else f"L{n}",
-        page_label=lambda n: f"第 {n} 页" if lang == "zh" else f"p.{n}")
+        ev_label=lambda name: evidence_label(name, lang), ev_value=ev_value, line_label=line_label,
+        page_label=page_label)
 
 
 def _template() -> Template:
     """The report template (compiled once per machine: report/templates.py)."""
-    return template("report.html.j2")
+    return load_template("report.html.j2")
 
 
 def _line_labels(doc: Document, source: str, lang: str) -> list[str]:
