@@ -35,7 +35,8 @@ from citeguard.ingest.source import read_bounded
 CONFIG_FILE = "citeguard.toml"
 MAX_CONFIG_BYTES = 256 * 1024
 # Our table's header in a pyproject.toml: [tool.citeguard]  [tool.citeguard.audit]  [ tool . citeguard ]
-_TOOL_TABLE_RE = re.compile(r"^\s*\[\s*tool\s*\.\s*citeguard\s*[\].]", re.MULTILINE)
+#   (spaces and tabs only: a \s that also takes line ends rescans every later line from every line start)
+_TOOL_TABLE_RE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*citeguard[ \t]*[\].]", re.MULTILINE)
 MAX_LEVELS = 64  # folders walked up looking for a configuration
 
 
