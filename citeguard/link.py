@@ -169,6 +169,16 @@ def co_author_fits(cited: str, printed: str) -> bool:
     return len(key) >= 5 and any(Levenshtein.distance(key, k) <= 1 for k in keys)
 
 
+def _same_co_authors(citation: Citation, ref: Reference) -> str:
+    """The cited co-authors, when every one of them is the entry's in its place ("" otherwise)."""
+    cited = citation.authors[1:]
+    if not cited or len(ref.authors) < len(citation.authors):
+        return ""
+    if all(co_author_fits(c, a) for c, a in zip(cited, ref.authors[1:], strict=False)):
+        return ", ".join(cited)
+    return ""
+
+
 def _same_work(options: tuple[Reference, ...]) -> bool:
     """The list prints one work twice (CG302 reports that): any copy will do for linking."""
     titles = {fold_name(r.title or "")[:60] for r in options}
@@ -294,7 +304,10 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
         for ref in index.by_author.get(other, ()):
             if all(c.reference != ref.index for c in candidates) and (ref.year == citation.year or (
                     ref.damaged_year and _subsequence(ref.damaged_year, citation.year))):
-                candidates.append(Candidate(ref.index, f"similar name {ref.authors[0]}, same year", score))
+                # "Gajendren and Harrison (2007)": the co-author, right, says which work the misspelt name is
+                partner = _same_co_authors(citation, ref)
+                candidates.append(Candidate(ref.index, f"similar name {ref.authors[0]}, same year" + (
+                    f" and co-author {partner}" if partner else ""), score + (0.1 if partner else 0.0)))
     if not candidates:
         return replace(citation, link_reason="no entry by this author")
     candidates.sort(key=lambda c: -c.score)

@@ -80,6 +80,21 @@ def test_markdown_yaml_title() -> None:
     ("（收稿日期：2026年8月3日）", "gb2025", "2026-08-03"),
     ("收稿日期:2015.12.17 修回日期：2015-12-23", "gb2015", "2015-12-17"),
     ("收稿日期：2026-02-30", "gb2025", None),              # no such day: not a date
+    # the English lines date a manuscript as 收稿日期 does (issue 22)
+    ("Received: 2026-03-02", "gb2015", "2026-03-02"),
+    ("Received 2 March 2026; accepted 10 August 2026", "gb2015", "2026-03-02"),  # received, not accepted
+    ("Received date: 2026/08/03", "gb2025", "2026-08-03"),
+    ("Received: March 2, 2026", "gb2015", "2026-03-02"),
+    ("Received:November19,2014", "gb2015", "2014-11-19"),  # as OCR runs it together
+    ("Received2015March27", "gb2015", "2015-03-27"),
+    ("Submitted: March 30,2015; Accepted: July 2, 2015.", "gb2015", "2015-03-30"),
+    ("Accepted: 3 August 2026", "gb2025", "2026-08-03"),  # no received line: the accepted date
+    ("Received on 5th June 2027", "gb2025", "2027-06-05"),
+    ("收稿日期：2026-03-01\n\nReceived: 2026-08-03", "gb2015", "2026-03-01"),  # the Chinese line first
+    # near misses: prose, no such day, a word that only contains the label
+    ("the samples were received 2 March 2027", "gb2025", None),
+    ("Received: 2026-02-30", "gb2025", None),
+    ("AReceivedMessage 2015-01-01", "gb2025", None),
 ])
 def test_the_received_date_chooses_the_standard(line: str, standard: str, date: str | None) -> None:
     from citeguard.checks import choose_standard

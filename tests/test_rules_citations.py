@@ -144,3 +144,77 @@ def test_namesakes_cited_in_full_need_no_suffix(body: str, expected: list[Severi
     assert [s for _, s in summary(text, "CG108")] == expected
     assert len(summary(text, "CG105")) == len(expected)  # "et al." could mean either
     assert document_from_text(text).citations[-1].reference == 2  # a double-barrelled co-author
+
+
+YEAR_REFS = ("[1] 林毅夫.新结构经济学[M].北京:北京大学出版社,2012.\n"
+             "[2] Smith J, Brown K. A title[J]. Journal of X, 2018, 3(2): 1-9.\n"
+             "[3] 马克思.资本论:第1卷[M].北京:人民出版社,2004(1867年初版).\n"
+             "[4] 林毅夫.解读中国经济[M].北京:北京大学出版社,2014.\n"
+             "[5] 高帆.论开放[J].学术月刊,2015(2):1-9.")
+NUMBERS = "又见[3][4][5]。"
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    # CG114: the year printed between a name and its number, against the entry's year
+    ("CG114", "林毅夫（2014）[1]认为。", [(1, E)]),
+    ("CG114", "Smith (2019) [2] argues.", [(1, E)]),
+    ("CG114", "Smith et al. (2019)[2] argue.", [(1, E)]),
+    ("CG114", "Brown (2019) [2] argues.", [(1, E)]),  # a co-author named: the year is still the work's
+    ("CG114", "林毅夫（2012）[1]认为，Smith (2018) [2] argues.", []),
+    ("CG114", "林毅夫在2014年提出[1]。", []),          # a year in the sentence, not printed with the number
+    ("CG114", "林毅夫（2014）认为，发展有其结构[1]。", []),  # the year is not next to the number
+    ("CG114", "马克思（1867）[3]指出。", []),            # the entry names the first edition's year
+    ("CG114", "高帆（2014）[1]认为。", []),              # the name is not the entry's: CG113 says so, not CG114
+    # CG113 sees the name through the printed year
+    ("CG113", "高帆（2014）[1]认为，林毅夫（2012）[1]指出。", [(1, E)]),
+    ("CG113", "林毅夫（2014）[1]认为。", []),
+])
+def test_years_printed_with_numbers(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    doc = paper(body + NUMBERS, YEAR_REFS)
+    assert document_from_text(doc).system.value == "numeric"
+    assert summary(doc, code) == expected
+
+
+def test_a_year_next_to_its_number_is_read_with_the_name() -> None:
+    doc = document_from_text(paper("林毅夫（2014）[1]认为。" + NUMBERS, YEAR_REFS))
+    numbered = next(c for c in doc.citations if c.number == 1)
+    assert (numbered.authors, numbered.year, numbered.author_text) == (("林毅夫",), "2014", "林毅夫（2014）")
+
+
+GAJENDRAN = ("References\n\n"
+             "Gajendran, R. S., & Harrison, D. A. (2007). The good, the bad, and the unknown. Journal of Applied "
+             "Psychology, 92(6), 1524-1541.\n"
+             "Smith, J. (2007). Another study. Journal, 1(1), 1-9.\n")
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    # the first author misspelt, the co-author right: a near name on the first author, not "no entry by Harrison"
+    ("CG104", "As Gajendren and Harrison (2007) found, and Smith (2007).", [(1, E)]),
+    ("CG101", "As Gajendren and Harrison (2007) found, and Smith (2007).", []),
+    ("CG104", "As Gajendran and Harrison (2007) found, and Smith (2007).", []),
+    # a name before a listed first author is still prose cut off ("Vietnam, Smith (2007)")
+    ("CG101", "In Vietnam and Smith (2007) and Gajendran and Harrison (2007).", []),
+])
+def test_misspelt_first_author_with_right_co_author(code: str, body: str,
+                                                    expected: list[tuple[int, Severity]]) -> None:
+    assert summary(f"{body}\n\n{GAJENDRAN}", code) == expected
+
+
+def test_misspelt_first_author_is_linked_by_co_author_and_year() -> None:
+    doc = document_from_text("As Gajendren and Harrison (2007) found, and Smith (2007).\n\n" + GAJENDRAN)
+    cited = doc.citations[0]
+    assert cited.authors == ("Gajendren", "Harrison")
+    assert [x.reference for x in cited.candidates] == [1]
+    assert "co-author Harrison" in cited.candidates[0].reason
+
+
+ZH_PAIR = "[1] 王小明,李四.题名甲[J].刊名,2007(1):1-2.\n[2] 赵六.题名乙[J].刊名,2007(2):1-2."
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("CG104", "如王小名和李四（2007）指出，赵六（2007）认为。", [(1, E)]),
+    ("CG101", "如王小名和李四（2007）指出，赵六（2007）认为。", []),
+    ("CG104", "如王小明和李四（2007）指出，赵六（2007）认为。", []),
+])
+def test_misspelt_first_author_in_chinese(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, ZH_PAIR), code) == expected

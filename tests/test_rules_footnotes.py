@@ -6,7 +6,7 @@ import pytest
 
 from citeguard.model import Severity
 
-from .rulekit import summary
+from .rulekit import findings, summary
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -40,3 +40,36 @@ CASES = [
 @pytest.mark.parametrize(("code", "text", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rule(code: str, text: str, expected: list[tuple[int, Severity]]) -> None:
     assert summary(text, code) == expected
+
+
+NOTE_LIST = "[1] 林毅夫.新结构经济学[M].北京:北京大学出版社,2012.\n" \
+            "[2] 周文,许凌云.论新质生产力的理论内涵[J].改革,2023(10):1-13.\n" \
+            "[3] 习近平.十九大以来重要文献选编（上）[M].北京:中央文献出版社,2019."
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    # CG408: a footnote entry against the list entry of the same work
+    ("① 林毅夫.新结构经济学[M].北京:北京大学出版社,2014:15.", [(3, W)]),                # year
+    ("① 林毅夫.新结构经济学[M].北京:人民出版社,2012:15.", [(3, W)]),                    # publisher
+    ("① 周文,许凌云.论新质生产力的理论内涵[J].改革,2023(10):21.", [(3, W)]),              # page outside 1-13
+    ("① 周文,许凌云.论新质生产力的理论内含[J].改革,2023(10):5.", [(3, W)]),               # title, a slip away
+    # near misses that stay silent
+    ("① 林毅夫.新结构经济学[M].北京:北京大学出版社,2012:15.", []),                      # agrees (its own page)
+    ("① 林毅夫. 新结构经济学[M]. 北京: 北京大学出版社, 2012: 15.", []),                  # spacing is CG406's
+    ("① 周文,许凌云.论新质生产力的理论内涵[J].改革,2023(10):5.", []),                    # a page inside 1-13
+    ("① 习近平.十九大以来重要文献选编（中）[M].北京:中央文献出版社,2021:343.", []),       # another volume
+    ("① 张三.新结构经济学[M].北京:北京大学出版社,2014:15.", []),                         # another author's book
+    ("① 林毅夫.新结构经济学[J].经济研究,2014(1):1-9.", []),                              # an article of that title
+    ("① 周文,许凌云.论新质生产力[J].改革,2023(10):20.", []),                             # another, shorter title
+])
+def test_footnote_entry_against_list_entry(note: str, expected: list[tuple[int, Severity]]) -> None:
+    text = f"正文①引用[1-3]。\n\n{note}\n\n参考文献\n\n{NOTE_LIST}\n"
+    assert summary(text, "CG408") == expected
+
+
+def test_footnote_entry_differences_name_both_values() -> None:
+    text = f"正文①引用[1-3]。\n\n① 林毅夫.新结构经济学[M].北京:人民出版社,2014:15.\n\n参考文献\n\n{NOTE_LIST}\n"
+    (found,) = findings(text, "CG408")
+    assert found.references == (1,)
+    assert {e.name: e.value for e in found.evidence} == {"year (footnote / list)": "2014 / 2012",
+                                                         "publisher (footnote / list)": "人民出版社 / 北京大学出版社"}

@@ -86,3 +86,41 @@ def test_cg311_edition_specific(standard: Standard, refs: str, count: int) -> No
 def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
     refs = "[1] 黄剑辉.构建开放型经济体的战略研究:从“十三五”到2049[M].2019:333."
     assert summary(paper("正文（黄剑辉，2019）。", refs), "CG306") == []
+
+
+@pytest.mark.parametrize(("refs", "expected"), [
+    # CG315: a printed journal article with its volume or issue but no pages
+    ("[1] 周文,许凌云.论新质生产力[J].改革,2023(10).", [(5, W)]),
+    ("[1] Smith J. A title[J]. Journal of X, 2020, 12(3).", [(5, W)]),
+    ("[1] 周文,许凌云.论新质生产力[J].改革,2023,44(10):", [(5, W)]),  # the colon, and nothing after it
+    ("[1] Smith J. A title[J]. Journal of X, 2020, 12(3). DOI: 10.1000/xyz.1.", [(5, I)]),  # known by its DOI
+    # near misses that stay silent
+    ("[1] 周文,许凌云.论新质生产力[J].改革,2023(10):1-13.", []),
+    ("[1] Smith J. A title[J]. PLoS ONE, 2020, 15(3): e0123456.", []),            # an e-locator is its page
+    ("[1] Smith J. A title[J/OL]. Journal of X, 2020, 12(3)[2024-06-01]. https://x.org/a.", []),  # online
+    ("[1] Smith J. A title[J]. arXiv preprint arXiv:2101.00001, 2021, 1(1).", []),  # a preprint has no pages
+    ("[1] 王某.题名[J].刊名,2024(网络首发).", []),                                  # published online first
+    ("[1] Smith J. A title[J]. Journal of X, 2020, 12: Article 102345.", []),       # an article number
+    ("[1] Smith J. A title[J]. Journal of X, 2020, in press.", []),
+    ("[1] 周文.论[J].改革,2023.", []),                           # no volume, issue or pages at all: CG305's
+    ("[1] 李某.题名[M].北京:人民出版社,2020.", []),
+])
+def test_journal_article_without_pages(refs: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper("正文[1]。", refs), "CG315") == expected
+
+
+def test_journal_articles_without_pages_many_are_one_finding() -> None:
+    refs = "\n".join(f"[{n}] 作者{n}.题名{n}[J].刊名,2020({n})." for n in range(1, 8))
+    (found,) = findings(paper("正文[1-7]。", refs), "CG315")
+    assert found.message.startswith("7 journal articles [J] without pages")
+
+
+def test_pages_lost_by_ocr_are_not_the_authors() -> None:
+    # an OCR'd list whose column break took the pages after the colon: not reported
+    from dataclasses import replace
+
+    from citeguard.api import document_from_text
+    from citeguard.checks import audit
+    doc = document_from_text(paper("正文[1]。", "[1] Smith J. A title[J]. Journal of X, 2020, 12(3):"))
+    assert [f.code for f in audit(doc, select=["CG315"])[1]] == ["CG315"]  # typed so by the author: reported
+    assert audit(replace(doc, ocr=True), select=["CG315"])[1] == ()

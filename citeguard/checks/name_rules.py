@@ -1,8 +1,9 @@
-"""CG113: the name a numbered paper prints before a number (洪银兴[5]) against the entry the
-number points to."""
+"""CG113, CG114: the name a numbered paper prints before a number (洪银兴[5]), and the year printed
+with it (林毅夫（2014）[7]), against the entry the number points to."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
@@ -10,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from citeguard.checks.citation_rules import linked, whole_brackets
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import entry_keys
-from citeguard.model import CitationKind, Finding, Reference, Severity
+from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, Reference, Severity
 from citeguard.parse.entrykey import fold_name, link_surname
 from citeguard.parse.names import is_han_name, pinyin_name, surname_key
 
@@ -76,3 +77,58 @@ def _romanised_as(cited: str, printed: str) -> bool:
     if not is_han_name(cited) or is_han_name(printed.replace(" ", "")):
         return False
     return pinyin_name(cited)[0] == link_surname(printed, glued=True)
+
+
+# A year in an entry's text, standing alone: the printed year may be the work's first edition,
+# which the entry of a reprint or translation names ("1867年初版", "(Original work published 1859)");
+# not a page range's ends ("1524-1541") nor a page after a colon (": 2015")
+_YEAR_IN_ENTRY_RE = re.compile(r"(?<![\d\-–:：])(?:1[5-9]|20)\d{2}(?![\d\-–])")
+
+
+@rule("CG114", "numbered-citation-year", Severity.ERROR)
+def numbered_citation_year(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """In a numbered paper, the year printed with the author before a number is not the year of
+    that entry.
+
+    Only a bare year in brackets between the name and the number counts ("林毅夫（2014）[7]",
+    "Smith et al. (2019) [3]"): a year elsewhere in the sentence may be about something else. The
+    name must be an author of the entry (else CG113 speaks of the name), and a year the entry
+    prints anywhere (the first edition of a reprint or translation) is not a mismatch. When many
+    printed years miss their entries the list was read out of step, and nothing is said.
+    Confidence: high for two clean four-digit years; medium in OCR'd text (a scanner misreads
+    digits) or against an entry read only in part.
+    Bad: 林毅夫（2014）[7] where [7] is 林毅夫. 新结构经济学[M]. 2012.  Good: 林毅夫（2012）[7].
+    """
+    doc = ctx.document
+    if doc.system is not CitationSystem.NUMERIC:
+        return  # in an author-year paper the year is CG103's, checked against all the author's works
+    dated = [(c, ref) for c, ref in linked(ctx) if c.kind is CitationKind.NUMERIC and c.year and c.authors
+             and ref.authors and whole_brackets(c) and _names_entry(c.authors[0], ref)]
+    wrong = [(c, ref) for c, ref in dated if ref.year and not ref.damaged_year and c.year not in _years_of(ref)]
+    if len(wrong) >= 3 and len(wrong) * 4 > len(dated):
+        return  # many years off their numbers: the list was read out of step (or renumbered), not slipped
+    for c, ref in wrong:
+        label = ref_label(doc, ref.index)
+        others = [x for x in doc.references if x.index != ref.index and x.year == c.year and x.authors
+                  and _names_author(c.authors[0], x.authors[0])]
+        other = ", ".join(ref_label(doc, x.index) for x in others[:3])
+        yield r.finding(c.span, f"{c.author_text}{c.text}: {label} is dated {ref.year}, not {c.year}",
+                        f"{c.author_text}{c.text}：{label} 的年份是 {ref.year}，不是 {c.year}",
+                        citations=[c.id], references=[ref_number(doc, ref.index)],
+                        evidence=[("printed year", c.year), ("entry year", ref.year)],
+                        suggestion=f"write {ref.year}, or cite {other} (by {c.authors[0]}, {c.year})" if other
+                        else f"write {ref.year} (or correct the year of {label})",
+                        suggestion_zh=f"改为 {ref.year}，或改引 {other}（{c.authors[0]}，{c.year}）" if other
+                        else f"改为 {ref.year}（或更正 {label} 的年份）",
+                        # a digit of a year is what a scanner misreads: in OCR'd text not quite sure
+                        confidence=Confidence.MEDIUM if ctx.reading.ocr or ref.unparsed else Confidence.HIGH)
+
+
+def _names_entry(cited: str, ref: Reference) -> bool:
+    """Is the cited name an author of this entry (first or co-author)?"""
+    return _names_author(cited, ref.authors[0]) or any(surname_key(cited) in entry_keys(a) for a in ref.authors[1:])
+
+
+def _years_of(ref: Reference) -> set[str]:
+    """Every year an entry prints: its own, its original's, and any other standing alone in it."""
+    return {y for y in (ref.year, ref.original_year) if y} | set(_YEAR_IN_ENTRY_RE.findall(ref.raw))

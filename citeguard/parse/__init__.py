@@ -92,7 +92,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         budget.add(entries=len(from_bib))  # (as many as ingest.project.MAX_BIB_ENTRIES were read)
         references = tuple(from_bib)
     footnotes, fund_note = _footnotes(src, layout, issues, budget)
-    lexicon = NameLexicon(n for r in references for n in (*r.authors, *r.original_authors))
+    lexicon = NameLexicon((n for r in references for n in (*r.authors, *r.original_authors)),
+                          (n for r in references for n in (r.authors[:1] + r.original_authors[:1])))
     numbered = [r.number for r in references if r.number is not None]
     max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
     paragraphs, markers, citations = _body(src, layout, lexicon, issues, budget, max_number)

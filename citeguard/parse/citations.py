@@ -259,6 +259,22 @@ def _parenthetical(text: str, m: re.Match[str], lexicon: NameLexicon, group: int
     found.extend(results)
 
 
+def _unlisted_zh(text: str, end: int) -> int | None:
+    """Where a Chinese name the list does not have ends at ``end``: 2 or 3 characters starting with
+    a common surname, after a word boundary."""
+    for length in (3, 2):
+        begin = end - length
+        if begin < 0:
+            continue
+        candidate = text[begin:end]
+        before = text[begin - 1] if begin > 0 else " "
+        if length == 3 and candidate[0] in _NAME_BOUNDARY and candidate[1] in _SURNAMES:
+            continue  # "…和李超等（2013）": 和 joins, 李超 is the name
+        if re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES and before in _NAME_BOUNDARY:
+            return begin
+    return None
+
+
 def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, str] | None:
     """Start offset and text of the names that end at ``end`` (just before "（2024）")."""
     stop = end
@@ -270,30 +286,28 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
     while et_al and names_end > 0 and text[names_end - 1] == " ":
         names_end -= 1  # "黄群慧 等（2024）": GB/T 7714 puts a space before 等
     pos = start = names_end
+    lead = ""  # the first of the listed names
     for _ in range(12):  # "甲、乙和丙（2014）" "甲，乙（2015）": names of the list, joined
         name = lexicon.name_ending_at(text, pos) if pos > 0 else None
         if name is None:
             break
-        start = pos - len(name)
+        start, lead = pos - len(name), name
         pos = start
         if pos > 0 and text[pos - 1] in "和与、，," and lexicon.name_ending_at(text, pos - 1):
             pos -= 1
             continue
         break
     if start < names_end:
+        # "王晓名和李四（2007）" with 李四 only a co-author in the list: the first name, misspelt, is still
+        # the citation's first author (a near-name finding), not prose before 李四
+        unlisted = _unlisted_zh(text, start - 1) if start > 1 and text[start - 1] in "和与" and \
+            not lexicon.leads(lead) else None
+        start = start if unlisted is None else unlisted
         return start, text[start:stop]
     # Not in the reference list: a 2- or 3-character name starting with a common surname.
-    for length in (3, 2):
-        begin = names_end - length
-        if begin < 0:
-            continue
-        candidate = text[begin:names_end]
-        before = text[begin - 1] if begin > 0 else " "
-        if length == 3 and candidate[0] in _NAME_BOUNDARY and candidate[1] in _SURNAMES:
-            continue  # "…和李超等（2013）": 和 joins, 李超 is the name
-        if (re.fullmatch(rf"{HAN}+", candidate) and candidate[0] in _SURNAMES
-                and before in _NAME_BOUNDARY):
-            return begin, text[begin:stop]
+    begin = _unlisted_zh(text, names_end)
+    if begin is not None:
+        return begin, text[begin:stop]
     # Names end at ``stop``: look only at the 200 characters before it (from a word start), since a
     # search from the text's start tries every capitalised word of the paragraph: quadratic.
     window = max(0, stop - 200)
@@ -308,12 +322,23 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
             a, begin = rest, begin + len(a) - len(rest)
         names = re.split(r"(\s*,\s*|\s+and\s+|\s*&\s*)", a)
         known = [i for i in range(0, len(names), 2) if lexicon.knows(re.sub(ET_AL + "$", "", names[i]).strip())]
-        if known and known[0] > 0:  # "the Gulf, Vietnam, Rangin et al. (1995)": the names start at a listed one
+        if known and known[0] > 0 and not _misspelt_first(names, known[0], lexicon):
+            # "the Gulf, Vietnam, Rangin et al. (1995)": the names start at a listed one
             rest = "".join(names[known[0]:])
             a, begin = rest, begin + len(a) - len(rest)
         if a and a.split()[0] not in _NOT_NAMES | _SENTENCE_WORDS:
             return begin, a
     return None
+
+
+def _misspelt_first(names: list[str], known: int, lexicon: NameLexicon) -> bool:
+    """"Gajendren and Harrison (2007)" where the list has Harrison only as a co-author: one unlisted
+    name joined by "and" / "&" to a listed co-author is the citation's first author, misspelt — not
+    prose to cut off (``names``: the names and, between them, their separators)."""
+    first = names[0].strip()
+    return (known == 2 and names[1].strip() in ("and", "&") and " " not in first
+            and first not in _NOT_NAMES | _SENTENCE_WORDS
+            and not lexicon.leads(re.sub(ET_AL + "$", "", names[2]).strip()))
 
 
 def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max_number: int = 0,

@@ -45,13 +45,19 @@ class Unparsed:
 class NameLexicon:
     """Chinese author names known from the reference list, longest first."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], first_authors: Iterable[str] = ()) -> None:
         names = list(names)
         self.names = frozenset(n for n in names if re.fullmatch(rf"[{HAN[1:-1]}·•]{{2,12}}", n))
         latin = [n for n in names if not re.match(HAN, n)]
         # a name OCR ran its initials onto ("TurleyD") is known by its surname too
         self.surnames = frozenset(surname_key(n) for n in latin) | frozenset(link_surname(n, glued=True) for n in latin)
         self.lengths = sorted({len(n) for n in self.names}, reverse=True)
+        # the first authors' keys: a name known only as a co-author is not where a citation starts
+        self.firsts = frozenset(n if re.match(HAN, n) else surname_key(n) for n in first_authors)
+
+    def leads(self, name: str) -> bool:
+        """Is ``name`` the first author of some entry (so a citation may begin with it)?"""
+        return (name if re.match(HAN, name) else surname_key(name)) in self.firsts
 
     def knows(self, name: str) -> bool:
         """True for a Chinese name in the list, or a Western name whose surname is in it."""

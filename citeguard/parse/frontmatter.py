@@ -31,6 +31,21 @@ _TITLE_MARK_RE = re.compile(r"(?<![\s*])\s*+(?:\^\{\s*\*\s*\}|\^\*|\*++|\$\^\s*\
 _KEYWORD_SEPARATOR_RE = re.compile(r"[;；,，、]")
 # A received date: 收稿日期：2026-03-01   （收稿日期：2013年9月6日）   收稿日期:2015.12.17
 _RECEIVED_RE = re.compile(r"收稿日期\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
+# An English received or accepted date, as journals print it and OCR leaves it:
+#   Received: 2025-03-02   Received 2 March 2025   Received date: 2025/03/02   Accepted: March 7, 2015
+#   Submitted: March 30,2015 (a received date by another name)
+#   Received:November19,2014   Received17 January 2015   Received2015March27
+# (capitalised: "the samples were received 2 March" is prose; the labels' spaces and tabs are bounded
+# runs between fixed words, so the match is linear)
+_MONTH = r"(?P<mon{n}>[A-Za-z]{{3,9}})\.?"
+_EN_DATED_RE = re.compile(
+    r"\b(?P<label>Received|RECEIVED|Submitted|SUBMITTED|Accepted|ACCEPTED)(?:[ \t]+(?:[Dd]ate|DATE|on))?[ \t]*[:：]?[ \t]*"
+    r"(?:(?P<y1>(?:19|20)\d{2})[ \t]*[-./][ \t]*(?P<m1>\d{1,2})[ \t]*[-./][ \t]*(?P<d1>\d{1,2})(?!\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]*{_MONTH.format(n=2)}[ \t]*,?[ \t]*(?P<y2>(?:19|20)\d{{2}})(?!\d)"
+    rf"|{_MONTH.format(n=3)}[ \t]*(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?[ \t]*,?[ \t]*(?P<y3>(?:19|20)\d{{2}})(?!\d)"
+    rf"|(?P<y4>(?:19|20)\d{{2}})[ \t]*{_MONTH.format(n=4)}[ \t]*(?P<d4>\d{{1,2}})(?!\d))")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"), start=1)}
 _BODY_SCAN_LINES = 40
 _LABEL_GAP = 6  # front-matter labels stand within this many non-blank lines of each other
 
@@ -95,13 +110,35 @@ def _located(src: SourceText, ln: Line, value: str) -> Located:
 
 def _received(src: SourceText) -> Located | None:
     """The 收稿日期 of a Chinese paper, wherever it is printed (a front-matter line, a first-page
-    note, the end of the paper), as an ISO date."""
+    note, the end of the paper), as an ISO date; else its English received date, else its accepted
+    date (an English paper, or a Chinese one printing only the English line)."""
     for m in itertools.islice(_RECEIVED_RE.finditer(src.text), 5):
         try:
             iso = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
         except ValueError:
             continue
         return Located(iso, src.span(m.start(), m.end()))
+    accepted = None
+    for m in itertools.islice(_EN_DATED_RE.finditer(src.text), 10):
+        dated = _en_date(m)
+        if dated is None:
+            continue
+        if m.group("label").lower() in ("received", "submitted"):
+            return Located(dated, src.span(m.start(), m.end()))
+        accepted = accepted or Located(dated, src.span(m.start(), m.end()))
+    return accepted
+
+
+def _en_date(m: re.Match[str]) -> str | None:
+    """The ISO date an English received or accepted line gives (None: not a calendar date)."""
+    for n in "1234":
+        if m.group(f"y{n}") is None:
+            continue
+        month = int(m.group("m1")) if n == "1" else _MONTHS.get(m.group(f"mon{n}")[:3].lower(), 0)
+        try:
+            return date(int(m.group(f"y{n}")), month, int(m.group(f"d{n}"))).isoformat()
+        except ValueError:
+            return None
     return None
 
 

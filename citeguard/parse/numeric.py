@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from citeguard.model import CitationKind
 from citeguard.parse.cited import NameLexicon, RawCitation
@@ -27,13 +28,17 @@ _HALF_NUMERIC_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff])\[(?P<c>\d{1,3}(?:\.\d{1,3})+)\]")  # "需求[8.9]。": OCR's period for a comma
 # A citation OCR raised inside math: "$\\mathbf { t } ^ { [ 1 ] }$" "$6 7 \\% ^ { [ 2 ] }$"
 _RAISED_IN_MATH_RE = re.compile(r"\^\s*\{?\s*\[$")
-# Chinese names just before a number: "洪银兴[5]" "刘伟等[3]" "高帆和洪银兴[5]" "黄群慧 等[2]"
+# The cited work's year printed between the name and the number: "林毅夫（2014）[7]" "Smith (2019) [3]"
+# (the text is width-folded, so （） arrive as ()); only a bare year — "(2019, p. 5)" is not taken
+_YEAR_BETWEEN = r"(?:\s*\((?P<year>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z]?)\))?"
+# Chinese names just before a number: "洪银兴[5]" "刘伟等[3]" "高帆和洪银兴[5]" "黄群慧 等[2]" "林毅夫（2014）[7]"
 _ZH_NAME = rf"(?:(?!等){HAN}){{2,4}}"
-_ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{_ZH_NAME}(?:[、和与]{_ZH_NAME})?)(?P<etal>\s*等)?\s*$")
+_ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{_ZH_NAME}(?:[、和与]{_ZH_NAME})?)(?P<etal>\s*等)?{_YEAR_BETWEEN}\s*$")
 # Latin names just before a number: "Smith[4]" "Smith et al.[4]" "Smith and Jones [4]" "Smith等[4]"
+# "Smith et al. (2019) [4]"
 _EN_NAMES_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?P<names>[A-Z][A-Za-z'’\-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’\-]+)?)"
-    r"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?\s*$")
+    rf"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?{_YEAR_BETWEEN}\s*$")
 
 
 MAX_GROUP_NUMBERS = 500  # numbers one bracket may cite (the longest real group cites a few dozen)
@@ -54,11 +59,23 @@ def numbers_in(body: str) -> tuple[int, ...]:
     return tuple(n for n in out[:MAX_GROUP_NUMBERS] if n > 0)
 
 
-def name_before(text: str, start: int, lexicon: NameLexicon) -> tuple[int, str, tuple[str, ...], bool] | None:
-    """(offset, text, names, et al.) of the author named just before a number, when the list knows
-    the first name: "洪银兴[5]" → (…, "洪银兴", ("洪银兴",), False)."""
-    before = text[max(0, start - 40):start]
-    shift = max(0, start - 40)
+@dataclass(frozen=True, slots=True)
+class NameBefore:
+    """The author (and the year) printed just before a number: "林毅夫（2014）[7]"."""
+
+    start: int  # offset of the name in the paragraph
+    text: str  # as printed, up to the number: "林毅夫（2014）"
+    names: tuple[str, ...]
+    et_al: bool
+    year: str | None = None  # the year printed between name and number, when there is one
+    suffix: str = ""
+
+
+def name_before(text: str, start: int, lexicon: NameLexicon) -> NameBefore | None:
+    """The author named just before a number, when the list knows the first name: "洪银兴[5]" →
+    (…, "洪银兴", ("洪银兴",), False); with the year printed between them, "林毅夫（2014）[7]"."""
+    before = text[max(0, start - 50):start]
+    shift = max(0, start - 50)
     m = _ZH_NAMES_BEFORE_RE.search(before)
     if m is not None:
         names = tuple(re.split(r"[、和与]", m.group("names")))
@@ -68,13 +85,15 @@ def name_before(text: str, start: int, lexicon: NameLexicon) -> tuple[int, str, 
             if lexicon.knows(first[-size:]):
                 cut = len(first) - size
                 names = (first[-size:], *names[1:])
-                return shift + m.start() + cut, m.group(0)[cut:].rstrip(), names, bool(m.group("etal"))
+                return NameBefore(shift + m.start() + cut, m.group(0)[cut:].rstrip(), names, bool(m.group("etal")),
+                                  m.group("year"), m.group("suffix") or "")
         return None
     m = _EN_NAMES_BEFORE_RE.search(before)
     if m is not None:
         names = tuple(re.split(r"\s+(?:and|&)\s+", m.group("names")))
         if lexicon.knows(names[0]):
-            return shift + m.start(), m.group(0).rstrip(), names, bool(m.group("etal"))
+            return NameBefore(shift + m.start(), m.group(0).rstrip(), names, bool(m.group("etal")), m.group("year"),
+                              m.group("suffix") or "")
     return None
 
 
@@ -122,6 +141,6 @@ def _cited(text: str, start: int, end: int, numbers: tuple[int, ...], pages: tup
     if named is None:
         return RawCitation(CitationKind.NUMERIC, start, end, text[start:end], numbers=numbers, pages=pages,
                            group=group)
-    at, written, names, et_al = named
-    return RawCitation(CitationKind.NUMERIC, start, end, text[start:end], narrative=True, author_text=written,
-                       authors=names, et_al=et_al, numbers=numbers, pages=pages, group=group, author_start=at)
+    return RawCitation(CitationKind.NUMERIC, start, end, text[start:end], narrative=True, author_text=named.text,
+                       authors=named.names, et_al=named.et_al, year=named.year, year_suffix=named.suffix,
+                       numbers=numbers, pages=pages, group=group, author_start=named.start)
