@@ -21,6 +21,7 @@ def test_thesis_findings() -> None:
         ("CG312", "refs.bib", 131),    # sun2019kaifang defined twice (line 131 is the second)
         ("CG305", "refs.bib", 74),     # @marx2009wenji: a book without its place of publication
         ("CG313", "refs.bib", 35),     # @luo2024xinzhi: Chinese entry with language = {english}
+        ("CG315", "refs.bib", 45),     # @jiang2024quyu: a journal article, 2024(2), without its pages
     ])
     # @tong2024duplicate (line 121, a copy of @tong2024xinzhi) and @unused2017 (line 139) are never
     # cited: BibTeX prints only cited entries, so neither "never cited" nor "duplicate" applies
