@@ -44,7 +44,9 @@ def test_rule(code: str, text: str, expected: list[tuple[int, Severity]]) -> Non
 
 NOTE_LIST = "[1] 林毅夫.新结构经济学[M].北京:北京大学出版社,2012.\n" \
             "[2] 周文,许凌云.论新质生产力的理论内涵[J].改革,2023(10):1-13.\n" \
-            "[3] 习近平.十九大以来重要文献选编（上）[M].北京:中央文献出版社,2019."
+            "[3] 习近平.十九大以来重要文献选编（上）[M].北京:中央文献出版社,2019.\n" \
+            "[4] Smith J. The wealth of regions[M]. Oxford: Oxford University Press, 2010.\n" \
+            "[5] 黄群慧.论产业基础[C]//王一.现代化论文集.北京:社会科学文献出版社,2022:31-45."
 
 
 @pytest.mark.parametrize(("note", "expected"), [
@@ -61,14 +63,16 @@ NOTE_LIST = "[1] 林毅夫.新结构经济学[M].北京:北京大学出版社,20
     ("① 张三.新结构经济学[M].北京:北京大学出版社,2014:15.", []),                         # another author's book
     ("① 林毅夫.新结构经济学[J].经济研究,2014(1):1-9.", []),                              # an article of that title
     ("① 周文,许凌云.论新质生产力[J].改革,2023(10):20.", []),                             # another, shorter title
+    ("① Smith J. The wealth of regions[M]. Oxford: Oxford Univ. Press, 2010: 35.", []),   # the publisher abbreviated
+    ("① 黄群慧.论产业基础[C]//王一.现代化论文集.北京:社会科学文献出版社,2022:30-45.", [(3, W)]),  # a chapter's pages
 ])
 def test_footnote_entry_against_list_entry(note: str, expected: list[tuple[int, Severity]]) -> None:
-    text = f"正文①引用[1-3]。\n\n{note}\n\n参考文献\n\n{NOTE_LIST}\n"
+    text = f"正文①引用[1-5]。\n\n{note}\n\n参考文献\n\n{NOTE_LIST}\n"
     assert summary(text, "CG408") == expected
 
 
 def test_footnote_entry_differences_name_both_values() -> None:
-    text = f"正文①引用[1-3]。\n\n① 林毅夫.新结构经济学[M].北京:人民出版社,2014:15.\n\n参考文献\n\n{NOTE_LIST}\n"
+    text = f"正文①引用[1-5]。\n\n① 林毅夫.新结构经济学[M].北京:人民出版社,2014:15.\n\n参考文献\n\n{NOTE_LIST}\n"
     (found,) = findings(text, "CG408")
     assert found.references == (1,)
     assert {e.name: e.value for e in found.evidence} == {"year (footnote / list)": "2014 / 2012",

@@ -66,8 +66,9 @@ def journal_article_without_pages(ctx: AuditContext, r: Rule) -> Iterator[Findin
     words, and an entry lacking volume, issue and pages alike (CG305). An article with a DOI is
     information only (an online journal's article is found by its DOI); more than five entries
     lacking pages are one finding. Confidence: high for a list or footnote entry read whole;
-    medium for a .bib entry (its style file decides what is printed). In OCR'd text an entry
-    cut off after its colon ("2021, 9(10):") lost its pages in the reading and is not reported.
+    medium for a .bib entry (its style file decides what is printed) and in OCR'd text (a line
+    of the entry may be lost), where an entry cut off after its colon ("2021, 9(10):") lost its
+    pages in the reading and is not reported.
     Bad: 周文. 论新质生产力[J]. 改革, 2023(10).  Good: 改革, 2023(10): 1-13.
     """
     groups: dict[bool, list[EntryText]] = defaultdict(list)
@@ -81,7 +82,8 @@ def journal_article_without_pages(ctx: AuditContext, r: Rule) -> Iterator[Findin
     for with_doi, entries in sorted(groups.items()):
         severity = Severity.INFO if with_doi else None
         # a .bib entry's fields may come from @string macros or a crossref citeguard does not follow
-        sure = Confidence.MEDIUM if entries[0].ref.style is EntryStyle.BIBTEX else Confidence.HIGH
+        # (and OCR may have lost a line of the entry)
+        sure = Confidence.MEDIUM if entries[0].ref.style is EntryStyle.BIBTEX or ctx.reading.ocr else Confidence.HIGH
         doi, doi_zh = (" (it has a DOI: an online article may have none)", "（有 DOI，网络期刊的文章可能没有页码）") \
             if with_doi else ("", "")
         if len(entries) <= MANY:

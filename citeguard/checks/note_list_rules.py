@@ -34,6 +34,8 @@ _PART_RE = re.compile(r"[\d上中下卷册编版部篇集一二三四五六七�
 # footnote's pages must fall inside; a book's pages in a note are the page it cites
 _EXTENT_TYPES = frozenset({"J", "N", "A"})
 _YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d{2}$")
+# The words of a publisher's name: "Oxford Univ. Press" → oxford, univ, press
+_WORD_RE = re.compile(r"\w+")
 
 
 MAX_NEAR_SEARCHES = 1000  # footnotes whose title is looked for among near titles (each search scans the list)
@@ -77,6 +79,15 @@ def _compact(text: str | None) -> str:
     return re.sub(r"\s+", "", fold_width(text or ""))
 
 
+def _same_publisher(a: str, b: str) -> bool:
+    """One publisher, however spaced or abbreviated: "Oxford Univ. Press" is "Oxford University Press"."""
+    if _compact(a) == _compact(b):
+        return True
+    words_a, words_b = _WORD_RE.findall(fold_width(a).lower()), _WORD_RE.findall(fold_width(b).lower())
+    return len(words_a) == len(words_b) > 1 and all(x.startswith(y) or y.startswith(x) for x, y in zip(
+        words_a, words_b, strict=True))
+
+
 def _differences(note: Reference, listed: Reference, by_near_title: bool) -> list[tuple[str, str, str]]:
     """(element, footnote's value, list's value) for each element the two describe differently."""
     out = []
@@ -85,7 +96,7 @@ def _differences(note: Reference, listed: Reference, by_near_title: bool) -> lis
     if note.year and listed.year and _YEAR_RE.match(note.year) and _YEAR_RE.match(listed.year) and \
             note.year != listed.year:
         out.append(("year", note.year, listed.year))
-    if note.publisher and listed.publisher and _compact(note.publisher) != _compact(listed.publisher):
+    if note.publisher and listed.publisher and not _same_publisher(note.publisher, listed.publisher):
         out.append(("publisher", note.publisher, listed.publisher))
     if note.pages and listed.pages and (note.type_code in _EXTENT_TYPES or "//" in note.raw) and \
             not pages_cover(listed.pages, note.pages):
