@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from citeguard.api import audit_file
 from citeguard.model import Severity, Standard
 
 from .rulekit import findings, paper, summary
@@ -86,3 +89,70 @@ def test_cg311_edition_specific(standard: Standard, refs: str, count: int) -> No
 def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
     refs = "[1] 黄剑辉.构建开放型经济体的战略研究:从“十三五”到2049[M].2019:333."
     assert summary(paper("正文（黄剑辉，2019）。", refs), "CG306") == []
+
+
+# Issue 22, false class 1: what CG308 counts. The colons and periods of identifiers and the tight
+# joint of issue and pages are no spacing; each language is held to its own majority.
+_SPACED_EN = "[1] Smith J, Brown K. A title[J]. Journal of Things, 2017, 36(4): 1-14.\n"
+SPACING_CASES = [
+    ("doi", _SPACED_EN + "[2] Lee K, Park J. Another[J]. Journal of Things, 2018, 37(1): 2-9. "
+     "DOI:10.1023/A:1008123456.\n[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("arxiv", _SPACED_EN + "[2] Lee K. Another[J]. arXiv preprint arXiv:2101.00001, 2021.\n"
+     "[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("url without scheme", _SPACED_EN + "[2] Lee K. Another[EB/OL]. (2020-01-01)[2020-02-02]. "
+     "www.example.org/a:b,c.\n[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("issue:pages tight", "[1] Smith J. A title[J]. Journal of Things, 2017, 36(4):1-14.\n"
+     "[2] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.\n"
+     "[3] Wu T. Third[J]. Journal of Things, 2019, 38(2):3-5.", []),
+    ("compact Chinese, spaced English", "[1] 甲,乙.题[J].刊,2020(1):1-2.\n[2] 丙,丁.题[J].刊,2021(1):1-2.\n"
+     "[3] 戊.题[M].北京:人民出版社,2019:12.\n" + _SPACED_EN.replace("[1]", "[4]")
+     + "[5] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.", []),
+    ("a compact English entry among spaced ones", "[1] 甲,乙.题[J].刊,2020(1):1-2.\n"
+     "[2] Smith J. A title[J]. Journal of Things, 2017, 36(4): 1-14.\n"
+     "[3] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.\n[4] Wu T.Third[J].Journal,2019,38(2):3-5.", [(8, W)]),
+    ("still a mix inside an entry", "[1] 甲.题[M].北京: 人民出版社,2019:12.", [(5, W)]),
+]
+
+
+@pytest.mark.parametrize(("refs", "expected"), [c[1:] for c in SPACING_CASES], ids=[c[0] for c in SPACING_CASES])
+def test_cg308_counts_element_spacing_only(refs: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper("正文。", refs), "CG308") == expected
+
+
+def test_cg308_names_the_language_whose_entries_differ() -> None:
+    (f,) = findings(paper("正文。", SPACING_CASES[5][1]), "CG308")
+    assert f.references == (4,) and "English entries" in f.message
+
+
+# Issue 22, false class 2: a preprint typed [J] has no volume or pages; under GB/T 7714-2025 its
+# own type [PP] is suggested once (info), under 2015 nothing is.
+PREPRINT_CASES = [
+    ("arXiv preprint", "[1] Kipf T N, Welling M. Semi-supervised classification[J]. arXiv preprint arXiv:1609.02907, "
+     "2016.", [], 1),
+    ("arXiv id alone", "[1] Liu S, Huang D. Learning spatial fusion[J]. arXiv:1911.09516, 2019.", [], 1),
+    ("bioRxiv", "[1] 王一.某基因的功能[J].bioRxiv,2020.", [], 1),
+    ("a journal article without pages is still reported", "[1] 张三.题名[J].中国社会科学,2020.", [(5, E)], 0),
+]
+
+
+@pytest.mark.parametrize(("refs", "cg305", "cg311"), [c[1:] for c in PREPRINT_CASES], ids=[c[0] for c in PREPRINT_CASES])
+def test_preprint_typed_journal(refs: str, cg305: list[tuple[int, Severity]], cg311: int) -> None:
+    assert summary(paper("正文。", refs), "CG305") == cg305
+    assert [s for _, s in summary(paper("正文。", refs), "CG311", Standard.GB2025)] == [I] * cg311
+    assert summary(paper("正文。", refs), "CG311", Standard.GB2015) == []
+
+
+def test_preprint_in_a_bib_file(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@article{kipf2016,\n  title={Semi-supervised classification},\n  author={Kipf, T. and Welling, M.},\n"
+        "  journal={arXiv preprint arXiv:1609.02907},\n  year={2016}\n}\n"
+        "@article{bank2021,\n  title={Autoencoders},\n  author={Bank, Dor},\n  publisher={arXiv},\n"
+        "  doi={10.48550/arXiv.2003.05991},\n  year={2021}\n}\n"
+        "@article{zhang2020,\n  title={题名},\n  author={张三},\n  journal={中国社会科学},\n  year={2020}\n}\n",
+        encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究图神经网络\\cite{kipf2016}，"
+                                       "以及自编码器\\cite{bank2021}和社会科学\\cite{zhang2020}。\n"
+                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex", standard=Standard.GB2025)
+    assert [f.message for f in found if f.code == "CG305"] == ["@zhang2020: [J] entry lacks volume, issue or pages"]
+    assert [f.references for f in found if f.code == "CG311"] == [(1, 2)]

@@ -15,8 +15,10 @@ from citeguard.checks.entry_style import (
     Spacing,
     all_entries,
     entry_finding,
+    is_preprint,
     name_sort_key,
     spacing,
+    typing_language,
 )
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, ref_with_place, rule
@@ -225,7 +227,9 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
         if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
             missing.insert(0, "place")
-        if ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
+        if ref.type_code == "J" and is_preprint(ref):  # a preprint has none (CG311 names its type under 2025)
+            missing = [m for m in missing if m != "journal"]
+        elif ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
             missing.append("volume, issue or pages")
         if ref.carrier == "OL" or ref.type_code == "EB":
             if not ref.url and not ref.doi and not _URL_TRACE_RE.search(ref.raw):
@@ -296,7 +300,9 @@ def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     element punctuation, across entries or inside one entry.
 
     Either pattern is acceptable; one list must use one. The finding lists the entries that differ
-    from the list's majority.
+    from the majority of their language: compact Chinese entries next to spaced English ones are a
+    house style, not a mix. The colons and periods of identifiers (doi:10.1023/A:1008…,
+    arXiv:2101.00001, URLs) and the joint of issue and pages (36(4):1-14) are not counted.
     """
     entries = [e for e in all_entries(ctx.document) if e.footnote is None and gbt_entry(e.ref)]
     yield from _spacing_findings(r, entries, "reference list", "参考文献表")
@@ -315,7 +321,20 @@ def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: s
     for e in mixed:
         yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
                             f"{e.label_zh} 条目内部标点后空格不统一")
-    counts = Counter(s for s in styles.values() if s in (Spacing.SPACED, Spacing.COMPACT))
+    # Each language's entries are held to their own majority: compact Chinese entries next to
+    # spaced English ones is a common house style, not a mix.
+    groups = {lang: [e for e in entries if typing_language(e.ref) is lang] for lang in Language}
+    both = sum(1 for group in groups.values() if group) > 1
+    for lang, group in groups.items():
+        label = (f"{where} ({'Chinese' if lang is Language.ZH else 'English'} entries)",
+                 f"{where_zh}{'中文' if lang is Language.ZH else '英文'}条目") if both else (where, where_zh)
+        yield from _spacing_minority(r, group, styles, *label)
+
+
+def _spacing_minority(r: Rule, entries: list[EntryText], styles: dict[int, Spacing], where: str, where_zh: str
+                      ) -> Iterator[Finding]:
+    """One finding naming the entries spaced otherwise than most of ``entries``."""
+    counts = Counter(styles[id(e)] for e in entries if styles[id(e)] in (Spacing.SPACED, Spacing.COMPACT))
     if len(counts) < 2:
         return
     majority = counts.most_common(1)[0][0]
@@ -390,7 +409,8 @@ def date_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 @rule("CG311", "edition-rules", Severity.WARNING)
 def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Elements the chosen edition of GB/T 7714 does not have: the preprint type [PP] under 2015, or
-    an access date on a non-network item under 2025 (which keeps it only for online resources)."""
+    an access date on a non-network item under 2025 (which keeps it only for online resources).
+    Under 2025, preprints typed [J] are noted once (info): that edition types them [PP]."""
     for e in all_entries(ctx.document):
         ref = e.ref
         if ctx.standard is Standard.GB2015 and ref.type_code == "PP":
@@ -400,6 +420,16 @@ def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 and not ref.url:
             yield entry_finding(r, e, f"{e.label}: GB/T 7714-2025 keeps the access date only for network resources",
                             f"{e.label_zh}：GB/T 7714-2025 仅对网络资源著录引用日期")
+    if ctx.standard is Standard.GB2025:  # a preprint typed [J]: the edition's own type, suggested once
+        preprints = [e for e in all_entries(ctx.document) if e.ref.type_code == "J" and is_preprint(e.ref) and (
+            gbt_entry(e.ref) or (e.ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH))]
+        if preprints:
+            labels = _ranges([e.label for e in preprints])
+            yield r.finding(preprints[0].ref.span, f"{counted(len(preprints), 'preprint')} typed [J] ({labels}): "
+                            "GB/T 7714-2025 types a preprint [PP]", f"{len(preprints)} 篇预印本著录为 [J]（{labels}），"
+                            "GB/T 7714-2025 的预印本类型为 [PP]", severity=Severity.INFO,
+                            references=[e.ref.number or e.ref.index for e in preprints if e.footnote is None],
+                            footnotes=[e.footnote.id for e in preprints if e.footnote is not None])
 
 
 def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:
