@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citeguard.api import audit_file
+from citeguard.api import audit_file, document_from_text
+from citeguard.checks import audit
 from citeguard.model import Severity, Standard
 
 from .rulekit import findings, paper, summary
@@ -156,3 +157,64 @@ def test_preprint_in_a_bib_file(tmp_path: Path) -> None:
     _, found = audit_file(tmp_path / "main.tex", standard=Standard.GB2025)
     assert [f.message for f in found if f.code == "CG305"] == ["@zhang2020: [J] entry lacks volume, issue or pages"]
     assert [f.references for f in found if f.code == "CG311"] == [(1, 2)]
+
+
+# Issue 22, false class 3: list structure. A list after each chapter serves that chapter's
+# citations; a list starting again from [1] under one heading is read as runs; Markdown-escaped
+# labels and citations (\[30\]) are read. Nothing is missing, uncited, duplicated or misnumbered
+# because another list has the same number — but a number past the end of its own list is found.
+_ZH = ["张三.深度学习综述[J].计算机学报,2020,43(1):1-20.", "李四.卷积网络研究[J].软件学报,2019,30(2):21-40.",
+       "王五.注意力机制研究[J].自动化学报,2021,47(3):41-60.", "赵六.图神经网络综述[J].计算机研究与发展,2020,57(4):61-80.",
+       "钱七.对比学习方法[J].中国科学:信息科学,2022,52(5):81-100.", "孙八.图表示学习[J].电子学报,2021,49(6):101-120."]
+_LINKING = ("CG101", "CG102", "CG109", "CG110", "CG301", "CG302", "CG909", "CG910")
+
+
+def _chapter(title: str, cites: str, refs: list[str], label: str = "[{}] ") -> str:
+    listed = "\n".join(label.format(i) + ref for i, ref in enumerate(refs, start=1))
+    return f"# {title}\n\n本章研究{cites}。\n\n## 参考文献\n\n{listed}\n\n"
+
+
+LIST_CASES = [
+    ("a list after each chapter", _chapter("第一章 绪论", "[1]，另见[2]和[3]", _ZH[:3])
+     + _chapter("第二章 方法", "[1]，并用[2]，又见[3]", [_ZH[3], _ZH[4], _ZH[0]]), []),
+    ("a number past the end of its own chapter's list", _chapter("第一章 绪论", "[1]，另见[2]和[3]", _ZH[:3])
+     + _chapter("第二章 方法", "[1]，并用[2]，又见[3]", _ZH[3:5]), [("CG109", 13)]),
+    ("runs from [1] under one heading, a chapter each",
+     "# 第一章 绪论\n\n本章研究[1]，另见[2]和[3]。\n\n# 第二章 方法\n\n本章方法[1]，并用[2]，又见[3]。\n\n# 参考文献\n\n第一章\n\n"
+     + "\n".join(f"[{i}] {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n\n第二章\n\n"
+     + "\n".join(f"[{i}] {r}" for i, r in enumerate([_ZH[3], _ZH[4], _ZH[0]], 1)) + "\n", []),
+    ("runs numbered 1. 2. under one heading", "# 第一章\n\n研究[1]，另见[2]和[3]。\n\n# 第二章\n\n方法[1]，又见[2]和[3]。\n\n"
+     "# 参考文献\n\n" + "\n".join(f"{i}. {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n"
+     + "\n".join(f"{i}. {r}" for i, r in enumerate(_ZH[3:], 1)) + "\n", []),
+    ("Markdown-escaped labels and citations", "# 引言\n\n" + "".join(f"第{i}项研究\\[{i}\\]。" for i in range(1, 7))
+     + "\n\n# 参考文献\n\n" + "\n\n".join(f"\\[{i}\\] {r}" for i, r in enumerate(_ZH, 1)) + "\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CASES], ids=[c[0] for c in LIST_CASES])
+def test_list_structure(text: str, expected: list[tuple[str, int]]) -> None:
+    _, found = audit(document_from_text(text), select=list(_LINKING))
+    assert [(f.code, f.line) for f in found] == expected
+    # every entry of every list read, every citation read and linked (but the one past the end);
+    # the fourth citation — chapter 2's [1], or [4] — is to 赵六's survey
+    doc = document_from_text(text)
+    assert len(doc.references) == text.count("[J]") and len(doc.citations) == 6
+    assert sum(c.reference is not None for c in doc.citations) == 6 - len(expected)
+    assert doc.references[(doc.citations[3].reference or 0) - 1].title == "图神经网络综述"
+
+
+def test_list_after_each_chapter_links_to_its_own() -> None:
+    doc = document_from_text(LIST_CASES[0][1])
+    assert [(c.part, doc.references[c.reference - 1].title) for c in doc.citations if c.reference] == [
+        (1, "深度学习综述"), (1, "卷积网络研究"), (1, "注意力机制研究"),
+        (2, "图神经网络综述"), (2, "对比学习方法"), (2, "深度学习综述")]
+
+
+def test_a_translated_list_is_still_cut_off() -> None:
+    english = ["Zhang S. A survey of deep learning[J]. Chinese Journal of Computers, 2020, 43(1): 1-20.",
+               "Li S. Convolutional networks[J]. Journal of Software, 2019, 30(2): 21-40.",
+               "Wang W. Attention[J]. Acta Automatica Sinica, 2021, 47(3): 41-60."]
+    text = ("正文[1]，[2]，[3]。\n\n参考文献\n\n" + "\n".join(f"[{i}] {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n"
+            + "\n".join(f"[{i}] {r}" for i, r in enumerate(english, 1)) + "\n")
+    doc = document_from_text(text)
+    assert [r.title for r in doc.references] == ["深度学习综述", "卷积网络研究", "注意力机制研究"]

@@ -53,16 +53,22 @@ _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九�
 def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Entry numbers skip a number, repeat one, or do not start at 1.
 
-    Bad: [1] [2] [4] or [1] [2] [2].  Good: [1] [2] [3].
+    Bad: [1] [2] [4] or [1] [2] [2].  Good: [1] [2] [3]. A list after each chapter, or a run
+    starting again from [1] under one heading, is numbered on its own.
     """
-    numbers = [ref.number for ref in ctx.document.references if ref.number is not None]
-    if not numbers:
-        return
-    counts = Counter(numbers)
-    expected = 1
+    parts: dict[int, list[Reference]] = defaultdict(list)
     for ref in ctx.document.references:
-        if ref.number is None:
-            continue
+        if ref.number is not None:
+            parts[ref.part].append(ref)
+    for refs in parts.values():
+        yield from _numbering(r, refs)
+
+
+def _numbering(r: Rule, refs: list[Reference]) -> Iterator[Finding]:
+    counts = Counter(ref.number for ref in refs)
+    expected = 1
+    for ref in refs:
+        assert ref.number is not None
         if counts[ref.number] > 1 and ref.number < expected:
             yield r.finding(ref.span, f"entry number [{ref.number}] is used twice", f"条目编号 [{ref.number}] 重复",
                             references=[ref.number])
@@ -93,7 +99,8 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         # with no year read, the years printed anywhere in the entry stand in: the 6th and 7th
         # editions of one standard differ in theirs (1988, 2001)
         year = ref.year or ",".join(sorted(set(_ANY_YEAR_RE.findall(ref.raw))))
-        key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}")
+        # (each chapter's list may list the same work: only repeats inside one list count)
+        key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}|{ref.part}")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
             continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
         if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from citeguard.parse.entrykey import starts_entry
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
-from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, find_list
+from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, ListRegion, find_list, heading_match, read_region
 from citeguard.parse.text import CIRCLED_CHARS, FOOTNOTE_MARK, SENTENCE_END_RE
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
@@ -93,6 +94,7 @@ class Layout:
     ref_heading: tuple[int, int] | None  # offsets of the heading words of the reference list
     yaml: tuple[Line, ...]
     md_notes: tuple[MdNote, ...] = ()  # Markdown footnote definitions [^3]: …
+    list_starts: tuple[int, ...] = ()  # where each list starts, when each chapter has its own (else empty)
 
 
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
@@ -131,11 +133,16 @@ def analyse(text: str, front_end: int) -> Layout:
         trailing_at = _trailing_start(lines, region.first_line + 1, len(lines))
         if trailing_at < region.end_line:  # the English title block after a Chinese list ends it
             region = find_list(lines, region.first_line, trailing_at)
-    if region is not None:
-        body_end, ref_end, entries = region.first_line, region.end_line, region.entries
+    regions = chapter_lists(lines, front_end, len(lines), region) if region is not None else ()
+    # a list after each chapter: the lines of every list are not body text, the text between them is
+    in_list = bytearray(len(lines))
+    for each in regions:
+        in_list[each.first_line:each.end_line] = b"\x01" * (each.end_line - each.first_line)
+    if regions:
+        ref_end, entries = regions[-1].end_line, tuple(e for each in regions for e in each.entries)
     else:
-        body_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
-        ref_end, entries = body_end, ()
+        ref_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
+        entries = ()
 
     footnotes: list[FootnoteLine] = []
     page_ends: list[int] = []
@@ -164,7 +171,7 @@ def analyse(text: str, front_end: int) -> Layout:
 
     in_block = False
     for ln in lines[front_end:ref_end]:
-        in_refs = region is not None and ln.index >= body_end
+        in_refs = bool(in_list[ln.index])
         if ln.text.startswith("\f"):
             # A form feed is a page break (pdftotext, citeguard's PDF reader): the page ends here,
             # whether or not it had footnotes; a paragraph it cuts is joined as at a page foot.
@@ -225,8 +232,9 @@ def analyse(text: str, front_end: int) -> Layout:
     front = tuple(ln for ln in lines[yaml_end:front_end] if not ln.blank)
     trailing = tuple(ln for ln in lines[ref_end:] if not ln.blank)
     heading = region.heading[1:] if region is not None and region.heading is not None else None
+    list_starts = tuple(lines[each.first_line].start for each in regions) if len(regions) > 1 else ()
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
-                  entries, heading, tuple(yaml), md_notes)
+                  entries, heading, tuple(yaml), md_notes, list_starts)
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
@@ -255,3 +263,49 @@ def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
                 i -= 1
             return start
     return hi
+
+
+# A numeric citation in body text, also Markdown-escaped: [3]  [1-3]  [2, 5]  \[30\]
+_CITES_RE = re.compile(r"\\?\[\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3}){0,20}\s*\\?\]")
+MAX_LISTS = 60  # list headings tried (a thesis of many chapters, each with its list)
+
+
+def chapter_lists(lines: Sequence[Line], lo: int, hi: int, main: ListRegion) -> tuple[ListRegion, ...]:
+    """The lists after each chapter or section, in order, their entries numbered by part (1, 2 …),
+    when ``main`` is one of several such lists; else ``(main,)``. A citation's number names an
+    entry of the first list after it. Lists count as one per part only when body text citing by
+    number stands before each: a list and its translation, or a second article's list on the same
+    page, stay as find_list reads them."""
+    if main.heading is None or not main.numbered:
+        return (main,)
+    found: list[ListRegion] = []
+    for ln in lines[lo:hi]:
+        if len(found) >= MAX_LISTS:
+            break
+        if found and ln.index < found[-1].end_line:
+            continue
+        if ln.index == main.first_line:
+            found.append(main)
+            continue
+        m = heading_match(ln.text)
+        if m is None:
+            continue
+        region = read_region(lines, ln.index, m.start("rest"), hi, (ln.index, ln.start + m.start("word"),
+                                                                     ln.start + m.end("word")))
+        if region.numbered and region.entries and region.entries[0].number == 1 and (
+                region.end_line <= main.first_line or region.first_line >= main.end_line):
+            found.append(region)
+    if len(found) < 2 or main not in found:
+        return (main,)
+    previous = lo
+    for region in found:  # each list closes a part that cites by number
+        if not _cites(lines[previous:region.first_line]):
+            return (main,)
+        previous = region.end_line
+    return tuple(replace(region, entries=tuple(replace(e, part=k) for e in region.entries))
+                 for k, region in enumerate(found, start=1))
+
+
+def _cites(lines: Sequence[Line]) -> bool:
+    """Does body text among ``lines`` (not a list entry) cite by number?"""
+    return any(_CITES_RE.search(ln.text) and not LABEL_RE.match(ln.text) for ln in lines)
