@@ -124,6 +124,15 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     if bib_issues or any(r.key for r in references):
         references, bib_issues = _cited_only(references, citations, bib_issues)
     issues.extend(bib_issues)
+    ocr = ocr_damaged(src.text[:2_000_000], paragraphs, references)
+    if syntax == "latex":  # LaTeX's notes are \footnote{…}: a circled number in its source is text
+        markers = [m for m in markers if m.auto]
+        footnotes = [f for f in footnotes if f.auto]
+    elif not ocr and src.positions is None and len(layout.page_ends) <= 1 and not any(
+            fl.symbol != "*" for fl in layout.footnotes):
+        # a mark needs a note or a note's place: a born-digital text with no circled note and no
+        # page (whose foot a conversion could have lost) numbers items with ① ② ③, not notes
+        markers = [m for m in markers if m.auto]
     markers, footnotes = pair_markers(markers, footnotes)
     pages = page_list(src, layout, markers, footnotes)
     if src.note_labels:
@@ -155,7 +164,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(src.text[:2_000_000], paragraphs, references))
+        issues=tuple(issues), positions=src.positions, ocr=ocr)
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:

@@ -19,7 +19,7 @@ from citeguard.parse.entrykey import starts_entry
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
 from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, ListRegion, find_list, heading_match, read_region
-from citeguard.parse.text import CIRCLED_CHARS, FOOTNOTE_MARK, SENTENCE_END_RE
+from citeguard.parse.text import CIRCLED_CHARS, CIRCLED_NUMBER, FOOTNOTE_MARK, SENTENCE_END_RE
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
 FOOTNOTE_LINE_RE = re.compile(FOOTNOTE_MARK + r"[ \t]*(?P<text>\S.*)$")
@@ -97,6 +97,7 @@ class Layout:
     list_starts: tuple[int, ...] = ()  # where each list starts, when each chapter has its own (else empty)
 
 
+MAX_ITEMS = 50  # items of a procedure numbered ① ② … at line starts (the circled numbers go to 50)
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
 _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
 
@@ -170,6 +171,8 @@ def analyse(text: str, front_end: int) -> Layout:
         pending = []
 
     in_block = False
+    items_until = 0  # lines before this one number the items of a procedure, not notes
+    marked: set[str] = set()  # circled numbers in the body text of the page so far
     for ln in lines[front_end:ref_end]:
         in_refs = bool(in_list[ln.index])
         if ln.text.startswith("\f"):
@@ -184,9 +187,13 @@ def analyse(text: str, front_end: int) -> Layout:
             page += 1
             in_block = False
             last_fn = None
+            marked = set()
             if ln.blank:
                 continue
-        m = footnote_match(ln)
+        m = footnote_match(ln) if ln.index >= items_until else None
+        if m and not in_block and not in_refs:
+            items_until = _item_block(lines, ln.index, marked)
+            m = None if items_until > ln.index else m
         if m:
             if not in_block:
                 flush()
@@ -212,6 +219,7 @@ def analyse(text: str, front_end: int) -> Layout:
             page += 1
             in_block = False
             last_fn = None
+            marked = set()
         if in_refs:
             continue
         if ln.blank:
@@ -219,6 +227,7 @@ def analyse(text: str, front_end: int) -> Layout:
         else:
             if pending and HEADING_RE.match(ln.text):
                 flush()
+            marked.update(ch for ch in ln.text if ch in CIRCLED_NUMBER)
             pending.append(ln)
             if HEADING_RE.match(ln.text):
                 flush()
@@ -235,6 +244,30 @@ def analyse(text: str, front_end: int) -> Layout:
     list_starts = tuple(lines[each.first_line].start for each in regions) if len(regions) > 1 else ()
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
                   entries, heading, tuple(yaml), md_notes, list_starts)
+
+
+def _item_block(lines: tuple[Line, ...], at: int, marked: set[str]) -> int:
+    """The line after the items of a procedure or list numbered ① ② … at line starts from line
+    ``at`` — not a page's notes: at least two, in order, introduced by a line ending in a colon or
+    each but the last ending in a semicolon or comma, and not every one marked in the page's text
+    (a note needs its mark) — else ``at``."""
+    numbers: list[str] = []
+    separated = 0
+    end = at
+    for ln in lines[at:at + MAX_ITEMS]:
+        if ln.blank:
+            continue
+        m = FOOTNOTE_LINE_RE.match(ln.text)
+        symbol = (m.group("a") or m.group("b") or m.group("c")) if m else None
+        if symbol is None or CIRCLED_NUMBER.get(symbol) != len(numbers) + 1:
+            break
+        numbers.append(symbol)
+        separated += ln.text.rstrip().endswith(("；", ";", "，", ",", "、"))
+        end = ln.index + 1
+    introduced = at > 0 and lines[at - 1].text.rstrip().endswith(("：", ":"))
+    if len(numbers) < 2 or not (introduced or separated >= len(numbers) - 1) or all(n in marked for n in numbers):
+        return at
+    return end
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
