@@ -216,6 +216,9 @@ class Reference:
     list_style: EntryStyle | None = None  # the style most entries of its list are in (None: footnote entries)
     damaged_year: str = ""  # what is left of a year OCR damaged, "998" for (1998): linked with care
     part: int = 0  # which of several numbered lists (1, 2 …: one per chapter, or runs from [1]); 0: the one list
+    # elements read where GB/T 7714 does not put them: "access date" (after the URL), "place" (inside
+    # or after the institution), "series" (before the place and publisher)
+    misplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -218,3 +218,47 @@ def test_a_translated_list_is_still_cut_off() -> None:
             + "\n".join(f"[{i}] {r}" for i, r in enumerate(english, 1)) + "\n")
     doc = document_from_text(text)
     assert [r.title for r in doc.references] == ["深度学习综述", "卷积网络研究", "注意力机制研究"]
+
+
+# Issue 22, false class 5: an element present but out of its usual place is not missing — the
+# order is reported once (a warning), and what the entry does lack is still reported.
+ORDER_CASES = [
+    ("access date after the URL, bare", "[1] 张三.某网站[EB/OL].https://www.gov.cn/a.htm,2020-01-02.", [(5, W, "after the URL")]),
+    ("access date after the URL, bracketed", "[1] 张三.某网站[EB/OL].https://www.gov.cn/a.htm. [2020-01-02].",
+     [(5, W, "after the URL")]),
+    ("the place inside the institution", "[1] 王五.某论文[D].华北电力大学(北京),2013.", [(5, W, "inside or after")]),
+    ("the place after the institution", "[1] 王五.某论文[D].武汉理工大学,武汉,2013.", [(5, W, "inside or after")]),
+    ("a school in brackets is no place", "[1] 王五.某论文[D].中国科学院大学(工程管理学院),2014.", [(5, E, "lacks place")]),
+    ("the publisher after a series volume", "[1] Smith J. Some method[M]. Lecture Notes in Computer Science: Vol 1234. "
+     "Berlin: Springer, 2005.", [(5, W, "series")]),
+    ("the publisher after the edition", "[1] AOAC. Official methods of analysis[M]. 15th ed. AOAC International, 1990.",
+     [(5, E, "lacks place")]),
+    ("the publisher after the proceedings' name", "[1] Brase J M. Wavefront control[C]. Adaptive Optical System "
+     "Technologies. International Society for Optics and Photonics, 1998: 517-521.", []),
+    ("translators before the imprint are in their place", "[1] 弗雷萨.默克兽医手册[M].韩谦,译.北京:北京农业大学出版社,1997.", []),
+]
+
+
+@pytest.mark.parametrize(("refs", "expected"), [c[1:] for c in ORDER_CASES], ids=[c[0] for c in ORDER_CASES])
+def test_cg305_out_of_place_is_not_missing(refs: str, expected: list[tuple[int, Severity, str]]) -> None:
+    found = findings(paper("正文。", refs), "CG305")
+    assert [(f.line, f.severity) for f in found] == [(line, severity) for line, severity, _ in expected]
+    assert all(said in f.message for f, (_, _, said) in zip(found, expected, strict=True))
+
+
+def test_cg305_out_of_place_said_once_for_the_list() -> None:
+    refs = "\n".join(f"[{i}] 某机构.网页{i}[EB/OL].https://www.gov.cn/{i}.htm. [2020-01-0{i}]." for i in range(1, 4))
+    (f,) = findings(paper("正文。", refs), "CG305")
+    assert f.references == (1, 2, 3) and f.message.startswith("3 entries ([1]-[3])")
+
+
+def test_place_inside_a_bib_school_field(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@phdthesis{gao2012,\n  title={题名甲},\n  author={高梓瑞},\n  school={武汉: 武汉理工大学},\n  year={2012}\n}\n"
+        "@phdthesis{li2013,\n  title={题名乙},\n  author={李四},\n  school={华北电力大学(北京)},\n  year={2013}\n}\n",
+        encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究图像\\cite{gao2012}与电力"
+                                       "\\cite{li2013}。\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert [(f.severity, f.message) for f in found if f.code == "CG305"] == [
+        (W, "@li2013: the place stands inside or after the institution: GB/T 7714 has place: institution")]

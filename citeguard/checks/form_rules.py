@@ -83,7 +83,8 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     listed = [e for e in all_entries(doc) if e.footnote is None]
     noted = [e for e in all_entries(doc) if e.footnote is not None]
     for group in (listed, noted):
-        entries = [e for e in group if gbt_entry(e.ref) and e.ref.type_code and not e.ref.notes]
+        # (an element out of its place is CG305's to say, once: the rendering would move it)
+        entries = [e for e in group if gbt_entry(e.ref) and e.ref.type_code and not e.ref.notes and not e.ref.misplaced]
         if not entries:
             continue
         styles = {lang: entries_style([e.ref for e in entries], lang) for lang in Language}

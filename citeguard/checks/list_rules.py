@@ -223,14 +223,19 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     access date and a URL. Only GB/T 7714 entries read in full, in a list mostly in GB/T 7714, are
     checked (an APA or Vancouver list is not held to it); more than five entries lacking the same
     elements are one finding; a .bib entry's finding is a warning, its style file deciding what is
-    printed. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
+    printed. An element present but out of its place (an access date after the URL, the place inside
+    or after the institution, a series before the publisher) is not missing: the order is reported
+    once, as a warning. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
     """
     groups: dict[tuple[str, tuple[str, ...]], list[EntryText]] = defaultdict(list)
+    misplaced: dict[str, list[EntryText]] = defaultdict(list)
     for e in all_entries(ctx.document):
         ref = e.ref
         if ref.type_code is None or not (gbt_entry(ref) or (
                 ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
+        for element in ref.misplaced:
+            misplaced[element].append(e)
         missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
         if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
             missing.insert(0, "place")
@@ -245,6 +250,8 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 missing.append("access date [YYYY-MM-DD]")
         if missing:
             groups[(f"{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}", tuple(missing))].append(e)
+    for element, entries in misplaced.items():
+        yield _out_of_place(r, element, entries)
     for (kind, lacking), entries in groups.items():
         # a .bib entry's fields may come from @string macros or a crossref citeguard does not
         # follow, and its style file decides what is printed: a warning, not an error
@@ -261,6 +268,28 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {elements_zh(lacking)}：{labels}",
                         references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
                         footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
+
+
+# Where GB/T 7714 puts an element an entry has elsewhere, in both languages
+_PLACES = {"access date": ("the access date stands after the URL: GB/T 7714 has (update)[access date]. URL",
+                           "引用日期在网址之后，应著录为“(更新日期)[引用日期]. 网址”"),
+           "place": ("the place stands inside or after the institution: GB/T 7714 has place: institution",
+                     "地点写在单位名称之内或之后，应著录为“地点: 单位”"),
+           "series": ("a series stands before the imprint: GB/T 7714 has place: publisher, year after the type code",
+                      "丛编写在出版项之前，文献类型标识后应为“出版地: 出版者, 出版年”")}
+
+
+def _out_of_place(r: Rule, element: str, entries: list[EntryText]) -> Finding:
+    """One finding for the entries that put ``element`` out of its place: a list's habit, said once."""
+    en, zh = _PLACES[element]
+    first = entries[0]
+    labels = _ranges([e.label for e in entries])
+    return r.finding(first.ref.span, f"{labels}: {en}" if len(entries) == 1 else f"{len(entries)} entries ({labels}): {en}",
+                     f"{_ranges([e.label_zh for e in entries])}：{zh}", severity=Severity.WARNING,
+                     references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
+                     footnotes=[e.footnote.id for e in entries if e.footnote is not None],
+                     evidence=[("entry", first.ref.raw[:120])],
+                     confidence=Confidence.MEDIUM if first.ref.style is EntryStyle.BIBTEX else Confidence.HIGH)
 
 
 @rule("CG306", "element-punctuation", Severity.WARNING)
