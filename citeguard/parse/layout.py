@@ -97,6 +97,7 @@ class Layout:
     list_starts: tuple[int, ...] = ()  # where each list starts, when each chapter has its own (else empty)
 
 
+_CIRCLED = frozenset(CIRCLED_CHARS)
 MAX_ITEMS = 50  # items of a procedure numbered ① ② … at line starts (the circled numbers go to 50)
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
 _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
@@ -227,7 +228,7 @@ def analyse(text: str, front_end: int) -> Layout:
         else:
             if pending and HEADING_RE.match(ln.text):
                 flush()
-            marked.update(ch for ch in ln.text if ch in CIRCLED_NUMBER)
+            marked.update(_CIRCLED.intersection(ln.text))
             pending.append(ln)
             if HEADING_RE.match(ln.text):
                 flush()
