@@ -38,6 +38,8 @@ class ReferenceIndex:
     by_year_surname: dict[tuple[str, str], tuple[Reference, ...]] = field(default_factory=dict)
     # (year, the first 3+ letters of a printed surname that has up to three more): run-on names
     by_year_prefix: dict[tuple[str, str], tuple[Reference, ...]] = field(default_factory=dict)
+    # (list, number): with a list after each chapter, a number is looked up in its own chapter's list
+    by_part_number: dict[tuple[int, int], Reference] = field(default_factory=dict)
 
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
@@ -45,6 +47,7 @@ class ReferenceIndex:
         by_author: dict[str, list[Reference]] = defaultdict(list)
         by_year: dict[str, list[Reference]] = defaultdict(list)
         by_number: dict[int, Reference] = {}
+        by_part_number: dict[tuple[int, int], Reference] = {}
         by_key: dict[str, Reference] = {}
         # (the scans of one year's entries per citation were quadratic over a long list: issue 15)
         by_year_surname: dict[tuple[str, str], list[Reference]] = defaultdict(list)
@@ -57,6 +60,7 @@ class ReferenceIndex:
                 by_key.setdefault(f"\0{ref.key.lower()}", ref)  # the key as BibTeX matches it, ignoring case
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
+                by_part_number.setdefault((ref.part, ref.number), ref)
             for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
                 if not authors:
                     continue
@@ -76,7 +80,8 @@ class ReferenceIndex:
         return cls({k: tuple(v) for k, v in by_author_year.items()},
                    {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
                    {k: tuple(v) for k, v in by_year.items()},
-                   {k: tuple(v) for k, v in by_year_surname.items()}, {k: tuple(v) for k, v in by_year_prefix.items()})
+                   {k: tuple(v) for k, v in by_year_surname.items()}, {k: tuple(v) for k, v in by_year_prefix.items()},
+                   by_part_number)
 
 
 # Particles before a surname printed without a comma: "de Gelder B."  "van der Maas H L"
@@ -259,7 +264,8 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
             return replace(citation, link_reason="no entry with this key")
         return replace(citation, reference=ref.index, link_reason="key")
     if citation.kind is CitationKind.NUMERIC:
-        ref = index.by_number.get(citation.number or -1)
+        ref = (index.by_part_number.get((citation.part, citation.number or -1)) if citation.part
+               else index.by_number.get(citation.number or -1))
         if ref is None:
             return replace(citation, link_reason="no entry with this number")
         return replace(citation, reference=ref.index, link_reason="entry number")

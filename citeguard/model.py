@@ -215,6 +215,10 @@ class Reference:
     original_year: str | None = None
     list_style: EntryStyle | None = None  # the style most entries of its list are in (None: footnote entries)
     damaged_year: str = ""  # what is left of a year OCR damaged, "998" for (1998): linked with care
+    part: int = 0  # which of several numbered lists (1, 2 …: one per chapter, or runs from [1]); 0: the one list
+    # elements read where GB/T 7714 does not put them: "access date" (after the URL), "place" (inside
+    # or after the institution), "series" (before the place and publisher)
+    misplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,7 @@ class Citation:
     reference: int | None = None  # Reference.index of the linked entry, once linked
     link_reason: str = ""
     candidates: tuple[Candidate, ...] = ()
+    part: int = 0  # the numbered list serving it (Reference.part) when each chapter has its own; 0: any
 
 
 @dataclass(frozen=True, slots=True)

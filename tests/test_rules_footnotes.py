@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeguard.api import document_from_text
 from citeguard.model import Severity
 
 from .rulekit import findings, summary
@@ -14,8 +15,8 @@ CASES = [
     # CG401 mark without footnote on its page
     ("CG401", "正文。①又一句。②\n\n① 张三.题名[M].北京:中华书局,2001:3.\n", [(1, E)]),
     ("CG401", "正文。①\n\n① 张三.题名[M].北京:中华书局,2001:3.\n", []),
-    # marks but no footnote text at all (lost in conversion): one warning
-    ("CG401", "正文。①又一句。②\n\n下一段。③\n", [(1, W)]),
+    # marks but no footnote text on pages whose feet a conversion lost: one warning
+    ("CG401", "正文。①又一句。②\n\f\n下一段。③\n", [(1, W)]),
     # CG402 footnote without mark
     ("CG402", "正文。①\n\n① 张三.题名[M].北京:中华书局,2001:3.\n\n② 李四.题名[M].北京:中华书局,2001:4.\n", [(5, E)]),
     ("CG402", "正文。①又一句。②\n\n① 张三.题名[M].北京:中华书局,2001:3.\n\n② 李四.题名[M].北京:中华书局,2001:4.\n", []),
@@ -77,3 +78,30 @@ def test_footnote_entry_differences_name_both_values() -> None:
     assert found.references == (1,)
     assert {e.name: e.value for e in found.evidence} == {"year (footnote / list)": "2014 / 2012",
                                                          "publisher (footnote / list)": "人民出版社 / 北京大学出版社"}
+
+
+# Issue 22, false class 4: ① ② ③ numbering the steps or items of a procedure are not footnote
+# marks, and lines starting with them are not notes; a mark needs a note or a note's place.
+_NOTE = "\n\n① 张三.题名[M].北京:中华书局,2001:3.\n"
+ITEM_CASES = [
+    ("steps at line starts, introduced by a colon", "实验步骤如下：\n①称取样品10 g；\n②加入蒸馏水100 mL；\n③搅拌30 min后静置。\n"),
+    ("steps at line starts ending in semicolons", "正文。\n\n① 打开系统；\n② 录入数据；\n③ 提交审核。\n"),
+    ("steps on a page that has a real note", "经济进入新常态①，方式转变。\n操作流程：\n① 打开系统；\n② 录入数据；\n③ 提交审核。"
+     + _NOTE),
+    ("items inline after spaces", "本文的处理流程为 ①读取数据 ②清洗数据 ③训练模型，之后评估效果①。\n" + _NOTE),
+    ("items continued after a word", "方法包括： ①条件随机场；②贝叶斯网络和③马尔科夫逻辑网络①。\n" + _NOTE),
+    ("items in table cells", "见表1①。\n<table><tr><td>①缺乏灵活性</td><td>①人工标注代价高</td></tr></table>\n" + _NOTE),
+    ("circled numbers in a text with no notes and no pages", "正文。①又一句。②\n\n下一段。③\n"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in ITEM_CASES], ids=[c[0] for c in ITEM_CASES])
+def test_item_numbers_are_not_footnote_marks(text: str) -> None:
+    found = {code: summary(text, code) for code in ("CG401", "CG402", "CG403")}
+    assert found == {"CG401": [], "CG402": [], "CG403": []}
+
+
+def test_a_real_mark_beside_items_keeps_its_note() -> None:
+    doc = document_from_text(ITEM_CASES[2][1])
+    assert [m.symbol for m in doc.markers] == ["①"] and [f.symbol for f in doc.footnotes] == ["①"]
+    assert doc.markers[0].footnote == doc.footnotes[0].id

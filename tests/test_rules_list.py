@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from citeguard.api import audit_file, document_from_text
+from citeguard.checks import audit
 from citeguard.model import Severity, Standard
 
 from .rulekit import findings, paper, summary
@@ -124,3 +128,175 @@ def test_pages_lost_by_ocr_are_not_the_authors() -> None:
     doc = document_from_text(paper("正文[1]。", "[1] Smith J. A title[J]. Journal of X, 2020, 12(3):"))
     assert [f.code for f in audit(doc, select=["CG315"])[1]] == ["CG315"]  # typed so by the author: reported
     assert audit(replace(doc, ocr=True), select=["CG315"])[1] == ()
+
+
+# Issue 22, false class 1: what CG308 counts. The colons and periods of identifiers and the tight
+# joint of issue and pages are no spacing; each language is held to its own majority.
+_SPACED_EN = "[1] Smith J, Brown K. A title[J]. Journal of Things, 2017, 36(4): 1-14.\n"
+SPACING_CASES = [
+    ("doi", _SPACED_EN + "[2] Lee K, Park J. Another[J]. Journal of Things, 2018, 37(1): 2-9. "
+     "DOI:10.1023/A:1008123456.\n[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("arxiv", _SPACED_EN + "[2] Lee K. Another[J]. arXiv preprint arXiv:2101.00001, 2021.\n"
+     "[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("url without scheme", _SPACED_EN + "[2] Lee K. Another[EB/OL]. (2020-01-01)[2020-02-02]. "
+     "www.example.org/a:b,c.\n[3] Wu T. Third[J]. Journal of Things, 2019, 38(2): 3-5.", []),
+    ("issue:pages tight", "[1] Smith J. A title[J]. Journal of Things, 2017, 36(4):1-14.\n"
+     "[2] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.\n"
+     "[3] Wu T. Third[J]. Journal of Things, 2019, 38(2):3-5.", []),
+    ("compact Chinese, spaced English", "[1] 甲,乙.题[J].刊,2020(1):1-2.\n[2] 丙,丁.题[J].刊,2021(1):1-2.\n"
+     "[3] 戊.题[M].北京:人民出版社,2019:12.\n" + _SPACED_EN.replace("[1]", "[4]")
+     + "[5] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.", []),
+    ("a compact English entry among spaced ones", "[1] 甲,乙.题[J].刊,2020(1):1-2.\n"
+     "[2] Smith J. A title[J]. Journal of Things, 2017, 36(4): 1-14.\n"
+     "[3] Lee K. Another[J]. Journal of Things, 2018, 37(1): 2-9.\n[4] Wu T.Third[J].Journal,2019,38(2):3-5.", [(8, W)]),
+    ("still a mix inside an entry", "[1] 甲.题[M].北京: 人民出版社,2019:12.", [(5, W)]),
+]
+
+
+@pytest.mark.parametrize(("refs", "expected"), [c[1:] for c in SPACING_CASES], ids=[c[0] for c in SPACING_CASES])
+def test_cg308_counts_element_spacing_only(refs: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper("正文。", refs), "CG308") == expected
+
+
+def test_cg308_names_the_language_whose_entries_differ() -> None:
+    (f,) = findings(paper("正文。", SPACING_CASES[5][1]), "CG308")
+    assert f.references == (4,) and "English entries" in f.message
+
+
+# Issue 22, false class 2: a preprint typed [J] has no volume or pages; under GB/T 7714-2025 its
+# own type [PP] is suggested once (info), under 2015 nothing is.
+PREPRINT_CASES = [
+    ("arXiv preprint", "[1] Kipf T N, Welling M. Semi-supervised classification[J]. arXiv preprint arXiv:1609.02907, "
+     "2016.", [], 1),
+    ("arXiv id alone", "[1] Liu S, Huang D. Learning spatial fusion[J]. arXiv:1911.09516, 2019.", [], 1),
+    ("bioRxiv", "[1] 王一.某基因的功能[J].bioRxiv,2020.", [], 1),
+    ("a journal article without pages is still reported", "[1] 张三.题名[J].中国社会科学,2020.", [(5, E)], 0),
+]
+
+
+@pytest.mark.parametrize(("refs", "cg305", "cg311"), [c[1:] for c in PREPRINT_CASES], ids=[c[0] for c in PREPRINT_CASES])
+def test_preprint_typed_journal(refs: str, cg305: list[tuple[int, Severity]], cg311: int) -> None:
+    assert summary(paper("正文。", refs), "CG305") == cg305
+    assert [s for _, s in summary(paper("正文。", refs), "CG311", Standard.GB2025)] == [I] * cg311
+    assert summary(paper("正文。", refs), "CG311", Standard.GB2015) == []
+
+
+def test_preprint_in_a_bib_file(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@article{kipf2016,\n  title={Semi-supervised classification},\n  author={Kipf, T. and Welling, M.},\n"
+        "  journal={arXiv preprint arXiv:1609.02907},\n  year={2016}\n}\n"
+        "@article{bank2021,\n  title={Autoencoders},\n  author={Bank, Dor},\n  publisher={arXiv},\n"
+        "  doi={10.48550/arXiv.2003.05991},\n  year={2021}\n}\n"
+        "@article{zhang2020,\n  title={题名},\n  author={张三},\n  journal={中国社会科学},\n  year={2020}\n}\n",
+        encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究图神经网络\\cite{kipf2016}，"
+                                       "以及自编码器\\cite{bank2021}和社会科学\\cite{zhang2020}。\n"
+                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex", standard=Standard.GB2025)
+    assert [f.message for f in found if f.code == "CG305"] == ["@zhang2020: [J] entry lacks volume, issue or pages"]
+    assert [f.references for f in found if f.code == "CG311"] == [(1, 2)]
+
+
+# Issue 22, false class 3: list structure. A list after each chapter serves that chapter's
+# citations; a list starting again from [1] under one heading is read as runs; Markdown-escaped
+# labels and citations (\[30\]) are read. Nothing is missing, uncited, duplicated or misnumbered
+# because another list has the same number — but a number past the end of its own list is found.
+_ZH = ["张三.深度学习综述[J].计算机学报,2020,43(1):1-20.", "李四.卷积网络研究[J].软件学报,2019,30(2):21-40.",
+       "王五.注意力机制研究[J].自动化学报,2021,47(3):41-60.", "赵六.图神经网络综述[J].计算机研究与发展,2020,57(4):61-80.",
+       "钱七.对比学习方法[J].中国科学:信息科学,2022,52(5):81-100.", "孙八.图表示学习[J].电子学报,2021,49(6):101-120."]
+_LINKING = ("CG101", "CG102", "CG109", "CG110", "CG301", "CG302", "CG909", "CG910")
+
+
+def _chapter(title: str, cites: str, refs: list[str], label: str = "[{}] ") -> str:
+    listed = "\n".join(label.format(i) + ref for i, ref in enumerate(refs, start=1))
+    return f"# {title}\n\n本章研究{cites}。\n\n## 参考文献\n\n{listed}\n\n"
+
+
+LIST_CASES = [
+    ("a list after each chapter", _chapter("第一章 绪论", "[1]，另见[2]和[3]", _ZH[:3])
+     + _chapter("第二章 方法", "[1]，并用[2]，又见[3]", [_ZH[3], _ZH[4], _ZH[0]]), []),
+    ("a number past the end of its own chapter's list", _chapter("第一章 绪论", "[1]，另见[2]和[3]", _ZH[:3])
+     + _chapter("第二章 方法", "[1]，并用[2]，又见[3]", _ZH[3:5]), [("CG109", 13)]),
+    ("runs from [1] under one heading, a chapter each",
+     "# 第一章 绪论\n\n本章研究[1]，另见[2]和[3]。\n\n# 第二章 方法\n\n本章方法[1]，并用[2]，又见[3]。\n\n# 参考文献\n\n第一章\n\n"
+     + "\n".join(f"[{i}] {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n\n第二章\n\n"
+     + "\n".join(f"[{i}] {r}" for i, r in enumerate([_ZH[3], _ZH[4], _ZH[0]], 1)) + "\n", []),
+    ("runs numbered 1. 2. under one heading", "# 第一章\n\n研究[1]，另见[2]和[3]。\n\n# 第二章\n\n方法[1]，又见[2]和[3]。\n\n"
+     "# 参考文献\n\n" + "\n".join(f"{i}. {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n"
+     + "\n".join(f"{i}. {r}" for i, r in enumerate(_ZH[3:], 1)) + "\n", []),
+    ("Markdown-escaped labels and citations", "# 引言\n\n" + "".join(f"第{i}项研究\\[{i}\\]。" for i in range(1, 7))
+     + "\n\n# 参考文献\n\n" + "\n\n".join(f"\\[{i}\\] {r}" for i, r in enumerate(_ZH, 1)) + "\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_CASES], ids=[c[0] for c in LIST_CASES])
+def test_list_structure(text: str, expected: list[tuple[str, int]]) -> None:
+    _, found = audit(document_from_text(text), select=list(_LINKING))
+    assert [(f.code, f.line) for f in found] == expected
+    # every entry of every list read, every citation read and linked (but the one past the end);
+    # the fourth citation — chapter 2's [1], or [4] — is to 赵六's survey
+    doc = document_from_text(text)
+    assert len(doc.references) == text.count("[J]") and len(doc.citations) == 6
+    assert sum(c.reference is not None for c in doc.citations) == 6 - len(expected)
+    assert doc.references[(doc.citations[3].reference or 0) - 1].title == "图神经网络综述"
+
+
+def test_list_after_each_chapter_links_to_its_own() -> None:
+    doc = document_from_text(LIST_CASES[0][1])
+    assert [(c.part, doc.references[c.reference - 1].title) for c in doc.citations if c.reference] == [
+        (1, "深度学习综述"), (1, "卷积网络研究"), (1, "注意力机制研究"),
+        (2, "图神经网络综述"), (2, "对比学习方法"), (2, "深度学习综述")]
+
+
+def test_a_translated_list_is_still_cut_off() -> None:
+    english = ["Zhang S. A survey of deep learning[J]. Chinese Journal of Computers, 2020, 43(1): 1-20.",
+               "Li S. Convolutional networks[J]. Journal of Software, 2019, 30(2): 21-40.",
+               "Wang W. Attention[J]. Acta Automatica Sinica, 2021, 47(3): 41-60."]
+    text = ("正文[1]，[2]，[3]。\n\n参考文献\n\n" + "\n".join(f"[{i}] {r}" for i, r in enumerate(_ZH[:3], 1)) + "\n"
+            + "\n".join(f"[{i}] {r}" for i, r in enumerate(english, 1)) + "\n")
+    doc = document_from_text(text)
+    assert [r.title for r in doc.references] == ["深度学习综述", "卷积网络研究", "注意力机制研究"]
+
+
+# Issue 22, false class 5: an element present but out of its usual place is not missing — the
+# order is reported once (a warning), and what the entry does lack is still reported.
+ORDER_CASES = [
+    ("access date after the URL, bare", "[1] 张三.某网站[EB/OL].https://www.gov.cn/a.htm,2020-01-02.", [(5, W, "after the URL")]),
+    ("access date after the URL, bracketed", "[1] 张三.某网站[EB/OL].https://www.gov.cn/a.htm. [2020-01-02].",
+     [(5, W, "after the URL")]),
+    ("the place inside the institution", "[1] 王五.某论文[D].华北电力大学(北京),2013.", [(5, W, "inside or after")]),
+    ("the place after the institution", "[1] 王五.某论文[D].武汉理工大学,武汉,2013.", [(5, W, "inside or after")]),
+    ("a school in brackets is no place", "[1] 王五.某论文[D].中国科学院大学(工程管理学院),2014.", [(5, E, "lacks place")]),
+    ("the publisher after a series volume", "[1] Smith J. Some method[M]. Lecture Notes in Computer Science: Vol 1234. "
+     "Berlin: Springer, 2005.", [(5, W, "series")]),
+    ("the publisher after the edition", "[1] AOAC. Official methods of analysis[M]. 15th ed. AOAC International, 1990.",
+     [(5, E, "lacks place")]),
+    ("the publisher after the proceedings' name", "[1] Brase J M. Wavefront control[C]. Adaptive Optical System "
+     "Technologies. International Society for Optics and Photonics, 1998: 517-521.", []),
+    ("translators before the imprint are in their place", "[1] 弗雷萨.默克兽医手册[M].韩谦,译.北京:北京农业大学出版社,1997.", []),
+]
+
+
+@pytest.mark.parametrize(("refs", "expected"), [c[1:] for c in ORDER_CASES], ids=[c[0] for c in ORDER_CASES])
+def test_cg305_out_of_place_is_not_missing(refs: str, expected: list[tuple[int, Severity, str]]) -> None:
+    found = findings(paper("正文。", refs), "CG305")
+    assert [(f.line, f.severity) for f in found] == [(line, severity) for line, severity, _ in expected]
+    assert all(said in f.message for f, (_, _, said) in zip(found, expected, strict=True))
+
+
+def test_cg305_out_of_place_said_once_for_the_list() -> None:
+    refs = "\n".join(f"[{i}] 某机构.网页{i}[EB/OL].https://www.gov.cn/{i}.htm. [2020-01-0{i}]." for i in range(1, 4))
+    (f,) = findings(paper("正文。", refs), "CG305")
+    assert f.references == (1, 2, 3) and f.message.startswith("3 entries ([1]-[3])")
+
+
+def test_place_inside_a_bib_school_field(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@phdthesis{gao2012,\n  title={题名甲},\n  author={高梓瑞},\n  school={武汉: 武汉理工大学},\n  year={2012}\n}\n"
+        "@phdthesis{li2013,\n  title={题名乙},\n  author={李四},\n  school={华北电力大学(北京)},\n  year={2013}\n}\n",
+        encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究图像\\cite{gao2012}与电力"
+                                       "\\cite{li2013}。\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert [(f.severity, f.message) for f in found if f.code == "CG305"] == [
+        (W, "@li2013: the place stands inside or after the institution: GB/T 7714 has place: institution")]

@@ -86,8 +86,12 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     cited = {c.reference for c in doc.citations if c.reference is not None}
     near = {x.reference for c in doc.citations if c.reference is None for x in c.candidates}
     cited_titles = {normalised_title(doc.references[i - 1].title)[:60] for i in cited} - {""}
+    # a list starting again from [1] whose runs the text's chapters do not tell apart: a number
+    # cited may mean the entry of that number in any run
+    loose = {c.number for c in doc.citations if not c.part and c.kind is CitationKind.NUMERIC} \
+        if any(ref.part for ref in doc.references) else set()
     for ref in doc.references:
-        if ref.index in cited or ref.index in near:
+        if ref.index in cited or ref.index in near or (ref.part and ref.number in loose):
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
         if normalised_title(ref.title)[:60] in cited_titles:
             continue  # a second copy of a cited work: CG302 reports the repetition
@@ -318,7 +322,11 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if not ctx.reading.citations_trusted:
         return
     doc = ctx.document
-    last = max((ref.number for ref in doc.references if ref.number is not None), default=len(doc.references))
+    ends: dict[int, int] = {}  # the last number of each list (0: of all of them)
+    for ref in doc.references:
+        if ref.number is not None:
+            ends[ref.part] = max(ends.get(ref.part, 0), ref.number)
+            ends[0] = max(ends.get(0, 0), ref.number)
     cited = {c.reference for c in doc.citations}
     # entries no citation reaches: a mistyped number may have meant one of them (named when few)
     uncited = [ref_label(doc, ref.index) for ref in doc.references if ref.index not in cited]
@@ -326,6 +334,7 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     hint_zh = f"；未被引用的条目：{'、'.join(uncited)}" if hint else ""
     for c in doc.citations:
         if c.kind is CitationKind.NUMERIC and c.reference is None and doc.references:
+            last = ends.get(c.part, ends.get(0, len(doc.references)))
             yield r.finding(c.span, f"{c.text}: there is no entry [{c.number}]",
                             f"{c.text}：参考文献中没有第 [{c.number}] 条", citations=[c.id],
                             evidence=[("entries", len(doc.references))],
@@ -340,15 +349,22 @@ def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """In the numeric system, entries are numbered in the order they are first cited.
 
     Bad: the text cites [3] before [2] is first cited.  Good: renumber so first citations run 1, 2, 3 ….
+    With a list after each chapter, each chapter's citations are numbered on their own.
     """
     if ctx.document.system is not CitationSystem.NUMERIC:
         return
-    seen = list(dict.fromkeys(c.number for c in ctx.document.citations  # (a list's "in" made this quadratic)
+    several = any(ref.part for ref in ctx.document.references)  # a citation not tied to one of them: not judged
+    for part in dict.fromkeys(c.part for c in ctx.document.citations if c.part or not several):
+        yield from _first_citation_order(r, [c for c in ctx.document.citations if c.part == part])
+
+
+def _first_citation_order(r: Rule, citations: list[Citation]) -> Iterator[Finding]:
+    seen = list(dict.fromkeys(c.number for c in citations  # (a list's "in" made this quadratic)
                               if c.kind is CitationKind.NUMERIC and c.number is not None))
     expected = sorted(seen)
     for position, (got, want) in enumerate(zip(seen, expected, strict=True)):
         if got != want:
-            first = next(c for c in ctx.document.citations if c.number == got)
+            first = next(c for c in citations if c.number == got)
             yield r.finding(first.span, f"[{got}] is the {ordinal(position + 1)} work first cited, so it should be [{want}]",
                             f"[{got}] 是第 {position + 1} 个首次引用的文献，应编为 [{want}]",
                             citations=[first.id], evidence=[("first-citation order", " ".join(map(str, seen[:20])))])

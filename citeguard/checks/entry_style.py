@@ -10,18 +10,42 @@ from enum import StrEnum
 from typing import Any
 
 from citeguard.checks.registry import Rule
-from citeguard.model import Document, Finding, Footnote, Reference
+from citeguard.model import Document, Finding, Footnote, Language, Reference
 from citeguard.parse.entries import translation_start
 from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.names import is_han_name, pinyin_sort_key
-from citeguard.parse.text import fold_width
+from citeguard.parse.text import fold_width, is_chinese
 
 # Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
 _ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:，：．](?=(?P<next>.))")
+# Identifiers, whose colons and periods are their own and never spaced: doi:10.1023/A:1008…
+# 10.1000/x.y  arXiv:2101.00001  arXiv preprint:150907806  ISBN:978-7-…  www.x.org/a:b  https://…
+_IDENTIFIER_RE = re.compile(r"\b(?:doi|arxiv(?:\s+preprint)?|isbn|issn|pmid|pmcid|hdl|urn)\s*[:：]\s*\S+"
+                            r"|\b10\.\d{4,9}/\S+|\bwww\.\S+|\b(?:https?|ftp)://\S+", re.IGNORECASE)
+# The joint of issue and pages, "36(4):1-14" or "(4): 1-14": written tight in spaced lists too
+_ISSUE_PAGES_RE = re.compile(r"(?<=[)）])\s*[:：](?=\s*\d)")
 # Brackets inside a title, either width: （下） (中) （第2卷）
 _TITLE_BRACKET_RE = re.compile(r"[（(][^（()）]{1,12}[）)]")
 # Publisher followed by a period where GB/T 7714 has a comma: "人民出版社.2024"
 PUBLISHER_PERIOD_RE = re.compile(r":\s*(?P<publisher>[^:,.]{2,40}?)\s*\.\s*(?P<year>\d{4})\s*(?::|\.|$)")
+# A preprint server or the word preprint, where an entry names its venue: "arXiv preprint
+# arXiv:2101.00001"  "bioRxiv"  "SSRN Electronic Journal"  "Research Square"  "预印本"
+_PREPRINT_RE = re.compile(r"\b(?:(?:arxiv|biorxiv|medrxiv|chemrxiv|psyarxiv|socarxiv|techrxiv|chinaxiv|ssrn|"
+                          r"preprints?|e-?prints?)\b|research\s+square\b)|预印本", re.IGNORECASE)
+# A preprint server's address or DOI: arxiv.org/abs/…  10.48550/arXiv.…  10.1101/… (bioRxiv)
+_PREPRINT_ID_RE = re.compile(r"arxiv\.org/|10\.48550/|biorxiv\.org/|medrxiv\.org/|ssrn\.com/", re.IGNORECASE)
+
+
+def is_preprint(ref: Reference) -> bool:
+    """Is this entry a preprint — its venue a preprint server (``journal = {arXiv preprint …}``,
+    "[J]. arXiv preprint arXiv:…"), or, with no venue named, its publisher, address or DOI one's?
+    A preprint has no volume, issue or pages."""
+    if ref.container:
+        return _PREPRINT_RE.search(ref.container) is not None
+    return (_PREPRINT_RE.search(ref.publisher or "") is not None
+            or _PREPRINT_ID_RE.search(f"{ref.url or ''} {ref.doi or ''}") is not None)
+
+
 class Spacing(StrEnum):
     """Whether an entry puts a space after its element punctuation."""
 
@@ -73,10 +97,16 @@ def spacing(ref: Reference) -> Spacing:
     url = URL_RE.search(raw, code.end())
     title_at = raw.find(ref.title) if ref.title else -1
     title_end = title_at + len(ref.title or "") if title_at >= 0 else -1
+    own = bytearray(len(raw))  # 1 where the text is an identifier's or the issue-pages joint
+    for pattern in (_IDENTIFIER_RE, _ISSUE_PAGES_RE):
+        for m in pattern.finditer(raw, code.end()):
+            own[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     spaced = compact = 0
     for m in _ELEMENT_PUNCT_RE.finditer(raw, 0, url.start() if url else len(raw)):
         if title_at <= m.start() < title_end:
             continue  # punctuation inside the title is the title's own
+        if own[m.start()]:
+            continue  # an identifier's or the issue-pages joint: not the list's spacing
         nxt = m.group("next")
         if nxt == " ":
             spaced += 1
@@ -85,6 +115,15 @@ def spacing(ref: Reference) -> Spacing:
     if spaced and compact:
         return Spacing.MIXED
     return Spacing.SPACED if spaced else Spacing.COMPACT if compact else Spacing.NONE
+
+
+def typing_language(ref: Reference) -> Language:
+    """The language an entry is typed in, which its spacing follows: that of its words (title,
+    venue, publisher), not of the whole entry, where a long URL makes a Chinese entry look English."""
+    words = " ".join(w for w in (ref.title, ref.container, ref.publisher) if w)
+    if not words:
+        return ref.language
+    return Language.ZH if is_chinese(words) else Language.EN
 
 
 def title_brackets(ref: Reference) -> set[str]:

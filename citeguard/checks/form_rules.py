@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from citeguard.checks.entry_style import EntryText, Spacing, all_entries, entry_finding, spacing
+from citeguard.checks.entry_style import EntryText, Spacing, all_entries, entry_finding, spacing, typing_language
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.format import HouseStyle, house_style, render_entry
-from citeguard.model import EntryStyle, Finding, Reference, Severity, Span
+from citeguard.model import EntryStyle, Finding, Language, Reference, Severity, Span
 from citeguard.parse import parse_entry
 from citeguard.parse.text import fold_width
 
@@ -27,10 +27,15 @@ MAX_DIFFERENCES = 3  # marks named in one finding
 MAX_COMPARED = 1_000
 
 
-def entries_style(entries: list[Reference]) -> HouseStyle:
-    """The style of a set of entries, its spacing by the majority of entries (as CG308 counts)."""
+def entries_style(entries: list[Reference], language: Language | None = None) -> HouseStyle:
+    """The style of a set of entries, its spacing by the majority of entries (as CG308 counts) —
+    of the entries in ``language`` when it is given and some of them are spaced either way (a list
+    may space its English entries and not its Chinese ones)."""
     style = house_style(entries)
     votes = [spacing(r) for r in entries]
+    own = [v for r, v in zip(entries, votes, strict=True) if typing_language(r) is language]
+    if Spacing.SPACED in own or Spacing.COMPACT in own:
+        votes = own
     spaced, compact = votes.count(Spacing.SPACED), votes.count(Spacing.COMPACT)
     if spaced == compact:
         return style
@@ -78,12 +83,13 @@ def entry_form(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     listed = [e for e in all_entries(doc) if e.footnote is None]
     noted = [e for e in all_entries(doc) if e.footnote is not None]
     for group in (listed, noted):
-        entries = [e for e in group if gbt_entry(e.ref) and e.ref.type_code and not e.ref.notes]
+        # (an element out of its place is CG305's to say, once: the rendering would move it)
+        entries = [e for e in group if gbt_entry(e.ref) and e.ref.type_code and not e.ref.notes and not e.ref.misplaced]
         if not entries:
             continue
-        style = entries_style([e.ref for e in entries])
+        styles = {lang: entries_style([e.ref for e in entries], lang) for lang in Language}
         for e in entries:
-            yield from _check(r, e, style)
+            yield from _check(r, e, styles[typing_language(e.ref)])
 
 
 def _check(r: Rule, e: EntryText, style: HouseStyle) -> Iterator[Finding]:

@@ -15,8 +15,10 @@ from citeguard.checks.entry_style import (
     Spacing,
     all_entries,
     entry_finding,
+    is_preprint,
     name_sort_key,
     spacing,
+    typing_language,
 )
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, ref_with_place, rule
@@ -51,16 +53,22 @@ _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九�
 def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Entry numbers skip a number, repeat one, or do not start at 1.
 
-    Bad: [1] [2] [4] or [1] [2] [2].  Good: [1] [2] [3].
+    Bad: [1] [2] [4] or [1] [2] [2].  Good: [1] [2] [3]. A list after each chapter, or a run
+    starting again from [1] under one heading, is numbered on its own.
     """
-    numbers = [ref.number for ref in ctx.document.references if ref.number is not None]
-    if not numbers:
-        return
-    counts = Counter(numbers)
-    expected = 1
+    parts: dict[int, list[Reference]] = defaultdict(list)
     for ref in ctx.document.references:
-        if ref.number is None:
-            continue
+        if ref.number is not None:
+            parts[ref.part].append(ref)
+    for refs in parts.values():
+        yield from _numbering(r, refs)
+
+
+def _numbering(r: Rule, refs: list[Reference]) -> Iterator[Finding]:
+    counts = Counter(ref.number for ref in refs)
+    expected = 1
+    for ref in refs:
+        assert ref.number is not None
         if counts[ref.number] > 1 and ref.number < expected:
             yield r.finding(ref.span, f"entry number [{ref.number}] is used twice", f"条目编号 [{ref.number}] 重复",
                             references=[ref.number])
@@ -91,7 +99,8 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         # with no year read, the years printed anywhere in the entry stand in: the 6th and 7th
         # editions of one standard differ in theirs (1988, 2001)
         year = ref.year or ",".join(sorted(set(_ANY_YEAR_RE.findall(ref.raw))))
-        key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}")
+        # (each chapter's list may list the same work: only repeats inside one list count)
+        key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}|{ref.part}")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
             continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
         if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:
@@ -214,18 +223,25 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     access date and a URL. Only GB/T 7714 entries read in full, in a list mostly in GB/T 7714, are
     checked (an APA or Vancouver list is not held to it); more than five entries lacking the same
     elements are one finding; a .bib entry's finding is a warning, its style file deciding what is
-    printed. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
+    printed. An element present but out of its place (an access date after the URL, the place inside
+    or after the institution, a series before the publisher) is not missing: the order is reported
+    once, as a warning. Bad: 张三.题名[M].2010.  Good: 张三.题名[M].北京:中华书局,2010.
     """
     groups: dict[tuple[str, tuple[str, ...]], list[EntryText]] = defaultdict(list)
+    misplaced: dict[str, list[EntryText]] = defaultdict(list)
     for e in all_entries(ctx.document):
         ref = e.ref
         if ref.type_code is None or not (gbt_entry(ref) or (
                 ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
+        for element in ref.misplaced:
+            misplaced[element].append(e)
         missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
         if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
             missing.insert(0, "place")
-        if ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
+        if ref.type_code == "J" and is_preprint(ref):  # a preprint has none (CG311 names its type under 2025)
+            missing = [m for m in missing if m != "journal"]
+        elif ref.type_code == "J" and not (ref.pages or ref.issue or ref.volume):
             missing.append("volume, issue or pages")
         if ref.carrier == "OL" or ref.type_code == "EB":
             if not ref.url and not ref.doi and not _URL_TRACE_RE.search(ref.raw):
@@ -234,6 +250,8 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 missing.append("access date [YYYY-MM-DD]")
         if missing:
             groups[(f"{ref.type_code}{'/' + ref.carrier if ref.carrier else ''}", tuple(missing))].append(e)
+    for element, entries in misplaced.items():
+        yield _out_of_place(r, element, entries)
     for (kind, lacking), entries in groups.items():
         # a .bib entry's fields may come from @string macros or a crossref citeguard does not
         # follow, and its style file decides what is printed: a warning, not an error
@@ -250,6 +268,28 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {elements_zh(lacking)}：{labels}",
                         references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
                         footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
+
+
+# Where GB/T 7714 puts an element an entry has elsewhere, in both languages
+_PLACES = {"access date": ("the access date stands after the URL: GB/T 7714 has (update)[access date]. URL",
+                           "引用日期在网址之后，应著录为“(更新日期)[引用日期]. 网址”"),
+           "place": ("the place stands inside or after the institution: GB/T 7714 has place: institution",
+                     "地点写在单位名称之内或之后，应著录为“地点: 单位”"),
+           "series": ("a series stands before the imprint: GB/T 7714 has place: publisher, year after the type code",
+                      "丛编写在出版项之前，文献类型标识后应为“出版地: 出版者, 出版年”")}
+
+
+def _out_of_place(r: Rule, element: str, entries: list[EntryText]) -> Finding:
+    """One finding for the entries that put ``element`` out of its place: a list's habit, said once."""
+    en, zh = _PLACES[element]
+    first = entries[0]
+    labels = _ranges([e.label for e in entries])
+    return r.finding(first.ref.span, f"{labels}: {en}" if len(entries) == 1 else f"{len(entries)} entries ({labels}): {en}",
+                     f"{_ranges([e.label_zh for e in entries])}：{zh}", severity=Severity.WARNING,
+                     references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
+                     footnotes=[e.footnote.id for e in entries if e.footnote is not None],
+                     evidence=[("entry", first.ref.raw[:120])],
+                     confidence=Confidence.MEDIUM if first.ref.style is EntryStyle.BIBTEX else Confidence.HIGH)
 
 
 @rule("CG306", "element-punctuation", Severity.WARNING)
@@ -296,7 +336,9 @@ def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     element punctuation, across entries or inside one entry.
 
     Either pattern is acceptable; one list must use one. The finding lists the entries that differ
-    from the list's majority.
+    from the majority of their language: compact Chinese entries next to spaced English ones are a
+    house style, not a mix. The colons and periods of identifiers (doi:10.1023/A:1008…,
+    arXiv:2101.00001, URLs) and the joint of issue and pages (36(4):1-14) are not counted.
     """
     entries = [e for e in all_entries(ctx.document) if e.footnote is None and gbt_entry(e.ref)]
     yield from _spacing_findings(r, entries, "reference list", "参考文献表")
@@ -315,7 +357,20 @@ def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: s
     for e in mixed:
         yield entry_finding(r, e, f"{e.label} mixes spaced and compact punctuation inside the entry",
                             f"{e.label_zh} 条目内部标点后空格不统一")
-    counts = Counter(s for s in styles.values() if s in (Spacing.SPACED, Spacing.COMPACT))
+    # Each language's entries are held to their own majority: compact Chinese entries next to
+    # spaced English ones is a common house style, not a mix.
+    groups = {lang: [e for e in entries if typing_language(e.ref) is lang] for lang in Language}
+    both = sum(1 for group in groups.values() if group) > 1
+    for lang, group in groups.items():
+        label = (f"{where} ({'Chinese' if lang is Language.ZH else 'English'} entries)",
+                 f"{where_zh}{'中文' if lang is Language.ZH else '英文'}条目") if both else (where, where_zh)
+        yield from _spacing_minority(r, group, styles, *label)
+
+
+def _spacing_minority(r: Rule, entries: list[EntryText], styles: dict[int, Spacing], where: str, where_zh: str
+                      ) -> Iterator[Finding]:
+    """One finding naming the entries spaced otherwise than most of ``entries``."""
+    counts = Counter(styles[id(e)] for e in entries if styles[id(e)] in (Spacing.SPACED, Spacing.COMPACT))
     if len(counts) < 2:
         return
     majority = counts.most_common(1)[0][0]
@@ -390,7 +445,8 @@ def date_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 @rule("CG311", "edition-rules", Severity.WARNING)
 def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Elements the chosen edition of GB/T 7714 does not have: the preprint type [PP] under 2015, or
-    an access date on a non-network item under 2025 (which keeps it only for online resources)."""
+    an access date on a non-network item under 2025 (which keeps it only for online resources).
+    Under 2025, preprints typed [J] are noted once (info): that edition types them [PP]."""
     for e in all_entries(ctx.document):
         ref = e.ref
         if ctx.standard is Standard.GB2015 and ref.type_code == "PP":
@@ -400,6 +456,16 @@ def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 and not ref.url:
             yield entry_finding(r, e, f"{e.label}: GB/T 7714-2025 keeps the access date only for network resources",
                             f"{e.label_zh}：GB/T 7714-2025 仅对网络资源著录引用日期")
+    if ctx.standard is Standard.GB2025:  # a preprint typed [J]: the edition's own type, suggested once
+        preprints = [e for e in all_entries(ctx.document) if e.ref.type_code == "J" and is_preprint(e.ref) and (
+            gbt_entry(e.ref) or (e.ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH))]
+        if preprints:
+            labels = _ranges([e.label for e in preprints])
+            yield r.finding(preprints[0].ref.span, f"{counted(len(preprints), 'preprint')} typed [J] ({labels}): "
+                            "GB/T 7714-2025 types a preprint [PP]", f"{len(preprints)} 篇预印本著录为 [J]（{labels}），"
+                            "GB/T 7714-2025 的预印本类型为 [PP]", severity=Severity.INFO,
+                            references=[e.ref.number or e.ref.index for e in preprints if e.footnote is None],
+                            footnotes=[e.footnote.id for e in preprints if e.footnote is not None])
 
 
 def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:

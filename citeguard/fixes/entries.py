@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from citeguard.checks.entry_style import typing_language
 from citeguard.checks.form_rules import entries_style, reads_back
 from citeguard.checks.registry import selected_code
 from citeguard.fixes.edits import Edit, line_starts, offset
@@ -83,16 +84,20 @@ def entry_edit(ref: Reference, codes: set[str], text: str, starts: list[int], st
 def entry_edits(doc: Document, text: str, starts: list[int], wanted: dict[int, set[str]],
                  notes: dict[str, set[str]], style: HouseStyle) -> list[Edit]:
     out = []
+    # each entry in the spacing of its own language's entries (as CG308 counts them)
+    spaced = {lang: replace(style, spaced=entries_style(list(doc.references), lang).spaced) for lang in Language}
     for ref in doc.references:
         number = ref.number if ref.number is not None else ref.index
-        made = entry_edit(ref, wanted.get(number, set()), text, starts, style, ref.label or str(number))
+        made = entry_edit(ref, wanted.get(number, set()), text, starts, spaced[typing_language(ref)],
+                          ref.label or str(number))
         if made is not None:
             out.append(replace(made, entry=number))
     entries = [n.entry for n in doc.footnotes if n.entry is not None]
-    note_style = entries_style(entries) if entries else style
+    note_styles = {lang: entries_style(entries, lang) if entries else style for lang in Language}
     for note in doc.footnotes:
         if note.entry is not None and note.id in notes:
-            made = entry_edit(note.entry, notes[note.id], text, starts, note_style, f"footnote {note.symbol}")
+            made = entry_edit(note.entry, notes[note.id], text, starts, note_styles[typing_language(note.entry)],
+                              f"footnote {note.symbol}")
             if made is not None:
                 out.append(replace(made, note=note.id))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -34,6 +35,7 @@ from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.layout import Layout, analyse
 from citeguard.parse.limits import Budget
 from citeguard.parse.lines import split_lines
+from citeguard.parse.listparts import runs_by_chapter
 from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
@@ -97,6 +99,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     numbered = [r.number for r in references if r.number is not None]
     max_number = max(numbered) if len(numbered) * 2 > len(references) else 0
     paragraphs, markers, citations = _body(src, layout, lexicon, issues, budget, max_number)
+    runs = max((r.part for r in references), default=0)
+    if runs and not layout.list_starts:  # a list that starts again from [1] under one heading
+        citations = runs_by_chapter(paragraphs, citations, runs)
     if syntax in ("pandoc", "latex"):
         keyed = _keyed(src, layout, syntax, len(citations), issues, budget)
         inside = covered([c.span for c in keyed])
@@ -120,6 +125,15 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     if bib_issues or any(r.key for r in references):
         references, bib_issues = _cited_only(references, citations, bib_issues)
     issues.extend(bib_issues)
+    ocr = ocr_damaged(src.text[:2_000_000], paragraphs, references)
+    if syntax == "latex":  # LaTeX's notes are \footnote{…}: a circled number in its source is text
+        markers = [m for m in markers if m.auto]
+        footnotes = [f for f in footnotes if f.auto]
+    elif not ocr and src.positions is None and len(layout.page_ends) <= 1 and not any(
+            fl.symbol != "*" for fl in layout.footnotes):
+        # a mark needs a note or a note's place: a born-digital text with no circled note and no
+        # page (whose foot a conversion could have lost) numbers items with ① ② ③, not notes
+        markers = [m for m in markers if m.auto]
     markers, footnotes = pair_markers(markers, footnotes)
     pages = page_list(src, layout, markers, footnotes)
     if src.note_labels:
@@ -151,7 +165,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions, ocr=ocr_damaged(src.text[:2_000_000], paragraphs, references))
+        issues=tuple(issues), positions=src.positions, ocr=ocr)
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:
@@ -159,6 +173,7 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budge
     out = [parse_entry(block.text, src.span(block.start, block.end), index=i, number=block.number,
                        label=block.label)
            for i, block in enumerate(layout.entries, start=1)]
+    out = [replace(r, part=block.part) if block.part else r for r, block in zip(out, layout.entries, strict=True)]
     if not out:
         return out
     # The list's style is that of most of its entries; rules of a style apply only to lists in it.
@@ -282,12 +297,14 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
             start = raw.source_offset(rc.start)
             cspan = src.span(start, raw.source_offset(rc.end - 1) + 1)
             numbers: tuple[int | None, ...] = tuple(rc.numbers) or (None,)
+            # with a list after each chapter, a number names an entry of the first list after it
+            part = bisect.bisect_right(layout.list_starts, start) + 1 if layout.list_starts else 0
             for number in numbers:
                 citations.append(Citation(
                     id=f"c{len(citations) + 1}", kind=rc.kind, text=rc.text, span=cspan, paragraph=index,
                     narrative=rc.narrative, author_text=rc.author_text, authors=rc.authors, et_al=rc.et_al,
                     year=rc.year, year_suffix=rc.year_suffix, pages=rc.pages, number=number,
-                    group=f"g{rc.group}"))
+                    group=f"g{rc.group}", part=part if part <= len(layout.list_starts) else 0))
     return paragraphs, markers, citations
 
 

@@ -13,7 +13,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
-from citeguard.parse.fields import iso_date
+from citeguard.parse.fields import iso_date, place_in_institution
 from citeguard.parse.text import blank_spans, is_chinese, tex_switched_off
 
 # BibTeX entry type → GB/T 7714 type code
@@ -220,13 +220,20 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
                   for p in (fields.get("pages") or "").split(",") if p.strip())
     language = fields.get("language") or fields.get("langid") or ""
     zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
+    place = _clean(fields.get("address") or fields.get("location"))
+    publisher = _clean(fields.get("publisher") or fields.get("institution") or fields.get("school"))
+    misplaced: tuple[str, ...] = ()
+    school = _clean(fields.get("institution") or fields.get("school"))
+    if not place and school and school == publisher and (inside := place_in_institution(school)):
+        place, late = inside  # school = {武汉: 武汉理工大学} prints in order; 华北电力大学(北京) does not
+        publisher = publisher.split(":", 1)[-1].split("：", 1)[-1].strip() if not late else publisher
+        misplaced = ("place",) if late else ()
     return Reference(
         raw=entry.raw.strip() if entry.raw else f"@{entry.entry_type}{{{entry.key}, …}}", span=span, index=index,
         language=Language.ZH if zh else Language.EN, style=EntryStyle.BIBTEX,
         type_code=BIB_TYPES.get(entry.entry_type.lower(), "Z"), authors=authors, et_al=et_al, title=title,
         container=_clean(fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")),
-        place=_clean(fields.get("address") or fields.get("location")),
-        publisher=_clean(fields.get("publisher") or fields.get("institution") or fields.get("school")),
+        place=place, publisher=publisher, misplaced=misplaced,
         year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],
         volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
         url=(fields.get("url") or "").strip("{} ") or None, doi=fields.get("doi"),

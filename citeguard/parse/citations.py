@@ -67,6 +67,8 @@ EN_NARRATIVE_RE = re.compile(
     rf"{ET_AL}?)\s*$")
 # One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
 _LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")
+# A number in Markdown-escaped brackets, as converters write a citation: \[30\]  \[1-3\]  \[2,5\]
+_ESCAPED_NUMBER_RE = re.compile(r"\\\[(?P<body>[\d\s,，、\-–—~]{1,60})\\\]")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
@@ -351,6 +353,10 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
     group = first_group
     original = text
     text = fold_width(text, keep_enumeration_comma=True)  # same length: offsets stay valid
+    escaped: dict[int, int] = {}  # where the "[" of an escaped number is read → where its "\]" ends
+    if "\\[" in text:  # Markdown's escaped brackets "\[30\]" (a conversion's), read as "[30]" (same length)
+        escaped = {m.start() + 1: m.end() for m in _ESCAPED_NUMBER_RE.finditer(text)}
+        text = _ESCAPED_NUMBER_RE.sub(lambda m: f" [{m.group('body')}] ", text)
     math = [(m.start(), m.end()) for m in MATH_RE.finditer(text)] if "$" in text else []
     if "![" in text:  # a Markdown image's alt text "![[a] [2]](x.png)" cites nothing
         text = IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
@@ -382,6 +388,8 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
     found.extend(numeric_citations(text, original, math, lexicon, group, max_number,
                                    None if limit is None else limit - len(found)))
     found.sort(key=lambda c: c.start)
+    if escaped:  # an escaped number's citation is printed with its backslashes: "\[30\]"
+        found = [replace(c, start=c.start - 1, end=escaped[c.start]) if c.start in escaped else c for c in found]
     found = [replace(c, text=original[c.start:c.end],
                      author_text=original[c.author_start:c.author_start + len(c.author_text)])
              for c in found]

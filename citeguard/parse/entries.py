@@ -22,6 +22,7 @@ from citeguard.parse.fields import (
     URL_RE,
     cut,
     iso_date,
+    place_in_institution,
     split_pages,
     with_fields,
 )
@@ -41,6 +42,10 @@ _CLOSE = r"\s*+\.?\s*+$"
 # Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
 DATES_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
                       r"\[\s*(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*\]")
+# A date closing an entry after its URL, bracketed or not, as OCR may space it: "…/a.html,2010 -11 -1."
+# "….htm.[2020-01-02]" (not a URL's own path: "…/2020-01-02" is preceded by a slash; the spaces
+# before the date are only those inside its bracket, so that a run of spaces is not rescanned)
+LATE_DATE_RE = re.compile(r"(?<=[\s,，;；.。\]])(?:\[\s*+)?(?P<access>\d{4}\s?-\s?\d{1,2}\s?-\s?\d{1,2})\s*+\]?\s*+[.。]?\s*+$")
 # A lone update date without an access date: (2026-01-14)
 UPDATE_ONLY_RE = re.compile(r"\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\)")
 # Journal: 刊名, 年, 卷(期): 页码   刊名, 2024(4): 5-20   Nature, 2020, 585(7825): 357-362
@@ -69,6 +74,16 @@ AY_JOURNAL_RE = re.compile(
 # Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
 AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?){_END}\s*+[:;]\s*+(?P<publisher>[^:]+?){_END}\s*+"
                         rf"{_PAGES}?{_CLOSE}")  # "In Flora of X. Beijing: Science Press"
+# A thesis's institution, then its place: 武汉理工大学, 武汉, 2013   Zhejiang A&F University, Linan, 2010
+THESIS_PLACE_AFTER_RE = re.compile(
+    rf"^(?P<publisher>[^:,.\[]{{2,80}}?){_END}\s*+,\s*+(?P<place>[^:,.\[\d]{{2,30}}?){_END}\s*+,\s*+"
+    rf"(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
+# An edition standing alone before the imprint: 15th ed  2版  第3版
+_EDITION_HEAD_RE = re.compile(r"^[^.:,]{0,20}(?:版|\bed|\bedition|\bEd)\.?$")
+# A series statement: Lecture Notes in Computer Science: Vol 1234  Springer Series in Statistics  XX丛书:第3卷
+_SERIES_RE = re.compile(r"\b(?:vols?|volume|series|lecture\s+notes)\b|丛书|文库|系列|第\s*\d+\s*[卷辑册]", re.IGNORECASE)
+# Other responsibility, which GB/T 7714 puts there: 韩谦, 译   王五, 主编   eds. A. Smith   trans. B. Lee
+_RESPONSIBLE_RE = re.compile(r"(?:译|译注|校注|主编|编著|编|整理|点校)$|\b(?:eds?|trans|translated|edited)\b", re.IGNORECASE)
 # Year only (publisher unknown): 2020: 12-13
 YEAR_ONLY_RE = re.compile(rf"^(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # A date element (patents, standards): 2012-04-05.
@@ -202,11 +217,16 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         if not url_m:
             rest_end = min(rest_end, doi_m.start())
     dates_m = DATES_RE.search(tail, 0, rest_end) or UPDATE_ONLY_RE.search(tail, 0, rest_end)
-    if dates_m is None and url_m:  # "[EB/OL]. https://…. [2017-09-15]": the access date after the URL
-        late = DATES_RE.search(tail, url_m.end())
+    if url_m and (dates_m is None or "access" not in dates_m.groupdict()):
+        # "[EB/OL]. https://…. [2017-09-15]"  "https://…/a.html,2010-11-1": the access date after the URL
+        late = DATES_RE.search(tail, url_m.end()) or LATE_DATE_RE.search(tail, url_m.start())
         if late:
-            fields["access_date"] = iso_date(late.group("access"))
-            fields["update_date"] = iso_date(late.group("update"))
+            fields["access_date"] = iso_date(re.sub(r"\s+", "", late.group("access")))
+            if late.groupdict().get("update"):
+                fields["update_date"] = iso_date(late.group("update"))
+            fields["misplaced"] = ("access date",)
+            if late.start() < url_m.end():  # glued to the URL: not part of it
+                fields["url"] = text[tail_start + url_m.start():tail_start + late.start()].rstrip(".,;，； ")
     if dates_m:
         fields["update_date"] = iso_date(dates_m.group("update"))
         if "access" in dates_m.groupdict():
@@ -241,6 +261,9 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     pub_raw = text[tail_start + body_start:tail_start + rest_end].strip()
     pub_folded = fold_width(pub_raw).strip()
     leftover = _publication(fields, pub_raw, pub_folded, code_match.group("code"), year_known=fields.get("year") is not None)
+    if code_match.group("code") == "D" and not fields.get("place"):
+        _thesis_place(fields, pub_raw, pub_folded, leftover)
+        leftover = None if fields.get("place") else leftover
     if fields.get("year") is None:
         for name in ("date", "update_date"):
             value = fields.get(name)
@@ -266,24 +289,77 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
         code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
         order = (*order, AY_JOURNAL_RE, AY_BOOK_RE) if code == "J" else (*order, AY_BOOK_RE, AY_JOURNAL_RE)
+    elif code not in ("J", "N") and not BOOK_RE.match(folded) and not PUBLISHER_YEAR_RE.match(folded) \
+            and _imprint_after_head(fields, raw, folded, code):
+        return None
     for pattern in (*order, YEAR_ONLY_RE, DATE_ONLY_RE):
         m = pattern.match(folded)
         if m is None:
             continue
-        groups = m.groupdict()
-        for key in ("container", "place", "publisher", "volume", "issue", "edition"):
-            if key in groups:
-                value = cut(raw, m, key)
-                if value is not None:
-                    fields[key] = value
-        if groups.get("year") and not year_known:
-            fields["year"] = m.group("year")
-            fields["year_suffix"] = m.group("suffix") or ""
-        if groups.get("date"):
-            fields["date"] = iso_date(m.group("date"))
-        fields["pages"] = split_pages(cut(raw, m, "pages") if "pages" in groups else None)
+        _take(fields, raw, m, year_known)
         return None
     return raw.strip() or None
+
+
+def _imprint_after_head(fields: dict[str, object], raw: str, folded: str, code: str) -> bool:
+    """The imprint after what stands before it: an edition ("15th ed. AOAC International, 1990"),
+    a meeting's proceedings ("Adaptive Optical System Technologies. SPIE, 1998: 517-521"), or a
+    series ("Lecture Notes in Computer Science: Vol 1234. Berlin: Springer, 2005", out of GB/T
+    7714's order) — read as such, so that the publisher after it is not missing."""
+    for dot in _split_periods(folded)[:MAX_HOST_PERIODS]:
+        rest = folded[dot + 1:]
+        lead = len(rest) - len(rest.lstrip())
+        head = raw[:dot].strip()
+        if not head:
+            continue
+        for pattern in (BOOK_RE, PUBLISHER_YEAR_RE):
+            m = pattern.match(rest[lead:])
+            if m is None or any(_unbalanced(m.group(k)) for k in ("place", "publisher") if k in m.groupdict()):
+                continue  # "P. Schrodt (Thousand Oaks, CA: Sage)": a bracket cut in two is no imprint
+            _take(fields, raw[dot + 1 + lead:], m, False)
+            if _EDITION_HEAD_RE.match(head):
+                fields["edition"] = head
+            elif code == "C":
+                fields["container"] = head  # the proceedings (its "//" missing: CG314's matter)
+            elif code == "M" and _SERIES_RE.search(head) and not _RESPONSIBLE_RE.search(head):
+                fields["misplaced"] = ("series",)  # (not a host book: no container, no "//")
+            # (translators "韩谦, 译", a degree "Ph.D Thesis", a report number: where GB/T 7714 has them)
+            return True
+    return False
+
+
+def _unbalanced(value: str | None) -> bool:
+    return bool(value) and value is not None and value.count("(") != value.count(")")
+
+
+def _take(fields: dict[str, object], raw: str, m: re.Match[str], year_known: bool) -> None:
+    """The fields a publication pattern matched, cut from the original text."""
+    groups = m.groupdict()
+    for key in ("container", "place", "publisher", "volume", "issue", "edition"):
+        if key in groups:
+            value = cut(raw, m, key)
+            if value is not None:
+                fields[key] = value
+    if groups.get("year") and not year_known:
+        fields["year"] = m.group("year")
+        fields["year_suffix"] = m.group("suffix") or ""
+    if groups.get("date"):
+        fields["date"] = iso_date(m.group("date"))
+    fields["pages"] = split_pages(cut(raw, m, "pages") if "pages" in groups else None)
+
+
+def _thesis_place(fields: dict[str, object], raw: str, folded: str, leftover: str | None) -> None:
+    """A thesis's place written inside its institution ("华北电力大学(北京), 2013") or after it
+    ("武汉理工大学, 武汉, 2013"): read, and noted as out of GB/T 7714's order (place: institution)."""
+    institution = fields.get("publisher")
+    if isinstance(institution, str) and (inside := place_in_institution(institution)) and inside[1]:
+        fields.update(place=inside[0], misplaced=("place",))
+        return
+    m = THESIS_PLACE_AFTER_RE.match(folded) if leftover else None
+    if m:
+        fields.update(publisher=cut(raw, m, "publisher"), place=cut(raw, m, "place"), year=m.group("year"),
+                      year_suffix=m.group("suffix") or "", pages=split_pages(cut(raw, m, "pages")),
+                      misplaced=("place",))
 
 
 def _with_key(ref: Reference, key: EntryKey | None, text: str) -> Reference:

@@ -28,6 +28,13 @@ URL_RE = re.compile(
 # DOI, bare or as a doi.org URL: 10.1000/xyz123  doi:10.1000/xyz  https://doi.org/10.1000/x
 DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/[^\s<>\"]+)",
                     re.IGNORECASE)
+# The place written inside an institution's name or field: 华北电力大学(北京)  中国地质大学（武汉）
+# "武汉: 武汉理工大学" (a .bib school field holding both)
+#   (a city's or region's name: two to four Han characters, not a school's "（工程管理学院）", or a
+#   capitalised Latin word or two: "(Beijing)")
+_PLACE_INSIDE_RE = re.compile(r"^(?P<name>[^()（）]{2,80}?)\s*+[(（](?P<place>(?![^()（）]*[学院系所部校室心])"
+                              r"[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[)）]$")
+_PLACE_BEFORE_RE = re.compile(r"^(?P<place>[^:：,，()（）\d]{2,20}?)\s*+[:：]\s*+(?P<name>\S.{1,80})$")
 # A page list item separator: 191,192  25-26, 30
 _PAGE_SEP_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))\s*+,\s*+")  # (never from inside a space run)
 
@@ -65,3 +72,13 @@ def iso_date(value: str | None) -> str | None:
 
 def with_fields(base: Reference, fields: dict[str, object]) -> Reference:
     return replace(base, **{k: v for k, v in fields.items() if v is not None})  # type: ignore[arg-type]
+
+
+def place_in_institution(value: str) -> tuple[str, bool] | None:
+    """The place an institution field holds, and whether it stands inside the name (out of GB/T
+    7714's order, "华北电力大学(北京)") rather than before it in order ("武汉: 武汉理工大学")."""
+    m = _PLACE_INSIDE_RE.match(value.strip())
+    if m:
+        return m.group("place").strip(), True
+    m = _PLACE_BEFORE_RE.match(value.strip())
+    return (m.group("place").strip(), False) if m else None

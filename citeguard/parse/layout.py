@@ -12,13 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from citeguard.parse.entrykey import starts_entry
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
-from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, find_list
-from citeguard.parse.text import CIRCLED_CHARS, FOOTNOTE_MARK, SENTENCE_END_RE
+from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, ListRegion, find_list, heading_match, read_region
+from citeguard.parse.text import CIRCLED_CHARS, CIRCLED_NUMBER, FOOTNOTE_MARK, SENTENCE_END_RE
 
 # A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
 FOOTNOTE_LINE_RE = re.compile(FOOTNOTE_MARK + r"[ \t]*(?P<text>\S.*)$")
@@ -93,8 +94,11 @@ class Layout:
     ref_heading: tuple[int, int] | None  # offsets of the heading words of the reference list
     yaml: tuple[Line, ...]
     md_notes: tuple[MdNote, ...] = ()  # Markdown footnote definitions [^3]: …
+    list_starts: tuple[int, ...] = ()  # where each list starts, when each chapter has its own (else empty)
 
 
+_CIRCLED = frozenset(CIRCLED_CHARS)
+MAX_ITEMS = 50  # items of a procedure numbered ① ② … at line starts (the circled numbers go to 50)
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
 _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
 
@@ -131,11 +135,16 @@ def analyse(text: str, front_end: int) -> Layout:
         trailing_at = _trailing_start(lines, region.first_line + 1, len(lines))
         if trailing_at < region.end_line:  # the English title block after a Chinese list ends it
             region = find_list(lines, region.first_line, trailing_at)
-    if region is not None:
-        body_end, ref_end, entries = region.first_line, region.end_line, region.entries
+    regions = chapter_lists(lines, front_end, len(lines), region) if region is not None else ()
+    # a list after each chapter: the lines of every list are not body text, the text between them is
+    in_list = bytearray(len(lines))
+    for each in regions:
+        in_list[each.first_line:each.end_line] = b"\x01" * (each.end_line - each.first_line)
+    if regions:
+        ref_end, entries = regions[-1].end_line, tuple(e for each in regions for e in each.entries)
     else:
-        body_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
-        ref_end, entries = body_end, ()
+        ref_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
+        entries = ()
 
     footnotes: list[FootnoteLine] = []
     page_ends: list[int] = []
@@ -163,8 +172,10 @@ def analyse(text: str, front_end: int) -> Layout:
         pending = []
 
     in_block = False
+    items_until = 0  # lines before this one number the items of a procedure, not notes
+    marked: set[str] = set()  # circled numbers in the body text of the page so far
     for ln in lines[front_end:ref_end]:
-        in_refs = region is not None and ln.index >= body_end
+        in_refs = bool(in_list[ln.index])
         if ln.text.startswith("\f"):
             # A form feed is a page break (pdftotext, citeguard's PDF reader): the page ends here,
             # whether or not it had footnotes; a paragraph it cuts is joined as at a page foot.
@@ -177,9 +188,13 @@ def analyse(text: str, front_end: int) -> Layout:
             page += 1
             in_block = False
             last_fn = None
+            marked = set()
             if ln.blank:
                 continue
-        m = footnote_match(ln)
+        m = footnote_match(ln) if ln.index >= items_until else None
+        if m and not in_block and not in_refs:
+            items_until = _item_block(lines, ln.index, marked)
+            m = None if items_until > ln.index else m
         if m:
             if not in_block:
                 flush()
@@ -205,6 +220,7 @@ def analyse(text: str, front_end: int) -> Layout:
             page += 1
             in_block = False
             last_fn = None
+            marked = set()
         if in_refs:
             continue
         if ln.blank:
@@ -212,6 +228,7 @@ def analyse(text: str, front_end: int) -> Layout:
         else:
             if pending and HEADING_RE.match(ln.text):
                 flush()
+            marked.update(_CIRCLED.intersection(ln.text))
             pending.append(ln)
             if HEADING_RE.match(ln.text):
                 flush()
@@ -225,8 +242,33 @@ def analyse(text: str, front_end: int) -> Layout:
     front = tuple(ln for ln in lines[yaml_end:front_end] if not ln.blank)
     trailing = tuple(ln for ln in lines[ref_end:] if not ln.blank)
     heading = region.heading[1:] if region is not None and region.heading is not None else None
+    list_starts = tuple(lines[each.first_line].start for each in regions) if len(regions) > 1 else ()
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
-                  entries, heading, tuple(yaml), md_notes)
+                  entries, heading, tuple(yaml), md_notes, list_starts)
+
+
+def _item_block(lines: tuple[Line, ...], at: int, marked: set[str]) -> int:
+    """The line after the items of a procedure or list numbered ① ② … at line starts from line
+    ``at`` — not a page's notes: at least two, in order, introduced by a line ending in a colon or
+    each but the last ending in a semicolon or comma, and not every one marked in the page's text
+    (a note needs its mark) — else ``at``."""
+    numbers: list[str] = []
+    separated = 0
+    end = at
+    for ln in lines[at:at + MAX_ITEMS]:
+        if ln.blank:
+            continue
+        m = FOOTNOTE_LINE_RE.match(ln.text)
+        symbol = (m.group("a") or m.group("b") or m.group("c")) if m else None
+        if symbol is None or CIRCLED_NUMBER.get(symbol) != len(numbers) + 1:
+            break
+        numbers.append(symbol)
+        separated += ln.text.rstrip().endswith(("；", ";", "，", ",", "、"))
+        end = ln.index + 1
+    introduced = at > 0 and lines[at - 1].text.rstrip().endswith(("：", ":"))
+    if len(numbers) < 2 or not (introduced or separated >= len(numbers) - 1) or all(n in marked for n in numbers):
+        return at
+    return end
 
 
 def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
@@ -255,3 +297,49 @@ def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
                 i -= 1
             return start
     return hi
+
+
+# A numeric citation in body text, also Markdown-escaped: [3]  [1-3]  [2, 5]  \[30\]
+_CITES_RE = re.compile(r"\\?\[\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3}){0,20}\s*\\?\]")
+MAX_LISTS = 60  # list headings tried (a thesis of many chapters, each with its list)
+
+
+def chapter_lists(lines: Sequence[Line], lo: int, hi: int, main: ListRegion) -> tuple[ListRegion, ...]:
+    """The lists after each chapter or section, in order, their entries numbered by part (1, 2 …),
+    when ``main`` is one of several such lists; else ``(main,)``. A citation's number names an
+    entry of the first list after it. Lists count as one per part only when body text citing by
+    number stands before each: a list and its translation, or a second article's list on the same
+    page, stay as find_list reads them."""
+    if main.heading is None or not main.numbered:
+        return (main,)
+    found: list[ListRegion] = []
+    for ln in lines[lo:hi]:
+        if len(found) >= MAX_LISTS:
+            break
+        if found and ln.index < found[-1].end_line:
+            continue
+        if ln.index == main.first_line:
+            found.append(main)
+            continue
+        m = heading_match(ln.text)
+        if m is None:
+            continue
+        region = read_region(lines, ln.index, m.start("rest"), hi, (ln.index, ln.start + m.start("word"),
+                                                                     ln.start + m.end("word")))
+        if region.numbered and region.entries and region.entries[0].number == 1 and (
+                region.end_line <= main.first_line or region.first_line >= main.end_line):
+            found.append(region)
+    if len(found) < 2 or main not in found:
+        return (main,)
+    previous = lo
+    for region in found:  # each list closes a part that cites by number
+        if not _cites(lines[previous:region.first_line]):
+            return (main,)
+        previous = region.end_line
+    return tuple(replace(region, entries=tuple(replace(e, part=k) for e in region.entries))
+                 for k, region in enumerate(found, start=1))
+
+
+def _cites(lines: Sequence[Line]) -> bool:
+    """Does body text among ``lines`` (not a list entry) cite by number?"""
+    return any(_CITES_RE.search(ln.text) and not LABEL_RE.match(ln.text) for ln in lines)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from citeguard.model import EntryStyle
 from citeguard.parse.entrykey import ACRONYM_NAME_RE, EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
 from citeguard.parse.lines import Line
+from citeguard.parse.listparts import split_runs
 from citeguard.parse.names import is_han_name, pinyin_name
 from citeguard.parse.text import FOOTNOTE_MARK_RE, TYPE_CODE_RE, is_chinese, is_cjk
 
@@ -89,6 +90,7 @@ LOOKAHEAD = 40  # lines to look ahead for the list's next entry after a gap
 MAX_HEADINGS = 12  # headings tried (the last ones in the text)
 SMALL_LIST = 10  # a list under a heading shorter than this is compared with headless ones
 MAX_DEBRIS = 8  # lines before the first entry that may be skipped
+MAX_RUN_HEADING = 20  # characters of a line that heads a run of a list starting again from 1
 MAX_LINE = 20_000  # characters of a line searched for a heading run onto it
 MAX_RUN_ONS = 60  # cut points tried inside one entry
 # cut points tried inside one unnumbered block: OCR may run a whole page of entries into one
@@ -106,6 +108,7 @@ class EntryBlock:
     text_start: int  # offset after the label
     end: int
     text: str
+    part: int = 0  # which numbered run of the list (1, 2 …) when it starts again from 1; 0 for one run
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +199,7 @@ def find_list(lines: Sequence[Line], lo: int, hi: int) -> ListRegion | None:
                 heads.append((ln, t.start("word"), t.end("word"), t.end()))
     best: ListRegion | None = None
     for ln, word_start, word_end, entries_at in heads[-MAX_HEADINGS:]:
-        region = _read(lines, ln.index, entries_at, hi, (ln.index, ln.start + word_start, ln.start + word_end))
+        region = read_region(lines, ln.index, entries_at, hi, (ln.index, ln.start + word_start, ln.start + word_end))
         if region.entries and (best is None or len(region.entries) >= len(best.entries)):
             best = region
     if best is not None and len(best.entries) >= SMALL_LIST:
@@ -222,7 +225,7 @@ def _headless(lines: Sequence[Line], lo: int, hi: int, *, anywhere: bool = False
         if (label is not None and (label[0] == 1 or _continues(lines, i + 1, hi, label[0] + 1))
                 and (_YEAR_RE.search(ln.text) or _WORK_ID_RE.search(ln.text))) or (
                 label is None and _opens_entry(ln.text) and entry_key(ln.text[:600]) is not None):
-            region = _read(lines, i, 0, hi, None)
+            region = read_region(lines, i, 0, hi, None)
             with_years = sum(1 for e in region.entries if _YEAR_RE.search(e.text) or _WORK_ID_RE.search(e.text))
             if len(region.entries) >= 3 and with_years * 4 >= len(region.entries) * 3:
                 if best is None or len(region.entries) >= len(best.entries):
@@ -233,7 +236,7 @@ def _headless(lines: Sequence[Line], lo: int, hi: int, *, anywhere: bool = False
     return best
 
 
-def _read(lines: Sequence[Line], first: int, column: int, hi: int,
+def read_region(lines: Sequence[Line], first: int, column: int, hi: int,
           heading: tuple[int, int, int] | None) -> ListRegion:
     """Entries from line ``first`` (from ``column`` on) until the list ends."""
     probe = [ln.text[column:] if ln.index == first else ln.text for ln in lines[first:min(hi, first + 12)]]
@@ -243,6 +246,8 @@ def _read(lines: Sequence[Line], first: int, column: int, hi: int,
     numbered = any(n <= 3 for n in labels[:4]) or any(b == a + 1 for a, b in itertools.pairwise(labels[:6]))
     reader = _read_numbered if numbered else _read_unnumbered
     entries, end = reader(lines, first, column, hi)
+    if numbered:
+        entries, end = split_runs(lines, entries, end)
     return ListRegion(heading, first, end, tuple(entries), numbered)
 
 
@@ -319,6 +324,7 @@ def _walk(lines: Sequence[Line], first: int, column: int, hi: int) -> Iterator[t
 def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> tuple[list[EntryBlock], int]:
     built = _Builder()
     expected: int | None = None
+    run_start = 0  # where the current run of numbers began (a list may start again from 1)
     end = hi
     for ln, text, base, after_blank in _walk(lines, first, column, hi):
         if _is_end(text):
@@ -348,9 +354,18 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
                 end = ln.index
                 break
             continue
-        elif label is not None and label[0] == 1 and len(built.entries) >= 3 and _BRACKETED_RE.match(text):
-            end = ln.index  # the list starts again from 1: its translation, read as the list's
-            break
+        elif label is not None and label[0] == 1 and len(built.entries) - run_start >= 3 and (
+                _BRACKETED_RE.match(text) or _YEAR_RE.search(text) or _WORK_ID_RE.search(text)) and (
+                _continues(lines, ln.index + 1, hi, 2) and not _continues(lines, ln.index + 1, hi, expected + 1)):
+            # the list starts again from 1 (and goes on 2, 3 — not "[1]" OCR made of [11] before [12]):
+            # a second run (a list per chapter under one heading), or its translation, which _runs cuts off
+            run_start = len(built.entries)
+            built.open(1, text[:label[1]].strip().lstrip("-*+# \t"), base + len(text) - len(text.lstrip()),
+                       base + label[1], text[label[1]:])
+            expected = 2
+        elif len(built.entries) - run_start >= 3 and len(text.strip()) <= MAX_RUN_HEADING and not _YEAR_RE.search(
+                text) and _restarts(lines, ln.index + 1, hi):
+            continue  # the heading of the next run ("外文文献", "第二章"), not the end of this entry
         elif after_blank and not _continues(lines, ln.index, hi, expected):
             end = ln.index
             break
@@ -358,6 +373,15 @@ def _read_numbered(lines: Sequence[Line], first: int, column: int, hi: int) -> t
             built.extend(base, text)
         expected = _cut_run_ons(built, expected)
     return built.blocks(), end
+
+
+def _restarts(lines: Sequence[Line], after: int, hi: int) -> bool:
+    """Does the next non-blank line start the numbering again from 1?"""
+    for ln in lines[after:min(hi, after + 3)]:
+        if ln.text.strip():
+            label = _label(ln.text)
+            return label is not None and label[0] == 1
+    return False
 
 
 def _cut_run_ons(built: _Builder, expected: int) -> int:
