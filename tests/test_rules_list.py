@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeguard.api import document_from_text
 from citeguard.model import Severity, Standard
 
 from .rulekit import findings, paper, summary
@@ -86,3 +87,27 @@ def test_cg311_edition_specific(standard: Standard, refs: str, count: int) -> No
 def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
     refs = "[1] 黄剑辉.构建开放型经济体的战略研究:从“十三五”到2049[M].2019:333."
     assert summary(paper("正文（黄剑辉，2019）。", refs), "CG306") == []
+
+
+# A name written "Surname, Given" is one author, not two (issue 22, class 8): CG309 counts authors.
+@pytest.mark.parametrize(("entry", "authors", "expected"), [
+    ("[1] WANG PL, WU SC, YANG, LP, et al. Codon bias[J]. Guihaia, 2019, 39(12): 1583-1592.",
+     ("WANG PL", "WU SC", "YANG, LP"), []),
+    ("[1] Wu, Eric, Kong Bin, Wang Xin, et al. Residual attention[C]//Proc of ISBI. New York: IEEE, 2019: 1158-1161.",
+     ("Wu, Eric", "Kong Bin", "Wang Xin"), []),
+    ("[1] Stuewig J, Tangney，JP, Rohsenow,D J. Self-control[J]. Psychological Bulletin, 2014, 40(3): 334-347.",
+     ("Stuewig J", "Tangney, JP", "Rohsenow, D J"), []),
+    ("[1] Oprea, TI, Simcoe, TS, Ahmad, M. Drug design[J]. Molecular Design, 2001, 15(2): 107-112.",
+     ("Oprea, TI", "Simcoe, TS", "Ahmad, M"), []),
+    # names that are names: surnames with their initials, two all-capital surnames, four real authors
+    ("[1] ZHANG S, LI, WU. Title[J]. Journal, 2020, 1(2): 3-4.", ("ZHANG S", "LI", "WU"), []),
+    ("[1] LIU Q, HE H, YAN B, KAI H. Title[J]. Journal, 2020, 1(2): 3-4.", ("LIU Q", "HE H", "YAN B", "KAI H"),
+     [(5, W)]),
+    ("[1] Smith, J, Brown, KA, Lee, M, Zhao, Q. Title[J]. Journal, 2020, 1(2): 3-4.",
+     ("Smith, J", "Brown, KA", "Lee, M", "Zhao, Q"), [(5, W)]),
+])
+def test_surname_comma_given_is_one_author(entry: str, authors: tuple[str, ...], expected: list[tuple[int, Severity]]
+                                           ) -> None:
+    text = paper("正文[1]。", entry)
+    assert summary(text, "CG309") == expected
+    assert document_from_text(text).references[0].authors == authors

@@ -36,6 +36,32 @@ _EN_NAMES_BEFORE_RE = re.compile(
     r"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?\s*$")
 
 
+# What stands before a bracket that is a value, not a citation: "x = [1, 2]", "x ∈ [1, 5]", "\\in [2, 3]"
+# (not ">": "<td>[33]" is a citation in an HTML table cell)
+_VALUE_BEFORE_RE = re.compile(r"(?:[=∈]|\\in)\s*$")
+# A Markdown link reference definition at a line's start: "[3]: https://example.org" "[3]: <…>"
+_LINK_DEFINITION_RE = re.compile(r"\s{0,3}\]:[ \t]*(?:<|https?://|ftp://|www\.|/|#)")
+# The text of a bracket just before "[3]" that makes it a reference-style link: "[project page][3]"
+# (a bracket holding a letter or a Han character, not "[2][3]", two citations in a row)
+_LINK_TEXT_BEFORE_RE = re.compile(r"\[[^\[\]\n]{0,300}[A-Za-z\u4e00-\u9fff][^\[\]\n]{0,300}\]$")
+
+
+def not_a_citation(body: str, text: str, start: int, end: int) -> bool:
+    """Is the bracket ``text[start:end]`` (inside: ``body``) something other than a citation? An
+    interval, vector or index holding 0 ([0, 1], [1, 0], [0]); a grid cell or pair repeating a number
+    ([2,2], [6,6]-phenyl); a value after "=" or "∈"; a Markdown reference link ([page][3]) or its
+    definition ("[3]: https://…"). Citation numbers start at 1 and a citation names each work once."""
+    parts = [p for p in re.split(r"\s*[,，、]\s*", re.sub(r"(?<=\d) (?=\d)", "", body.strip())) if p]
+    firsts = [re.split(r"\s*[-–—~]\s*", p)[0] for p in parts]
+    if any(f.isdigit() and int(f) == 0 for f in firsts) or len(set(parts)) < len(parts):
+        return True
+    before = text[max(0, start - 400):start]
+    if _VALUE_BEFORE_RE.search(before[-20:]) or _LINK_TEXT_BEFORE_RE.search(before):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t") and _LINK_DEFINITION_RE.match(text, end - 1) is not None
+
+
 MAX_GROUP_NUMBERS = 500  # numbers one bracket may cite (the longest real group cites a few dozen)
 
 
@@ -85,6 +111,7 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
     number of a numbered list, for citations OCR lost a bracket of (none when 0). More than
     ``limit`` are not all read (the caller refuses the manuscript)."""
     found: list[RawCitation] = []
+    values: list[tuple[int, int]] = []  # brackets that are not citations: no half of one is either
     math_starts = [lo for lo, _ in math]
     for m in NUMERIC_RE.finditer(text):
         if limit is not None and len(found) > limit:
@@ -98,6 +125,9 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
         numbers = numbers_in(m.group("body"))
         if not numbers:
             continue
+        if not_a_citation(m.group("body"), text, m.start(), m.end("body") + 1):
+            values.append((m.start(), m.end()))
+            continue
         group += 1
         page = m.group("page") if m.group("sup") else None
         end = m.end() if page else m.end("body") + 1
@@ -105,7 +135,7 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
     if max_number:
         taken = [(c.start, c.end) for c in found]
         for m in _HALF_NUMERIC_RE.finditer(text):
-            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
+            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math, *values]):
                 continue
             numbers = numbers_in(m.group("a") or m.group("b") or m.group("c").replace(".", ","))
             if m.group("c") and list(numbers) != sorted(set(numbers)):
