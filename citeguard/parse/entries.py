@@ -147,9 +147,9 @@ def _volume_from_title(title: str | None) -> str | None:
 def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = None,
                 label: str | None = None) -> Reference:
     """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
-    # Markdown read as the words it shows: "*Nature*, *585*(7825)" → "Nature, 585(7825)" (parse/markup.py);
-    # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"
-    text = demath(plain_text(raw.strip()))
+    # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"; then Markdown read as the words it shows:
+    # "*Nature*, *585*(7825)" → "Nature, 585(7825)" (parse/markup.py; math's own _ and \ are gone by then)
+    text = plain_text(demath(raw.strip()))
     repaired = _OCR_NUMBER_RE.sub(lambda m: m.group(0).translate(OCR_DIGITS), text)
     notes: tuple[str, ...] = ()
     if repaired != text:

@@ -29,13 +29,18 @@ _AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?://|ftp://|www\.)[^<>\s]{1,2000})>
 # What markup is made of, one token at a time: an escaped character \* \_ \[ …, a run of * or _,
 # a run of backticks (inline code)
 _TOKEN_RE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|]|\*++|_++|`++")
-# Text that holds markup worth reading through (a cheap test before any work)
-_MARKUP_CHARS = frozenset("*_[<`\\")
+# The characters emphasis, code and escapes are made of (a cheap test before any work: a GB/T
+# entry's "[J]" alone is no markup)
+_TOKEN_CHARS = frozenset("*_`\\")
+
+
+def _may_hold_markup(text: str) -> bool:
+    return bool(_TOKEN_CHARS.intersection(text)) or "](" in text or "<" in text
 
 
 def has_markup(text: str) -> bool:
     """Does ``text`` hold Markdown markup that :func:`plain_text` would change?"""
-    return bool(_MARKUP_CHARS.intersection(text)) and plain_text(text) != text
+    return _may_hold_markup(text) and plain_text(text) != text
 
 
 def plain_text(text: str) -> str:
@@ -43,13 +48,15 @@ def plain_text(text: str) -> str:
     "[Red-Black Tree](https://x.org/rb)." → "Red-Black Tree. https://x.org/rb"; "<https://doi.org/10.1/x>"
     → "https://doi.org/10.1/x". Emphasis marks inside an address or DOI are the address's own and
     stay ("https://x.org/a_b_", "10.1002/(SICI)1097-4571*"); so does an underscore inside a word."""
-    if not _MARKUP_CHARS.intersection(text):
+    if not _may_hold_markup(text):
         return text
     targets: list[str] = []
     if "](" in text:
         text = _LINK_RE.sub(lambda m: _link(m, targets), text)
     if "<" in text:
         text = _AUTOLINK_RE.sub(lambda m: m.group("url"), text)
+    if not _TOKEN_CHARS.intersection(text):
+        return text if not targets or _ADDRESS_RE.search(text) else f"{text.rstrip()} {targets[0]}"
     out, at = [], 0
     for m in _ADDRESS_RE.finditer(text):  # addresses and DOIs are copied as they are
         out.append(_TOKEN_RE.sub(_token, text[at:m.start()]))

@@ -39,8 +39,8 @@ _EN_NAMES_BEFORE_RE = re.compile(
 # What stands before a bracket that is a value, not a citation: "x = [1, 2]", "x ∈ [1, 5]", "\\in [2, 3]"
 # (not ">": "<td>[33]" is a citation in an HTML table cell)
 _VALUE_BEFORE_RE = re.compile(r"(?:[=∈]|\\in)\s*$")
-# A Markdown link reference definition at a line's start: "[3]: https://example.org" "[3]: <…>"
-_LINK_DEFINITION_RE = re.compile(r"\s{0,3}\]:[ \t]*(?:<|https?://|ftp://|www\.|/|#)")
+# What follows the label of a Markdown link reference definition (at a line's start): "[3]: https://…" "[3]: <…>"
+_LINK_DEFINITION_RE = re.compile(r"\]:[ \t]*(?:<|https?://|ftp://|www\.|/|#)")
 # The text of a bracket just before "[3]" that makes it a reference-style link: "[project page][3]"
 # (a bracket holding a letter or a Han character, not "[2][3]", two citations in a row)
 _LINK_TEXT_BEFORE_RE = re.compile(r"\[[^\[\]\n]{0,300}[A-Za-z\u4e00-\u9fff][^\[\]\n]{0,300}\]$")
