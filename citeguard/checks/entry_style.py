@@ -60,6 +60,8 @@ def pages_known(document: Document) -> bool:
     only where a footnote block or a form feed closes one; when every mark and note stands on one
     page (a text with its notes at the end) or on none (Markdown notes, page 0), a page named in a
     finding would be citeguard's invention."""
+    if not document.footnotes:
+        return False
     return len({m.page for m in document.markers} | {f.page for f in document.footnotes}) > 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from citeguard.model import Reference
 from citeguard.parse.text import fold_width
@@ -69,6 +70,7 @@ def split_pages(pages: str | None) -> tuple[str, ...]:
     return tuple(p for p in out if p)
 
 
+@lru_cache(maxsize=8192)  # each rule on pages asks of every page item again
 def is_article_number(item: str) -> bool:
     """Is this item of an entry's pages an article number or e-locator, not a page or range?
     ("e0123456", "3-es", "123:1-123:12", "V07BT10A051", "Article 4203"; not "25-30", "xii", "S186")."""

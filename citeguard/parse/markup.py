@@ -29,13 +29,13 @@ _AUTOLINK_RE = re.compile(r"<(?P<url>(?:https?://|ftp://|www\.)[^<>\s]{1,2000})>
 # What markup is made of, one token at a time: an escaped character \* \_ \[ …, a run of * or _,
 # a run of backticks (inline code)
 _TOKEN_RE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|]|\*++|_++|`++")
-# The characters emphasis, code and escapes are made of (a cheap test before any work: a GB/T
-# entry's "[J]" alone is no markup)
-_TOKEN_CHARS = frozenset("*_`\\")
+def _has_tokens(text: str) -> bool:
+    """Any of the characters emphasis, code and escapes are made of? (a GB/T entry's "[J]" is none)"""
+    return "*" in text or "_" in text or "`" in text or "\\" in text
 
 
 def _may_hold_markup(text: str) -> bool:
-    return bool(_TOKEN_CHARS.intersection(text)) or "](" in text or "<" in text
+    return _has_tokens(text) or "](" in text or "<" in text
 
 
 def has_markup(text: str) -> bool:
@@ -55,7 +55,7 @@ def plain_text(text: str) -> str:
         text = _LINK_RE.sub(lambda m: _link(m, targets), text)
     if "<" in text:
         text = _AUTOLINK_RE.sub(lambda m: m.group("url"), text)
-    if not _TOKEN_CHARS.intersection(text):
+    if not _has_tokens(text):
         return text if not targets or _ADDRESS_RE.search(text) else f"{text.rstrip()} {targets[0]}"
     out, at = [], 0
     for m in _ADDRESS_RE.finditer(text):  # addresses and DOIs are copied as they are

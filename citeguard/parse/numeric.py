@@ -36,6 +36,13 @@ _EN_NAMES_BEFORE_RE = re.compile(
     r"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?\s*$")
 
 
+# The separators of a bracket's list: "1, 2"  "1，2"  "1、2" (a match starts where a space run
+# starts, never inside one, which would rescan the run from every position)
+_LIST_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[,，、]\s*+")
+# A space OCR put between the digits of one number: "1 9" in "[ 1 9 ]"
+_SPACED_DIGITS_RE = re.compile(r"(?<=\d) (?=\d)")
+# An element of a bracket's list that is 0 or a range from 0: "0"  "0-9" (not "10", not "9-0")
+_ZERO_FIRST_RE = re.compile(r"0+(?!\d)")
 # What stands before a bracket that is a value, not a citation: "x = [1, 2]", "x ∈ [1, 5]", "\\in [2, 3]"
 # (not ">": "<td>[33]" is a citation in an HTML table cell)
 _VALUE_BEFORE_RE = re.compile(r"(?:[=∈]|\\in)\s*$")
@@ -51,12 +58,13 @@ def not_a_citation(body: str, text: str, start: int, end: int) -> bool:
     interval, vector or index holding 0 ([0, 1], [1, 0], [0]); a grid cell or pair repeating a number
     ([2,2], [6,6]-phenyl); a value after "=" or "∈"; a Markdown reference link ([page][3]) or its
     definition ("[3]: https://…"). Citation numbers start at 1 and a citation names each work once."""
-    parts = [p for p in re.split(r"\s*[,，、]\s*", re.sub(r"(?<=\d) (?=\d)", "", body.strip())) if p]
-    firsts = [re.split(r"\s*[-–—~]\s*", p)[0] for p in parts]
-    if any(f.isdigit() and int(f) == 0 for f in firsts) or len(set(parts)) < len(parts):
+    if "0" in body or _LIST_SEP_RE.search(body):
+        parts = [p for p in _LIST_SEP_RE.split(_SPACED_DIGITS_RE.sub("", body.strip())) if p]
+        if len(set(parts)) < len(parts) or any(_ZERO_FIRST_RE.match(p) for p in parts):
+            return True
+    if _VALUE_BEFORE_RE.search(text, max(0, start - 20), start):
         return True
-    before = text[max(0, start - 400):start]
-    if _VALUE_BEFORE_RE.search(before[-20:]) or _LINK_TEXT_BEFORE_RE.search(before):
+    if start and text[start - 1] == "]" and _LINK_TEXT_BEFORE_RE.search(text, max(0, start - 700), start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t") and _LINK_DEFINITION_RE.match(text, end - 1) is not None
