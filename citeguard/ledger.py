@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from citeguard.checks.page_rules import lists_cited_pages
+from citeguard.checks.page_rules import lists_cited_pages, page_extent
 from citeguard.link import pages_cover
 from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
 from citeguard.parse.text import CIRCLED_CHARS, fold_width
@@ -118,7 +118,7 @@ def _citation_rows(document: Document, c: Citation, quote: str, quoted: bool) ->
         return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
                           page_from_entry=True)]
     return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
-                      not_in_entry=bool(ref and ref.pages and not pages_cover(ref.pages, (page,))))
+                      not_in_entry=bool(ref and page_extent(ref) and not pages_cover(page_extent(ref), (page,))))
             for page in c.pages]
 
 

@@ -5,6 +5,10 @@ the renderers, which both name places."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from citeguard.model import Citation, Document
+from citeguard.words import plural
 
 # Places in a .docx or PDF as the reader labels them: "p. 4, line 12"  "p. 4, line 23 (footnote)"
 # "p. 4"  "¶12"  "footnote 3"  "footnote 8 (①, p. 4)"  "endnote 2"
@@ -29,3 +33,16 @@ def place(label: str, lang: str) -> str:
         return f"{_NOTE_ZH[m.group(1)]} {m.group(2)}{shown}"
     return label
 
+
+def citation_places(doc: Document, cits: Sequence[Citation]) -> tuple[str, str, str, str]:
+    """Where citations stand, for a finding that names them all: (places, 地点, "lines " or "",
+    "第 " or ""): line numbers in a text file, "¶10" or "p. 2, line 5" in a .docx or PDF."""
+    if doc.positions is None:
+        places = [str(n) for n in sorted({c.span.line for c in cits})]
+    else:
+        places = list(dict.fromkeys(doc.location(c.span.line, c.span.column) for c in cits))
+    shown = (", " if doc.positions is None else "; ").join(places[:12]) + (" …" if len(places) > 12 else "")
+    shown_zh = ("、" if doc.positions is None else "；").join(place(p, "zh") for p in places[:12]) + (
+        " …" if len(places) > 12 else "")
+    unit, unit_zh = (plural(len(places), "line") + " ", "第 ") if doc.positions is None else ("", "")
+    return shown, shown_zh, unit, unit_zh

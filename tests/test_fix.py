@@ -341,3 +341,16 @@ def test_word_in_place_keeps_the_mode_and_a_backup(tmp_path: Path) -> None:
     assert done.returncode == 0 and "the original is kept as p.docx.orig" in done.stdout, done.stderr
     assert (tmp_path / "p.docx.orig").read_bytes() == original != (tmp_path / "p.docx").read_bytes()
     assert stat.S_IMODE((tmp_path / "p.docx").stat().st_mode) == 0o640
+
+
+def test_an_entry_read_through_its_markdown_keeps_its_markup() -> None:
+    # the list's spacing is mixed (CG308): the plain entries are re-rendered, the one set in Markdown
+    # emphasis is left as typed (its rendering would drop the author's *…*); article numbers stay as written
+    text = ("正文[1]，又见[2]，再[3]。\n\n参考文献\n\n"
+            "[1] 张三. 论某某问题[J]. 经济研究, 2020, 55(1): e0213456.\n"
+            "[2] 李四,王五.论另一问题[J].管理世界,2021,37(2):123:1-123:12.\n"
+            "[3] 赵六.论第三个问题[J].*中国社会科学*,2022,42(3):3-es.\n"
+            "[4] 钱七. 论第四个问题[J]. 经济学动态, 2023, 40(4): 1-9.\n")
+    fixed, _, _ = _fix(text)
+    assert "[2] 李四, 王五. 论另一问题[J]. 管理世界, 2021, 37(2): 123:1-123:12." in fixed
+    assert "[3] 赵六.论第三个问题[J].*中国社会科学*,2022,42(3):3-es." in fixed

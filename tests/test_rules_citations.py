@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from citeguard.api import document_from_text
+from citeguard.api import audit_file, document_from_text
 from citeguard.model import Severity
 
-from .rulekit import paper, summary
+from .rulekit import findings, paper, summary
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 REFS = """
@@ -218,3 +220,70 @@ ZH_PAIR = "[1] 王小明,李四.题名甲[J].刊名,2007(1):1-2.\n[2] 赵六.题
 ])
 def test_misspelt_first_author_in_chinese(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
     assert summary(paper(body, ZH_PAIR), code) == expected
+
+
+# Brackets that are not citations (issue 22, class 7): an interval, a vector or a grid cell, a value
+# after "=", a Markdown reference link and its definition, inline code, a LaTeX optional argument.
+# Each would cite a number the two-entry list lacks (CG109) or cite [2] before [1] (CG110).
+TWO_REFS = "[1] 甲.题名[J].刊名,2020(1):1-2.\n[2] 乙.题名[J].刊名,2021(1):1-2."
+
+
+@pytest.mark.parametrize("before", [
+    "The value lies in the interval [0, 3].",
+    "The vector [3, 0] is a unit vector.",
+    "Cell [2,2] of the grid, and the pair [3,3].",
+    "Let x = [3, 4] be a point, and y ∈ [5, 6].",
+    "See the [project page][3] for details.\n\n[3]: https://example.org/project\n",
+    "Indexing `grid[2]` and `a[3]` in code.",
+])
+@pytest.mark.parametrize("code", ["CG109", "CG110"])
+def test_brackets_that_are_not_citations(before: str, code: str) -> None:
+    text = paper(f"{before}\n\nStudies [1] and [2].", TWO_REFS)
+    assert summary(text, code) == []
+    assert [c.number for c in document_from_text(text).citations] == [1, 2]
+
+
+def test_bracket_citations_stay_citations() -> None:
+    # runs of citations, OCR's spaced digits, a number after a closing bracket of another citation
+    text = paper("研究[1][2]，又见[ 1 ]和[1, 2]，以及[2-3]。", TWO_REFS)
+    assert [c.number for c in document_from_text(text).citations] == [1, 2, 1, 1, 2, 2, 3]
+    assert summary(text, "CG109") == [(1, E)]
+
+
+def test_latex_optional_arguments_are_not_citations(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text("@article{a, author = {Smith, J}, title = {T}, journal = {J}, year = {2020}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "main.tex").write_text(
+        "\\newbibmacro{string+doiurl}[1]{#1}\n\\lstset{keywordstyle=[2]\\itshape}\n"
+        "\\begin{document}\nAs shown \\cite{a}.\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    doc, found = audit_file(tmp_path / "main.tex")
+    assert [c.kind.value for c in doc.citations] == ["key"]
+    assert not [f for f in found if f.code in ("CG109", "CG909")]
+
+
+# Cascades and repeats (issue 22, class 10): one mistake, one finding.
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    # [7] has no entry: CG109 says so; no renumbering is asked of it, nor of the numbers after it
+    ("CG110", "研究[1]，又见[7]，再[2]，再[3]。", []),
+    ("CG109", "研究[1]，又见[7]，再[2]，再[3]。", [(1, E)]),
+    ("CG110", "研究[1]，又见[7]，再[3]，再[2]。", [(1, W)]),  # a real order slip is still found
+])
+def test_no_renumbering_of_a_number_without_entry(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, NUMERIC_REFS), code) == expected
+
+
+def test_an_ambiguity_is_one_finding_listing_its_places() -> None:
+    body = "甲（习近平，2018）。\n\n乙（习近平，2018）又（习近平，2018）。\n\n丙（周文和许凌云，2023）。"
+    (f,) = findings(paper(body, REFS), "CG105")
+    assert f.line == 1 and len(f.citations) == 3
+    assert "(3 citations: lines 1, 3)" in f.message and "共 3 处：第 1、3 行" in f.message_zh
+
+
+def test_an_uncited_bib_entry_without_a_key_is_not_checked(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@article{a, author = {Smith, J}, title = {Cited}, journal = {J}, year = {2020}}\n"
+        "@article{, author = {Nobody, A}, title = {No key}, journal = {J}, year = {2019}}\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text("As shown \\cite{a}.\n\\bibliography{refs}\n", encoding="utf-8")
+    doc, found = audit_file(tmp_path / "main.tex")
+    assert [r.key for r in doc.references] == ["a"]
+    assert [f.code for f in found if f.code == "CG102"] == []

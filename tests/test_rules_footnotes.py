@@ -105,3 +105,24 @@ def test_a_real_mark_beside_items_keeps_its_note() -> None:
     doc = document_from_text(ITEM_CASES[2][1])
     assert [m.symbol for m in doc.markers] == ["①"] and [f.symbol for f in doc.footnotes] == ["①"]
     assert doc.markers[0].footnote == doc.footnotes[0].id
+
+
+# A text whose notes all stand at its end shows no pages: a finding names none (issue 22, class 10).
+NO_PAGES = "正文。①又一句。②再一句。④\n\n① 张三.题名[M].北京:中华书局,2001:3.\n\n② 李四.题名[M].北京:中华书局,2001:4.\n\n" \
+           "③ 王五.题名[M].北京:中华书局,2001:5.\n"
+TWO_PAGES = "一页。①\n\n① 张三.题名[M].北京:中华书局,2001:3.\n\n又一页。①②\n\n① 李四.题名[M].北京:中华书局,2001:4.\n"
+MD_NOTES = "正文[^1]。又一句[^2]。\n\n[^1]: 张三.题名[M].北京:中华书局,2001:3.\n\n[^2]: 李四.题名[M]. 北京: 中华书局, 2001: 4.\n\n" \
+           "[^3]: 王五.题名[M].北京:中华书局,2001:5.\n"
+
+
+@pytest.mark.parametrize(("text", "code", "message"), [
+    (NO_PAGES, "CG401", "footnote mark ④ has no footnote ④"),
+    (NO_PAGES, "CG402", "footnote ③ has no mark ③ in the text"),
+    (NO_PAGES, "CG403", "mark ④ where ③ was expected"),
+    (TWO_PAGES, "CG401", "footnote mark ② on page 2 has no footnote ② on that page"),  # pages the text shows
+    (MD_NOTES, "CG406", "footnote [^2] mixes spaced and compact punctuation"),  # a Markdown note: no page
+])
+def test_no_page_is_invented(text: str, code: str, message: str) -> None:
+    got = [f.message for f in findings(text, code)]
+    assert any(m.startswith(message) for m in got), got
+    assert all("page 0" not in m and ("page 1" not in m or text is TWO_PAGES) for m in got)

@@ -300,3 +300,27 @@ def test_place_inside_a_bib_school_field(tmp_path: Path) -> None:
     _, found = audit_file(tmp_path / "main.tex")
     assert [(f.severity, f.message) for f in found if f.code == "CG305"] == [
         (W, "@li2013: the place stands inside or after the institution: GB/T 7714 has place: institution")]
+
+
+# A name written "Surname, Given" is one author, not two (issue 22, class 8): CG309 counts authors.
+@pytest.mark.parametrize(("entry", "authors", "expected"), [
+    ("[1] WANG PL, WU SC, YANG, LP, et al. Codon bias[J]. Guihaia, 2019, 39(12): 1583-1592.",
+     ("WANG PL", "WU SC", "YANG, LP"), []),
+    ("[1] Wu, Eric, Kong Bin, Wang Xin, et al. Residual attention[C]//Proc of ISBI. New York: IEEE, 2019: 1158-1161.",
+     ("Wu, Eric", "Kong Bin", "Wang Xin"), []),
+    ("[1] Stuewig J, Tangney，JP, Rohsenow,D J. Self-control[J]. Psychological Bulletin, 2014, 40(3): 334-347.",
+     ("Stuewig J", "Tangney, JP", "Rohsenow, D J"), []),
+    ("[1] Oprea, TI, Simcoe, TS, Ahmad, M. Drug design[J]. Molecular Design, 2001, 15(2): 107-112.",
+     ("Oprea, TI", "Simcoe, TS", "Ahmad, M"), []),
+    # names that are names: surnames with their initials, two all-capital surnames, four real authors
+    ("[1] ZHANG S, LI, WU. Title[J]. Journal, 2020, 1(2): 3-4.", ("ZHANG S", "LI", "WU"), []),
+    ("[1] LIU Q, HE H, YAN B, KAI H. Title[J]. Journal, 2020, 1(2): 3-4.", ("LIU Q", "HE H", "YAN B", "KAI H"),
+     [(5, W)]),
+    ("[1] Smith, J, Brown, KA, Lee, M, Zhao, Q. Title[J]. Journal, 2020, 1(2): 3-4.",
+     ("Smith, J", "Brown, KA", "Lee, M", "Zhao, Q"), [(5, W)]),
+])
+def test_surname_comma_given_is_one_author(entry: str, authors: tuple[str, ...], expected: list[tuple[int, Severity]]
+                                           ) -> None:
+    text = paper("正文[1]。", entry)
+    assert summary(text, "CG309") == expected
+    assert document_from_text(text).references[0].authors == authors

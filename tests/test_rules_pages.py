@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from citeguard.api import audit_file, document_from_text
+from citeguard.format import render_entry
 from citeguard.model import Severity
 
 from .rulekit import findings, paper, summary
@@ -49,3 +53,80 @@ def test_near_miss_page_is_suggested() -> None:
     assert {e.name: e.value for e in f.evidence}["cited page"] == "228"
     (g,) = findings(paper("甲（习近平，2025:228）乙（习近平，2025:191）。", BOOK.format(pages="191,288")), "CG202")
     assert "228" in g.message
+
+
+# Article numbers and e-locators stand where the pages do: read as they are written, never a
+# malformed, missing or uncited page (issue 22, class 6).
+ARTICLES = """[1] Smith J, Brown K. Fast graph search[J]. ACM Computing Surveys, 2005, 37(1): 3-es.
+[2] Li M, Wang H. Learning to rank[J]. ACM Transactions on Information Systems, 2021, 39(2): 123:1-123:12.
+[3] Zhang S, Chen L. Bearing vibration[C]//Proceedings of the ASME Turbo Expo 2020. New York: ASME, 2020: V07BT10A051.
+[4] Liu Y, Zhou Q. Gut microbiota and obesity[J]. PLoS ONE, 2019, 14(3): e0213456.
+[5] Zhao L, Li Q. Topology of networks[J]. Physical Review B, 2017, 95(12): 125413-1-125413-7.
+[6] Chen X, Sun Y. Cell stress granules[J]. Cell, 2024, 187(7): 1701-1718.e28.
+[7] Wu T. Coastal floods[J]. Water Resources Research, 2020, 56(3): e2020WR028079.
+[8] Ma Y. A wrong range[J]. Journal of Ranges, 2020, 5(2): 30-25."""
+ARTICLE_PAGES = ["3-es", "123:1-123:12", "V07BT10A051", "e0213456", "125413-1-125413-7", "1701-1718.e28",
+                 "e2020WR028079", "30-25"]
+APA_ARTICLES = """References
+
+Li, M., & Wang, H. (2021). Learning to rank. ACM Transactions on Information Systems, 39(2), 123:1–123:12.
+Liu, Y., & Zhou, Q. (2019). Gut microbiota. PLoS ONE, 14(3), e0213456.
+Open Science Collaboration. (2015). Estimating the reproducibility of psychological science. Science, 349(6251), aac4716.
+Smith, J., & Brown, K. (2005). Fast graph search. ACM Computing Surveys, 37(1), 3-es.
+Wang, F. (2018). Grid cells. Nature Communications, 9, Article 4203.
+"""
+
+
+@pytest.mark.parametrize(("code", "body", "expected"), [
+    ("CG205", "研究[1-8]。", [(12, E)]),  # only [8]'s backward range; every article number is read as one
+    ("CG204", "研究[1-8]。", []),
+])
+def test_article_numbers_are_pages_as_written(code: str, body: str, expected: list[tuple[int, Severity]]) -> None:
+    assert summary(paper(body, ARTICLES), code) == expected
+    doc = document_from_text(paper(body, ARTICLES))
+    assert [r.pages for r in doc.references] == [(p,) for p in ARTICLE_PAGES]
+    assert not any(r.unparsed for r in doc.references)
+
+
+def test_a_cited_page_is_not_held_to_an_article_number() -> None:
+    refs = ("Liu Y, Zhou Q, 2019. Gut microbiota[J]. PLoS ONE, 14(3): e0213456.\n"
+            "Ma Y, 2020. A range[J]. Journal of Ranges, 5(2): 25-30.")
+    assert summary(paper("甲（Liu和Zhou，2019:5）乙（Ma，2020:31）。", refs), "CG201") == [(1, E)]  # only Ma's
+
+
+def test_article_numbers_kept_by_the_renderer() -> None:
+    doc = document_from_text(paper("研究[1-8]。", ARTICLES))
+    for ref, pages in zip(doc.references, ARTICLE_PAGES, strict=True):
+        assert render_entry(ref).endswith(f": {pages}."), ref.raw
+
+
+def test_article_numbers_in_an_apa_list() -> None:
+    text = "Known (Li & Wang, 2021; Liu & Zhou, 2019; Open Science Collaboration, 2015; Smith & Brown, 2005; " \
+           "Wang, 2018).\n\n" + APA_ARTICLES
+    doc = document_from_text(text)
+    assert [r.pages for r in doc.references] == [("123:1–123:12",), ("e0213456",), ("aac4716",), ("3-es",),
+                                                 ("Article 4203",)]
+    assert not any(r.unparsed for r in doc.references)
+    assert summary(text, "CG901") == [] and summary(text, "CG205") == []
+
+
+BIB_ARTICLES = """@article{acm2005, author = {Smith, John}, title = {Fast graph search},
+  journal = {ACM Computing Surveys}, year = {2005}, volume = {37}, pages = {3-es}}
+@article{acm2021, author = {Li, Ming}, title = {Learning to rank}, journal = {ACM Trans. Inf. Syst.},
+  year = {2021}, volume = {39}, number = {2}, articleno = {68}, numpages = {12}}
+@article{wrr2020, author = {Wu, Tao}, title = {Coastal floods}, journal = {Water Resources Research},
+  year = {2020}, volume = {56}, eid = {e2020WR028079}}
+@inproceedings{twice, author = {Shah, A}, title = {Stream packing}, title = {Lecture Notes},
+  booktitle = {HiPC}, year = {2001}, pages = "182 - 191"}
+"""
+
+
+def test_article_numbers_in_a_bib_file(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BIB_ARTICLES, encoding="utf-8")
+    (tmp_path / "main.tex").write_text("Search \\cite{acm2005}, rank \\cite{acm2021}, floods \\cite{wrr2020}, "
+                                       "streams \\cite{twice}.\n\\bibliography{refs}\n", encoding="utf-8")
+    doc, found = audit_file(tmp_path / "main.tex")
+    # articleno / eid stand in for the pages; a field given twice leaves its block as written, but
+    # its values are read without their delimiters
+    assert [r.pages for r in doc.references] == [("3-es",), ("68",), ("e2020WR028079",), ("182 - 191",)]
+    assert [f.code for f in found if f.code.startswith("CG2")] == []

@@ -25,8 +25,8 @@ from citeguard.model import (
 from citeguard.parse.entrykey import fold_name
 from citeguard.parse.names import is_han_name, surname_key
 from citeguard.parse.text import fold_width
-from citeguard.places import place
-from citeguard.words import counted, ordinal, plural
+from citeguard.places import citation_places
+from citeguard.words import counted, ordinal
 
 
 def whole_brackets(c: Citation) -> bool:
@@ -154,19 +154,34 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Several entries share the cited author and year and nothing in the citation tells them apart.
 
     Bad: （习近平，2018） with two 2018 entries by 习近平.  Good: 2018a / 2018b in list and text.
+    The same works left apart at several places are one finding at the first, listing them all.
     """
     if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
         return
+    alike: dict[tuple[int, ...], list[Citation]] = {}
     for c in ctx.document.citations:
         if c.reference is None and c.link_reason.startswith("ambiguous"):
-            refs = [ref_number(ctx.document, x.reference) for x in c.candidates]
-            labels = ", ".join(ref_label(ctx.document, x.reference) for x in c.candidates)
-            yield r.finding(c.span, f"{c.text} could mean any of {labels}", f"{c.text} 可能指向多个条目：{labels}",
-                            citations=[c.id], references=refs,
-                            suggestion=f"add year suffixes ({c.year}a, {c.year}b) in the list and the text, "
-                            "or cite a page that tells the works apart",
-                            suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码",
-                            confidence=ctx.reading.link_confidence)
+            alike.setdefault(tuple(sorted(x.reference for x in c.candidates)), []).append(c)
+    for cits in alike.values():
+        c = cits[0]
+        refs = [ref_number(ctx.document, x.reference) for x in c.candidates]
+        labels = ", ".join(ref_label(ctx.document, x.reference) for x in c.candidates)
+        also, also_zh = _also_at(ctx.document, cits)
+        yield r.finding(c.span, f"{c.text} could mean any of {labels}{also}",
+                        f"{c.text} 可能指向多个条目：{labels}{also_zh}", citations=[x.id for x in cits], references=refs,
+                        suggestion=f"add year suffixes ({c.year}a, {c.year}b) in the list and the text, "
+                        "or cite a page that tells the works apart",
+                        suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码",
+                        confidence=ctx.reading.link_confidence)
+
+
+def _also_at(doc: Document, cits: list[Citation]) -> tuple[str, str]:
+    """" (3 citations: lines 23, 44, 95)" / "（共 3 处：第 23、44、95 行）" — nothing for one citation."""
+    if len(cits) < 2:
+        return "", ""
+    shown, shown_zh, unit, unit_zh = citation_places(doc, cits)
+    return (f" ({len(cits)} citations: {unit}{shown})",
+            f"（共 {len(cits)} 处：{unit_zh}{shown_zh}{' 行' if unit_zh else ''}）")
 
 
 def _pair_forms(ctx: AuditContext) -> tuple[int, int]:
@@ -349,7 +364,8 @@ def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """In the numeric system, entries are numbered in the order they are first cited.
 
     Bad: the text cites [3] before [2] is first cited.  Good: renumber so first citations run 1, 2, 3 ….
-    With a list after each chapter, each chapter's citations are numbered on their own.
+    With a list after each chapter, each chapter's citations are numbered on their own. A number no
+    entry has is CG109's: it has no place in the order, and no renumbering is asked of it.
     """
     if ctx.document.system is not CitationSystem.NUMERIC:
         return
@@ -360,7 +376,8 @@ def numeric_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 def _first_citation_order(r: Rule, citations: list[Citation]) -> Iterator[Finding]:
     seen = list(dict.fromkeys(c.number for c in citations  # (a list's "in" made this quadratic)
-                              if c.kind is CitationKind.NUMERIC and c.number is not None))
+                              if c.kind is CitationKind.NUMERIC and c.number is not None
+                              and c.reference is not None))
     expected = sorted(seen)
     for position, (got, want) in enumerate(zip(seen, expected, strict=True)):
         if got != want:
@@ -395,15 +412,7 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if len(forms) < 2:
         return
     (major, major_list), (minor, minor_list) = sorted(forms.items(), key=lambda kv: -len(kv[1]))
-    doc = ctx.document
-    if doc.positions is None:
-        places = [str(n) for n in sorted({c.span.line for c in minor_list})]
-    else:  # "¶10", "p. 2, line 5": places of a .docx or PDF, listed with semicolons
-        places = list(dict.fromkeys(doc.location(c.span.line, c.span.column) for c in minor_list))
-    shown = (", " if doc.positions is None else "; ").join(places[:12]) + (" …" if len(places) > 12 else "")
-    shown_zh = ("、" if doc.positions is None else "；").join(place(p, "zh") for p in places[:12]) + (
-        " …" if len(places) > 12 else "")
-    unit, unit_zh = (plural(len(places), "line") + " ", "第 ") if doc.positions is None else ("", "")
+    shown, shown_zh, unit, unit_zh = citation_places(ctx.document, minor_list)
     zh = {"full-width": "全角", "half-width": "半角"}
     yield r.finding(minor_list[0].span, f"{counted(len(minor_list), 'citation')} "
                     f"{'uses' if len(minor_list) == 1 else 'use'} {minor} brackets ({unit}{shown}) while "

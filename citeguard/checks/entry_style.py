@@ -61,11 +61,13 @@ class EntryText:
 
     ref: Reference
     footnote: Footnote | None = None
+    paged: bool = True  # the file shows pages (pages_known): a footnote is named with its page
 
     @property
     def label(self) -> str:
         if self.footnote is not None:
-            return f"footnote {self.footnote.symbol} (page {self.footnote.page})"
+            page = f" (page {self.footnote.page})" if self.paged else ""
+            return f"footnote {self.footnote.symbol}{page}"
         if self.ref.key:
             return f"@{self.ref.key}"
         return f"[{self.ref.number}]" if self.ref.number is not None else (self.ref.raw[:16] + "…")
@@ -73,17 +75,28 @@ class EntryText:
     @property
     def label_zh(self) -> str:
         if self.footnote is not None:
-            return f"第 {self.footnote.page} 页脚注 {self.footnote.symbol}"
+            return f"第 {self.footnote.page} 页脚注 {self.footnote.symbol}" if self.paged else f"脚注 {self.footnote.symbol}"
         return self.label
+
+
+def pages_known(document: Document) -> bool:
+    """Do the footnotes and their marks stand on pages the file shows? Extracted text has a page
+    only where a footnote block or a form feed closes one; when every mark and note stands on one
+    page (a text with its notes at the end) or on none (Markdown notes, page 0), a page named in a
+    finding would be citeguard's invention."""
+    if not document.footnotes:
+        return False
+    return len({m.page for m in document.markers} | {f.page for f in document.footnotes}) > 1
 
 
 def all_entries(document: Document) -> Iterator[EntryText]:
     """The reference list's entries, then every footnote that is an entry."""
     for ref in document.references:
         yield EntryText(ref)
+    paged = pages_known(document)
     for note in document.footnotes:
         if note.entry is not None:
-            yield EntryText(note.entry, note)
+            yield EntryText(note.entry, note, paged)
 
 
 def spacing(ref: Reference) -> Spacing:

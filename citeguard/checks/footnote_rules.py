@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from citeguard.checks.entry_style import EntryText, title_brackets
+from citeguard.checks.entry_style import EntryText, pages_known, title_brackets
 from citeguard.checks.list_rules import _spacing_findings, by_title
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Footnote, FootnoteMarker, Severity
@@ -30,10 +30,14 @@ def marker_without_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         "(lost in conversion?)", f"正文有 {len(doc.markers)} 个脚注标记，但文件中没有脚注文字",
                         severity=Severity.WARNING)
         return
+    paged = pages_known(doc)
     for m in doc.markers:
         if m.footnote is None and m.page == 0:  # a Markdown note: one text, no pages
             yield r.finding(m.span, f"footnote mark {m.symbol} has no definition {m.symbol}: in the text",
                             f"脚注标记 {m.symbol} 没有对应的脚注定义 {m.symbol}:")
+        elif m.footnote is None and not paged:  # one page in the file: its number would be invented
+            yield r.finding(m.span, f"footnote mark {m.symbol} has no footnote {m.symbol}",
+                            f"脚注标记 {m.symbol} 没有对应脚注")
         elif m.footnote is None:
             yield r.finding(m.span, f"footnote mark {m.symbol} on page {m.page} has no footnote {m.symbol} on that page",
                             f"第 {m.page} 页脚注标记 {m.symbol} 在页脚没有对应脚注")
@@ -45,10 +49,14 @@ def footnote_without_marker(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: footnote ② on a page whose text has only ①.
     """
+    paged = pages_known(ctx.document)
     for f in _numbered(ctx):
         if f.marker is None and f.page == 0:
             yield r.finding(f.span, f"footnote {f.symbol} is defined but never marked in the text",
                             f"脚注 {f.symbol} 已定义，但正文中没有对应标记", footnotes=[f.id])
+        elif f.marker is None and not paged:
+            yield r.finding(f.span, f"footnote {f.symbol} has no mark {f.symbol} in the text",
+                            f"脚注 {f.symbol} 在正文中没有对应标记", footnotes=[f.id])
         elif f.marker is None:
             yield r.finding(f.span, f"footnote {f.symbol} on page {f.page} has no mark {f.symbol} in the text of that page",
                             f"第 {f.page} 页脚注 {f.symbol} 在正文中没有对应标记", footnotes=[f.id])
@@ -65,11 +73,13 @@ def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for f in _numbered(ctx):
         if not f.auto:  # Word numbers real .docx notes itself; only typed numbers can be wrong
             pages[f.page].append(f)
+    paged = pages_known(ctx.document)  # else "page 1:" would name a page the file does not show
     for page, notes in pages.items():
+        on, on_zh = (f"page {page}: ", f"第 {page} 页：") if paged else ("", "")
         for expected, note in enumerate(notes, start=1):
             if note.number != expected:
-                yield r.finding(note.span, f"page {page}: footnote {note.symbol} where {circled(expected)} was expected",
-                                f"第 {page} 页：脚注编号应为 {circled(expected)}，实为 {note.symbol}", footnotes=[note.id],
+                yield r.finding(note.span, f"{on}footnote {note.symbol} where {circled(expected)} was expected",
+                                f"{on_zh}脚注编号应为 {circled(expected)}，实为 {note.symbol}", footnotes=[note.id],
                                 evidence=[("page footnotes", "".join(n.symbol for n in notes))])
                 break
     if not pages:
@@ -79,10 +89,11 @@ def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if not m.auto:
             marks[m.page].append(m)
     for page, page_marks in marks.items():
+        on, on_zh = (f"page {page}: ", f"第 {page} 页：") if paged else ("", "")
         for expected, m in enumerate(page_marks, start=1):
             if m.number != expected:
-                yield r.finding(m.span, f"page {page}: mark {m.symbol} where {circled(expected)} was expected",
-                                f"第 {page} 页：正文标记应为 {circled(expected)}，实为 {m.symbol}",
+                yield r.finding(m.span, f"{on}mark {m.symbol} where {circled(expected)} was expected",
+                                f"{on_zh}正文标记应为 {circled(expected)}，实为 {m.symbol}",
                                 evidence=[("page marks", "".join(x.symbol for x in page_marks))])
                 break
 
@@ -113,12 +124,16 @@ def repeated_work_inconsistent(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             diffs = [k for k in first if first[k] != fields[k]]
             if diffs:
                 assert e.footnote is not None and notes[0].footnote is not None
-                yield r.finding(e.ref.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) describes "
-                                f"{e.ref.title!r} differently from footnote {notes[0].footnote.symbol} (page "
-                                f"{notes[0].footnote.page}): {', '.join(diffs)}",
+                yield r.finding(e.ref.span, f"{e.label} describes {e.ref.title!r} differently from "
+                                f"{notes[0].label}: {', '.join(diffs)}",
                                 f"同一文献“{e.ref.title}”在不同脚注中著录不一致：{'、'.join(diffs)}",
                                 footnotes=[notes[0].footnote.id, e.footnote.id],
                                 evidence=[(k, f"{first[k]!r} vs {fields[k]!r}") for k in diffs])
+
+
+def _note_zh(e: EntryText) -> str:
+    assert e.footnote is not None
+    return f"脚注 {e.footnote.symbol}" + (f"（第 {e.footnote.page} 页）" if e.paged else "")
 
 
 @rule("CG405", "duplicate-footnote", Severity.INFO)
@@ -129,26 +144,26 @@ def duplicate_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     be shortened (同上 / 同前注) by house style, or the page of one of them is a copy-paste slip.
     """
     for group in by_title(ctx).values():
-        seen: dict[tuple[str, ...], Footnote] = {}
+        seen: dict[tuple[str, ...], EntryText] = {}
         for e in group:
             if e.footnote is None or not e.ref.pages:
                 continue
             key = (e.ref.year or "", *e.ref.pages)
             if key in seen:
                 other = seen[key]
-                yield r.finding(e.ref.span, f"footnote {e.footnote.symbol} (page {e.footnote.page}) repeats footnote "
-                                f"{other.symbol} (page {other.page}): same work, same page {', '.join(e.ref.pages)}",
-                                f"脚注 {e.footnote.symbol}（第 {e.footnote.page} 页）与脚注 {other.symbol}"
-                                f"（第 {other.page} 页）引用同一文献同一页码", footnotes=[other.id, e.footnote.id])
+                assert other.footnote is not None
+                yield r.finding(e.ref.span, f"{e.label} repeats {other.label}: same work, same page "
+                                f"{', '.join(e.ref.pages)}", f"{_note_zh(e)}与{_note_zh(other)}引用同一文献同一页码",
+                                footnotes=[other.footnote.id, e.footnote.id])
             else:
-                seen[key] = e.footnote
+                seen[key] = e
 
 
 @rule("CG406", "footnote-spacing-mixed", Severity.WARNING)
 def footnote_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Footnote entries mix spaced ("[M]. 北京: 人民出版社, 2023") and compact ("[M].北京:人民出版社,2023")
     punctuation. One pattern for all footnotes; the finding lists those that differ from the majority."""
-    entries = [EntryText(f.entry, f) for f in ctx.document.footnotes if f.entry is not None]
+    entries = [EntryText(f.entry, f, pages_known(ctx.document)) for f in ctx.document.footnotes if f.entry is not None]
     yield from _spacing_findings(r, entries, "footnotes", "脚注")
 
 
@@ -157,7 +172,8 @@ def bracket_width(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Brackets inside titles switch between full width （上） and half width (中) within the
     footnotes or within the list. Either is acceptable; mixing is not."""
     collections = {
-        "footnotes": [EntryText(f.entry, f) for f in ctx.document.footnotes if f.entry is not None],
+        "footnotes": [EntryText(f.entry, f, pages_known(ctx.document)) for f in ctx.document.footnotes
+                      if f.entry is not None],
         "reference list": [EntryText(x) for x in ctx.document.references],
     }
     for where, entries in collections.items():

@@ -15,6 +15,7 @@ from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.format import HouseStyle, house_style, render_entry
 from citeguard.model import EntryStyle, Finding, Language, Reference, Severity, Span
 from citeguard.parse import parse_entry
+from citeguard.parse.markup import plain_text
 from citeguard.parse.text import fold_width
 
 # An entry's own marks compared: the text without its white space, widths folded
@@ -97,7 +98,7 @@ def _check(r: Rule, e: EntryText, style: HouseStyle) -> Iterator[Finding]:
     if len(ref.raw) > MAX_COMPARED:
         return
     rendered = render_entry(ref, style)
-    printed, standard = _marks(ref.raw), _marks(rendered)
+    printed, standard = _marks(plain_text(ref.raw)), _marks(rendered)  # (Markdown's \[J], *刊名* are no marks)
     if printed == standard or not reads_back(ref, rendered):
         return
     found = _differences(printed, standard)

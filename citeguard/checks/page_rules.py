@@ -13,6 +13,7 @@ from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number,
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import pages_cover
 from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
+from citeguard.parse.fields import is_article_number
 from citeguard.parse.text import fold_width
 
 # A page or range: "191", "25-26", "25–26", "xii"
@@ -33,6 +34,12 @@ def abbreviated_range(first: str, last: str) -> bool:
     return len(last) < len(first) and int(first[:len(first) - len(last)] + last) > int(first)
 # Types whose page element lists the pages cited (引文页码), not the extent of an article.
 _CITED_PAGE_TYPES = frozenset({"M", "R", "D", "G", "Z", "S", "A", "CP", "DB"})
+
+
+def page_extent(ref: Reference) -> tuple[str, ...]:
+    """The entry's pages that are pages: an article number or e-locator in their place (e0123456,
+    3-es, 123:1-123:12) says which article, not which pages, so no cited page can be held to it."""
+    return tuple(p for p in ref.pages if not is_article_number(p))
 
 
 def lists_cited_pages(ref: Reference) -> bool:
@@ -65,12 +72,13 @@ def cited_page_not_listed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     by_entry = _citations_by_entry(ctx)
     for index, cits in by_entry.items():
         ref = ctx.document.references[index - 1]
-        if not ref.pages:
+        listed = page_extent(ref)
+        if not listed:
             continue
         cited = {p for c in cits for p in c.pages}
-        uncited = [p for p in ref.pages if not pages_cover((p,), tuple(cited))] if lists_cited_pages(ref) else []
+        uncited = [p for p in listed if not pages_cover((p,), tuple(cited))] if lists_cited_pages(ref) else []
         for c in cits:
-            if c.pages and not pages_cover(ref.pages, c.pages):
+            if c.pages and not pages_cover(listed, c.pages):
                 near = _near_page(c.pages[0], uncited) if len(c.pages) == 1 else None
                 label = ref_label(ctx.document, index)
                 hint = f"; the entry lists {near}, which no citation cites" if near else ""
@@ -138,7 +146,7 @@ def pages_not_ascending(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: …2022:201,96.  Good: …2022:96,201.
     """
     for ref in ctx.document.references:
-        firsts = [_first_page(p) for p in ref.pages]
+        firsts = [_first_page(p) for p in page_extent(ref)]
         numbers = [n for n in firsts if n is not None]
         if len(numbers) > 1 and numbers != sorted(numbers):
             order = ",".join(sorted(dict.fromkeys(ref.pages), key=lambda p: _first_page(p) or 0))
@@ -152,15 +160,18 @@ def pages_not_ascending(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A page range runs backwards, is open, or is not made of page numbers.
 
-    Abbreviated ranges (2537-41), discontinuous pages (243-251+323-327), article numbers (e555,
-    rtaf010, ACM 123:1--123:12), supplement and Roman pages (S186-S188, xii) are page numbers.
+    Abbreviated ranges (2537-41), discontinuous pages (243-251+323-327), article numbers and
+    e-locators in the pages' place (e555, rtaf010, e0123456, ACM 3-es and 123:1--123:12, ASME
+    V07BT10A051, 125413-1-7), supplement and Roman pages (S186-S188, xii) are page numbers.
     Bad: 30-25, 25-.  Good: 25-30.
     """
     for ref in ctx.document.references:
         if ref.style is EntryStyle.UNKNOWN or ref.unparsed:
             continue  # pages of an entry read in part may be anything (CG901 says so)
         for item in ref.pages:
-            if "+" in item:  # "243-251+323-327": discontinuous pages, each part a range of its own
+            # "243-251+323-327": discontinuous pages, each part a range of its own; "125413-1-7": an
+            # article and its pages, not a range
+            if "+" in item or is_article_number(item):
                 continue
             m = _RANGE_RE.match(_THOUSANDS_RE.sub("", fold_width(item)))
             bad = ""

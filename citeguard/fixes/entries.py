@@ -13,6 +13,7 @@ from citeguard.checks.registry import selected_code
 from citeguard.fixes.edits import Edit, line_starts, offset
 from citeguard.format import HouseStyle, render_entry
 from citeguard.model import Citation, Confidence, Document, EntryStyle, Finding, Language, Reference
+from citeguard.parse.markup import has_markup
 from citeguard.parse.names import is_han_name
 from citeguard.parse.text import fold_width
 
@@ -65,6 +66,8 @@ def entry_edit(ref: Reference, codes: set[str], text: str, starts: list[int], st
     entry as printed when ``ref`` carries a new year suffix)."""
     if not codes or ref.span.path or ref.style is not EntryStyle.GBT or ref.unparsed or ref.notes:
         return None
+    if has_markup(ref.raw):
+        return None  # "*刊名*": the entry was read through its Markdown; a rendering would drop the markup
     target = _deduplicated(ref) if "CG203" in codes else ref
     rendered = render_entry(target, style)
     dropped = _removed(ref.pages, target.pages)

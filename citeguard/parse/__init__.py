@@ -333,7 +333,8 @@ def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: l
 
 # What stands before "[1]" when it is a macro's argument count, not a citation:
 # \newcommand{\foo}[1]  \algrenewcommand\algorithmicrequire[1]  \renewcommand*{\x}[2]
-_MACRO_ARGS_RE = re.compile(r"\\[A-Za-z@]+\*?\s*(?:\{\\?[A-Za-z@]*\}|\\[A-Za-z@]+)?\s*$")
+# \newbibmacro{string+doiurl}[1] (biblatex names its macros with + : and -)
+_MACRO_ARGS_RE = re.compile(r"\\[A-Za-z@]+\*?\s*(?:\{\\?[A-Za-z@][A-Za-z@+:\-]*\}|\{\}|\\[A-Za-z@]+)?\s*$")
 
 
 def _latex_prose(src: SourceText, citations: list[Citation]) -> list[Citation]:
@@ -361,6 +362,8 @@ def _cited_only(references: tuple[Reference, ...], citations: list[Citation], is
     seen: set[str] = set()
     kept = []
     for r in references:  # a key defined twice is linked to its first definition (CG312 reports the second)
+        if r.style is EntryStyle.BIBTEX and not r.key:
+            continue  # "@article{," : an entry without a key cannot be cited, so BibTeX never prints it
         if not r.key or ((r.key in keys or r.key.lower() in folded) and r.key not in seen):
             kept.append(r)
             seen.add(r.key or "")

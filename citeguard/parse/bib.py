@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bibtexparser.entrypoint import parse_string
+from bibtexparser.middlewares import RemoveEnclosingMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from citeguard.ingest import SourceText
@@ -210,14 +211,19 @@ def _authors(value: str | None) -> tuple[tuple[str, ...], bool]:
     return tuple(n for n in names if n.lower() != "others"), et_al
 
 
+_ARTICLE_NUMBER_FIELDS = ("eid", "articleno", "article-number", "article_number")
+
+
 def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
     fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
     authors, et_al = _authors(fields.get("author") or fields.get("editor"))
     title = _clean(fields.get("title"))
     line = (entry.start_line or 0) + 1
     span = Span(line, 1, line, 1, source.path)
-    pages = tuple(p.strip().replace("--", "-").replace("–", "-")
-                  for p in (fields.get("pages") or "").split(",") if p.strip())
+    # an article number stands where the pages do when there are none: eid (biblatex, ADS),
+    # articleno (ACM), article-number (Web of Science) — "2021, 39(2): 68" as GB/T 7714 prints it
+    located = fields.get("pages") or next((fields[k] for k in _ARTICLE_NUMBER_FIELDS if fields.get(k)), "")
+    pages = tuple(p.strip().replace("--", "-").replace("–", "-") for p in located.split(",") if p.strip())
     language = fields.get("language") or fields.get("langid") or ""
     zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
     place = _clean(fields.get("address") or fields.get("location"))
@@ -253,8 +259,9 @@ def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Refer
     failed = []
     for block in library.failed_blocks:
         kept = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else None
-        if isinstance(kept, Entry):  # a field given twice (author={x}, …, author={x}): BibTeX keeps one
-            entries.append(kept)
+        if isinstance(kept, Entry):  # a field given twice (author={x}, …, author={x}): BibTeX keeps one;
+            # the parser left this block as written, its values still in their {…} or "…"
+            entries.append(RemoveEnclosingMiddleware().transform_entry(kept, library))
         else:
             failed.append(block)
     entries.sort(key=lambda e: e.start_line or 0)

@@ -71,6 +71,9 @@ _LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")
 _ESCAPED_NUMBER_RE = re.compile(r"\\\[(?P<body>[\d\s,，、\-–—~]{1,60})\\\]")
 # Inline TeX math, whose brackets are not citations: $ [ 4 ] $
 MATH_RE = re.compile(r"\$[^$\n]*\$")
+# Inline Markdown code, whose brackets are indexes: `grid[2]`  `a[1]` (one backtick, no quote inside:
+# LaTeX opens its quotes with backticks, ``so'' and `so')
+CODE_RE = re.compile(r"(?<!`)`(?!`)[^`'\n]{1,300}`(?!`)")
 # Characters after which a Chinese name may begin (a word boundary for names not in the list).
 _NAME_BOUNDARY = set("，。；：、！？“”‘’「」（）()《》,.;:!? \t\n"
                      "如据由和与及对在而但是为将从经即若且并了的过照按至让使向给被把见")
@@ -89,6 +92,17 @@ _SURNAMES = set(
 # Capitalised words that start sentences, not names: "In (2020)", "Table (2)"
 _NOT_NAMES = frozenset({"In", "The", "See", "As", "This", "These", "Table", "Figure", "Fig", "Eq", "Section",
                         "Chapter", "Since", "From", "Until", "After", "Before", "During", "By", "And"})
+
+
+def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined into one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _pages(value: str | None) -> tuple[str, ...]:
@@ -358,6 +372,8 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
         escaped = {m.start() + 1: m.end() for m in _ESCAPED_NUMBER_RE.finditer(text)}
         text = _ESCAPED_NUMBER_RE.sub(lambda m: f" [{m.group('body')}] ", text)
     math = [(m.start(), m.end()) for m in MATH_RE.finditer(text)] if "$" in text else []
+    if "`" in text:  # code is left out as math is (the spans in order, and apart)
+        math = _apart(math + [(m.start(), m.end()) for m in CODE_RE.finditer(text)])
     if "![" in text:  # a Markdown image's alt text "![[a] [2]](x.png)" cites nothing
         text = IMAGE_RE.sub(lambda m: " " * len(m.group(0)), text)
     for m in PAREN_RE.finditer(text):

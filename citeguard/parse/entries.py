@@ -26,6 +26,7 @@ from citeguard.parse.fields import (
     split_pages,
     with_fields,
 )
+from citeguard.parse.markup import plain_text
 from citeguard.parse.names import split_authors
 from citeguard.parse.text import OCR_DIGITS, demath, fold_width, han_count, is_chinese
 
@@ -35,8 +36,9 @@ from citeguard.parse.text import OCR_DIGITS, demath, fold_width, han_count, is_c
 _END = r"(?<!\s)"  # a lazy field ends on a non-space character
 # (期): (4)  (增刊1) — an issue is short; the bound keeps a run of spaces inside "(" from being rescanned
 _ISSUE = r"(?:\(\s*+(?P<issue>[^)]{0,40}?)\s*+\))"
-# : 页码 — the pages run to the entry's closing point (none, or no trailing space)
-_PAGES = r"(?::\s*+(?P<pages>(?:[^.]*?(?<!\s))?))"
+# : 页码 — the pages run to the entry's closing point (none, or no trailing space); a period inside
+# them only before the supplementary pages of a range: 1701-1718.e28
+_PAGES = r"(?::\s*+(?P<pages>(?:(?:[^.]|\.(?=e\d))*?(?<!\s))?))"
 # the entry's end: an optional full stop between spaces
 _CLOSE = r"\s*+\.?\s*+$"
 # Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
@@ -160,7 +162,9 @@ def _volume_from_title(title: str | None) -> str | None:
 def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = None,
                 label: str | None = None) -> Reference:
     """Split one entry into fields.  Never raises; unreadable text lands in ``unparsed``."""
-    text = demath(raw.strip())  # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"
+    # OCR's TeX math: "$3 3 ( 1 ) : 3 1 7$" → "33(1):317"; then Markdown read as the words it shows:
+    # "*Nature*, *585*(7825)" → "Nature, 585(7825)" (parse/markup.py; math's own _ and \ are gone by then)
+    text = plain_text(demath(raw.strip()))
     repaired = _OCR_NUMBER_RE.sub(lambda m: m.group(0).translate(OCR_DIGITS), text)
     notes: tuple[str, ...] = ()
     if repaired != text:

@@ -8,17 +8,20 @@ import re
 from citeguard.model import EntryStyle, Reference
 from citeguard.parse.fields import DOI_RE, URL_RE, cut, split_pages, with_fields
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import OCR_DIGITS, is_chinese
+from citeguard.parse.text import OCR_DIGITS, fold_width, is_chinese
 
 # APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
 APA_RE = re.compile(
     r"^(?P<authors>[^()]{1,400}?)\s*+[.,]?\s*+\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
     r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
-# APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126
+# APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126 — the pages may be an article
+# number: Article 4203, e0123456, 3-es, 123:1–123:12 (letters, digits, ":" and "." between them; each
+# run taken possessively, so a long run of digits is read one way)
 APA_SOURCE_RE = re.compile(
     r"^(?P<container>[^,]+?)(?<!\s)(?:\s*+,\s*+(?P<volume>[\w-]+)?|\s++(?=\())\s*+"
     r"(?:\(\s*+(?P<issue>[^)]{0,40}?)\s*+\))?\s*+"
-    r"(?:,\s*+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—~]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*+\.?\s*+$")
+    r"(?:,\s*+(?P<pages>(?:[Aa]rticle\s++(?:[Nn]o\.\s*+)?)?[A-Za-z]{0,3}+\d[A-Za-z\d]*+(?:[:.][A-Za-z\d]++)*+"
+    r"(?:\s*+[-–—~]{1,2}+\s*+[A-Za-z\d]++(?:[:.][A-Za-z\d]++)*+)?))?\s*+\.?\s*+$")
 # (a lazy field may not end in a space, and the spaces after it are taken possessively: a run of
 # spaces costs linear time, as in parse/entries.py)
 # APA book source: 北京：北京大学出版社.  New York: Wiley.
@@ -90,6 +93,9 @@ _APA_WESTERN_RE = re.compile(r"(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-ö
                              r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
 
 
+# "&" or the word "and" between two names, and the spaces around it: "A, B & C"  "A, B. and C"
+# (a match starts where a space run starts, never inside one, which would rescan it from every position)
+_AND_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))(?:&|\band\b)\s*+")
 # What may stand between APA names: commas, "&", "and", "et al.", "…"
 _APA_SEPARATORS_RE = re.compile(r"[\s,.&]|\band\b|\bet\s+al\b|…|\.\.\.")
 
@@ -105,5 +111,6 @@ def _apa_authors(raw: str) -> tuple[str, ...]:
         return tuple(found)
     if found:
         return ()  # names mixed with other text: not an APA author list (e.g. "Guth, Phys. Rev.")
-    names, _ = split_authors(raw.replace("&", ",").replace(" and ", ","))
+    # (widths folded: "Sandberg，L．and Langridge，W" is "Sandberg, L., Langridge, W")
+    names, _ = split_authors(_AND_RE.sub(",", fold_width(raw, keep_enumeration_comma=True)))
     return names if all(len(n) < 40 for n in names) else ()

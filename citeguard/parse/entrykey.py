@@ -143,14 +143,59 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
         part = _MARKS_RE.sub("", part.strip(" .")).strip(" .")
         if not part:
             continue
-        if out and _INITIALS_ONLY_RE.match(part) and _bare_surname(out[-1]):
+        if out and joins_initials(out[-1], part):
             out[-1] = f"{out[-1]}, {part}"  # "Smith" + "J." → "Smith, J."
         elif (two := _RUN_TOGETHER_RE.match(part)) and all(
                 any(ch.islower() for ch in two.group(g)) for g in ("a", "b")):
             out += [two.group("a"), two.group("b")]
         else:
             out.append(part)
-    return tuple(out), et_al
+    return pair_given_names(tuple(out)), et_al
+
+
+def joins_initials(before: str, part: str) -> bool:
+    """Are ``part``'s initials those of the Latin surname ``before`` it, split off by a comma
+    ("Smith, J.", "Tangney，JP", "Rohsenow,D J", "YANG, LP")? Initials are single letters, with points
+    or spaces, or a run of at most three capitals ("JP"; not "KAI H" or "HE H", a surname and its
+    initial). After an all-capital surname a run must hold no vowel: "ZHANG, LI" is two surnames."""
+    if not _INITIALS_ONLY_RE.match(part) or is_chinese(before):
+        return False
+    tokens = part.replace("-", " ").split()
+    if not all(_INITIAL_TOKEN_RE.fullmatch(t) for t in tokens):
+        return False
+    if _bare_surname(before):
+        return True
+    runs = [t for t in tokens if "." not in t and len(t) > 1]
+    return (before.isupper() and before.isalpha()
+            and not any(_VOWELS_RE.search(t) for t in runs))
+
+
+def pair_given_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Wu", "Eric", "Kong Bin", "Wang Xin" → "Wu, Eric", "Kong Bin", "Wang Xin": where the other
+    authors are written with their given names in full, two single words in a row are one author's
+    surname and given name that a comma split ("Surname, Given"). Without that evidence ("Marx,
+    Engels") each word stays a name."""
+    if len(names) < 3 or not any(_FULL_GIVEN_RE.match(n) for n in names):
+        return names
+    out: list[str] = []
+    i = 0
+    while i < len(names):
+        if i + 1 < len(names) and _SINGLE_NAME_RE.match(names[i]) and _SINGLE_NAME_RE.match(names[i + 1]):
+            out.append(f"{names[i]}, {names[i + 1]}")
+            i += 2
+        else:
+            out.append(names[i])
+            i += 1
+    return tuple(out)
+
+
+# One capitalised word, a surname or a given name alone: "Wu" "Eric" (not "SMITH J", "J.", "van Dijk")
+_SINGLE_NAME_RE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+$")
+# A surname and a given name written in full: "Kong Bin" "Wang Xinyu" (not "Kong B", "Smith J. A.")
+_FULL_GIVEN_RE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+ [A-Z][a-zà-ÿ'’\-]+$")
+_VOWELS_RE = re.compile(r"[AEIOUVY]", re.IGNORECASE)
+# One token of initials: "J"  "J."  "J.A."  "G.V.R"  "JP" (at most three capitals run together)
+_INITIAL_TOKEN_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]\.?|[A-Z]{2,3}")
 
 
 def _bare_surname(name: str) -> bool:

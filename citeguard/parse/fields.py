@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from citeguard.model import Reference
 from citeguard.parse.text import fold_width
@@ -35,6 +36,23 @@ DOI_RE = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{
 _PLACE_INSIDE_RE = re.compile(r"^(?P<name>[^()（）]{2,80}?)\s*+[(（](?P<place>(?![^()（）]*[学院系所部校室心])"
                               r"[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[)）]$")
 _PLACE_BEFORE_RE = re.compile(r"^(?P<place>[^:：,，()（）\d]{2,20}?)\s*+[:：]\s*+(?P<name>\S.{1,80})$")
+# An article number or e-locator standing where the pages stand (GB/T 7714 prints it there, and a
+# BibTeX style prints eid / articleno in the pages' place): ACM 3-es; ACM article and its pages, which
+# start at 1: 123:1-123:12, 98:1-29 (not "2009:1375-1382", a year read into the pages); a physics
+# article and its pages, from 1 as well: 125413-1-7, 125413-1-125413-7; a range and
+# its supplementary pages 1701-1718.e28; a meeting abstract EGU2012-13378-1; letters and digits
+# mixed: e0123456, e2020WR028079, V07BT10A051 (ASME), 05A101, L3 (every part bounded, one reading each)
+_ARTICLE_NUMBER_RE = re.compile(
+    r"\d{1,6}-es"
+    r"|\d{1,6}:1(?:-{1,2}(?:\d{1,6}:)?\d{1,5})?"
+    r"|\d{5,8}-1(?:-{1,2}(?:\d{5,8}-)?\d{1,3})?"
+    r"|\d{1,6}-\d{1,6}\.e\d{1,4}"
+    r"|[A-Za-z]{1,6}\d{4}-\d{1,6}(?:-\d{1,4})?"
+    r"|(?=[A-Za-z]{0,20}\d)(?=\d{0,20}[A-Za-z])[A-Za-z\d]{2,20}", re.IGNORECASE)
+# An article number as words say it: "Article 4203", "Art. no. 12", "article number e12"
+_ARTICLE_WORD_RE = re.compile(r"(?:article|art\.?)(?:no\.?|number|nr\.?)?(?=[A-Za-z]{0,3}\d)", re.IGNORECASE)
+# A letter and a few digits: a page of a supplement or section (S186, A12, e555), read as a page
+_LETTER_PAGE_RE = re.compile(r"[A-Za-z]\d{1,4}")
 # A page list item separator: 191,192  25-26, 30
 _PAGE_SEP_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))\s*+,\s*+")  # (never from inside a space run)
 
@@ -57,6 +75,18 @@ def split_pages(pages: str | None) -> tuple[str, ...]:
         pos = sep.end()
     out.append(pages[pos:].strip())
     return tuple(p for p in out if p)
+
+
+@lru_cache(maxsize=8192)  # each rule on pages asks of every page item again
+def is_article_number(item: str) -> bool:
+    """Is this item of an entry's pages an article number or e-locator, not a page or range?
+    ("e0123456", "3-es", "123:1-123:12", "V07BT10A051", "Article 4203"; not "25-30", "xii", "S186")."""
+    text = re.sub(r"\s+", "", fold_width(item)).replace("–", "-").replace("—", "-")
+    word = _ARTICLE_WORD_RE.match(text)
+    if word:
+        text = text[word.end():]
+        return bool(text) and ((text.isdigit() and len(text) <= 10) or _ARTICLE_NUMBER_RE.fullmatch(text) is not None)
+    return _ARTICLE_NUMBER_RE.fullmatch(text) is not None and not _LETTER_PAGE_RE.fullmatch(text)
 
 
 def iso_date(value: str | None) -> str | None:

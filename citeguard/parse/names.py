@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from citeguard.parse.entrykey import link_surname
+from citeguard.parse.entrykey import joins_initials, link_surname, pair_given_names
 from citeguard.parse.pinyin import spellings, syllables
-from citeguard.parse.text import HAN
+from citeguard.parse.text import HAN, is_chinese
 
 # "等" / "等." / "et al" / "et al." closing an author list
 ET_AL_RE = re.compile(r"^(?:等|et\.?\s*a[l1]\.?|eta[l1]\.?)$", re.IGNORECASE)  # OCR's "et a1" "eta1" too
@@ -50,9 +50,11 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
             et_al = True
             part = re.sub(r",?\s*\bet\.?\s*a[l1]\.?$|,?\s*eta[l1]\.?$", "", part)
         part = clean_name(part)
-        if part:
+        if names and part and not is_chinese(part) and joins_initials(names[-1], part):
+            names[-1] = f"{names[-1]}, {part}"  # "Tangney, JP": one author, written "Surname, Initials"
+        elif part:
             names.append(part)
-    return tuple(names), et_al
+    return pair_given_names(tuple(names)), et_al
 
 
 def is_han_name(name: str) -> bool:

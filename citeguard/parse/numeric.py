@@ -41,6 +41,40 @@ _EN_NAMES_BEFORE_RE = re.compile(
     rf"(?P<etal>\s*(?:et\s*\.?\s*al\b\.?|等))?{_YEAR_BETWEEN}\s*$")
 
 
+# The separators of a bracket's list: "1, 2"  "1，2"  "1、2" (a match starts where a space run
+# starts, never inside one, which would rescan the run from every position)
+_LIST_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[,，、]\s*+")
+# A space OCR put between the digits of one number: "1 9" in "[ 1 9 ]"
+_SPACED_DIGITS_RE = re.compile(r"(?<=\d) (?=\d)")
+# An element of a bracket's list that is 0 or a range from 0: "0"  "0-9" (not "10", not "9-0")
+_ZERO_FIRST_RE = re.compile(r"0+(?!\d)")
+# What stands before a bracket that is a value, not a citation: "x = [1, 2]", "x ∈ [1, 5]", "\\in [2, 3]"
+# (not ">": "<td>[33]" is a citation in an HTML table cell)
+_VALUE_BEFORE_RE = re.compile(r"(?:[=∈]|\\in)\s*$")
+# What follows the label of a Markdown link reference definition (at a line's start): "[3]: https://…" "[3]: <…>"
+_LINK_DEFINITION_RE = re.compile(r"\]:[ \t]*(?:<|https?://|ftp://|www\.|/|#)")
+# The text of a bracket just before "[3]" that makes it a reference-style link: "[project page][3]"
+# (a bracket holding a letter or a Han character, not "[2][3]", two citations in a row)
+_LINK_TEXT_BEFORE_RE = re.compile(r"\[[^\[\]\n]{0,300}[A-Za-z\u4e00-\u9fff][^\[\]\n]{0,300}\]$")
+
+
+def not_a_citation(body: str, text: str, start: int, end: int) -> bool:
+    """Is the bracket ``text[start:end]`` (inside: ``body``) something other than a citation? An
+    interval, vector or index holding 0 ([0, 1], [1, 0], [0]); a grid cell or pair repeating a number
+    ([2,2], [6,6]-phenyl); a value after "=" or "∈"; a Markdown reference link ([page][3]) or its
+    definition ("[3]: https://…"). Citation numbers start at 1 and a citation names each work once."""
+    if "0" in body or _LIST_SEP_RE.search(body):
+        parts = [p for p in _LIST_SEP_RE.split(_SPACED_DIGITS_RE.sub("", body.strip())) if p]
+        if len(set(parts)) < len(parts) or any(_ZERO_FIRST_RE.match(p) for p in parts):
+            return True
+    if _VALUE_BEFORE_RE.search(text, max(0, start - 20), start):
+        return True
+    if start and text[start - 1] == "]" and _LINK_TEXT_BEFORE_RE.search(text, max(0, start - 700), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t") and _LINK_DEFINITION_RE.match(text, end - 1) is not None
+
+
 MAX_GROUP_NUMBERS = 500  # numbers one bracket may cite (the longest real group cites a few dozen)
 
 
@@ -104,6 +138,7 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
     number of a numbered list, for citations OCR lost a bracket of (none when 0). More than
     ``limit`` are not all read (the caller refuses the manuscript)."""
     found: list[RawCitation] = []
+    values: list[tuple[int, int]] = []  # brackets that are not citations: no half of one is either
     math_starts = [lo for lo, _ in math]
     for m in NUMERIC_RE.finditer(text):
         if limit is not None and len(found) > limit:
@@ -117,6 +152,9 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
         numbers = numbers_in(m.group("body"))
         if not numbers:
             continue
+        if not_a_citation(m.group("body"), text, m.start(), m.end("body") + 1):
+            values.append((m.start(), m.end()))
+            continue
         group += 1
         page = m.group("page") if m.group("sup") else None
         end = m.end() if page else m.end("body") + 1
@@ -124,7 +162,7 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
     if max_number:
         taken = [(c.start, c.end) for c in found]
         for m in _HALF_NUMERIC_RE.finditer(text):
-            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math]):
+            if any(lo < m.end() and m.start() < hi for lo, hi in [*taken, *math, *values]):
                 continue
             numbers = numbers_in(m.group("a") or m.group("b") or m.group("c").replace(".", ","))
             if m.group("c") and list(numbers) != sorted(set(numbers)):
