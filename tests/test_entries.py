@@ -107,6 +107,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
           volume="8", issue="1", pages=("1-19",))),
     ("陈嘉明.(2006).现代性与后现代性十五讲．北京：北京大学出版社.",
      dict(style="apa", place="北京", publisher="北京大学出版社", year="2006")),
+    # author-year (著者-出版年制) books with translators or an edition between title and imprint,
+    # the imprint without its year: read as a book's, never as a journal's pages
+    ("林毅夫, 2012a. 繁荣的求索: 发展中经济如何崛起[M]. 张建华, 译. 北京: 北京大学出版社.",
+     dict(year="2012", year_suffix="a", place="北京", publisher="北京大学出版社", pages=(), container=None)),
+    ("诺斯, 1994. 制度、制度变迁与经济绩效[M]. 刘守英, 译. 上海: 上海三联书店: 12-13.",
+     dict(year="1994", place="上海", publisher="上海三联书店", pages=("12-13",))),
+    ("周其仁, 2004. 产权与制度变迁[M]. 增订本. 北京: 北京大学出版社.",
+     dict(year="2004", place="北京", publisher="北京大学出版社", pages=())),
     # OCR-damaged year: read, with a note
     ("Bian, Y. (2O14). Corporate capital. Journal X, 3(1), 1-2.",
      dict(style="apa", year="2014", notes=("year '2O14' read as 2014 (OCR damage?)",))),

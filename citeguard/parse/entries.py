@@ -61,7 +61,8 @@ NEWSPAPER_RE = re.compile(
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated, and a
 # missing ":" before the placeholder [s.n.]: "Washington[s.n.], 2005")
 BOOK_RE = re.compile(
-    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|ed|edition|学位论文|论文|译|译注|校注|主编|编))\s*+\.\s*+)?"
+    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|(?:增订|修订|刻|影印|重印)本|ed|edition|学位论文|论文|译|译注|校注|主编|编))"
+    r"\s*+\.\s*+)?"
     rf"(?P<place>\[[^\]]*\]|[^:;,.\[]+?{_END}(?:,\s*+(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.))?)"
     r"(?:\s*+[:;]\s*+|\s*+(?=\[[Ss]\.\s?[Nn]\.?\]))"
     rf"(?P<publisher>[^:]+?){_END}\s*+[,.]\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
@@ -81,9 +82,13 @@ THESIS_PLACE_AFTER_RE = re.compile(
     rf"^(?P<publisher>[^:,.\[]{{2,80}}?){_END}\s*+,\s*+(?P<place>[^:,.\[\d]{{2,30}}?){_END}\s*+,\s*+"
     rf"(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # An edition standing alone before the imprint: 15th ed  2版  第3版
-_EDITION_HEAD_RE = re.compile(r"^[^.:,]{0,20}(?:版|\bed|\bedition|\bEd)\.?$")
+#   (also the kinds of copy GB/T 7714 names as editions: 增订本 修订本 刻本 影印本 重印本)
+_EDITION_HEAD_RE = re.compile(r"^[^.:,]{0,20}(?:版|(?:增订|修订|刻|影印|重印)本|\bed|\bedition|\bEd)\.?$")
 # A series statement: Lecture Notes in Computer Science: Vol 1234  Springer Series in Statistics  XX丛书:第3卷
 _SERIES_RE = re.compile(r"\b(?:vols?|volume|series|lecture\s+notes)\b|丛书|文库|系列|第\s*\d+\s*[卷辑册]", re.IGNORECASE)
+# Words where pages stand: a second publisher's name, "Missouri Botanical Garden Press" (three letters
+# or more in a row; a page may carry one or two: S186, e28, xii)
+_WORDS_RE = re.compile(r"[A-Za-z\u4e00-\u9fff]{4,}")
 # Other responsibility, which GB/T 7714 puts there: 韩谦, 译   王五, 主编   eds. A. Smith   trans. B. Lee
 _RESPONSIBLE_RE = re.compile(r"(?:译|译注|校注|主编|编著|编|整理|点校)$|\b(?:eds?|trans|translated|edited)\b", re.IGNORECASE)
 # Year only (publisher unknown): 2020: 12-13
@@ -293,8 +298,11 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
         code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
         order = (*order, AY_JOURNAL_RE, AY_BOOK_RE) if code == "J" else (*order, AY_BOOK_RE, AY_JOURNAL_RE)
-    elif code not in ("J", "N") and not BOOK_RE.match(folded) and not PUBLISHER_YEAR_RE.match(folded) \
-            and _imprint_after_head(fields, raw, folded, code):
+    # (a book's imprint after translators or an edition: "张建华, 译. 北京: 北京大学出版社." — also in
+    # the author-year system, where the imprint has no year and must not be read as a journal's)
+    imprints = (BOOK_RE, PUBLISHER_YEAR_RE, AY_BOOK_RE) if year_known else (BOOK_RE, PUBLISHER_YEAR_RE)
+    if code not in ("J", "N") and not any(p.match(folded) for p in imprints) \
+            and _imprint_after_head(fields, raw, folded, code, imprints, year_known):
         return None
     for pattern in (*order, YEAR_ONLY_RE, DATE_ONLY_RE):
         m = pattern.match(folded)
@@ -305,7 +313,8 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
     return raw.strip() or None
 
 
-def _imprint_after_head(fields: dict[str, object], raw: str, folded: str, code: str) -> bool:
+def _imprint_after_head(fields: dict[str, object], raw: str, folded: str, code: str,
+                        imprints: tuple[re.Pattern[str], ...], year_known: bool) -> bool:
     """The imprint after what stands before it: an edition ("15th ed. AOAC International, 1990"),
     a meeting's proceedings ("Adaptive Optical System Technologies. SPIE, 1998: 517-521"), or a
     series ("Lecture Notes in Computer Science: Vol 1234. Berlin: Springer, 2005", out of GB/T
@@ -316,11 +325,16 @@ def _imprint_after_head(fields: dict[str, object], raw: str, folded: str, code: 
         head = raw[:dot].strip()
         if not head:
             continue
-        for pattern in (BOOK_RE, PUBLISHER_YEAR_RE):
+        for pattern in imprints:
             m = pattern.match(rest[lead:])
             if m is None or any(_unbalanced(m.group(k)) for k in ("place", "publisher") if k in m.groupdict()):
                 continue  # "P. Schrodt (Thousand Oaks, CA: Sage)": a bracket cut in two is no imprint
-            _take(fields, raw[dot + 1 + lead:], m, False)
+            if pattern is AY_BOOK_RE and (not (_RESPONSIBLE_RE.search(head) or _EDITION_HEAD_RE.match(head))
+                                          or _WORDS_RE.search(m.group("pages") or "")):
+                # without a year, "X. Y: Z" is an imprint only after a translator or an edition, and
+                # only when what stands as pages is no second imprint ("…; St. Louis: Missouri … Press: 463")
+                continue
+            _take(fields, raw[dot + 1 + lead:], m, year_known)
             if _EDITION_HEAD_RE.match(head):
                 fields["edition"] = head
             elif code == "C":
