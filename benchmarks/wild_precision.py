@@ -12,7 +12,9 @@ starting with the 4th (``sorted(names)[3::8]``, 41 papers), read once after thos
 fixed from in turn.  ``holdout``: every 8th starting with the 6th (``sorted(names)[5::8]``, 40
 papers), read once, then fixed from.  ``final``: every 8th starting with the 2nd
 (``sorted(names)[1::8]``, 41 papers), read once at the very end, nothing changed after it: the
-honest figure for the code as it stands (docs/accuracy.md).
+honest figure for the code as it stands (docs/accuracy.md). Issue 22: ``ocr22``, every 8th
+starting with the 7th (``sorted(names)[6::8]``), and ``born``, every born-digital manuscript
+(``born_digital``), each read once after the issue's last change by a reader who had not seen it.
 
 The judgements live in ``benchmarks/wild/precision.tsv``, ``precision-untuned.tsv``,
 ``precision-holdout.tsv`` and ``precision-final.tsv`` (file, code, severity, confidence, line,
@@ -36,11 +38,15 @@ from citeguard.checks import audit
 from citeguard.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-JUDGED = {"tuned": Path(__file__).resolve().parent / "wild" / "precision.tsv",
-          "untuned": Path(__file__).resolve().parent / "wild" / "precision-untuned.tsv",
-          "holdout": Path(__file__).resolve().parent / "wild" / "precision-holdout.tsv",
-          "final": Path(__file__).resolve().parent / "wild" / "precision-final.tsv"}
-START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1}  # sorted(wild)[START::8]
+HERE = Path(__file__).resolve().parent
+JUDGED = {"tuned": HERE / "wild" / "precision.tsv",
+          "untuned": HERE / "wild" / "precision-untuned.tsv",
+          "holdout": HERE / "wild" / "precision-holdout.tsv",
+          "final": HERE / "wild" / "precision-final.tsv",
+          "ocr22": HERE / "wild" / "precision-ocr22.tsv",
+          "born": HERE / "wild" / "precision-born.tsv"}
+START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6}  # sorted(wild)[START::8]
+BORN_ZH = HERE / "born-zh"  # manuscripts written for the team in the styles of Chinese journals
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 
 
@@ -48,6 +54,8 @@ BORN_DIGITAL = ("wild-joss", "wild-latex", "wild-mdnotes")
 
 
 def sample(corpus: Path, which: str = "tuned") -> list[Path]:
+    if which == "born":
+        return born_digital(corpus)
     names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
     out = [corpus / "wild" / name for name in names[START[which]::8]]
     for folder in BORN_DIGITAL if which == "tuned" else ():
@@ -58,8 +66,30 @@ def sample(corpus: Path, which: str = "tuned") -> list[Path]:
     return out
 
 
+def born_digital(corpus: Path) -> list[Path]:
+    """Every born-digital manuscript (issue 22's rule, fixed before any finding was read): each work
+    of wild-born (its MAIN file, stored or rebuilt into files/ by its rebuild.sh), every manuscript
+    wild-latex, wild-joss and wild-mdnotes list, and every manuscript of benchmarks/born-zh."""
+    out: list[Path] = []
+    sources = corpus / "wild-born" / "SOURCES.tsv"
+    if sources.exists():
+        with sources.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                if row["description"].startswith("MAIN"):
+                    stored = corpus / "wild-born" / row["local_file"]
+                    out.append(stored if stored.exists() else corpus / "wild-born" / "files" / row["local_file"])
+    for folder in BORN_DIGITAL:
+        listed = corpus / folder / "MANUSCRIPTS"
+        if listed.exists():
+            out += [corpus / folder / line.strip() for line in listed.read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+    out += sorted(p for p in BORN_ZH.glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+    return [p for p in out if p.exists()]
+
+
 def _name(path: Path, corpus: Path) -> str:
-    return path.relative_to(corpus).as_posix()
+    return path.relative_to(corpus).as_posix() if path.is_relative_to(corpus) else \
+        path.relative_to(ROOT).as_posix()
 
 
 def findings(paths: list[Path], corpus: Path) -> list[dict[str, str]]:
