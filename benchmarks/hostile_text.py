@@ -72,6 +72,10 @@ CASES = {
                         f"Au{nm(i)}, J. (2020). Title number {nm(i)} here. Journal of Tests, 5(2), 1-10.\n" for i in range(n))), 2000, ".md"),
  "link_zh_romanised":(lambda n: zh("".join(f"（王{chr(0x4e00 + (i * 7919) % 20000)}{chr(0x4e00 + (i * 104729) % 20000)}，2020）。" for i in range(n)),
                         "\n\n## 参考文献\n\n" + "".join(f"WANG {chr(65 + i % 26)}. Title {i}[J]. Journal, 2020, 5(2): 1-10.\n" for i in range(n))), 2000, ".md"),
+ # an unmatched cited name looked for in every entry's text (checks/evidence.py), the text full of
+ # near misses of it ("Ma" in "Materials"): bounded by the citations x entries weighed (MAX_WEIGHED)
+ "absent_named":     (lambda n: en("".join(f"(Ma, {1900 + i % 100}); (Qq{nm(i)}, 2020).\n\n" for i in range(n)), "\n\n## References\n\n" + "".join(
+                        f"Au{nm(i)}, J., & Ma, K. (2020). {'Materials Ma-made ' * 20}. Journal of Tests, 5(2), 1-10.\n" for i in range(n))), 350, ".md"),
  "cited_alike":      (lambda n: en("".join(f"(Sm{nm(i)} et al., 2020).\n\n" for i in range(n)), "\n\n## References\n\n" + "".join(
                         f"Sm{nm(i)}, J., Jones, K., & Lee, C. (2020). Title {nm(i)} a. J, 5, 1-10.\n"
                         f"Sm{nm(i)}, J., Brown, K., & Lee, C. (2020). Title {nm(i)} b. J, 5, 1-10.\n" for i in range(n))), 4000, ".md"),

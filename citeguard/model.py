@@ -327,6 +327,9 @@ class Document:
     issues: tuple[ParseIssue, ...] = field(default=())
     positions: PositionMap | None = None  # set for .docx and PDF input: how to show a position
     ocr: bool = False  # the text shows OCR damage (parse/ocr.py): its typing is not the author's
+    # entry labels printed in a numbered list's text that no entry was read with (parse/listread.py):
+    # a cited number among them has its entry in the text, misread
+    stray_labels: tuple[int, ...] = ()
 
     def location(self, line: int, column: int, path: str = "") -> str:
         """A position as the user finds it in their file: "12:5" in a text file, "¶12" in a

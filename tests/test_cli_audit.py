@@ -290,3 +290,18 @@ def test_a_file_where_a_folder_belongs_and_the_reverse_are_one_line(tmp_path: Pa
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     done = _run(*(str(PAPER) if a == "PAPER" else a for a in args), cwd=tmp_path)
     assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_a_typed_manuscript_citing_numbers_past_its_list_fails_on_error(tmp_path: Path) -> None:
+    """Issue 22: a clean born-digital manuscript with two cited numbers missing from its list must
+    fail ``--fail-on error`` — the two findings rest on their own clean evidence (numbers printed in
+    brackets, past the end of a list read completely), not on the share of citations that linked."""
+    refs = "".join(f"[{k}] 作者{k}.论题{k}[J].学报,20{10 + k},{k}(2):{k}-{k + 9}.\n" for k in range(1, 19))
+    body = "".join(f"研究{k}表明[{k}]。" for k in range(1, 21))  # [19] and [20] have no entry
+    paper = tmp_path / "稿件.md"
+    paper.write_text(f"# 题目\n\n{body}\n\n## 参考文献\n\n{refs}", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["audit", *OFFLINE, str(paper), "--json", str(out), "-q", "--fail-on", "error"])
+    assert result.exit_code == 1
+    missing = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["code"] == "CG109"]
+    assert [(f["severity"], f["confidence"]) for f in missing] == [("error", "high")] * 2

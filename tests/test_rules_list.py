@@ -25,6 +25,12 @@ CASES = [
     ("CG302", "[1] 张三.论某某问题[J].刊,2020(1):1-9.\n[2] 张三.论某某问题[J].刊,2020(1):10-19.", []),  # parts I and II
     ("CG302", "[1] NRC.Nutrient requirements of dairy cattle[S].6th ed.Washington,D.C.:National Academy Press,1988.\n"
               "[2] NRC.Nutrient requirements of dairy cattle[S].7th ed.Washington,D.C.:National Academy Press,2001.", []),
+    # entries read without a title (Vancouver, physics): the very same text twice is a repeat, one
+    # differing in a page is not
+    ("CG302", "[1] T. Chang, S. H. Jo and W. Lu, ACS Nano, 2011, 5, 7669.\n[2] Y. Li, Nature, 2012, 3, 11.\n"
+              "[3] T. Chang, S.-H. Jo and W. Lu,ACS Nano,2011,5,7669.", [(7, E)]),
+    ("CG302", "[1] T. Chang, S. H. Jo and W. Lu, ACS Nano, 2011, 5, 7669.\n[2] Y. Li, Nature, 2012, 3, 11.\n"
+              "[3] T. Chang, S. H. Jo and W. Lu, ACS Nano, 2011, 5, 7670.", []),
     # CG303 pinyin order: surname break warning, given-name break info, same syllable (谷/顾) skipped
     ("CG303", "[1] 焦方义.题[J].刊,2020(1):1.\n[2] 蒋晟.题[J].刊,2020(1):1.", [(6, W)]),
     ("CG303", "[1] 李快满.题[J].刊,2020(1):1.\n[2] 李国平.题[J].刊,2020(1):1.", [(6, I)]),
@@ -324,3 +330,16 @@ def test_surname_comma_given_is_one_author(entry: str, authors: tuple[str, ...],
     text = paper("正文[1]。", entry)
     assert summary(text, "CG309") == expected
     assert document_from_text(text).references[0].authors == authors
+
+
+def test_a_bib_entry_copied_under_a_second_key_is_a_repeat(tmp_path: Path) -> None:
+    """A .bib work whose title is too short to compare ("Firebase") entered twice under two keys,
+    both cited: the printed list repeats it; the keys themselves are no part of the text compared."""
+    (tmp_path / "refs.bib").write_text("@misc{firebase, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
+                                       "@misc{firebase2, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
+                                       "@misc{other, title = {Other}, howpublished = {\\url{https://example.org/other}}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nUses [@firebase], again [@firebase2], "
+                                       "and [@other].\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "paper.md")
+    assert [(f.code, f.path.endswith("refs.bib"), f.line) for f in found if f.code == "CG302"] == [("CG302", True, 2)]

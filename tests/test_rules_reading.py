@@ -1,6 +1,6 @@
-"""How sure citeguard is: confidence on every finding, error severity only at high confidence, one
-CG9xx note instead of a cascade when the reading is doubtful, GB/T rules only on GB/T lists, OCR
-damage as information (reading.py, CG909, CG910)."""
+"""How sure citeguard is: confidence on every finding from its own evidence, error severity only at
+high confidence, one CG9xx note instead of a cascade for what could not be read, GB/T rules only on
+GB/T lists, OCR damage as information (reading.py, evidence.py, calibration.py, CG909, CG910)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_a_clean_document_is_sure() -> None:
     body = "Known " + " ".join(f"(Author{chr(65 + i)}, {2000 + i})" for i in range(10)) + "."
     doc = document_from_text(f"{body}\n\nReferences\n\n{APA_REFS}\n")
     reading = read_quality(doc)
-    assert (reading.citations, reading.unlinked, reading.link_confidence) == (10, 0, Confidence.HIGH)
+    assert (reading.citations, reading.unlinked, reading.citations_trusted) == (10, 0, True)
 
 
 def test_one_missing_entry_is_an_error_at_high_confidence() -> None:
@@ -124,3 +124,145 @@ def test_two_crossed_ocr_slips_are_two_links_not_two_wrong_years() -> None:
     _, found = audit(doc)
     assert not [f for f in found if f.code == "CG103"]
     assert len([f for f in found if f.code == "CG904" and "one letter off" in f.message]) == 2
+
+
+# ---- confidence from each finding's own evidence (issue 22) -------------------------------------
+
+# What makes a text OCR'd for parse/ocr.py: TeX commands and digits a converter spaced out
+OCR_MARK = "研究表明 $\\mathrm { T g ~ C }$ 增加了 $2 0 1 0$ 年以来的碳储量。\n\n"
+
+
+def _numbered(last: int = 10, *, cite: str = "", missing: tuple[int, ...] = (), tail: str = "",
+              entry: dict[int, str] | None = None, ocr: bool = False) -> str:
+    """A numbered GB/T paper citing each entry once, then ``cite``; entries ``missing`` left out,
+    ``entry`` replacing some, ``tail`` after the list."""
+    body = "正文" + "".join(f"引用[{k}]" for k in range(1, last + 1)) + cite + "。"
+    refs = "".join((entry or {}).get(k, f"[{k}] 作者{k}.题名{k}[J].刊名{k},20{10 + k % 10},{k}(2):{k}-9.") + "\n"
+                   for k in range(1, last + 1) if k not in missing)
+    return f"{OCR_MARK if ocr else ''}{body}\n\n参考文献\n\n{refs}{tail}"
+
+
+def _cg109(text: str) -> list[tuple[str, Severity, Confidence]]:
+    _, found = audit(document_from_text(text))
+    return [(f.message.split(":")[0], f.severity, f.confidence) for f in found if f.code == "CG109"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number past the end of a list read completely: an error in a typed text, a warning in an
+    # OCR'd one (a digit misread leaves no trace) — never information because the paper is OCR'd
+    (_numbered(cite="，另见[11]"), [("[11]", Severity.ERROR, Confidence.HIGH)]),
+    (_numbered(cite="，另见[11]", ocr=True), [("[11]", Severity.WARNING, Confidence.MEDIUM)]),
+    # the entry is there, misread: its label run into the last entry, or opening a line the list's
+    # reader did not take ("[11」")
+    (_numbered(cite="，另见[11]", ocr=True, entry={10: "[10] 作者10.题名10[J].刊名10,2010,10(2):10-9.11] 作者11.题名11[J]."}),
+     [("[11]", Severity.INFO, Confidence.LOW)]),
+    (_numbered(cite="，另见[11]", tail="[11」作者11.题名11[J」.刊名11,2011,11(2):11-9.\n"),
+     [("[11]", Severity.INFO, Confidence.LOW)]),
+    # OCR lost the comma of [1,2]: "[12]" in a list of 10 — in a typed text a slip past the end
+    (_numbered(cite="，另见[12]", ocr=True), [("[12]", Severity.INFO, Confidence.LOW)]),
+    (_numbered(cite="，另见[12]"), [("[12]", Severity.ERROR, Confidence.HIGH)]),
+    # digits a scanner spaced apart
+    (_numbered(cite="，另见[ 1 3 ]", ocr=True), [("[ 1 3 ]", Severity.INFO, Confidence.LOW)]),
+    # a number missing inside the list: the author's in a typed text even when two are missing; in an
+    # OCR'd text one missing number between single entries is a warning, two are a scanner's losses
+    (_numbered(missing=(4, 7)), [("[4]", Severity.ERROR, Confidence.HIGH), ("[7]", Severity.ERROR, Confidence.HIGH)]),
+    (_numbered(missing=(4,), ocr=True), [("[4]", Severity.WARNING, Confidence.MEDIUM)]),
+    (_numbered(missing=(4, 7), ocr=True), [("[4]", Severity.INFO, Confidence.LOW), ("[7]", Severity.INFO, Confidence.LOW)]),
+    # a neighbour that is two entries run together (two imprints): the missing one may be inside it
+    (_numbered(missing=(4,), ocr=True, entry={3: "[3] 作者3.题名3[J].刊名3,2013,3(2):3-9.作者4.题名4.刊名4,2014,4(2):4-9."}),
+     [("[4]", Severity.INFO, Confidence.LOW)]),
+    # … or holds the missing number's label in another form ("4.ldicula" after a sentence, "(4Smith")
+    (_numbered(missing=(4,), ocr=True, entry={3: "[3] 作者3.题名3[J].刊名3,2013,3(2):3-9. 4.ldiculaT B.Title."}),
+     [("[4]", Severity.INFO, Confidence.LOW)]),
+    (_numbered(missing=(4,), ocr=True, entry={3: "[3] 作者3.题名3[J].刊名3,2013,3(2):3-9. (4Smith J.Title."}),
+     [("[4]", Severity.INFO, Confidence.LOW)]),
+    # … or is cut short: no year printed in it
+    (_numbered(missing=(4,), ocr=True, entry={3: "[3] 作者3.题名3[J].刊名3"}), [("[4]", Severity.INFO, Confidence.LOW)]),
+])
+def test_a_missing_number_is_as_sure_as_its_own_evidence(text: str, expected: list[tuple[str, Severity, Confidence]]) -> None:
+    assert _cg109(text) == expected
+
+
+def test_a_run_of_numbers_past_the_end_is_a_list_cut_off_said_once() -> None:
+    _, found = audit(document_from_text(_numbered(cite="，另见[11][12][13][14]")))
+    assert not [f for f in found if f.code == "CG109"]
+    note = [f for f in found if f.code == "CG909"]
+    assert len(note) == 1 and note[0].confidence is Confidence.LOW and len(note[0].citations) == 4
+
+
+def test_a_number_only_inside_a_printed_range_is_not_evidence_of_its_own() -> None:
+    """"[3-5]" with no entry [4]: the break in the list is reported (CG301), the range's inside is
+    not a printed citation of [4]."""
+    _, found = audit(document_from_text(_numbered(missing=(4,), cite="，又见[3-5]").replace("引用[4]", "")))
+    assert [(f.severity, f.confidence) for f in found if f.code == "CG109"] == [(Severity.INFO, Confidence.LOW)]
+    assert [(f.severity, f.confidence) for f in found if f.code == "CG301"] == [(Severity.ERROR, Confidence.HIGH)]
+
+
+@pytest.mark.parametrize(("ocr", "missing", "expected"), [
+    (False, (4, 7), [Severity.ERROR, Severity.ERROR]),
+    (True, (4,), [Severity.WARNING]),
+    (True, (4, 7), [Severity.INFO, Severity.INFO]),  # entries a scanner lost
+])
+def test_a_break_in_the_numbering_is_weighed_like_the_missing_number(ocr: bool, missing: tuple[int, ...],
+                                                                     expected: list[Severity]) -> None:
+    _, found = audit(document_from_text(_numbered(missing=missing, ocr=ocr)))
+    assert [f.severity for f in found if f.code == "CG301"] == expected
+
+
+AY_REFS = "\n".join(f"Author{chr(65 + i)}, X. ({2000 + i}). Title {i}. Journal, {i + 1}(1), 1-2." for i in range(10))
+
+
+def _author_year(cite: str, *, refs: str = AY_REFS, ocr: bool = False) -> str:
+    body = "Known " + " ".join(f"(Author{chr(65 + i)}, {2000 + i})" for i in range(10)) + f" {cite}."
+    return f"{OCR_MARK if ocr else ''}{body}\n\nReferences\n\n{refs}\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_author_year("(Nobody, 2019)"), [(Severity.ERROR, Confidence.HIGH)]),
+    (_author_year("(Nobody, 2019)", ocr=True), [(Severity.WARNING, Confidence.MEDIUM)]),
+    # the work may be in the list, misread: an entry headed by the name whose year is lost (then the
+    # same author's entry: CG103, at low confidence too) …
+    (_author_year("(Nobody, 2019)", ocr=True, refs=AY_REFS + "\nNobody, Y. (8). Lost year. Journal, 9(1), 1-2."),
+     [(Severity.INFO, Confidence.LOW)]),
+    # … a work run on after another entry's year, its own year lost …
+    (_author_year("(Nobody, 2019)", ocr=True, refs=AY_REFS.replace(
+        "Title 9. Journal, 10(1), 1-2.", "Title 9. Journal, 10(1), 1-2. Nobody Y, Other Z. Run on. Journal, 11(1), 3-4.")),
+     [(Severity.INFO, Confidence.LOW)]),
+    # … or an entry of the cited year naming the author (cited as a co-author)
+    (_author_year("(Nobody, 2019)", ocr=True, refs=AY_REFS + "\nSomebody, Z., & Nobody, Y. (2019). Theirs. J, 9(1), 1-2."),
+     [(Severity.INFO, Confidence.LOW)]),
+    # three absent works between the same two entries: a stretch of the list lost, not omissions
+    (_author_year("(Nobody, 2019) (Nowhere, 2018) (Noone, 2017)", ocr=True), [(Severity.INFO, Confidence.LOW)] * 3),
+])
+def test_a_cited_work_absent_from_the_list_is_as_sure_as_its_own_evidence(
+        text: str, expected: list[tuple[Severity, Confidence]]) -> None:
+    _, found = audit(document_from_text(text))
+    assert [(f.severity, f.confidence) for f in found if f.code in ("CG101", "CG103")] == expected
+
+
+# five works the list lost together (after its last entry): many citations matching nothing
+CROWD = " ".join(f"(Other{chr(65 + i)}, {1990 + i})" for i in range(5))
+
+
+@pytest.mark.parametrize(("entries", "crowd", "expected"), [
+    (("2005",), "", (Severity.WARNING, Confidence.MEDIUM)),  # two clean four-digit years, in an OCR'd text
+    (("2OO5",), "", (Severity.WARNING, Confidence.MEDIUM)),  # letters a scanner put for digits: read back for certain
+    (("2005",), CROWD, (Severity.WARNING, Confidence.MEDIUM)),  # however many other citations match nothing
+    (("2005", "8"), "", (Severity.INFO, Confidence.LOW)),  # a year with digits lost may be the cited one
+])
+def test_a_year_mismatch_in_an_ocr_text_keeps_a_warning_when_both_years_are_clean(
+        entries: tuple[str, ...], crowd: str, expected: tuple[Severity, Confidence]) -> None:
+    refs = AY_REFS + "".join(f"\nSmith, J. ({year}). Carbon {i}. Journal, 9(1), 1-2." for i, year in enumerate(entries))
+    _, found = audit(document_from_text(_author_year(f"(Smith, 2009) {crowd}", refs=refs, ocr=True)))
+    assert [(f.severity, f.confidence) for f in found if f.code == "CG103"] == [expected]
+
+
+def test_the_note_names_only_what_could_not_be_read_and_clean_findings_stay() -> None:
+    """Many citations match nothing: the five that fall together after the list's last entry (a lost
+    page) are CG909's; the one whose evidence is clean is still CG101's, an error."""
+    cite = " ".join(f"(Other{chr(65 + i)}, {1990 + i})" for i in range(5)) + " (Aardvark, 2019)"
+    _, found = audit(document_from_text(_author_year(cite)))
+    note = [f for f in found if f.code == "CG909"]
+    assert len(note) == 1 and len(note[0].citations) == 5 and "Aardvark" not in note[0].message
+    assert [(f.severity, f.message.split(":")[0]) for f in found if f.code == "CG101"] == [
+        (Severity.ERROR, "(Aardvark, 2019)")]

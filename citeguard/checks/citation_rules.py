@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
+from citeguard.checks.evidence import compared, unlinked
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import KEY_CASE_REASON, co_author_fits, entry_keys
@@ -52,21 +53,31 @@ def citation_without_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Every work cited in the text must be in the list. The finding names the closest entries when
     there are any. In a numbered paper a name with a year ("按NRC（2012）标准") names a work rather
-    than citing it, and is not checked; when many citations find no entry, CG909 says so once.
+    than citing it, and is not checked; when many citations find no entry, those whose evidence is
+    not clean are named once by CG909.
     Bad: （王小明，2019） with no entry by 王小明.  Good: add the entry, or correct the name.
     """
-    if not ctx.reading.citations_trusted:
-        return  # too many to be the author's slips: CG909 says once what could not be matched
     if ctx.document.system is CitationSystem.NUMERIC:
         return  # "按NRC（2012）标准" in a numbered paper names a work; its citation is the number
-    for c in ctx.document.citations:
-        if c.kind is CitationKind.AUTHOR_YEAR and c.reference is None and not c.candidates:
+    for c, sure in _unlinked(ctx):
+        if c.kind is CitationKind.AUTHOR_YEAR and not c.candidates:
             if not ctx.document.references:
                 continue  # no list at all: CG903-style problems, not one finding per citation
             yield r.finding(c.span, f"{c.text}: no reference entry by {c.author_text} ({c.year})",
                             f"{c.text}：参考文献中没有 {c.author_text}（{c.year}）的条目",
                             citations=[c.id], evidence=[("author", c.author_text), ("year", c.year)],
-                            confidence=ctx.reading.link_confidence)
+                            confidence=sure)
+
+
+def _unlinked(ctx: AuditContext) -> Iterator[tuple[Citation, Confidence]]:
+    """Citations that found no entry, each with how sure a finding on it is (checks/evidence.py);
+    when many found none, those whose evidence is not clean are left to CG909's one note."""
+    sure = unlinked(ctx)
+    for c in ctx.document.citations:
+        confidence = sure.get(c.id)
+        if confidence is None or (confidence is Confidence.LOW and not ctx.reading.citations_trusted):
+            continue
+        yield c, confidence
 
 
 @rule("CG102", "entry-never-cited", Severity.WARNING)
@@ -109,10 +120,10 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Usually a typo in the year, in the text or in the list.
     Bad: （周文和许凌云，2022） when the list has 周文, 许凌云 2023.  Good: （周文和许凌云，2023）.
     """
-    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
+    if ctx.document.system is CitationSystem.NUMERIC:
         return  # in a numbered paper "Smith (2001)" names a work; the number cites it
-    for c in ctx.document.citations:
-        if c.reference is not None or c.link_reason != "near miss":
+    for c, sure in _unlinked(ctx):
+        if c.link_reason != "near miss":
             continue
         same_author = [x for x in c.candidates if x.reason.startswith("same author,")]
         if same_author and c.kind is CitationKind.AUTHOR_YEAR:
@@ -124,7 +135,7 @@ def year_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             evidence=[("cited year", c.year), ("entry years", ", ".join(years))],
                             suggestion=f"closest: {_closest(ctx, c)}", suggestion_zh=f"最接近的条目：{_closest(ctx, c, 'zh')}",
                             # an entry whose year could not be read may well be the cited one
-                            confidence=Confidence.LOW if "?" in years else ctx.reading.link_confidence)
+                            confidence=sure)
 
 
 @rule("CG104", "author-name-near-miss", Severity.ERROR)
@@ -133,13 +144,9 @@ def name_near_miss(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: （周闻，2023） when the list has 周文 2023.  Good: （周文，2023）.
     """
-    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
+    if ctx.document.system is CitationSystem.NUMERIC:
         return
-    # a name one letter off in an OCR'd text is usually the scanner's slip, not the author's
-    sure = Confidence.MEDIUM if ctx.reading.ocr else ctx.reading.link_confidence
-    for c in ctx.document.citations:
-        if c.reference is not None:
-            continue
+    for c, sure in _unlinked(ctx):
         similar = [x for x in c.candidates if x.reason.startswith("similar name")]
         if similar and not any(x.reason.startswith("same author,") for x in c.candidates):
             yield r.finding(c.span, f"{c.text}: no entry by {c.author_text}; did you mean {_closest(ctx, c)}?",
@@ -156,13 +163,14 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: （习近平，2018） with two 2018 entries by 习近平.  Good: 2018a / 2018b in list and text.
     The same works left apart at several places are one finding at the first, listing them all.
     """
-    if not ctx.reading.citations_trusted or ctx.document.system is CitationSystem.NUMERIC:
+    if ctx.document.system is CitationSystem.NUMERIC:
         return
-    alike: dict[tuple[int, ...], list[Citation]] = {}
-    for c in ctx.document.citations:
-        if c.reference is None and c.link_reason.startswith("ambiguous"):
-            alike.setdefault(tuple(sorted(x.reference for x in c.candidates)), []).append(c)
-    for cits in alike.values():
+    alike: dict[tuple[int, ...], list[tuple[Citation, Confidence]]] = {}
+    for c, sure in _unlinked(ctx):
+        if c.link_reason.startswith("ambiguous"):
+            alike.setdefault(tuple(sorted(x.reference for x in c.candidates)), []).append((c, sure))
+    for group in alike.values():
+        cits = [c for c, _ in group]
         c = cits[0]
         refs = [ref_number(ctx.document, x.reference) for x in c.candidates]
         labels = ", ".join(ref_label(ctx.document, x.reference) for x in c.candidates)
@@ -172,7 +180,7 @@ def ambiguous_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         suggestion=f"add year suffixes ({c.year}a, {c.year}b) in the list and the text, "
                         "or cite a page that tells the works apart",
                         suggestion_zh=f"在文献表和正文中加年份后缀（{c.year}a、{c.year}b），或标注能区分两者的页码",
-                        confidence=ctx.reading.link_confidence)
+                        confidence=max((sure for _, sure in group), key=lambda x: x.rank))  # (the cleanest of them)
 
 
 def _also_at(doc: Document, cits: list[Citation]) -> tuple[str, str]:
@@ -212,12 +220,13 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if c.kind is CitationKind.NUMERIC and c.authors and ref.authors and not _same_first_author(c, ref):
             continue  # 赵小蓉等[1] where [1] is by 王厚杰: the name or the number is off (CG113), not 等
         names = len(ref.authors)
+        sure = compared(ctx, c, [ref])  # an entry read only in part has authors uncounted
         cited = "和".join(ref.authors) if ref.language.value == "zh" else " & ".join(ref.authors)
         if names == 1:
             yield r.finding(c.span, f"{c.text}: 等/et al. after the only author of {ref_label(ctx.document, ref.index)}",
                             f"{c.text}：{ref_label(ctx.document, ref.index)} 只有一位作者，不应加“等”",
                             citations=[c.id], references=[ref_number(ctx.document, ref.index)],
-                            evidence=[("authors in entry", "、".join(ref.authors))],
+                            evidence=[("authors in entry", "、".join(ref.authors))], confidence=sure,
                             suggestion=f"write {ref.authors[0]} without 等", suggestion_zh=f"写作 {ref.authors[0]}，不加“等”")
         elif names == 2 and len(c.authors) == 1 and full > short:
             yield r.finding(c.span, f"{c.text}: this paper writes two authors in full ({counted(full, 'time')}) "
@@ -226,7 +235,7 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             severity=Severity.WARNING, citations=[c.id],
                             references=[ref_number(ctx.document, ref.index)],
                             evidence=[("authors in entry", "、".join(ref.authors)),
-                                      ("pairs in full / with 等", f"{full} / {short}")],
+                                      ("pairs in full / with 等", f"{full} / {short}")], confidence=sure,
                             suggestion=f"write {cited}", suggestion_zh=f"写作 {cited}")
 
 
@@ -334,8 +343,6 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Bad: [53] in a list of 51 entries.  Good: a number of an existing entry.
     """
-    if not ctx.reading.citations_trusted:
-        return
     doc = ctx.document
     ends: dict[int, int] = {}  # the last number of each list (0: of all of them)
     for ref in doc.references:
@@ -347,13 +354,12 @@ def numeric_out_of_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     uncited = [ref_label(doc, ref.index) for ref in doc.references if ref.index not in cited]
     hint = f"; uncited: {', '.join(uncited)}" if 0 < len(uncited) <= MAX_NAMED_UNCITED else ""
     hint_zh = f"；未被引用的条目：{'、'.join(uncited)}" if hint else ""
-    for c in doc.citations:
-        if c.kind is CitationKind.NUMERIC and c.reference is None and doc.references:
+    for c, sure in _unlinked(ctx):
+        if c.kind is CitationKind.NUMERIC and doc.references:
             last = ends.get(c.part, ends.get(0, len(doc.references)))
             yield r.finding(c.span, f"{c.text}: there is no entry [{c.number}]",
                             f"{c.text}：参考文献中没有第 [{c.number}] 条", citations=[c.id],
-                            evidence=[("entries", len(doc.references))],
-                            confidence=ctx.reading.link_confidence,
+                            evidence=[("entries", len(doc.references))], confidence=sure,
                             suggestion=f"correct the number, or add entry [{c.number}] to the list (it ends at "
                                        f"[{last}]){hint}",
                             suggestion_zh=f"更正序号，或在参考文献表中补上第 [{c.number}] 条（现止于第 [{last}] 条）{hint_zh}")

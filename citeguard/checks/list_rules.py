@@ -20,6 +20,7 @@ from citeguard.checks.entry_style import (
     spacing,
     typing_language,
 )
+from citeguard.checks.evidence import numbering_break
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, ref_with_place, rule
 from citeguard.checks.zh_terms import elements_zh
@@ -42,6 +43,7 @@ from citeguard.parse.text import fold_width, is_chinese
 from citeguard.words import counted
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
+MIN_SAME_TEXT = 30  # letters and digits of an entry read without its title that a repeat must share
 SOME = 2  # more repeats than this (works listed twice, keys defined twice) are one finding naming them
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
 _URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}\s*:\s*//|www\.)", re.IGNORECASE)
@@ -61,21 +63,22 @@ def list_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if ref.number is not None:
             parts[ref.part].append(ref)
     for refs in parts.values():
-        yield from _numbering(r, refs)
+        yield from _numbering(ctx, r, refs)
 
 
-def _numbering(r: Rule, refs: list[Reference]) -> Iterator[Finding]:
+def _numbering(ctx: AuditContext, r: Rule, refs: list[Reference]) -> Iterator[Finding]:
     counts = Counter(ref.number for ref in refs)
     expected = 1
     for ref in refs:
         assert ref.number is not None
         if counts[ref.number] > 1 and ref.number < expected:
             yield r.finding(ref.span, f"entry number [{ref.number}] is used twice", f"条目编号 [{ref.number}] 重复",
-                            references=[ref.number])
+                            references=[ref.number], confidence=numbering_break(ctx, ()))
         elif ref.number != expected:
             yield r.finding(ref.span, f"entry [{ref.number}] follows [{expected - 1}]: expected [{expected}]",
                             f"条目 [{ref.number}] 前应为 [{expected}]", references=[ref.number],
-                            evidence=[("expected", expected), ("found", ref.number)])
+                            evidence=[("expected", expected), ("found", ref.number)],
+                            confidence=numbering_break(ctx, range(expected, ref.number)))
         expected = max(expected, ref.number + 1)
 
 
@@ -87,8 +90,8 @@ _ANY_YEAR_RE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
 def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work is listed twice (same title and year, ignoring width and spacing).
 
-    Entries whose title was not read (physics style) are not compared; more than two repeats are
-    one finding naming them all.
+    Entries whose title was not read (physics and Vancouver styles) count as repeats only when
+    their whole text is the same; more than two repeats are one finding naming them all.
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
@@ -102,7 +105,11 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         # (each chapter's list may list the same work: only repeats inside one list count)
         key = (normalised_title(ref.title), f"{year}|{surname_key(ref.authors[0]) if ref.authors else ''}|{ref.part}")
         if not key[0] or len(key[0]) < (4 if is_chinese(key[0]) else 12) or ref.style is EntryStyle.UNKNOWN:
-            continue  # no title read (physics "Phys. Rev. D 23, 347"): nothing to compare
+            # no title read (physics "Phys. Rev. D 23, 347", Vancouver): only the very same text twice
+            whole = normalised_title(ref.raw.replace(ref.key, "", 1) if ref.key else ref.raw)  # (a .bib key is no text)
+            if len(whole) < MIN_SAME_TEXT:
+                continue
+            key = ("=" + whole, "")
         if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:
             continue  # "… psychology. Part I" at 35-57, "Part II" at 58-76: one title read, two works
         if key in seen:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from citeguard.checks.citation_rules import linked, whole_brackets
+from citeguard.checks.evidence import compared
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import entry_keys
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, Reference, Severity
@@ -48,7 +49,7 @@ def numbered_citation_name(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         f"{c.authors[0]}", f"{c.author_text}{c.text}：{label} 的作者是 {'、'.join(ref.authors[:3])}，"
                         f"不是 {c.authors[0]}", citations=[c.id], references=[ref_number(ctx.document, ref.index)],
                         evidence=[("named", c.authors[0]), ("entry authors", ", ".join(ref.authors[:3]))],
-                        confidence=ctx.reading.link_confidence)
+                        confidence=compared(ctx, c, [ref]))
 
 
 def _names_author(cited: str, printed: str) -> bool:

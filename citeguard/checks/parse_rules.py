@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citeguard.checks.evidence import unlinked as unlinked_confidence
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import OCR_NAME_REASON
-from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, IssueKind, Severity
+from citeguard.model import CitationSystem, Confidence, Finding, IssueKind, Severity
 from citeguard.words import counted
 
 
@@ -104,20 +105,26 @@ def citations_not_matched(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     at least four) — so the list or the citations are probably in a form citeguard could not read
     (a list cut off or run together by a conversion, an unknown style, superscript numbers).
 
-    Said once, at low confidence, naming the citations; the one-by-one findings (CG101, CG103–CG105,
-    CG109) are held back so that a misreading never becomes a cascade of errors."""
+    Said once, at low confidence, naming the citations whose own evidence is not clean; their
+    one-by-one findings (CG101, CG103–CG105, CG109) are held back so that a misreading never becomes
+    a cascade, while a citation with clean evidence (a number printed whole past the end of a list
+    read completely) is still reported by its own rule."""
     doc = ctx.document
     if ctx.reading.citations_trusted or not doc.references:
         return
-    unlinked = [c for c in doc.citations if c.reference is None and c.kind is not CitationKind.KEY]
-    texts = list(dict.fromkeys(c.text for c in unlinked))
-    yield r.finding(unlinked[0].span, f"{len(unlinked)} of {ctx.reading.citations} citations could not be matched to "
+    sure = unlinked_confidence(ctx)
+    # the citations whose own evidence is clean are reported one by one (CG101, CG103, CG109 …)
+    unread = [c for c in doc.citations if sure.get(c.id) is Confidence.LOW]
+    if not unread:
+        return
+    texts = list(dict.fromkeys(c.text for c in unread))
+    yield r.finding(unread[0].span, f"{len(unread)} of {ctx.reading.citations} citations could not be matched to "
                     f"an entry of the list; the list or the citations may be in a form citeguard could not read: "
                     f"{_listing(texts)}",
-                    f"{ctx.reading.citations} 处引用中有 {len(unlinked)} 处未能与参考文献表中的条目对应，可能是文献表或引用的格式"
+                    f"{ctx.reading.citations} 处引用中有 {len(unread)} 处未能与参考文献表中的条目对应，可能是文献表或引用的格式"
                     f"未能正确识别：{_listing(texts)}",
-                    citations=[c.id for c in unlinked], confidence=Confidence.LOW,
-                    evidence=[("linked", f"{ctx.reading.citations - len(unlinked)}/{ctx.reading.citations}")])
+                    citations=[c.id for c in unread], confidence=Confidence.LOW,
+                    evidence=[("linked", f"{ctx.reading.citations - ctx.reading.unlinked}/{ctx.reading.citations}")])
 
 
 @rule("CG910", "entries-not-cited", Severity.WARNING)

@@ -1,12 +1,14 @@
-"""How well citeguard read a manuscript, and how sure each finding can therefore be.
+"""How well citeguard read a manuscript as a whole — what the paper-level notes need — and the
+calibration that caps every finding's severity by its confidence.
 
-Published papers are almost always consistent, so when many citations find no entry (or many
-entries no citation) the likelier story is that citeguard misread the list or the citations — a
-list in a style it does not know, superscript numbers OCR dropped — not that the author erred
-dozens of times.  :class:`Reading` measures that once per document; the citation rules report
-one by one only when the reading is trustworthy and otherwise say once what could not be matched
-(CG909, CG910).  :func:`settle` then caps every finding's severity by its confidence: an error
-only at high confidence, at most a warning at medium, information at low.
+A finding's confidence comes from its own evidence (:mod:`citeguard.checks.evidence`): how *its*
+citation and *its* entries were read, never the paper's link rate.  :class:`Reading` measures once
+per document what the one paper-level note about unreadable text needs — many citations matching
+no entry (CG909), many entries no citation (CG910) — and the facts of the list that single
+findings' evidence draws on.  :func:`settle` then lowers a finding's confidence where OCR makes its
+kind of evidence unreliable everywhere in a scanned text (:mod:`citeguard.checks.calibration`) and
+caps its severity by its confidence: an error only at high confidence, at most a warning at medium,
+information at low.
 """
 
 from __future__ import annotations
@@ -14,28 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from citeguard.checks.calibration import ocr_cap
 from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, Reference, Severity
 
-# Citations and entries left unmatched before the reading is doubted rather than the manuscript
+# Citations and entries left unmatched before the paper-level note is given instead of one finding
+# each (for findings whose own evidence is not clean; clean evidence is always reported one by one)
 UNLINKED_SHARE = 0.15  # of the citations
 UNCITED_SHARE = 0.30  # of the entries
 MIN_COUNT = 4  # fewer than this many are always reported one by one
-# Link rate from which citation findings are sure (below it they are at most warnings)
-SURE_RATE = 0.95
-
-# Rules about typing (spaces, widths, dashes) that OCR noise alone can set off
-TYPOGRAPHY = frozenset({"CG111", "CG206", "CG306", "CG308", "CG406", "CG407"})
-# Rules that compare characters OCR garbles: names it glues, splits or drops a letter of ("LiL J",
-# "Gilette" for Gillette), page numbers with stray marks, URLs it breaks with spaces ("http://www.
-# r-project.org"), keyword lines it runs together
-OCR_GARBLED = frozenset({"CG104", "CG113", "CG205", "CG303", "CG501", "CG601", "CG602", "CG603"})
-# Rules whose evidence is characters a scanner may have misread or dropped — a digit of a year,
-# page or entry number, an element or a whole entry lost: in an OCR'd text at most medium sure
-# Rules that speak of a citation, mark, entry or number being absent: OCR flattens superscripts,
-# drops marks and loses whole entries, so in an OCR'd text an absence is not known to be the
-# author's doing — said, at low confidence
-OCR_FRAGILE = frozenset({"CG101", "CG102", "CG109", "CG110", "CG301", "CG401", "CG402", "CG403"})
-OCR_SENSITIVE = frozenset({"CG103", "CG105", "CG106", "CG201", "CG302", "CG305", "CG310"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +36,13 @@ class Reading:
     uncited: int  # entries no citation links to (or probably means)
     ocr: bool  # the text shows OCR damage: spacing and punctuation are not the author's
     list_style: EntryStyle | None  # the style most entries of the list are in
+    numbered: bool = False  # most entries carry a number
+    last: int = 0  # the highest entry number
+    unnumbered: int = 0  # entries of a numbered list read without their number
+    stray: frozenset[int] = frozenset()  # labels in the list's text no entry was read with
+    past_end: frozenset[int] = frozenset()  # distinct numbers cited past the last entry
+    gaps: frozenset[int] = frozenset()  # numbers up to the last that no entry has
+    repeats: int = 0  # entry numbers read twice
 
     @property
     def link_rate(self) -> float:
@@ -69,14 +64,7 @@ class Reading:
         too few to doubt the reading as a whole, but likelier superscripts lost than padding)."""
         if self.uncited >= 2 and self.uncited > UNCITED_SHARE * self.entries:
             return Confidence.LOW
-        return self.link_confidence
-
-    @property
-    def link_confidence(self) -> Confidence:
-        """How sure a finding about linking is: high when (nearly) every citation found its entry."""
-        if self.unlinked <= 1 or self.link_rate >= SURE_RATE:
-            return Confidence.HIGH
-        return Confidence.MEDIUM
+        return Confidence.HIGH
 
 
 def read_quality(document: Document) -> Reading:
@@ -90,7 +78,15 @@ def read_quality(document: Document) -> Reading:
         uncited = 0  # a text that cites nothing: CG102 says nothing either
     styles = Counter(r.style for r in document.references)
     list_style = styles.most_common(1)[0][0] if styles else None
-    return Reading(len(linkable), unlinked, len(document.references), uncited, document.ocr, list_style)
+    numbers = [r.number for r in document.references if r.number is not None]
+    numbered = bool(numbers) and len(numbers) * 2 > len(document.references)
+    last = max(numbers, default=0)
+    past_end = frozenset(c.number for c in linkable if c.kind is CitationKind.NUMERIC and c.reference is None
+                         and c.number is not None and c.number > last)
+    gaps = frozenset(range(1, last + 1)) - set(numbers) if last <= 10 * len(numbers) else frozenset()
+    return Reading(len(linkable), unlinked, len(document.references), uncited, document.ocr, list_style,
+                   numbered, last, len(document.references) - len(numbers) if numbered else 0,
+                   frozenset(document.stray_labels), past_end, gaps, len(numbers) - len(set(numbers)))
 
 
 def gbt_entry(ref: Reference) -> bool:
@@ -105,13 +101,9 @@ _CAP = {Confidence.HIGH: Severity.ERROR, Confidence.MEDIUM: Severity.WARNING, Co
 
 
 def settle(finding: Finding, reading: Reading) -> Finding:
-    """The finding with its confidence lowered where the reading warrants, and its severity
-    capped by that confidence (error only at high confidence)."""
-    confidence = finding.confidence
-    if reading.ocr and (finding.code in TYPOGRAPHY or finding.code in OCR_FRAGILE or finding.code in OCR_GARBLED):
-        confidence = Confidence.LOW  # OCR adds and drops spaces and widths of its own accord
-    elif finding.code in OCR_SENSITIVE and reading.ocr and confidence is Confidence.HIGH:
-        confidence = Confidence.MEDIUM
+    """The finding with its confidence lowered where OCR makes its kind of evidence unreliable in
+    a scanned text, and its severity capped by that confidence (error only at high confidence)."""
+    confidence = ocr_cap(finding.code, finding.confidence) if reading.ocr else finding.confidence
     cap = _CAP[confidence]
     if finding.severity.rank > cap.rank:
         return replace(finding, confidence=confidence, severity=cap)

@@ -73,6 +73,8 @@ class AuditContext:
     # entry: scanning the list each time was quadratic, 10,000 entries with URLs took 12 s)
     _by_url: dict[str, LinkResult] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_span: dict[Span, Verification] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what several rules weigh alike, made once per audit (checks/evidence.py: unlinked citations)
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def link(self, url: str) -> LinkResult | None:
         """What resolving ``url`` found (the first result for it)."""

@@ -36,6 +36,7 @@ from citeguard.parse.layout import Layout, analyse
 from citeguard.parse.limits import Budget
 from citeguard.parse.lines import split_lines
 from citeguard.parse.listparts import runs_by_chapter
+from citeguard.parse.listread import stray_labels
 from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.names import surname_key
@@ -165,7 +166,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions, ocr=ocr)
+        issues=tuple(issues), positions=src.positions, ocr=ocr,
+        stray_labels=stray_labels(references, layout.trailing))
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:
