@@ -69,6 +69,8 @@ _VOWELS = "aeiou"
 _YEAR_BEFORE_RE = re.compile(r"[（(]\s*(?P<y>(?:19|20)\d{2})\s*[)）]\s*\^?$")
 # A one-number citation as printed: [12]  ^[12]  ［12］
 _ONE_NUMBER_RE = re.compile(r"\^?[\[［]\s*\d{1,3}\s*[\]］]")
+# The colon before an entry's pages, with the spaces after it: ":"  "： "
+_COLON_RE = re.compile(r"[:：]\s*")
 # A .bib pages field on a line of its own: "  pages = {88--93},"
 _BIB_PAGES_RE = re.compile(r"^[ \t]*pages[ \t]*=[ \t]*[{\"][^\n]*\n", re.IGNORECASE | re.MULTILINE)
 
@@ -436,10 +438,13 @@ def plant_pages(doc: Document, srcs: dict[str, SourceText], rng: random.Random) 
         src = srcs[""]
         start, end = offsets(src, span)
         text = src.text[start:end]
-        tail = text.rfind(ref.pages[-1])
-        head = text.rfind(ref.pages[0], 0, tail + 1)
-        colon = max(text.rfind(":", 0, max(head, 0)), text.rfind("：", 0, max(head, 0)))
-        if head < 0 or colon < 0 or text[colon + 1:head].strip():
+        # the pages the entry was read with: the first "：pages" after its type code (an English
+        # rendering run on after a Chinese entry repeats them, and keeps them)
+        code = text.find("J]")
+        colon = next((m.start() for m in _COLON_RE.finditer(text, max(code, 0))
+                      if text.startswith(ref.pages[0], m.end())), -1)
+        tail = text.find(ref.pages[-1], colon + 1) if colon >= 0 else -1
+        if tail < 0:
             continue
         yield Planting("pages-removed", (Edit("", start + colon, start + tail + len(ref.pages[-1]), ""),),
                        (Place("", span.line, span.end_line),), f"{_label(ref)}: pages {', '.join(ref.pages)} removed")

@@ -19,7 +19,9 @@ from rapidfuzz.distance import Levenshtein
 
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
 from citeguard.parse.entrykey import ACRONYM_NAME_RE, PARTICLES, fold_name, link_surname, without_particles
-from citeguard.parse.names import is_han_name, pinyin_name, surname_key
+from citeguard.parse.names import is_han_name, pinyin_name, split_han_name, surname_key
+from citeguard.parse.ocr import scanner_slip
+from citeguard.parse.pinyin import readings
 from citeguard.parse.text import fold_width
 
 
@@ -230,28 +232,47 @@ def link_citations(document: Document) -> Document:
     """Return the document with every citation's ``reference`` (entry index) filled in.
 
     In a text OCR damaged (``document.ocr``), a cited name one letter off the only entry of its
-    year ("Gilette" for Gillette) is taken for that entry, as the scanner's slip; CG904 says so."""
+    year ("Gilette" for Gillette) is taken for that entry, as the scanner's slip; CG904 says so —
+    when the two differ as a scanner changes letters (parse/ocr.scanner_slip), not as a writer
+    misspells ("Feng" for Fang stays a near miss)."""
     index = ReferenceIndex.build(document.references)
     near = _near_names(index.keys)
     linked = tuple(_link_one(c, index, near) for c in document.citations)
     if document.ocr:
-        linked = tuple(_repaired(c) for c in linked)
+        linked = tuple(_repaired(c, document.references) for c in linked)
     return replace(document, citations=linked)
 
 
 OCR_NAME_REASON = "author one letter off (OCR damage?) and year"
 
 
-def _repaired(citation: Citation) -> Citation:
+def _repaired(citation: Citation, references: tuple[Reference, ...]) -> Citation:
     """A near miss that is one similar name in the cited year, linked as OCR's slip — even beside
     entries of the cited name in other years: "Miller, 2003" and "Miler et al., 2012" beside
     "Miler S D. 2003" and "Miller M E … 2012" are two scanner slips, not two wrong years."""
     if citation.reference is not None or citation.link_reason != "near miss":
         return citation
     similar = [x for x in citation.candidates if x.reason.startswith("similar name")]
-    if len({x.reference for x in similar}) == 1:
+    if len({x.reference for x in similar}) == 1 and \
+            could_be_scanner_slip(citation.authors[0], references[similar[0].reference - 1]):
         return replace(citation, reference=similar[0].reference, link_reason=OCR_NAME_REASON)
     return citation
+
+
+def could_be_scanner_slip(cited: str, ref: Reference) -> bool:
+    """Could a scanner have made the entry's first name of the cited one, read either way
+    ("GeradsD" is Gerads with its initial run on)?  A Chinese citation is compared with the
+    entry's Chinese original when the entry prints one ("LUO L, … [罗乐, …]")."""
+    if not ref.authors:
+        return True
+    printed = ref.original_authors[0] if is_han_name(cited) and ref.original_authors else ref.authors[0]
+    printed_keys = {surname_key(printed), link_surname(printed, glued=True), fold_name(printed)}
+    # a particle run on in the entry ("DeCastilhoCV" for Castilho), an "et" run on in the citation
+    # ("Barbouretet al"): the reading's, not a misspelling
+    printed_keys |= {k[len(p):] for k in printed_keys for p in PARTICLES if k.startswith(p) and len(k) - len(p) >= 4}
+    cited_keys = set(citation_keys(cited))
+    cited_keys |= {k.removesuffix("et") for k in cited_keys if k.endswith("et") and len(k) >= 6}
+    return any(scanner_slip(a, b) for a in cited_keys for b in printed_keys if a and b)
 
 
 def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Citation:
@@ -340,7 +361,8 @@ def _romanised(citation: Citation, index: ReferenceIndex) -> Reference | None:
     Chinese text citing （邓涛、邱占祥，2007） where the list prints "DENG T, QIU Z X, 2007"."""
     if not citation.authors or not is_han_name(citation.authors[0]) or not citation.year:
         return None
-    wanted = [pinyin_name(a.replace(" ", "")) for a in citation.authors if is_han_name(a)]
+    names = [a.replace(" ", "") for a in citation.authors if is_han_name(a)]
+    wanted = [pinyin_name(a) for a in names]
     if not wanted:
         return None
     same_surname = index.by_year_surname.get((citation.year, wanted[0][0]), ())
@@ -352,8 +374,8 @@ def _romanised(citation: Citation, index: ReferenceIndex) -> Reference | None:
         if len(ref.authors) < len(wanted) and not ref.et_al:
             continue
         ok = True
-        for reading, printed in zip(wanted, ref.authors, strict=False):
-            if not _reads_as(reading, printed):
+        for reading, printed, han in zip(wanted, ref.authors, names, strict=False):
+            if not _reads_as(reading, printed, han):
                 ok = False
                 break
         if ok:
@@ -361,15 +383,21 @@ def _romanised(citation: Citation, index: ReferenceIndex) -> Reference | None:
     return found[0] if len(found) == 1 else None
 
 
-def _reads_as(reading: tuple[str, str], printed: str) -> bool:
+def _reads_as(reading: tuple[str, str], printed: str, han: str = "") -> bool:
     """Is this printed Latin name the pinyin (surname, given name) of a Chinese one — the surname
-    the same and, where initials are printed, the first of them the given name's?"""
+    the same and, where initials are printed, the first of them the given name's?  With the
+    Chinese name (``han``) and one initial printed per character of its given name ("JIANG Z C"
+    for 蒋忠诚), each initial is one of its character's readings' (蒋忠华 is "JIANG Z H")."""
     surname, given = reading
     key = link_surname(printed, glued=True)
     if key != surname:
         return False
     initials = _initials(printed.split(",", 1)[0] if "," not in printed else printed.replace(",", " "), key)
-    return not (initials and given and initials[0] != given[0])
+    given_han = split_han_name(han)[1] if han else ""
+    if not given_han or len(initials) != len(given_han):
+        return not (initials and given and initials[0] != given[0])
+    return all(initial in {r[:1] for r in options}
+               for initial, options in zip(initials, readings(given_han, given_name=True), strict=False))
 
 
 def _subsequence(part: str, whole: str) -> bool:

@@ -103,7 +103,9 @@ def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
     ("[1] 周文,许凌云.论新质生产力[J].改革,2023(10).", [(5, W)]),
     ("[1] Smith J. A title[J]. Journal of X, 2020, 12(3).", [(5, W)]),
     ("[1] 周文,许凌云.论新质生产力[J].改革,2023,44(10):", [(5, W)]),  # the colon, and nothing after it
-    ("[1] Smith J. A title[J]. Journal of X, 2020, 12(3). DOI: 10.1000/xyz.1.", [(5, I)]),  # known by its DOI
+    ("[1] Smith J. A title[J]. Journal of X, 2020, 12(3). DOI: 10.1000/xyz.1.", [(5, W)]),  # a DOI is no page
+    ("[1] Smith J. A title[J]. Sci Rep, 2020, 10(3). DOI: 10.1038/s41598-020-1.", [(5, I)]),  # numbered articles
+    ("[1] Smith J. A title[J]. PLoS ONE, 2020, 15(3). doi:10.1371/journal.pone.1.", [(5, I)]),
     # near misses that stay silent
     ("[1] 周文,许凌云.论新质生产力[J].改革,2023(10):1-13.", []),
     ("[1] Smith J. A title[J]. PLoS ONE, 2020, 15(3): e0123456.", []),            # an e-locator is its page
@@ -120,9 +122,19 @@ def test_journal_article_without_pages(refs: str, expected: list[tuple[int, Seve
 
 
 def test_journal_articles_without_pages_many_are_one_finding() -> None:
+    """A list that gives no pages for most of its articles: a house style, said once."""
     refs = "\n".join(f"[{n}] 作者{n}.题名{n}[J].刊名,2020({n})." for n in range(1, 8))
     (found,) = findings(paper("正文[1-7]。", refs), "CG315")
     assert found.message.startswith("7 journal articles [J] without pages")
+
+
+def test_journal_articles_without_pages_a_minority_are_each_at_its_place() -> None:
+    """Six slips in a list of twenty paged articles: each entry is its own finding, at its line."""
+    refs = "\n".join(f"[{n}] 作者{n}.题名{n}[J].刊名,2020({n})" + ("." if n % 3 == 0 else f":{n}-{n + 9}.")
+                     for n in range(1, 21))
+    found = findings(paper("正文[1-20]。", refs), "CG315")
+    assert [f.references for f in found] == [(3,), (6,), (9,), (12,), (15,), (18,)]
+    assert len({f.line for f in found}) == 6 and all(f.severity is W for f in found)
 
 
 def test_pages_lost_by_ocr_are_not_the_authors() -> None:
@@ -343,3 +355,18 @@ def test_a_bib_entry_copied_under_a_second_key_is_a_repeat(tmp_path: Path) -> No
                                        "and [@other].\n", encoding="utf-8")
     _, found = audit_file(tmp_path / "paper.md")
     assert [(f.code, f.path.endswith("refs.bib"), f.line) for f in found if f.code == "CG302"] == [("CG302", True, 2)]
+
+
+@pytest.mark.parametrize(("repeats", "expected_findings"), [(3, 3), (5, 5), (6, 1)])
+def test_repeated_works_each_at_its_place_until_many(repeats: int, expected_findings: int) -> None:
+    """Up to five works listed twice: each repeat is its own finding at its own entry (an editor
+    deletes them one by one); more is one finding naming them all (a list read twice over)."""
+    lines = [f"[{n}] 作者{n}.第{n}种研究题名[J].刊名,2020({n}):{n}-{n + 5}." for n in range(1, 11)]
+    lines += [f"[{10 + n}] 作者{n}.第{n}种研究题名[J].刊名,2020({n}):{n}-{n + 5}." for n in range(1, repeats + 1)]
+    found = findings(paper("正文[1-10]。", "\n".join(lines)), "CG302")
+    assert len(found) == expected_findings
+    if expected_findings > 1:
+        assert [f.references for f in found] == [(n, 10 + n) for n in range(1, repeats + 1)]
+        assert len({f.line for f in found}) == repeats
+    else:
+        assert found[0].message.startswith(f"{repeats} entries repeat an earlier entry")

