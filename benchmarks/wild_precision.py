@@ -14,7 +14,9 @@ papers), read once, then fixed from.  ``final``: every 8th starting with the 2nd
 (``sorted(names)[1::8]``, 41 papers), read once at the very end, nothing changed after it: the
 honest figure for the code as it stands (docs/accuracy.md). Issue 22: ``ocr22``, every 8th
 starting with the 7th (``sorted(names)[6::8]``), and ``born``, every born-digital manuscript
-(``born_digital``), each read once after the issue's last change by a reader who had not seen it.
+(``born_digital``), each read once by a reader who had not seen the change — then fixed from; their
+second samples, read after those fixes: ``ocr22b``, every 8th starting with the 1st
+(``sorted(names)[0::8]``), and ``born22b`` (``born_digital_b``: theses no earlier set holds).
 
 The judgements live in ``benchmarks/wild/precision.tsv``, ``precision-untuned.tsv``,
 ``precision-holdout.tsv`` and ``precision-final.tsv`` (file, code, severity, confidence, line,
@@ -44,8 +46,10 @@ JUDGED = {"tuned": HERE / "wild" / "precision.tsv",
           "holdout": HERE / "wild" / "precision-holdout.tsv",
           "final": HERE / "wild" / "precision-final.tsv",
           "ocr22": HERE / "wild" / "precision-ocr22.tsv",
-          "born": HERE / "wild" / "precision-born.tsv"}
-START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6}  # sorted(wild)[START::8]
+          "born": HERE / "wild" / "precision-born.tsv",
+          "ocr22b": HERE / "wild" / "precision-ocr22b.tsv",
+          "born22b": HERE / "wild" / "precision-born22b.tsv"}
+START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6, "ocr22b": 0}  # sorted(wild)[START::8]
 BORN_ZH = HERE / "born-zh"  # manuscripts written for the team in the styles of Chinese journals
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 
@@ -56,6 +60,8 @@ BORN_DIGITAL = ("wild-joss", "wild-latex", "wild-mdnotes")
 def sample(corpus: Path, which: str = "tuned") -> list[Path]:
     if which == "born":
         return born_digital(corpus)
+    if which == "born22b":
+        return born_digital_b(corpus)
     names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
     out = [corpus / "wild" / name for name in names[START[which]::8]]
     for folder in BORN_DIGITAL if which == "tuned" else ():
@@ -85,6 +91,19 @@ def born_digital(corpus: Path) -> list[Path]:
                     if line.strip()]
     out += sorted(p for p in BORN_ZH.glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
     return [p for p in out if p.exists()]
+
+
+def born_digital_b(corpus: Path) -> list[Path]:
+    """Issue 22's second born-digital sample, gathered after the first was read (rule fixed before any
+    finding on it was seen): every MAIN file of ``wild-born2/SOURCES.tsv`` — real theses and papers
+    from public repositories that no earlier set holds, rebuilt into ``wild-born2/files/`` by its
+    ``rebuild.sh`` (their text is not stored here)."""
+    sources = corpus / "wild-born2" / "SOURCES.tsv"
+    if not sources.exists():
+        return []
+    with sources.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["description"].startswith("MAIN")]
+    return [p for p in (corpus / "wild-born2" / r["local_file"] for r in rows) if p.exists()]
 
 
 def _name(path: Path, corpus: Path) -> str:

@@ -330,6 +330,9 @@ class Document:
     # entry labels printed in a numbered list's text that no entry was read with (parse/listread.py):
     # a cited number among them has its entry in the text, misread
     stray_labels: tuple[int, ...] = ()
+    # the bibliography style a LaTeX manuscript names (\bibliographystyle{…}, biblatex's style=…):
+    # what decides how its .bib entries are printed
+    bib_style: str = ""
 
     def location(self, line: int, column: int, path: str = "") -> str:
         """A position as the user finds it in their file: "12:5" in a text file, "¶12" in a

@@ -61,6 +61,7 @@ CASES = [
     # CG310 dates
     ("CG310", "[1] 题[EB/OL].(2026-01-14)[2025-12-01].https://www.gov.cn/a.htm", [(5, E)]),
     ("CG310", "[1] 题[EB/OL].(2026-02-30)[2026-03-01].https://www.gov.cn/a.htm", [(5, E)]),
+    ("CG310", "[1] 题[EB/OL].(2026-01-14)[29/4/2026].https://www.gov.cn/a.htm", []),  # a date, day first
     ("CG310", "[1] 题[EB/OL].(2026-01-14)[2026-03-29].https://www.gov.cn/a.htm", []),
 ]
 
@@ -370,3 +371,29 @@ def test_repeated_works_each_at_its_place_until_many(repeats: int, expected_find
         assert len({f.line for f in found}) == repeats
     else:
         assert found[0].message.startswith(f"{repeats} entries repeat an earlier entry")
+
+
+@pytest.mark.parametrize(("second_file", "expected"), [(False, [("CG302", "error")]), (True, [("CG302", "warning")])])
+def test_a_repeat_across_two_bib_files_is_a_warning(tmp_path: Path, second_file: bool,
+                                                    expected: list[tuple[str, str]]) -> None:
+    """Two .bib files may feed two lists (an appendix with its own \\bibliography): the same work in
+    both is a warning; twice in one file, an error."""
+    entry = "@article{{{key}, author = {{Smith, John}}, title = {{A long enough title of a work}}, " \
+            "journal = {{J X}}, year = {{2020}}, volume = {{1}}, pages = {{1--2}}}}\n"
+    (tmp_path / "refs.bib").write_text(entry.format(key="a") + ("" if second_file else entry.format(key="b")),
+                                       encoding="utf-8")
+    (tmp_path / "more.bib").write_text(entry.format(key="b") if second_file else "", encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{article}\\begin{document}\nA \\cite{a}, B \\cite{b}.\n"
+                                       "\\bibliography{refs,more}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert [(f.code, f.severity.value) for f in found if f.code == "CG302"] == expected
+
+
+def test_nocite_star_is_no_key(tmp_path: Path) -> None:
+    """\\nocite{*} prints every entry of the .bib file: it is no cited key that lacks an entry."""
+    (tmp_path / "refs.bib").write_text("@book{a, author = {Smith, John}, title = {Book}, year = {2020}, "
+                                       "publisher = {P}, address = {A}}\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{article}\\begin{document}\nA \\cite{a}.\n\\nocite{*}\n"
+                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert not [f for f in found if f.code == "CG112"]

@@ -130,3 +130,12 @@ def test_article_numbers_in_a_bib_file(tmp_path: Path) -> None:
     # its values are read without their delimiters
     assert [r.pages for r in doc.references] == [("3-es",), ("68",), ("e2020WR028079",), ("182 - 191",)]
     assert [f.code for f in found if f.code.startswith("CG2")] == []
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    ("36-37,27", 0),  # an article continued on page 27: its extent as printed (CNKI's 36-37+27)
+    ("27,36-37", 0),
+])
+def test_an_article_continued_on_another_page_is_not_out_of_order(pages: str, expected: int) -> None:
+    refs = f"[1] 韩力峰,李桂林.生物多样性现状及其评价[J].内蒙古环境保护,1998,10(3):{pages}."
+    assert len(findings(paper("正文[1]。", refs), "CG204")) == expected

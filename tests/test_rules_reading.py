@@ -320,3 +320,49 @@ def test_a_chinese_citation_against_an_entry_in_pinyin_compares_every_printed_in
     text = f"碳储量增加（{cited}，2015）。\n\n参考文献\n\n{printed}, 2015. Karst ecology[J]. Acta, 1(1): 1-2.\n"
     doc = document_from_text(text)
     assert (doc.citations[0].reference == 1) is reads_as
+
+
+def _in_citation_order(at: int, cited: str, last: int = 30) -> str:
+    """An OCR'd numbered paper citing [1] … [last] in order, with ``cited`` printed where [at] is
+    first due (the numbers at … before it not cited yet)."""
+    body = "".join(f"引用[{k}]" for k in range(1, at)) + f"引用{cited}" + "".join(
+        f"引用[{k}]" for k in range(at, last + 1) if str(k) not in cited)
+    refs = "".join(f"[{k}] 作者{k}.题名{k}[J].刊名{k},20{10 + k % 10},{k}(2):{k}-9.\n" for k in range(1, last + 1))
+    return f"{OCR_MARK}正文{body}。\n\n参考文献\n\n{refs}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "[46]" where [4], [5], [6] are first due: OCR's "[4-6]" with its dash lost
+    (_in_citation_order(4, "[46]"), [("[46]", Severity.INFO, Confidence.LOW)]),
+    # the same number where [31] would be due, after every entry was cited: past the end
+    (_in_citation_order(31, "[46]"), [("[46]", Severity.WARNING, Confidence.MEDIUM)]),
+])
+def test_a_number_past_the_end_that_is_the_next_numbers_due_is_a_lost_dash(
+        text: str, expected: list[tuple[str, Severity, Confidence]]) -> None:
+    assert _cg109(text) == expected
+
+
+@pytest.mark.parametrize(("entry", "expected"), [
+    # the line after the type code lost by the scanner: nothing to say about the author
+    ("[2] Kehlet H. ERAS implementation-time to move forward ［J].", [(Severity.INFO, Confidence.LOW)]),
+    # with its journal and year after the type code: the volume and pages are really not there
+    ("[2] Kehlet H. ERAS implementation-time to move forward[J]. Ann Surg, 2016.", [(Severity.WARNING, Confidence.MEDIUM)]),
+])
+def test_an_ocr_entry_ending_at_its_type_code_lost_a_line(entry: str, expected: list[tuple[Severity, Confidence]]) -> None:
+    text = f"{OCR_MARK}正文[1][2]。\n\n参考文献\n\n[1] 作者1.题名1[J].刊名1,2011,1(2):1-9.\n{entry}\n"
+    _, found = audit(document_from_text(text))
+    assert [(f.severity, f.confidence) for f in found if f.code == "CG305"] == expected
+
+
+@pytest.mark.parametrize(("authors", "expected"), [
+    # two names run together, their comma lost: three authors, "et al." is right
+    ("Ketcham R.A., Donelick R.A. Donelick M.B.", []),
+    ("Ketcham R.A., Donelick R.A.", [Severity.WARNING]),  # two authors: the pairs are written in full
+])
+def test_et_al_after_an_entry_whose_comma_was_lost_is_not_counted_short(authors: str, expected: list[Severity]) -> None:
+    text = ("A (Ketcham et al., 2000). B (Smith & Lee, 2001). C (Wang & Li, 2002). D (Zhou & Xu, 2003).\n\n"
+            f"References\n\n{authors}, 2000. AFTSolve. Geol Mater Res, 2, 1-32.\n"
+            "Smith J., Lee K., 2001. A. J X, 1, 1-2.\nWang L., Li M., 2002. B. J X, 2, 3-4.\n"
+            "Zhou Q., Xu R., 2003. C. J X, 3, 5-6.\n")
+    _, found = audit(document_from_text(text))
+    assert [f.severity for f in found if f.code == "CG106" and f.severity is not Severity.INFO] == expected

@@ -19,7 +19,7 @@ from .test_rules_citations import ALL_CITED, NUMERIC_REFS, REFS
 TWICE = "[1] 张三.论某某问题[J].刊,2020(1):1.\n[2] 张三. 论某某问题[J]. 刊, 2020(1): 1."
 TWICE_AUTHOR_YEAR = "张三.2020.论某某问题[J].刊,(1):1.\n张三. 2020. 论某某问题[J]. 刊, (1): 1."
 MANY_TWICE = "\n".join(f"[{2 * k + 1}] 张{k}.论某某问题{k}[J].刊,2020(1):1.\n[{2 * k + 2}] 张{k}.论某某问题{k}[J].刊,2020(1):1."
-                       for k in range(3))
+                       for k in range(6))  # more repeats than MANY_REPEATS: one finding
 
 CASES = [
     ("CG102", paper("甲（周文和许凌云，2023）。" + ALL_CITED + "赵儒煜（2024）。", REFS),
@@ -37,9 +37,9 @@ CASES = [
      "删除 [2]，正文中引用 [2] 之处改引 [1]"),
     ("CG302", paper("研究[1]。", TWICE), "delete [2]", "删除 [2]"),
     ("CG302", paper("研究（张三，2020）。", TWICE_AUTHOR_YEAR), "delete 张三 2020 (line 6)", "删除 张三 2020（第 6 行）"),
-    ("CG302", paper("研究[1][3][5]。", MANY_TWICE),
-     "delete the later copies ([2], [4], [6]); cite the first copy where the text cites one of them",
-     "删除后出现的重复条目（[2]、[4]、[6]），正文中引用它们之处改引首次出现的条目"),
+    ("CG302", paper("研究[1][3][5][7][9][11]。", MANY_TWICE),
+     "delete the later copies ([2], [4], [6], [8], [10], [12]); cite the first copy where the text cites one of them",
+     "删除后出现的重复条目（[2]、[4]、[6]、[8]、[10]、[12]），正文中引用它们之处改引首次出现的条目"),
 ]
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
-from citeguard.checks.evidence import compared, unlinked
+from citeguard.checks.evidence import authors_counted, compared, unlinked
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import KEY_CASE_REASON, co_author_fits, entry_keys
@@ -220,7 +220,8 @@ def et_al_misuse(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if c.kind is CitationKind.NUMERIC and c.authors and ref.authors and not _same_first_author(c, ref):
             continue  # 赵小蓉等[1] where [1] is by 王厚杰: the name or the number is off (CG113), not 等
         names = len(ref.authors)
-        sure = compared(ctx, c, [ref])  # an entry read only in part has authors uncounted
+        # an entry read only in part, or two names run together without their comma, has its authors uncounted
+        sure = compared(ctx, c, [ref], authors_counted)
         cited = "和".join(ref.authors) if ref.language.value == "zh" else " & ".join(ref.authors)
         if names == 1:
             yield r.finding(c.span, f"{c.text}: 等/et al. after the only author of {ref_label(ctx.document, ref.index)}",
@@ -437,7 +438,8 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
     """
     keys = sorted(ref.key for ref in ctx.document.references if ref.key)
-    undefined = [c for c in ctx.document.citations if c.kind is CitationKind.KEY and c.reference is None]
+    # (\nocite{*} prints every entry: "*" is no key)
+    undefined = [c for c in ctx.document.citations if c.kind is CitationKind.KEY and c.reference is None and c.key != "*"]
     missing_bib = any(i.kind is IssueKind.BIBLIOGRAPHY for i in ctx.document.issues)
     if undefined and (missing_bib or len({c.key for c in undefined}) > 5):
         # one cause, one finding: a bibliography file that is missing (CG908) may hold them all

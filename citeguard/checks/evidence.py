@@ -175,6 +175,8 @@ def missing_number(ctx: AuditContext, number: int, citation: Citation | None = N
             return Confidence.LOW  # the list goes on past what was read, or was cut off
         if doc.ocr and _two_numbers(number, reading.last):
             return Confidence.LOW  # "[56]" for OCR's "[5,6]" with the comma lost
+        if doc.ocr and citation is not None and _next_numbers(ctx, number, citation):
+            return Confidence.LOW  # "[46]" after [3], before [7]: OCR's "[4-6]" with the dash lost
         return sure(doc, single_entry(doc, by_number[reading.last]))
     if doc.ocr and (reading.gaps != {number} or reading.repeats):
         return Confidence.LOW  # other numbers missing or repeated too: entries lost or misread, not one slip
@@ -219,6 +221,25 @@ def _two_numbers(number: int, last: int) -> bool:
         if digits[i] != "0" and 0 < a < b <= last and (b == a + 1 or number >= 2 * last):
             return True
     return False
+
+
+def _next_numbers(ctx: AuditContext, number: int, citation: Citation) -> bool:
+    """In a list numbered in order of first citation, could the digits be the next numbers due,
+    cited together with the dash or comma lost ("46" where [4], [5], [6] come next after [3])?"""
+    due = 1 + max((c.number or 0 for c in ctx.document.citations[:_position(ctx, citation)]
+                   if c.kind is CitationKind.NUMERIC and (c.number or 0) <= ctx.reading.last), default=0)
+    digits = str(number)
+    return any(digits[i] != "0" and int(digits[:i]) == due and due < int(digits[i:]) <= ctx.reading.last
+               for i in range(1, len(digits)))
+
+
+def _position(ctx: AuditContext, citation: Citation) -> int:
+    """The citation's place among the document's citations (their order in the text)."""
+    found = ctx.memo.get("positions")
+    if not isinstance(found, dict):
+        found = {c.id: i for i, c in enumerate(ctx.document.citations)}
+        ctx.memo["positions"] = found
+    return int(found.get(citation.id, 0))
 
 
 def _cited_names(c: Citation) -> list[str]:
@@ -358,6 +379,17 @@ def _slots(doc: Document, absent: list[Citation]) -> dict[str, int]:
 def authors_read(ref: Reference) -> bool:
     """An entry whose authors were read as such: a style citeguard reads field by field, with names."""
     return ref.style is not EntryStyle.UNKNOWN and bool(ref.authors)
+
+
+# One author field holding two Western names, the comma between them lost (OCR or the writer):
+# "Donelick R.A. Donelick M.B."  "Smith J Brown K"
+_TWO_NAMES_RE = re.compile(r"^[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s*-?){1,3}\s+[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s*-?){1,3}$")
+
+
+def authors_counted(ref: Reference) -> bool:
+    """An entry whose authors were read one by one: no author field holds two names whose comma
+    was lost (their number, for 等/et al., would be one short)."""
+    return authors_read(ref) and not any(_TWO_NAMES_RE.match(a.strip()) for a in ref.authors)
 
 
 def compared(ctx: AuditContext, citation: Citation, refs: Iterable[Reference],

@@ -18,9 +18,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from citeguard.checks.entry_style import EntryText, all_entries, entry_finding
-from citeguard.checks.reading import gbt_entry
+from citeguard.checks.reading import gbt_bib, gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, rule
-from citeguard.model import Confidence, EntryStyle, Finding, Language, Reference, Severity
+from citeguard.model import Confidence, EntryStyle, Finding, Reference, Severity
 
 MANY = 5  # more entries than this lacking pages, half or more of the articles, are one finding naming them
 # DOI prefixes of publishers whose journals number their articles instead of paging them (the
@@ -84,11 +84,10 @@ def journal_article_without_pages(ctx: AuditContext, r: Rule) -> Iterator[Findin
     Bad: 周文. 论新质生产力[J]. 改革, 2023(10).  Good: 改革, 2023(10): 1-13.
     """
     groups: dict[bool, list[EntryText]] = defaultdict(list)
-    chinese = ctx.document.language is Language.ZH
     articles = 0  # printed articles held to the rule: how many the list describes at all
     for e in all_entries(ctx.document):
         ref = e.ref
-        if not (gbt_entry(ref) or (ref.style is EntryStyle.BIBTEX and chinese)):
+        if not (gbt_entry(ref) or gbt_bib(ctx.document, ref)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper (as CG305 holds it)
         if ref.type_code == "J" and ref.carrier is None and (ref.volume or ref.issue or ref.pages):
             articles += 1

@@ -21,7 +21,7 @@ from citeguard.checks.entry_style import (
     typing_language,
 )
 from citeguard.checks.evidence import numbering_break
-from citeguard.checks.reading import gbt_entry
+from citeguard.checks.reading import gbt_bib, gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, ref_with_place, rule
 from citeguard.checks.zh_terms import elements_zh
 from citeguard.model import (
@@ -50,6 +50,8 @@ SOME = 2  # more keys defined twice than this are one finding naming them (a the
 MANY_REPEATS = 5
 # The trace of a URL a conversion damaged: "htp://" "hp://" "http: //" "www."
 _URL_TRACE_RE = re.compile(r"\b(?:h[\w-]{0,5}\s*:\s*//|www\.)", re.IGNORECASE)
+# An entry that ends at its type code, nothing after it but marks: "…forward ［J]."  "…[M]"
+_ENDS_AT_TYPE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}(?:/OL)?\s*[\]］][\s.．。,，]*$")
 # A volume written in brackets inside a title: 习近平谈治国理政(第4卷)  文集（第2卷）
 _VOLUME_BRACKET_RE = re.compile(r"[（(]\s*第\s*[\d一二三四五六七八九十]+\s*卷\s*[）)]")
 
@@ -95,7 +97,8 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Entries whose title was not read (physics and Vancouver styles) count as repeats only when
     their whole text is the same; each repeat is reported at its place, and more than five
-    repeats are one finding naming them all.
+    repeats are one finding naming them all. Two .bib entries in different files are a warning
+    (each file may feed a list of its own, as a thesis appendix's \bibliography does).
     Bad: [3] 张三.题名[J]…2020 and [9] 张三. 题名[J]… 2020.  Good: one entry, cited twice.
     """
     seen: dict[tuple[str, str], int] = {}
@@ -116,6 +119,11 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             key = ("=" + whole, "")
         if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:
             continue  # "… psychology. Part I" at 35-57, "Part II" at 58-76: one title read, two works
+        if key in seen and ref.doi and refs[seen[key] - 1].doi and ref.pages != refs[seen[key] - 1].pages and \
+                ref.doi.strip().lower() != (refs[seen[key] - 1].doi or "").strip().lower():
+            # a conference abstract and the article after it: one title, two DOIs, other pages — two
+            # works (a proceedings paper reprinted in a SIGPLAN Notices issue keeps its pages: one work)
+            continue
         if key in seen:
             pairs.append((seen[key], ref.index))
         else:
@@ -136,12 +144,16 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     cited = {c.reference for c in doc.citations}
     for first, index in pairs:
         a, b = ref_label(doc, first), ref_label(doc, index)
+        # two .bib files may feed two lists (a thesis's appendix with its own \bibliography): a
+        # repeat across files is a warning, one inside a file or a printed list an error
+        apart = refs[first - 1].key and refs[index - 1].key and refs[first - 1].span.path != refs[index - 1].span.path
         drop, drop_zh = ref_with_place(doc, index, "en"), ref_with_place(doc, index, "zh")
         yield r.finding(doc.references[index - 1].span, f"{b} repeats {a} (same title and year)", f"{b} 与 {a} 重复",
                         references=[ref_number(doc, first), ref_number(doc, index)],
                         suggestion=f"delete {drop}" + (f" and cite {a} where the text cites {b}"
                                                        if index in cited and a != b else ""),
-                        suggestion_zh=f"删除 {drop_zh}" + (f"，正文中引用 {b} 之处改引 {a}" if index in cited and a != b else ""))
+                        suggestion_zh=f"删除 {drop_zh}" + (f"，正文中引用 {b} 之处改引 {a}" if index in cited and a != b else ""),
+                        confidence=Confidence.MEDIUM if apart else Confidence.HIGH)
 
 
 def _who(doc: Document, index: int) -> str:
@@ -242,8 +254,7 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     misplaced: dict[str, list[EntryText]] = defaultdict(list)
     for e in all_entries(ctx.document):
         ref = e.ref
-        if ref.type_code is None or not (gbt_entry(ref) or (
-                ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH)):
+        if ref.type_code is None or not (gbt_entry(ref) or gbt_bib(ctx.document, ref)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
         for element in ref.misplaced:
             misplaced[element].append(e)
@@ -269,9 +280,11 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         sure = Confidence.MEDIUM if entries[0].ref.style is EntryStyle.BIBTEX else Confidence.HIGH
         if len(entries) <= MANY:
             for e in entries:
+                # in an OCR'd text, an entry that stops at its type code ("…[J].") lost its next line
+                cut = ctx.document.ocr and _ENDS_AT_TYPE_RE.search(e.ref.raw) is not None
                 yield entry_finding(r, e, f"{e.label}: [{kind}] entry lacks {', '.join(lacking)}",
                                     f"{e.label_zh}：缺少著录项目 {elements_zh(lacking)}",
-                                    evidence=[("entry", e.ref.raw[:120])], confidence=sure)
+                                    evidence=[("entry", e.ref.raw[:120])], confidence=Confidence.LOW if cut else sure)
             continue
         labels = ", ".join(e.label for e in entries[:8]) + (f" … (+{len(entries) - 8})" if len(entries) > 8 else "")
         first = entries[0]
@@ -420,11 +433,37 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             suggestion=", ".join(ref.authors[:3]) + (", 等" if ref.language is Language.ZH else ", et al."))
 
 
+# A date written day or month first with slashes or dots: 29/4/2018  4.29.2018
+_DMY_RE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})$")
+
+
 def _valid(iso: str | None) -> bool:
+    """Is the value a calendar date (ISO, or day or month first: 29/4/2018 is one, not in ISO form)?"""
     if not iso:
         return True
     try:
         date.fromisoformat(iso)
+    except ValueError:
+        m = _DMY_RE.match(iso.strip())
+        if m is None:
+            return False
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        return any(_exists(y, month, day) for day, month in ((a, b), (b, a)))
+    return True
+
+
+def _iso(value: str) -> bool:
+    """A date in ISO form, which compares as text (2026-01-14 < 2026-03-29)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
     except ValueError:
         return False
     return True
@@ -444,11 +483,11 @@ def date_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             if not _valid(value):
                 yield entry_finding(r, e, f"{e.label}: {name} {value} is not a calendar date",
                                 f"{e.label_zh}：日期 {value} 不存在")
-        if ref.update_date and ref.access_date and _valid(ref.update_date) and _valid(ref.access_date) \
+        if ref.update_date and ref.access_date and _iso(ref.update_date) and _iso(ref.access_date) \
                 and ref.access_date < ref.update_date:
             yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, before its update date {ref.update_date}",
                             f"{e.label_zh}：引用日期 {ref.access_date} 早于更新日期 {ref.update_date}")
-        if paper and ref.access_date and len(paper) == 4 and ref.access_date[:4] > paper:
+        if paper and ref.access_date and _iso(ref.access_date) and len(paper) == 4 and ref.access_date[:4] > paper:
             yield entry_finding(r, e, f"{e.label}: accessed {ref.access_date}, after the paper's year {paper}",
                             f"{e.label_zh}：引用日期 {ref.access_date} 晚于论文年份 {paper}")
 
@@ -469,7 +508,7 @@ def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{e.label_zh}：GB/T 7714-2025 仅对网络资源著录引用日期")
     if ctx.standard is Standard.GB2025:  # a preprint typed [J]: the edition's own type, suggested once
         preprints = [e for e in all_entries(ctx.document) if e.ref.type_code == "J" and is_preprint(e.ref) and (
-            gbt_entry(e.ref) or (e.ref.style is EntryStyle.BIBTEX and ctx.document.language is Language.ZH))]
+            gbt_entry(e.ref) or gbt_bib(ctx.document, e.ref))]
         if preprints:
             labels = _ranges([e.label for e in preprints])
             yield r.finding(preprints[0].ref.span, f"{counted(len(preprints), 'preprint')} typed [J] ({labels}): "
@@ -522,7 +561,8 @@ def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if ref.style is not EntryStyle.BIBTEX or not ref.declared_language:
             continue
         declared_zh = ref.declared_language.lower().startswith(("zh", "chinese", "cn"))
-        text_zh = is_chinese(f"{ref.title or ''}{''.join(ref.authors)}")
+        # a Chinese title is a Chinese work even when its authors are romanised (Li, LingHao)
+        text_zh = is_chinese(ref.title) if ref.title else is_chinese("".join(ref.authors))
         if declared_zh != text_zh:
             said, is_ = ("Chinese", "English") if declared_zh else ("English", "Chinese")
             label = f"@{ref.key}"

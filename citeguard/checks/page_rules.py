@@ -143,9 +143,13 @@ def _first_page(item: str) -> int | None:
 def pages_not_ascending(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A page list inside one entry is not in ascending order.
 
+    A journal article's range followed by a page it continues on ("36-37,27", CNKI's 36-37+27)
+    is the article's extent as printed, not a list of cited pages.
     Bad: …2022:201,96.  Good: …2022:96,201.
     """
     for ref in ctx.document.references:
+        if ref.type_code == "J" and ref.pages and _RANGE_RE.match(fold_width(ref.pages[0])):
+            continue  # an article continued on another page
         firsts = [_first_page(p) for p in page_extent(ref)]
         numbers = [n for n in firsts if n is not None]
         if len(numbers) > 1 and numbers != sorted(numbers):

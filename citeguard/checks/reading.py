@@ -13,11 +13,12 @@ information at low.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from citeguard.checks.calibration import ocr_cap
-from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, Reference, Severity
+from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, Language, Reference, Severity
 
 # Citations and entries left unmatched before the paper-level note is given instead of one finding
 # each (for findings whose own evidence is not clean; clean evidence is always reported one by one)
@@ -95,6 +96,21 @@ def gbt_entry(ref: Reference) -> bool:
     GB/T findings, and an entry read only in part gets the one CG901 instead."""
     return (ref.style is EntryStyle.GBT and not ref.unparsed
             and (ref.list_style is None or ref.list_style is EntryStyle.GBT))
+
+
+# Bibliography styles that print .bib entries in a style other than GB/T 7714 (BibTeX's own and
+# natbib's, author-year house styles, biblatex's standard styles): their entries are not held to it
+_OTHER_STYLES_RE = re.compile(
+    r"^(?:plain|unsrt|abbrv|alpha|ieeetr|acm|siam|apalike|plainnat|unsrtnat|abbrvnat|agsm|dcu|kluwer|"
+    r"harvard|chicago|mla|ama|vancouver|naturemag|nature|science|elsarticle-.*|model\d.*|spbasic|spmpsci|"
+    r"splncs.*|ieee.*|apa.*|authoryear.*|numeric.*|alphabetic.*|verbose.*|trad-.*|phys.*|nejm)$", re.IGNORECASE)
+
+
+def gbt_bib(document: Document, ref: Reference) -> bool:
+    """Is this .bib entry held to GB/T 7714: a Chinese manuscript whose LaTeX names no
+    bibliography style that prints entries otherwise (plain, apalike, biblatex's authoryear …)?"""
+    return (ref.style is EntryStyle.BIBTEX and document.language is Language.ZH
+            and not _OTHER_STYLES_RE.match(document.bib_style))
 
 
 _CAP = {Confidence.HIGH: Severity.ERROR, Confidence.MEDIUM: Severity.WARNING, Confidence.LOW: Severity.INFO}

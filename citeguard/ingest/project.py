@@ -29,6 +29,8 @@ _TEX_BIB_RE = re.compile(r"\\(?:bibliography|addbibresource)(?:\[[^\]]{0,300}\])
 _TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?"
                             r"\{(?P<dir>[^}]{0,500})\}\{(?P<file>[^}]{1,500})\}")
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
+# Figures exported as TeX code to be \\input: PGF/TikZ plots, Inkscape and xfig overlays, data tables
+_FIGURE_SUFFIXES = frozenset({".pgf", ".tikz", ".pdf_tex", ".eps_tex", ".pstex_t", ".pdftex_t", ".dat", ".csv"})
 _TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]{1,500})\}|[ \t]+(?P<b>[\w./-]{1,500}))")
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
 # Where a .bib file's entry (or @string, @comment, @preamble) starts: @article{  @book (
@@ -184,6 +186,8 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
             if resolved in seen:
                 continue
             seen.add(resolved)
+            if not _exists(path) and raw.suffix.lower() in _FIGURE_SUFFIXES:
+                continue  # a plot or drawing exported for \\input (relu.pgf, fig.pdf_tex): no citations in it
             if not _exists(path):
                 notes.append(f"the file {path.name} named by \\input / \\include in {Path(source.path).name} is "
                              "missing; its citations were not checked")

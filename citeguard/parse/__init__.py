@@ -25,7 +25,15 @@ from citeguard.model import (
     PositionStyle,
     Reference,
 )
-from citeguard.parse.bib import MAX_GROUP_KEYS, bib_references, duplicated_key, find_latex, find_pandoc, mask_code
+from citeguard.parse.bib import (
+    MAX_GROUP_KEYS,
+    bib_references,
+    bib_style,
+    duplicated_key,
+    find_latex,
+    find_pandoc,
+    mask_code,
+)
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
@@ -167,7 +175,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
         issues=tuple(issues), positions=src.positions, ocr=ocr,
-        stray_labels=stray_labels(references, layout.trailing))
+        stray_labels=stray_labels(references, layout.trailing),
+        bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "")
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:

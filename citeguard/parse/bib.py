@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from bibtexparser.entrypoint import parse_string
@@ -227,7 +228,10 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
     language = fields.get("language") or fields.get("langid") or ""
     zh = language.lower().startswith(("zh", "chinese")) or is_chinese(f"{title or ''}{''.join(authors)}")
     place = _clean(fields.get("address") or fields.get("location"))
-    publisher = _clean(fields.get("publisher") or fields.get("institution") or fields.get("school"))
+    # GB/T 7714 styles (gbt7714-bibtex-style, biblatex-gb7714) print a conference's organization, a
+    # report's institution, a thesis's school where the publisher stands when there is no publisher
+    publisher = _clean(fields.get("publisher") or fields.get("institution") or fields.get("school")
+                       or fields.get("organization"))
     misplaced: tuple[str, ...] = ()
     school = _clean(fields.get("institution") or fields.get("school"))
     if not place and school and school == publisher and (inside := place_in_institution(school)):
@@ -242,9 +246,35 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
         place=place, publisher=publisher, misplaced=misplaced,
         year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],
         volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
-        url=(fields.get("url") or "").strip("{} ") or None, doi=fields.get("doi"),
+        # (BibTeX drops the spaces and line breaks around a value)
+        url=(fields.get("url") or "").strip("{} \t\r\n") or None, doi=fields.get("doi"),
         access_date=_iso(fields.get("urldate")), key=entry.key,
         declared_language=(fields.get("language") or fields.get("langid") or "").strip() or None)
+
+
+# An entry whose brace opens on a later line than its type, which BibTeX reads and bibtexparser
+# does not: "@book\n{\n  key," — the brace moved up, the line breaks kept after it (lines unchanged)
+_ENTRY_OPEN_RE = re.compile(r"(?m)^(?P<head>[ \t]*@[A-Za-z]{1,30})(?P<space>[ \t]*\n\s{0,200})\{")
+
+
+# The style a LaTeX manuscript prints its .bib entries in: \bibliographystyle{gbt7714-numerical}
+# \usepackage[backend=biber,style=gb7714-2015]{biblatex}
+_BIB_STYLE_RE = re.compile(r"\\bibliographystyle\s*\{\s*(?P<a>[^}\s]{1,80})\s*\}"
+                           r"|\\usepackage\s*\[(?P<opts>[^\]]{0,400})\]\s*\{\s*biblatex\s*\}")
+# biblatex's style option: style=gb7714-2015  bibstyle = apa
+_STYLE_OPTION_RE = re.compile(r"(?:^|,)\s*(?:bib)?style\s*=\s*(?P<s>[\w.-]{1,80})")
+
+
+def bib_style(texts: Iterable[str]) -> str:
+    """The bibliography style the manuscript's LaTeX names (the first found), or ""."""
+    for text in texts:
+        for m in _BIB_STYLE_RE.finditer(text):
+            if m.group("a"):
+                return m.group("a")
+            option = _STYLE_OPTION_RE.search(m.group("opts") or "")
+            if option:
+                return option.group("s")
+    return ""
 
 
 def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Reference], list[ParseIssue]]:
@@ -252,7 +282,7 @@ def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Refer
     quiet = logging.getLogger("bibtexparser")
     level, quiet.level = quiet.level, logging.ERROR  # its warnings go to stderr; they become findings here
     try:
-        library = parse_string(source.text)
+        library = parse_string(_ENTRY_OPEN_RE.sub(r"\g<head>{\g<space>", source.text))
     finally:
         quiet.setLevel(level)
     entries = list(library.entries)

@@ -1,0 +1,82 @@
+"""How a LaTeX thesis's .bib files are read and held to GB/T 7714 (false classes found by reading
+born-digital theses, issue 22): each case a small project of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeguard.api import audit_file
+
+CONF = "@inproceedings{{c, author = {{Wang, Li}}, title = {{A study of things}}, booktitle = {{Proc. X}}, " \
+       "year = {{2020}}, pages = {{1--9}}{extra}}}\n"
+
+
+def _thesis(tmp_path: Path, bib: str, *, style: str = "gbt7714-numerical", body: str = "见\\cite{c}。",
+            more: str = "") -> list[tuple[str, str]]:
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{ctexart}\\begin{document}\n本文研究新质生产力与对外开放的关系。" + body + "\n" + more
+        + f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    return [(f.code, f.message) for f in found if f.severity.value in ("warning", "error")]
+
+
+@pytest.mark.parametrize(("extra", "style", "lacks_publisher"), [
+    ("", "gbt7714-numerical", True),                            # no publisher at all: GB/T 7714 wants one
+    (", organization = {ACM}", "gbt7714-numerical", False),      # the style prints the organization there
+    (", publisher = {IEEE}", "gbt7714-numerical", False),
+    ("", "plain", False),                                         # a thesis printing its list in plain style
+    ("", "unsrtnat", False),
+])
+def test_a_conference_paper_s_publisher(tmp_path: Path, extra: str, style: str, lacks_publisher: bool) -> None:
+    found = _thesis(tmp_path, CONF.format(extra=extra), style=style)
+    assert any(code == "CG305" and "publisher" in message for code, message in found) is lacks_publisher
+
+
+def test_an_entry_whose_brace_opens_on_the_next_line_is_read(tmp_path: Path) -> None:
+    """ "@book\\n{\\n  key," is BibTeX syntax too: its key is defined (no CG112), on its own line."""
+    bib = "@book\n{\n  c,\n  author = {Wang, Li},\n  title = {书名},\n  address = {北京},\n  publisher = {中华书局},\n" \
+          "  year = {2020}\n}\n"
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG112"]
+
+
+def test_a_url_with_line_breaks_around_it_is_a_clean_url(tmp_path: Path) -> None:
+    bib = CONF.format(extra=", publisher = {IEEE}, url = {\n  https://doi.org/10.1000/x\n  \n}")
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG501"]
+
+
+def test_a_missing_plot_named_by_input_is_no_missing_text(tmp_path: Path) -> None:
+    """\\input{relu.pgf} is a plot exported as TeX: missing from the folder, it held no citations."""
+    found = _thesis(tmp_path, CONF.format(extra=", publisher = {IEEE}"), more="\\input{relu.pgf}\n\\input{chap2}\n")
+    missing = [m for code, m in found if code == "CG908"]
+    assert len(missing) == 1 and "chap2.tex" in missing[0]
+
+
+@pytest.mark.parametrize(("doi_b", "pages_b", "repeat"), [
+    ("10.1000/a", "1--2", True),
+    ("10.1000/b", "", False),      # an abstract (no pages) and the article: one title, two DOIs, two works
+    ("10.1000/b", "1--2", True),   # a proceedings paper and its reprint in a journal issue: the same pages
+    ("", "", True),                # one DOI, nothing else to tell them apart: a repeat
+])
+def test_one_title_with_two_dois_is_two_works(tmp_path: Path, doi_b: str, pages_b: str, repeat: bool) -> None:
+    entry = "@article{{{k}, author = {{Lee, M}}, title = {{Quantum gates with trapped ions}}, journal = {{J}}, " \
+            "year = {{2005}}, volume = {{1}}, pages = {{{pages}}}{doi}}}\n"
+    bib = entry.format(k="c", pages="1--2", doi=", doi = {10.1000/a}") + entry.format(
+        k="d", pages=pages_b, doi=f", doi = {{{doi_b}}}" if doi_b else "")
+    found = _thesis(tmp_path, bib, body="见\\cite{c}和\\cite{d}。")
+    assert any(code == "CG302" for code, _ in found) is repeat
+
+
+@pytest.mark.parametrize(("title", "authors", "langid", "contradicts"), [
+    ("我国草原牧区可持续发展的科学基础与实践", "Li, LingHao and Zhang, WenHao and Bai, YongFei", "chinese", False),
+    ("我国草原牧区可持续发展的科学基础与实践", "Li, LingHao and Zhang, WenHao", "english", True),
+    ("Grassland management in northern China", "Li, LingHao and Zhang, WenHao", "chinese", True),
+    ("Grassland management in northern China", "Li, LingHao and Zhang, WenHao", "english", False),
+])
+def test_the_language_field_against_the_title(tmp_path: Path, title: str, authors: str, langid: str,
+                                              contradicts: bool) -> None:
+    bib = (f"@article{{c, title = {{{{{title}}}}}, author = {{{authors}}}, journal = {{Chinese Science Bulletin}}, "
+           f"year = {{2016}}, volume = {{61}}, number = {{2}}, pages = {{155--164}}, langid = {{{langid}}}}}\n")
+    assert any(code == "CG313" for code, _ in _thesis(tmp_path, bib)) is contradicts
