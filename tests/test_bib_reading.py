@@ -80,3 +80,49 @@ def test_the_language_field_against_the_title(tmp_path: Path, title: str, author
     bib = (f"@article{{c, title = {{{{{title}}}}}, author = {{{authors}}}, journal = {{Chinese Science Bulletin}}, "
            f"year = {{2016}}, volume = {{61}}, number = {{2}}, pages = {{155--164}}, langid = {{{langid}}}}}\n")
     assert any(code == "CG313" for code, _ in _thesis(tmp_path, bib)) is contradicts
+
+
+def test_a_thesis_class_s_own_cite_command_cites(tmp_path: Path) -> None:
+    """\\inlinecite (thuthesis), \\citenum (natbib), \\Textcite (biblatex) cite like \\cite: their
+    entries are not "never cited"."""
+    bib = "".join(f"@book{{{k}, author = {{Wang, Li}}, title = {{书名{k}}}, address = {{北京}}, "
+                  f"publisher = {{中华书局}}, year = {{2020}}}}\n" for k in ("c", "d", "e", "f"))
+    found = _thesis(tmp_path, bib, body="见\\cite{c}、\\inlinecite{d}、\\citenum{e}与\\Textcite{f}。", style="thuthesis-numeric")
+    assert not [m for code, m in found if code in ("CG102", "CG112")]
+
+
+def test_citedate_is_the_access_date(tmp_path: Path) -> None:
+    bib = "@misc{c, author = {IBM}, title = {Quantum devices}, url = {https://example.org/q}, " \
+          "citedate = {2019-05-01}, year = {2018}}\n"
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG305" and "access date" in m]
+
+
+def test_a_key_cited_exactly_leaves_its_case_variant_uncited(tmp_path: Path) -> None:
+    """biber matches keys exactly: with both @Bendsoe2003 and @bendsoe2003 in the .bib, \\cite{Bendsoe2003}
+    prints the first only — the other is not printed, so not "never cited"."""
+    entry = "@book{{{k}, author = {{Bendsoe, Martin}}, title = {{Topology optimization {k}}}, address = {{Berlin}}, " \
+            "publisher = {{Springer}}, year = {{2003}}}}\n"
+    found = _thesis(tmp_path, entry.format(k="Bendsoe2003") + entry.format(k="bendsoe2003"), body="见\\cite{Bendsoe2003}。")
+    assert not [m for code, m in found if code == "CG102"]
+
+
+@pytest.mark.parametrize(("pages", "malformed"), [
+    ("V001T01A003--V001T01A003", False),  # an ASME paper number as both ends of a range
+    ("Tu5A.2", False),                    # an OFC paper number
+    ("19.6.1--19.6.4", False),            # IEDM pages numbered by section
+    ("30--25", True),
+])
+def test_paper_numbers_in_the_pages_field(tmp_path: Path, pages: str, malformed: bool) -> None:
+    bib = CONF.format(extra=", publisher = {IEEE}").replace("1--9", pages)
+    assert any(code == "CG205" for code, _ in _thesis(tmp_path, bib)) is malformed
+
+
+def test_a_pandoc_thesis_names_its_bibliography_in_a_metadata_file(tmp_path: Path) -> None:
+    """config.yaml beside thesis.md (pandoc --metadata-file) names references.bib, with a YAML comment."""
+    (tmp_path / "references.bib").write_text("@book{smith, author = {Smith, J}, title = {A book}, year = {2020}, "
+                                             "publisher = {P}, address = {A}}\n", encoding="utf-8")
+    (tmp_path / "config.yaml").write_text("title: A thesis\nbibliography: references.bib # see the pandoc manual\n",
+                                          encoding="utf-8")
+    (tmp_path / "thesis.md").write_text("# Introduction\n\nAs shown before [@smith].\n\n# References\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "thesis.md")
+    assert not [f for f in found if f.code in ("CG112", "CG905", "CG906", "CG908")]

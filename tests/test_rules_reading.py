@@ -366,3 +366,24 @@ def test_et_al_after_an_entry_whose_comma_was_lost_is_not_counted_short(authors:
             "Zhou Q., Xu R., 2003. C. J X, 3, 5-6.\n")
     _, found = audit(document_from_text(text))
     assert [f.severity for f in found if f.code == "CG106" and f.severity is not Severity.INFO] == expected
+
+
+def test_citation_brackets_broken_after_chinese_text_mark_an_ocr_text() -> None:
+    """ "理论[]。" "资源[2。": OCR lost a number or a closing bracket — the text is a scan, and an entry
+    "never cited" may be cited by one of those marks: information, not a warning."""
+    refs = "".join(f"[{k}] 作者{k}.题名{k}[J].刊名{k},20{10 + k},{k}(2):{k}-9.\n" for k in range(1, 6))
+    text = "自我控制理论[1]。该理论认为[]。运作需要消耗资源[2。另见[3][4]。\n\n参考文献\n\n" + refs
+    doc = document_from_text(text)
+    assert doc.ocr
+    _, found = audit(doc)
+    uncited = [(f.severity, f.confidence) for f in found if f.code == "CG102"]
+    assert uncited and set(uncited) == {(Severity.INFO, Confidence.LOW)}
+    typed = document_from_text(text.replace("[]。", "[5]。").replace("[2。", "[2]。"))
+    assert not typed.ocr
+
+
+def test_authors_end_at_et_al_even_before_a_comma() -> None:
+    """ "张绍岩，刘丽娟，吴真列，等，中国人…" — 等 closes the authors (a comma where the period goes)."""
+    text = "正文[1]。\n\n参考文献\n\n[1] 张绍岩，刘丽娟，吴真列，等，中国人手腕骨发育标准-中华05L. TW3-CRUS[J].中国运动医学杂志, 2006,25(5): 509-516.\n"
+    ref = document_from_text(text).references[0]
+    assert (ref.authors, ref.et_al) == (("张绍岩", "刘丽娟", "吴真列"), True)

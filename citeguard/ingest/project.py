@@ -20,6 +20,8 @@ from citeguard.parse.text import blank_spans, tex_switched_off
 
 # YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
 _YAML_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+# A YAML comment after a value: a # after a space, to the end of the line
+_YAML_COMMENT_RE = re.compile(r"(?:^|[ \t])#[^\n]*$")
 _YAML_BIB_RE = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 _YAML_ITEM_RE = re.compile(r"^[ \t]+-[ \t]*(?P<item>\S.*)$", re.MULTILINE)
 # LaTeX: \bibliography{refs,more}  \addbibresource{refs.bib}
@@ -61,7 +63,7 @@ def _yaml_bibs(text: str) -> list[str]:
     b = _YAML_BIB_RE.search(yaml)
     if b is None:
         return []
-    value = b.group("value").strip().strip("'\"")
+    value = _YAML_COMMENT_RE.sub("", b.group("value")).strip().strip("'\"")  # "references.bib # see …"
     if value.startswith("["):
         return [v.strip().strip("'\"") for v in value.strip("[]").split(",") if v.strip()]
     if value:
@@ -74,6 +76,30 @@ def _yaml_bibs(text: str) -> list[str]:
             break
         items.append(item.group("item").strip().strip("'\""))
     return items
+
+
+# Metadata files Pandoc is given beside a Markdown manuscript (--metadata-file, --defaults, Quarto's
+# project file): where a thesis template names its bibliography when the text's own header does not
+_METADATA_FILES = ("config.yaml", "metadata.yaml", "meta.yaml", "defaults.yaml", "_quarto.yml")
+MAX_METADATA_BYTES = 100_000  # a metadata file larger than this is no metadata file
+
+
+def _metadata_bibs(folder: Path, root: Path) -> list[str]:
+    """The bibliography a metadata file beside the manuscript names ("bibliography: references.bib")."""
+    for name in _METADATA_FILES:
+        path = folder / name
+        if not _exists(path) or _outside(path, root) or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size > MAX_METADATA_BYTES:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = _yaml_bibs(f"---\n{text}\n---\n")
+        if found:
+            return found
+    return []
 
 
 def _tex_live(text: str) -> str:
@@ -115,7 +141,7 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
                  if n.strip()]
         syntax = "latex"
     else:
-        names = _yaml_bibs(main.text)
+        names = _yaml_bibs(main.text) or (_metadata_bibs(folder, root) if suffix in (".md", ".markdown") else [])
         syntax = "pandoc" if names else "text"
     bibs: list[SourceText] = []
     entries = 0

@@ -369,7 +369,10 @@ def _cited_only(references: tuple[Reference, ...], citations: list[Citation], is
     keys = {c.key for c in citations if c.kind is CitationKind.KEY}
     if "*" in keys:
         return references, issues
-    folded = {k.lower() for k in keys}
+    # a key cited in another case than the entry's (BibTeX matches it, biber does not: CG112) — unless
+    # an entry has the key exactly as cited: then "bendsoe2003" beside a cited "Bendsoe2003" is not cited
+    defined = {r.key for r in references if r.key}
+    folded = {k.lower() for k in keys if k not in defined}
     seen: set[str] = set()
     kept = []
     for r in references:  # a key defined twice is linked to its first definition (CG312 reports the second)

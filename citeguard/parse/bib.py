@@ -29,9 +29,11 @@ PANDOC_GROUP_RE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]+)\]")
 PANDOC_ITEM_RE = re.compile(r"-?@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)(?:\s*,\s*(?P<locator>[^;]*))?")
 PANDOC_NARRATIVE_RE = re.compile(r"(?<![\w.@\[])@(?P<key>[A-Za-z](?:[\w:.#$%&+?<>~/-]*\w)?)"
                                  r"(?:\s*\[(?P<locator>[^\[\]]{0,300})\])?")  # (bounded: "@a [" × n)
-# LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}
+# LaTeX: \cite{a,b}  \citep[see][p.~5]{a}  \textcite{a}  \footcite[12]{a}  \parencite*{a}; natbib's \citenum,
+# revtex's \onlinecite, the Chinese thesis classes' \inlinecite (thuthesis), biblatex's capitalised forms
 LATEX_CITE_RE = re.compile(r"\\(?P<cmd>cite|citep|citet|citealp|citealt|parencite|textcite|footcite|autocite|nocite|"
-                           r"smartcite|citeauthor|citeyear|supercite)\*?(?:\[(?P<a>[^\[\]]{0,300})\])?(?:\[(?P<b>[^\[\]]{0,300})\])?"
+                           r"smartcite|citeauthor|citeyear|supercite|citenum|onlinecite|inlinecite|Cite|Citep|Citet|"
+                           r"Parencite|Textcite|Autocite)\*?(?:\[(?P<a>[^\[\]]{0,300})\])?(?:\[(?P<b>[^\[\]]{0,300})\])?"
                            r"\{(?P<keys>[^{}\\]{0,20000})\}")
 # (bounded, and an argument stops at an opening bracket or a command: an unclosed "\cite[" or
 # "\cite{" must not scan on through the next thousand \cite commands)
@@ -248,7 +250,8 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
         volume=fields.get("volume"), issue=fields.get("number") or fields.get("issue"), pages=pages,
         # (BibTeX drops the spaces and line breaks around a value)
         url=(fields.get("url") or "").strip("{} \t\r\n") or None, doi=fields.get("doi"),
-        access_date=_iso(fields.get("urldate")), key=entry.key,
+        # (the GB/T 7714 styles of Chinese theses print citedate, thuthesis's field, as the access date)
+        access_date=_iso(fields.get("urldate") or fields.get("citedate")), key=entry.key,
         declared_language=(fields.get("language") or fields.get("langid") or "").strip() or None)
 
 

@@ -41,14 +41,17 @@ _PLACE_BEFORE_RE = re.compile(r"^(?P<place>[^:：,，()（）\d]{2,20}?)\s*+[:�
 # start at 1: 123:1-123:12, 98:1-29 (not "2009:1375-1382", a year read into the pages); a physics
 # article and its pages, from 1 as well: 125413-1-7, 125413-1-125413-7; a range and
 # its supplementary pages 1701-1718.e28; a meeting abstract EGU2012-13378-1; letters and digits
-# mixed: e0123456, e2020WR028079, V07BT10A051 (ASME), 05A101, L3 (every part bounded, one reading each)
+# mixed: e0123456, e2020WR028079, V07BT10A051 (ASME), 05A101, L3; a conference paper's number, Tu5A.2
+# (OFC); pages numbered by section, 19.6.1-19.6.4 (IEDM) (every part bounded, one reading each)
 _ARTICLE_NUMBER_RE = re.compile(
     r"\d{1,6}-es"
     r"|\d{1,6}:1(?:-{1,2}(?:\d{1,6}:)?\d{1,5})?"
     r"|\d{5,8}-1(?:-{1,2}(?:\d{5,8}-)?\d{1,3})?"
     r"|\d{1,6}-\d{1,6}\.e\d{1,4}"
     r"|[A-Za-z]{1,6}\d{4}-\d{1,6}(?:-\d{1,4})?"
-    r"|(?=[A-Za-z]{0,20}\d)(?=\d{0,20}[A-Za-z])[A-Za-z\d]{2,20}", re.IGNORECASE)
+    r"|(?=[A-Za-z]{0,20}\d)(?=\d{0,20}[A-Za-z])[A-Za-z\d]{2,20}"
+    r"|(?=\d{0,8}[A-Za-z])[A-Za-z\d]{2,8}\.\d{1,3}"
+    r"|\d{1,3}\.\d{1,3}\.\d{1,3}(?:-{1,2}\d{1,3}\.\d{1,3}\.\d{1,3})?", re.IGNORECASE)
 # An article number as words say it: "Article 4203", "Art. no. 12", "article number e12"
 _ARTICLE_WORD_RE = re.compile(r"(?:article|art\.?)(?:no\.?|number|nr\.?)?(?=[A-Za-z]{0,3}\d)", re.IGNORECASE)
 # A letter and a few digits: a page of a supplement or section (S186, A12, e555), read as a page
@@ -86,7 +89,11 @@ def is_article_number(item: str) -> bool:
     if word:
         text = text[word.end():]
         return bool(text) and ((text.isdigit() and len(text) <= 10) or _ARTICLE_NUMBER_RE.fullmatch(text) is not None)
-    return _ARTICLE_NUMBER_RE.fullmatch(text) is not None and not _LETTER_PAGE_RE.fullmatch(text)
+    if _ARTICLE_NUMBER_RE.fullmatch(text) is not None and not _LETTER_PAGE_RE.fullmatch(text):
+        return True
+    # the same article number as both ends of a "range": V001T01A003-V001T01A003 (ASME's .bib exports)
+    head, dash, tail = text.partition("-")
+    return bool(dash) and head == tail and any(ch.isalpha() for ch in head) and is_article_number(head)
 
 
 def iso_date(value: str | None) -> str | None:

@@ -41,7 +41,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
         part = part.strip()
         if ET_AL_RE.match(part):
             et_al = True
-            continue
+            break  # 等/et al. closes the authors: "张三，李四，王五，等，题名…" (a comma for the period)
         # "张三等" glued without a comma
         if part.endswith("等") and len(part) > 2 and re.fullmatch(rf"{HAN}+等", part):
             et_al = True

@@ -4,6 +4,7 @@ scanner's, not the author's, and rules say so with less confidence (checks/readi
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,19 +20,24 @@ _SPACED_DIGITS_RE = re.compile(r"\$[^$\n]{0,80}?\d \.? ?\d[^$\n]{0,80}?\$")
 _HASHED_IMAGE_RE = re.compile(r"!\[[^\]]{0,200}\]\([^)\s]{0,200}?[0-9a-f]{32,}\.(?:jpe?g|png|gif)\)")
 # A table such a converter wrote as HTML inside the Markdown: <table><tr><td>…
 _HTML_TABLE_RE = re.compile(r"<table>\s*<tr>", re.IGNORECASE)
+# A citation bracket OCR broke after Chinese text: its number lost ("理论[]。") or its closing
+# bracket ("资源[2。" "偏向[4，") — a typed text never has them (none in any born-digital set)
+_BROKEN_MARK_RE = re.compile(r"(?<=[\u4e00-\u9fff])\[(?:\s*\]|\d{1,3})(?=[。，；])")
 # A note the entry reader left where it read letters as digits ("year '2O14' read as 2014 (OCR damage?)")
 _OCR_NOTE_RE = re.compile(r"OCR")
 
 
 def ocr_damaged(text: str, paragraphs: Sequence[Paragraph], references: Sequence[Reference]) -> bool:
-    """Spaced TeX commands or digits in the text, years with letters for digits in the list, or the
-    images a PDF converter names by a hash: then the text was scanned or extracted from a PDF."""
+    """Spaced TeX commands or digits in the text, years with letters for digits in the list, the
+    images a PDF converter names by a hash, or citation brackets broken after Chinese text
+    ("理论[]。" "资源[2。"): then the text was scanned or extracted from a PDF."""
     math = sum(len(_OCR_MATH_RE.findall(p.text)) + len(_SPACED_DIGITS_RE.findall(p.text))
                for p in paragraphs[:400] if "$" in p.text)
     notes = sum(1 for r in references for n in r.notes if _OCR_NOTE_RE.search(n))
     damaged = sum(1 for r in references if r.damaged_year)
     converted = bool(_HASHED_IMAGE_RE.search(text)) or (math >= 1 and bool(_HTML_TABLE_RE.search(text)))
-    return converted or math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1)
+    broken = sum(1 for _ in itertools.islice(_BROKEN_MARK_RE.finditer(text), 2))
+    return converted or math >= 2 or notes + damaged >= 2 or (math >= 1 and notes + damaged >= 1) or broken >= 2
 
 
 # Letters a scanner takes for one another (thin strokes, a bowl opened or closed, two letters run
@@ -52,7 +58,7 @@ def scanner_slip(cited: str, printed: str) -> bool:
     (Gilette for Gillette, Muinscher for Munscher), look-alike letters (Berms for Berns), two
     letters read as one (Armold for Arnold).  A vowel swapped for an unlike one (Feng for Fang) or
     two letters transposed (Sadars for Sadras) is a writer's slip.  Chinese names: a character
-    a character changed for one that shares a part with it (勍 for 就: both hold 京) may be the
+    changed for one that shares a part with it (勍 for 就: both hold 京) may be the
     scanner's; for one that shares none (华 for 诚), the writer's."""
     if any("\u4e00" <= ch <= "\u9fff" for ch in cited + printed):
         return _han_slip(cited, printed)
