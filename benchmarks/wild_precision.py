@@ -15,8 +15,9 @@ papers), read once, then fixed from.  ``final``: every 8th starting with the 2nd
 honest figure for the code as it stands (docs/accuracy.md). Issue 22: ``ocr22``, every 8th
 starting with the 7th (``sorted(names)[6::8]``), and ``born``, every born-digital manuscript
 (``born_digital``), each read once by a reader who had not seen the change — then fixed from; their
-second samples, read after those fixes: ``ocr22b``, every 8th starting with the 1st
-(``sorted(names)[0::8]``), and ``born22b`` (``born_digital_b``: theses no earlier set holds).
+second samples, read after those fixes and then fixed from: ``ocr22b``, every 8th starting with the
+1st (``sorted(names)[0::8]``), and ``born22b`` (``wild-born2``: theses no earlier set holds); their
+third, read after the last change: ``ocr22c`` (``sorted(names)[2::8]``) and ``born22c`` (``wild-born3``).
 
 The judgements live in ``benchmarks/wild/precision.tsv``, ``precision-untuned.tsv``,
 ``precision-holdout.tsv`` and ``precision-final.tsv`` (file, code, severity, confidence, line,
@@ -48,8 +49,11 @@ JUDGED = {"tuned": HERE / "wild" / "precision.tsv",
           "ocr22": HERE / "wild" / "precision-ocr22.tsv",
           "born": HERE / "wild" / "precision-born.tsv",
           "ocr22b": HERE / "wild" / "precision-ocr22b.tsv",
-          "born22b": HERE / "wild" / "precision-born22b.tsv"}
-START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6, "ocr22b": 0}  # sorted(wild)[START::8]
+          "born22b": HERE / "wild" / "precision-born22b.tsv",
+          "ocr22c": HERE / "wild" / "precision-ocr22c.tsv",
+          "born22c": HERE / "wild" / "precision-born22c.tsv"}
+START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6, "ocr22b": 0, "ocr22c": 2}  # sorted(wild)[START::8]
+LATER_BORN = {"born22b": "wild-born2", "born22c": "wild-born3"}  # born-digital samples gathered after a reading
 BORN_ZH = HERE / "born-zh"  # manuscripts written for the team in the styles of Chinese journals
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 
@@ -60,8 +64,8 @@ BORN_DIGITAL = ("wild-joss", "wild-latex", "wild-mdnotes")
 def sample(corpus: Path, which: str = "tuned") -> list[Path]:
     if which == "born":
         return born_digital(corpus)
-    if which == "born22b":
-        return born_digital_b(corpus)
+    if which in LATER_BORN:
+        return later_born(corpus, LATER_BORN[which])
     names = sorted(p.name for p in (corpus / "wild").glob("*.md") if p.name != "README.md")
     out = [corpus / "wild" / name for name in names[START[which]::8]]
     for folder in BORN_DIGITAL if which == "tuned" else ():
@@ -93,17 +97,18 @@ def born_digital(corpus: Path) -> list[Path]:
     return [p for p in out if p.exists()]
 
 
-def born_digital_b(corpus: Path) -> list[Path]:
-    """Issue 22's second born-digital sample, gathered after the first was read (rule fixed before any
-    finding on it was seen): every MAIN file of ``wild-born2/SOURCES.tsv`` — real theses and papers
-    from public repositories that no earlier set holds, rebuilt into ``wild-born2/files/`` by its
-    ``rebuild.sh`` (their text is not stored here)."""
-    sources = corpus / "wild-born2" / "SOURCES.tsv"
+def later_born(corpus: Path, folder: str) -> list[Path]:
+    """Issue 22's later born-digital samples, each gathered after the previous one was read (its rule
+    fixed before any finding on it was seen): every MAIN file of ``FOLDER/SOURCES.tsv`` — real theses
+    and papers from public repositories that no earlier set holds, rebuilt into ``FOLDER/files/`` by
+    its ``rebuild.sh`` (their text is not stored here; the manifests are in benchmarks/born22b/ and
+    benchmarks/born22c/)."""
+    sources = corpus / folder / "SOURCES.tsv"
     if not sources.exists():
         return []
     with sources.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["description"].startswith("MAIN")]
-    return [p for p in (corpus / "wild-born2" / r["local_file"] for r in rows) if p.exists()]
+    return [p for p in (corpus / folder / r["local_file"] for r in rows) if p.exists()]
 
 
 def _name(path: Path, corpus: Path) -> str:

@@ -126,3 +126,25 @@ def test_a_pandoc_thesis_names_its_bibliography_in_a_metadata_file(tmp_path: Pat
     (tmp_path / "thesis.md").write_text("# Introduction\n\nAs shown before [@smith].\n\n# References\n", encoding="utf-8")
     _, found = audit_file(tmp_path / "thesis.md")
     assert not [f for f in found if f.code in ("CG112", "CG905", "CG906", "CG908")]
+
+
+def test_pandoc_crossref_references_are_no_citations(tmp_path: Path) -> None:
+    """{+@eq:bellman} and [@fig:map] point at the thesis's own equation and figure (pandoc-crossref)."""
+    (tmp_path / "references.bib").write_text("@book{smith, author = {Smith, J}, title = {A book}, year = {2020}, "
+                                             "publisher = {P}, address = {A}}\n", encoding="utf-8")
+    (tmp_path / "thesis.md").write_text("---\nbibliography: references.bib\n---\n\n# One\n\nAs {+@eq:bellman} and "
+                                        "[@fig:map] show [@smith].\n\n$$ x $$ {#eq:bellman}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "thesis.md")
+    assert not [f for f in found if f.code in ("CG112", "CG906")]
+
+
+@pytest.mark.parametrize(("pages", "flagged"), [("741", False), ("741--760", True)])
+def test_a_cited_page_against_an_article_s_one_number(tmp_path: Path, pages: str, flagged: bool) -> None:
+    """MDPI's "pages = {741}" is the article's number: page 16 cited is no contradiction; a range is."""
+    (tmp_path / "references.bib").write_text(
+        f"@article{{raj, author = {{Raj, A}}, title = {{A study}}, journal = {{Electronics}}, year = {{2020}}, "
+        f"volume = {{9}}, pages = {{{pages}}}}}\n", encoding="utf-8")
+    (tmp_path / "thesis.md").write_text("---\nbibliography: references.bib\n---\n\nAs shown [@raj, p. 16].\n",
+                                        encoding="utf-8")
+    _, found = audit_file(tmp_path / "thesis.md")
+    assert any(f.code == "CG201" for f in found) is flagged

@@ -67,7 +67,9 @@ def cited_page_not_listed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A page cited in the text is not among the pages (or inside the page range) of its entry.
 
     Bad: （习近平，2025:228） while the entry lists …,216,288,195….  Good: the page in the text and
-    the entry agree; the finding names a listed page one digit away when there is one.
+    the entry agree; the finding names a listed page one digit away when there is one. An
+    article given one number, not a range (MDPI's "Electronics, 9: 741"), is not compared: the
+    number is its article number or its first page only.
     """
     by_entry = _citations_by_entry(ctx)
     for index, cits in by_entry.items():
@@ -75,6 +77,8 @@ def cited_page_not_listed(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         listed = page_extent(ref)
         if not listed:
             continue
+        if not lists_cited_pages(ref) and len(listed) == 1 and not _RANGE_RE.match(fold_width(listed[0])):
+            continue  # an article's one number ("Electronics, 9: 741"): its article number or first page only
         cited = {p for c in cits for p in c.pages}
         uncited = [p for p in listed if not pages_cover((p,), tuple(cited))] if lists_cited_pages(ref) else []
         for c in cits:

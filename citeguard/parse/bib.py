@@ -157,8 +157,18 @@ def duplicated_key(issue: ParseIssue) -> str | None:
     return issue.message[len(_DUPLICATE_HEAD):len(issue.message) - len(_DUPLICATE_TAIL)]
 
 
+# pandoc-crossref's references to the manuscript's own equations, figures, tables, sections …:
+# "{+@eq:bellman}" "[@fig:map]" name no work
+_CROSSREF_KEY_RE = re.compile(r"(?:eq|fig|tbl|sec|lst|thm|lem|def|cor|prop|app|ch|tab|alg):", re.IGNORECASE)
+
+
 def find_pandoc(text: str, limit: int | None = None) -> list[KeyedCitation]:
-    """Pandoc citations in text order; more than ``limit`` are not all read (the caller refuses)."""
+    """Pandoc citations in text order; more than ``limit`` are not all read (the caller refuses).
+    Cross-references of pandoc-crossref (@eq:…, @fig:…, @tbl:…) are no citations."""
+    return [c for c in _find_pandoc(text, limit) if not _CROSSREF_KEY_RE.match(c.key)]
+
+
+def _find_pandoc(text: str, limit: int | None = None) -> list[KeyedCitation]:
     out: list[KeyedCitation] = []
     starts: list[int] = []  # the groups' spans, in order and apart (finditer's): bisected below
     ends: list[int] = []
