@@ -148,3 +148,36 @@ def test_a_cited_page_against_an_article_s_one_number(tmp_path: Path, pages: str
                                         encoding="utf-8")
     _, found = audit_file(tmp_path / "thesis.md")
     assert any(f.code == "CG201" for f in found) is flagged
+
+
+def test_a_macro_that_throws_its_argument_away_cites_nothing(tmp_path: Path) -> None:
+    """\\newcommand{\\nop}[1]{} keeps a draft paragraph out of the output: its \\cite is never read."""
+    bib = CONF.format(extra=", publisher = {IEEE}")
+    found = _thesis(tmp_path, bib, body="见\\cite{c}。\\nop{旧稿：见\\cite{gone2020}与{嵌套}\\cite{gone2021}。}",
+                    more="\\newcommand{\\nop}[1]{}\n")
+    assert not [m for code, m in found if code == "CG112"]
+    assert [m for code, m in _thesis(tmp_path, bib, body="见\\cite{c}。\\mbox{见\\cite{gone2020}}")
+            if code == "CG112"]  # an argument that is printed still cites
+
+
+def test_a_macro_parameter_is_no_key(tmp_path: Path) -> None:
+    bib = CONF.format(extra=", publisher = {IEEE}")
+    found = _thesis(tmp_path, bib, more="\\newcommand{\\citen}[1]{\\cite{#1}}\n")
+    assert not [m for code, m in found if code == "CG112"]
+
+
+def test_author_year_prose_in_a_latex_comment_is_no_citation(tmp_path: Path) -> None:
+    bib = CONF.format(extra=", publisher = {IEEE}")
+    found = _thesis(tmp_path, bib, more="% authoryear: cite as Jones (1995) or (Jones, 1995)\n")
+    assert not [m for code, m in found if code.startswith("CG10")]
+
+
+def test_a_bibliography_named_in_the_thesis_class(tmp_path: Path) -> None:
+    """sysuthesis.cls's \\makereferences runs \\bibliography{main}: the manuscript names no .bib itself."""
+    (tmp_path / "main.bib").write_text(CONF.format(extra=", publisher = {IEEE}"), encoding="utf-8")
+    (tmp_path / "mythesis.cls").write_text("\\newcommand{\\makereferences}{\\bibliographystyle{gbt7714-numerical}"
+                                           "\\bibliography{main}}\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{mythesis}\\begin{document}\n本文研究新质生产力。见\\cite{c}。\n"
+                                       "\\makereferences\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert not [f for f in found if f.code in ("CG112", "CG905")]

@@ -102,6 +102,31 @@ def _metadata_bibs(folder: Path, root: Path) -> list[str]:
     return []
 
 
+MAX_CLASS_BYTES = 500_000  # a class or package file beside the manuscript larger than this is not read
+MAX_CLASS_FILES = 20
+
+
+def _class_bibs(folder: Path, root: Path) -> list[str]:
+    """The bibliography a thesis class or package file beside the manuscript names, when the
+    manuscript names none itself (sysuthesis.cls's \\makereferences runs \\bibliography{main})."""
+    try:
+        found = sorted(p for p in folder.iterdir() if p.suffix in (".cls", ".sty"))[:MAX_CLASS_FILES]
+    except OSError:
+        return []
+    for path in found:
+        try:
+            if _outside(path, root) or not path.is_file() or path.stat().st_size > MAX_CLASS_BYTES:
+                continue
+            text = _tex_live(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        names = [n.strip() for m in _TEX_BIB_RE.finditer(text) for n in m.group("names").split(",")
+                 if n.strip() and "#" not in n]
+        if names:
+            return names
+    return []
+
+
 def _tex_live(text: str) -> str:
     """A LaTeX file without its comments and its \\iffalse … \\fi blocks: what TeX reads."""
     text = _TEX_COMMENT_RE.sub("", text)
@@ -138,7 +163,7 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
         parts = _includes(main, folder, root, notes)
         texts = [_tex_live(t) for t in [main.text] + [p.text for p in parts]]
         names = [n.strip() for t in texts for m in _TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
-                 if n.strip()]
+                 if n.strip()] or _class_bibs(folder, root)
         syntax = "latex"
     else:
         names = _yaml_bibs(main.text) or (_metadata_bibs(folder, root) if suffix in (".md", ".markdown") else [])

@@ -51,7 +51,7 @@ from citeguard.parse.names import surname_key
 from citeguard.parse.ocr import ocr_damaged
 from citeguard.parse.pairing import page_list, pair_markers
 from citeguard.parse.spans import covered
-from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese
+from citeguard.parse.text import CIRCLED_NUMBER, fold_width, is_chinese, tex_discarding_macros
 from citeguard.parse.wordnotes import apply_note_labels
 from citeguard.words import counted
 
@@ -112,12 +112,14 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     if runs and not layout.list_starts:  # a list that starts again from [1] under one heading
         citations = runs_by_chapter(paragraphs, citations, runs)
     if syntax in ("pandoc", "latex"):
-        keyed = _keyed(src, layout, syntax, len(citations), issues, budget)
+        # macros the manuscript defines to throw their argument away (\nop{…}): what they hold cites nothing
+        discard = tex_discarding_macros([src.text, *(p.text for p in parts)]) if syntax == "latex" else frozenset()
+        keyed = _keyed(src, layout, syntax, len(citations), issues, budget, discard)
         inside = covered([c.span for c in keyed])
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
         plain = [c for c in citations if not inside(c.span.line, c.span.column)]
         if syntax == "latex":
-            plain = _latex_prose(src, plain)
+            plain = _latex_prose(src, plain, discard)
         if keyed:  # a paper citing by key writes "(Google, 2008)" as prose, not as a citation
             plain = [c for c in plain if c.kind is not CitationKind.AUTHOR_YEAR]
         citations = sorted(plain + keyed, key=lambda c: (c.span.line, c.span.column))
@@ -127,7 +129,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             for raw in part_layout.paragraphs:
                 span = replace(part.span(raw.segments[0].start, raw.segments[-1].end), path=part.path)
                 paragraphs.append(Paragraph(len(paragraphs), raw.text, span, (0,), raw.is_heading))
-            for c in _keyed(part, part_layout, syntax, len(citations), issues, budget):
+            for c in _keyed(part, part_layout, syntax, len(citations), issues, budget, discard):
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
@@ -319,12 +321,12 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
     return paragraphs, markers, citations
 
 
-def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue], budget: Budget
-           ) -> list[Citation]:
+def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue], budget: Budget,
+           discard: frozenset[str] = frozenset()) -> list[Citation]:
     """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key (at most MAX_GROUP_KEYS
     of one citation: the rest is an unparsed-citation issue)."""
     finder = find_pandoc if syntax == "pandoc" else find_latex
-    masked = mask_code(src.text, syntax)  # comments and code blocks cite nothing
+    masked = mask_code(src.text, syntax, discard)  # comments, code blocks, discarded arguments cite nothing
     out: list[Citation] = []
     for index, raw in enumerate(layout.paragraphs):
         found = finder("".join(masked[s.start:s.end] for s in raw.segments), budget.room_for_citations())
@@ -348,14 +350,15 @@ def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: l
 _MACRO_ARGS_RE = re.compile(r"\\[A-Za-z@]+\*?\s*(?:\{\\?[A-Za-z@][A-Za-z@+:\-]*\}|\{\}|\\[A-Za-z@]+)?\s*$")
 
 
-def _latex_prose(src: SourceText, citations: list[Citation]) -> list[Citation]:
-    """Numeric citations of a LaTeX file that stand in prose: not in a % comment, not a macro's
-    argument count."""
-    masked = mask_code(src.text, "latex")
+def _latex_prose(src: SourceText, citations: list[Citation], discard: frozenset[str] = frozenset()
+                 ) -> list[Citation]:
+    """Citations of a LaTeX file's text that stand in prose: not in a % comment (a template's
+    "Jones (1995)" describing an option), not in a discarded argument, not a macro's argument count."""
+    masked = mask_code(src.text, "latex", discard)
     out = []
     for c in citations:
         at = src.offset(c.span.line, c.span.column)
-        if c.kind is CitationKind.NUMERIC and (not masked[at:at + 1].strip() or _MACRO_ARGS_RE.search(
+        if not masked[at:at + 1].strip() or (c.kind is CitationKind.NUMERIC and _MACRO_ARGS_RE.search(
                 src.text[max(0, at - 80):at])):
             continue
         out.append(c)

@@ -16,7 +16,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
 from citeguard.parse.fields import iso_date, place_in_institution
-from citeguard.parse.text import blank_spans, is_chinese, tex_switched_off
+from citeguard.parse.text import blank_spans, is_chinese, tex_discarded, tex_switched_off
 
 # BibTeX entry type → GB/T 7714 type code
 BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "inproceedings": "C",
@@ -133,13 +133,14 @@ def _code_blocks(text: str, syntax: str) -> list[tuple[int, int]]:
     return spans
 
 
-def mask_code(text: str, syntax: str) -> str:
+def mask_code(text: str, syntax: str, discard: frozenset[str] = frozenset()) -> str:
     """``text`` with comments and code blanked out (same length, same line breaks), so that a
-    citation inside them is not read."""
+    citation inside them is not read; in LaTeX also the arguments of the ``discard`` macros (ones
+    defined to throw their argument away: \nop{…})."""
     if syntax == "latex":
         # text switched off with \iffalse … \fi (drafts left in a thesis) cites nothing either
         text = LATEX_COMMENT_RE.sub(_blank, blank_spans(text, _code_blocks(text, "latex")))
-        return blank_spans(text, tex_switched_off(text))
+        return blank_spans(blank_spans(text, tex_switched_off(text)), tex_discarded(text, discard))
     return MD_INLINE_CODE_RE.sub(_blank, blank_spans(text, _code_blocks(text, "pandoc")))
 
 
@@ -201,7 +202,8 @@ def find_latex(text: str, limit: int | None = None) -> list[KeyedCitation]:
         # One optional argument is the postnote (\cite[p.~5]{a}); with two, the second is.
         post = m.group("b") if m.group("b") is not None else m.group("a")
         shown, narrative, pages = _shown(m.group(0)), m.group("cmd") in NARRATIVE_COMMANDS, _pages(post)
-        keys = [k for k in (k.strip() for k in m.group("keys").split(",")) if k]
+        # (a macro's parameter, \cite{#1} in \newcommand{\citen}[1]{…}, is no key)
+        keys = [k for k in (k.strip() for k in m.group("keys").split(",")) if k and "#" not in k]
         found = [KeyedCitation(key, m.start(), m.end(), shown, narrative, pages) for key in keys[:MAX_GROUP_KEYS]]
         out.extend(_capped(found, len(keys)))
         if limit is not None and len(out) > limit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Full-width ASCII (！ … ～) to half-width, ideographic space to space, and the CJK brackets and
@@ -146,3 +147,48 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+# A macro defined to throw its argument away — \newcommand{\nop}[1]{}  \def\ignore#1{} — which
+# authors use to keep draft text (and its citations) out of the output
+_TEX_DISCARDING_RE = re.compile(
+    r"\\(?:new|renew|provide)command\*?\s*\{?\\(?P<a>[A-Za-z@]{1,40})\}?\s*\[\s*[1-9]\s*\]\s*\{\s*\}"
+    r"|\\def\s*\\(?P<b>[A-Za-z@]{1,40})(?:#[1-9]){1,9}\s*\{\s*\}")
+MAX_DISCARDED = 10_000  # arguments of such macros blanked in one file, at most
+MAX_ARGUMENT = 50_000  # characters of one argument read for its closing brace
+
+
+# A % that starts a comment (not an escaped \%)
+_TEX_PERCENT_RE = re.compile(r"(?<!\\)%")
+
+
+def tex_discarding_macros(texts: Iterable[str]) -> frozenset[str]:
+    """The names of the macros the manuscript defines with an empty body and an argument (not in
+    a % comment)."""
+    return frozenset(m.group("a") or m.group("b") for text in texts for m in _TEX_DISCARDING_RE.finditer(text)
+                     if not _TEX_PERCENT_RE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
+
+
+def tex_discarded(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each ``\\name{…}`` of those macros (braces balanced; an argument left open
+    runs MAX_ARGUMENT characters at most)."""
+    if not names:
+        return []
+    use = re.compile(r"\\(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")(?![A-Za-z@])\s*\{")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for _ in range(MAX_DISCARDED):
+        m = use.search(text, pos)
+        if m is None:
+            break
+        depth, i, stop = 1, m.end(), min(len(text), m.end() + MAX_ARGUMENT)
+        while i < stop and depth:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += 1 if ch == "{" else -1 if ch == "}" else 0
+            i += 1
+        spans.append((m.start(), i))
+        pos = i
+    return spans
