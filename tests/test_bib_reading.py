@@ -181,3 +181,49 @@ def test_a_bibliography_named_in_the_thesis_class(tmp_path: Path) -> None:
                                        "\\makereferences\n\\end{document}\n", encoding="utf-8")
     _, found = audit_file(tmp_path / "main.tex")
     assert not [f for f in found if f.code in ("CG112", "CG905")]
+
+
+@pytest.mark.parametrize("loader", ["\\documentclass[bib-resource={src/ref.bib}]{fduthesis}",
+                                    "\\documentclass{article}\\xjtubib{src/ref}"])
+def test_a_bibliography_loaded_by_a_class_option_or_macro_is_found_by_its_keys(tmp_path: Path, loader: str) -> None:
+    """A class that loads the .bib by an option or a macro of its own: the .bib files of the folder
+    that define the cited keys are read (here src/ref.bib, not the template's sample.bib)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "ref.bib").write_text(CONF.format(extra=", publisher = {IEEE}"), encoding="utf-8")
+    (tmp_path / "sample.bib").write_text("@book{demo, title = {Demo}, year = {2000}}\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text(f"{loader}\n\\begin{{document}}\n本文研究新质生产力。见\\cite{{c}}。\n"
+                                       "\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert not [f for f in found if f.code in ("CG112", "CG905")]
+
+
+@pytest.mark.parametrize(("loader", "twice"), [("\\addbibresource{refs.bib}", False), ("\\bibliography{refs}", True)])
+def test_a_percent_line_in_a_bib_file_is_a_comment_for_biber_only(tmp_path: Path, loader: str, twice: bool) -> None:
+    entry = "@book{c, author = {Wang, Li}, title = {书名}, address = {北京}, publisher = {中华书局}, year = {2020}}\n"
+    (tmp_path / "refs.bib").write_text(entry + "% " + entry, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(f"\\documentclass{{ctexart}}\n{loader}\n\\begin{{document}}\n本文研究。见\\cite{{c}}。\n"
+                                       "\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert any(f.code == "CG312" for f in found) is twice
+
+
+def test_a_thesis_and_the_conference_paper_drawn_from_it_are_two_works(tmp_path: Path) -> None:
+    bib = ("@inproceedings{c, author = {Donnelly, K}, title = {Impacts of global climate change}, booktitle = {Proc},"
+           " year = {2005}, publisher = {ASCE}, address = {Reston}, pages = {1--12}}\n"
+           "@mastersthesis{d, author = {Donnelly, K}, title = {Impacts of global climate change}, "
+           "school = {Colorado State University}, address = {Fort Collins}, year = {2005}}\n")
+    assert not [m for code, m in _thesis(tmp_path, bib, body="见\\cite{c}和\\cite{d}。") if code == "CG302"]
+
+
+def test_the_bib_search_reads_nothing_outside_the_manuscript_s_folder(tmp_path: Path) -> None:
+    """A .bib linked in from outside the folder that defines the cited key is not read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "ref.bib").write_text(CONF.format(extra=", publisher = {IEEE}"), encoding="utf-8")
+    paper_dir = tmp_path / "paper"
+    paper_dir.mkdir()
+    (paper_dir / "ref.bib").symlink_to(outside / "ref.bib")
+    (paper_dir / "main.tex").write_text("\\documentclass[bib-resource={ref.bib}]{fduthesis}\n\\begin{document}\n"
+                                        "见\\cite{c}。\n\\end{document}\n", encoding="utf-8")
+    doc, _ = audit_file(paper_dir / "main.tex")
+    assert not doc.references

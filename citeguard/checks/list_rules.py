@@ -119,6 +119,9 @@ def duplicate_entry(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             key = ("=" + whole, "")
         if key in seen and ref.pages and refs[seen[key] - 1].pages and ref.pages != refs[seen[key] - 1].pages:
             continue  # "… psychology. Part I" at 35-57, "Part II" at 58-76: one title read, two works
+        if key in seen and "D" in {ref.type_code, refs[seen[key] - 1].type_code} and \
+                ref.type_code != refs[seen[key] - 1].type_code:
+            continue  # a thesis and the conference paper drawn from it share title, authors and year: two works
         if key in seen and ref.doi and refs[seen[key] - 1].doi and ref.pages != refs[seen[key] - 1].pages and \
                 ref.doi.strip().lower() != (refs[seen[key] - 1].doi or "").strip().lower():
             # a conference abstract and the article after it: one title, two DOIs, other pages — two

@@ -26,6 +26,7 @@ from citeguard.model import (
     Reference,
 )
 from citeguard.parse.bib import (
+    BIBLATEX_RE,
     MAX_GROUP_KEYS,
     bib_references,
     bib_style,
@@ -96,8 +97,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     bib_issues: list[ParseIssue] = []
     if bibs and not references:
         from_bib: list[Reference] = []
+        biber = syntax == "latex" and any(BIBLATEX_RE.search(t) for t in (src.text, *(p.text for p in parts)))
         for bib in bibs:
-            entries, found_issues = bib_references(bib, first_index=len(from_bib) + 1)
+            entries, found_issues = bib_references(bib, first_index=len(from_bib) + 1, percent_comments=biber)
             from_bib.extend(entries)
             bib_issues.extend(found_issues)
         budget.add(entries=len(from_bib))  # (as many as ingest.project.MAX_BIB_ENTRIES were read)

@@ -292,12 +292,24 @@ def bib_style(texts: Iterable[str]) -> str:
     return ""
 
 
-def bib_references(source: SourceText, first_index: int = 1) -> tuple[list[Reference], list[ParseIssue]]:
-    """The entries of one .bib file, and its duplicate keys / unreadable blocks as issues."""
+# A line of a .bib file that biber reads as a comment (BibTeX does not: it reads "% @book{x," as an
+# entry, the % being text outside entries): "% @book{old_copy, …"
+_PERCENT_LINE_RE = re.compile(r"(?m)^[ \t]*%[^\n]*")
+# A LaTeX manuscript printing its bibliography with biblatex (biber): \addbibresource{refs.bib}
+BIBLATEX_RE = re.compile(r"\\addbibresource\b|\\usepackage\s*(?:\[[^\]]{0,400}\])?\s*\{[^}]{0,200}\bbiblatex\b")
+
+
+def bib_references(source: SourceText, first_index: int = 1, *, percent_comments: bool = False
+                   ) -> tuple[list[Reference], list[ParseIssue]]:
+    """The entries of one .bib file, and its duplicate keys / unreadable blocks as issues; with
+    ``percent_comments`` (biber's reading) a line starting with % is a comment."""
     quiet = logging.getLogger("bibtexparser")
     level, quiet.level = quiet.level, logging.ERROR  # its warnings go to stderr; they become findings here
     try:
-        library = parse_string(_ENTRY_OPEN_RE.sub(r"\g<head>{\g<space>", source.text))
+        text = _ENTRY_OPEN_RE.sub(r"\g<head>{\g<space>", source.text)
+        if percent_comments:  # (blanked, not removed: line numbers stay)
+            text = _PERCENT_LINE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        library = parse_string(text)
     finally:
         quiet.setLevel(level)
     entries = list(library.entries)
