@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from types import FrameType
@@ -10,9 +11,13 @@ from types import FrameType
 
 def _terminated_early(signum: int, frame: FrameType | None) -> None:
     """SIGTERM while citeguard is still starting: nothing is written yet, so leave at once, as the
-    handler the command line installs would (exit code 128 + 15)."""
-    sys.stderr.write("citeguard: terminated\n")
-    sys.exit(143)
+    handler the command line installs would (exit code 128 + 15).  os._exit, not sys.exit: the
+    signal may land inside an import's weak-reference callback, where a SystemExit is printed as an
+    ignored exception with its traceback and the start-up goes on."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write("citeguard: terminated\n")
+        sys.stderr.flush()
+    os._exit(143)
 
 
 def run() -> None:

@@ -227,3 +227,29 @@ def test_the_bib_search_reads_nothing_outside_the_manuscript_s_folder(tmp_path: 
                                         "见\\cite{c}。\n\\end{document}\n", encoding="utf-8")
     doc, _ = audit_file(paper_dir / "main.tex")
     assert not doc.references
+
+
+def test_a_hand_typed_thebibliography_list_is_the_reference_list(tmp_path: Path) -> None:
+    """\\bibitem{key} entries are the printed list: \\cite{key} links to them, every item counts
+    (cited or not), and "(SoCTA 2024)" inside an item is the entry's text, not an author-year citation.
+    A .bib beside the manuscript defining the same keys is not what is printed."""
+    (tmp_path / "refs.bib").write_text("@book{a, title = {Other}, year = {2000}}\n", encoding="utf-8")
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{ctexart}\\begin{document}\n本文研究雷达目标识别\\cite{a}，另见\\cite{b}。\n"
+        "\\begin{thebibliography}{99}\n"
+        "\\bibitem{a} 刘旗．基于元学习的小样本雷达目标识别技术 [D]．长沙：国防科技大学，2021．\n"
+        "\\bibitem{b} Antony L T, Kumar S N. Demystifying wavelets [C]//Proceedings of the 9th Smart Trends in "
+        "Computing (SoCTA 2024). Singapore: Springer, 2024: 1-9.\n"
+        "\\bibitem{c} 句彦伟．反导系统及目标识别技术 [J]．现代雷达，2016，38(4): 8-14.\n"
+        "\\end{thebibliography}\n\\end{document}\n", encoding="utf-8")
+    doc, found = audit_file(tmp_path / "main.tex")
+    assert [r.key for r in doc.references] == ["a", "b", "c"] and [r.number for r in doc.references] == [1, 2, 3]
+    assert all(c.reference is not None for c in doc.citations)
+    assert not [f for f in found if f.code in ("CG101", "CG112")]
+    assert [f.references for f in found if f.code == "CG102"] == [(3,)]
+
+
+@pytest.mark.parametrize(("pages", "malformed"), [("V2-285 - V2-288", False), ("V2-285 - V3", True)])
+def test_pages_of_a_numbered_volume_of_proceedings(tmp_path: Path, pages: str, malformed: bool) -> None:
+    bib = CONF.format(extra=", publisher = {IEEE}").replace("1--9", pages)
+    assert any(code == "CG205" for code, _ in _thesis(tmp_path, bib)) is malformed

@@ -136,6 +136,9 @@ def bibs_defining_cited(folder: Path, root: Path, texts: Iterable[str]) -> list[
     """The .bib files of the manuscript's folder tree that define keys it cites, most first —
     for a LaTeX thesis whose class loads its bibliography by an option or a macro of its own
     (fduthesis's bib-resource=, ecnuthesis's bibResource=, \\xjtubib{…}, \\thesisbib{…})."""
+    texts = list(texts)
+    if any("thebibliography" in text for text in texts):
+        return []  # the list is typed in the manuscript (\bibitem): no .bib is printed
     cited = {k.strip() for text in texts for m in _CITED_KEYS_RE.finditer(text) for k in m.group("keys").split(",")}
     cited.discard("")
     if not cited:

@@ -35,6 +35,7 @@ from citeguard.parse.bib import (
     find_pandoc,
     mask_code,
 )
+from citeguard.parse.bibitems import bibitem_references, bibitem_span
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
@@ -94,6 +95,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         issues.append(ParseIssue(IssueKind.BIBLIOGRAPHY, note, src.span(0, 1)))
     budget = Budget(src.path)
     references = tuple(_references(src, layout, issues, budget))
+    if syntax == "latex" and not references:  # a hand-typed \begin{thebibliography} list, items keyed
+        references = tuple(bibitem_references(src, mask_code(src.text, "latex")))
+        budget.add(entries=len(references))
     bib_issues: list[ParseIssue] = []
     if bibs and not references:
         from_bib: list[Reference] = []
@@ -135,7 +139,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
     else:
         _unsupported_forms(src, layout, issues)
-    if bib_issues or any(r.key for r in references):
+    if bib_issues or any(r.key and r.style is EntryStyle.BIBTEX for r in references):
+        # (.bib entries: BibTeX prints the cited ones; a thebibliography list prints every item)
         references, bib_issues = _cited_only(references, citations, bib_issues)
     issues.extend(bib_issues)
     ocr = ocr_damaged(src.text[:2_000_000], paragraphs, references)
@@ -357,9 +362,12 @@ def _latex_prose(src: SourceText, citations: list[Citation], discard: frozenset[
     """Citations of a LaTeX file's text that stand in prose: not in a % comment (a template's
     "Jones (1995)" describing an option), not in a discarded argument, not a macro's argument count."""
     masked = mask_code(src.text, "latex", discard)
+    listed = bibitem_span(masked) or (0, 0)  # the hand-typed list's "(SoCTA 2024)" is an entry's text
     out = []
     for c in citations:
         at = src.offset(c.span.line, c.span.column)
+        if listed[0] <= at < listed[1]:
+            continue
         if not masked[at:at + 1].strip() or (c.kind is CitationKind.NUMERIC and _MACRO_ARGS_RE.search(
                 src.text[max(0, at - 80):at])):
             continue
