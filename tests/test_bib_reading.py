@@ -253,3 +253,33 @@ def test_a_hand_typed_thebibliography_list_is_the_reference_list(tmp_path: Path)
 def test_pages_of_a_numbered_volume_of_proceedings(tmp_path: Path, pages: str, malformed: bool) -> None:
     bib = CONF.format(extra=", publisher = {IEEE}").replace("1--9", pages)
     assert any(code == "CG205" for code, _ in _thesis(tmp_path, bib)) is malformed
+
+
+def test_a_macro_the_manuscript_defines_to_cite_cites(tmp_path: Path) -> None:
+    """\\DeclareRobustCommand*{\\citen}[1]{… \\cite{#1} …}: \\citen{key} cites the entry."""
+    bib = CONF.format(extra=", publisher = {IEEE}") + CONF.format(extra=", publisher = {IEEE}").replace("{c,", "{d,")
+    found = _thesis(tmp_path, bib, body="见\\cite{c}与\\citen{d}，函数\\code{BSpline}。",
+                    more="\\newcommand{\\code}[1]{\\texttt{#1}}\n"  # (a definition just before is not a citing one)
+                         "\\DeclareRobustCommand*{\\citen}[1]{\\begingroup\\setcitestyle{numbers}\\cite{#1}\\endgroup}\n")
+    assert not [m for code, m in found if code in ("CG102", "CG112", "CG906")]
+
+
+def test_a_citation_command_citeguard_does_not_know_is_said_once_and_holds_back_never_cited(tmp_path: Path) -> None:
+    """\\upcite{d} from a class citeguard cannot read: one low-confidence note naming it, and the
+    entry it cites is not reported as never cited (it is information at most)."""
+    bib = CONF.format(extra=", publisher = {IEEE}") + CONF.format(extra=", publisher = {IEEE}").replace("{c,", "{d,")
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究新质生产力。见\\cite{c}与\\upcite{d}。"
+                                       "\\nocite{*}\n\\bibliographystyle{gbt7714-numerical}\n\\bibliography{refs}\n"
+                                       "\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    notes = [f for f in found if f.code == "CG906"]
+    assert len(notes) == 1 and "\\upcite" in notes[0].message and notes[0].confidence.value == "low"
+    assert not [f for f in found if f.code == "CG102" and f.severity.value != "info"]
+
+
+def test_a_journal_given_as_a_macro_is_a_journal(tmp_path: Path) -> None:
+    """journal = {\\apj}: astronomy's journal macros print the journal's name."""
+    bib = "@article{c, author = {Wang, Li}, title = {Planets}, journal = {\\apj}, year = {2010}, volume = {7}, " \
+          "pages = {1--9}}\n"
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG305"]

@@ -143,7 +143,7 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG903": (Evidence.FIXED, "always low: the reader's limit"),
     "CG904": (Evidence.FIXED, ""),
     "CG905": (Evidence.FIXED, ""),
-    "CG906": (Evidence.FIXED, ""),
+    "CG906": (Evidence.FIXED, "always low: a form citeguard could not read, said once"),
     "CG907": (Evidence.FIXED, ""),
     "CG908": (Evidence.FIXED, ""),
     "CG909": (Evidence.FIXED, "always low: what could not be read, said once, naming the citations"),

@@ -77,7 +77,7 @@ def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def unsupported_citation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The text uses a citation form citeguard recognises but cannot check yet (Pandoc [@key]
     citations against a .bib file). Reported once, so that silence never means "all fine"."""
-    yield from _issues(ctx, r, IssueKind.UNSUPPORTED_CITATION)
+    yield from _issues(ctx, r, IssueKind.UNSUPPORTED_CITATION, Confidence.LOW)  # the reader's limit, said once
 
 
 @rule("CG907", "encoding-guessed", Severity.WARNING)

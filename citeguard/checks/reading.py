@@ -18,7 +18,17 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from citeguard.checks.calibration import ocr_cap
-from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, Language, Reference, Severity
+from citeguard.model import (
+    CitationKind,
+    Confidence,
+    Document,
+    EntryStyle,
+    Finding,
+    IssueKind,
+    Language,
+    Reference,
+    Severity,
+)
 
 # Citations and entries left unmatched before the paper-level note is given instead of one finding
 # each (for findings whose own evidence is not clean; clean evidence is always reported one by one)
@@ -44,6 +54,7 @@ class Reading:
     past_end: frozenset[int] = frozenset()  # distinct numbers cited past the last entry
     gaps: frozenset[int] = frozenset()  # numbers up to the last that no entry has
     repeats: int = 0  # entry numbers read twice
+    unread_citations: bool = False  # the text cites in forms citeguard does not read (CG906)
 
     @property
     def link_rate(self) -> float:
@@ -63,8 +74,8 @@ class Reading:
     def uncited_confidence(self) -> Confidence:
         """How sure "never cited" is: low when a large share of a short list is uncited (3 of 5 —
         too few to doubt the reading as a whole, but likelier superscripts lost than padding)."""
-        if self.uncited >= 2 and self.uncited > UNCITED_SHARE * self.entries:
-            return Confidence.LOW
+        if self.unread_citations or (self.uncited >= 2 and self.uncited > UNCITED_SHARE * self.entries):
+            return Confidence.LOW  # (or cited by a command citeguard does not read)
         return Confidence.HIGH
 
 
@@ -87,7 +98,8 @@ def read_quality(document: Document) -> Reading:
     gaps = frozenset(range(1, last + 1)) - set(numbers) if last <= 10 * len(numbers) else frozenset()
     return Reading(len(linkable), unlinked, len(document.references), uncited, document.ocr, list_style,
                    numbered, last, len(document.references) - len(numbers) if numbered else 0,
-                   frozenset(document.stray_labels), past_end, gaps, len(numbers) - len(set(numbers)))
+                   frozenset(document.stray_labels), past_end, gaps, len(numbers) - len(set(numbers)),
+                   any(i.kind is IssueKind.UNSUPPORTED_CITATION for i in document.issues))
 
 
 def gbt_entry(ref: Reference) -> bool:

@@ -33,7 +33,9 @@ from citeguard.parse.bib import (
     duplicated_key,
     find_latex,
     find_pandoc,
+    latex_citing_macros,
     mask_code,
+    unread_cite_commands,
 )
 from citeguard.parse.bibitems import bibitem_references, bibitem_span
 from citeguard.parse.citations import find_citations
@@ -120,7 +122,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     if syntax in ("pandoc", "latex"):
         # macros the manuscript defines to throw their argument away (\nop{…}): what they hold cites nothing
         discard = tex_discarding_macros([src.text, *(p.text for p in parts)]) if syntax == "latex" else frozenset()
-        keyed = _keyed(src, layout, syntax, len(citations), issues, budget, discard)
+        # and macros it defines to cite (\citen{key} wrapping \cite{#1})
+        own = latex_citing_macros([src.text, *(p.text for p in parts)]) if syntax == "latex" else frozenset()
+        keyed = _keyed(src, layout, syntax, len(citations), issues, budget, discard, own)
         inside = covered([c.span for c in keyed])
         # "[191]" in \citet[191]{key} is the key's page, not a numeric citation
         plain = [c for c in citations if not inside(c.span.line, c.span.column)]
@@ -135,8 +139,10 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             for raw in part_layout.paragraphs:
                 span = replace(part.span(raw.segments[0].start, raw.segments[-1].end), path=part.path)
                 paragraphs.append(Paragraph(len(paragraphs), raw.text, span, (0,), raw.is_heading))
-            for c in _keyed(part, part_layout, syntax, len(citations), issues, budget, discard):
+            for c in _keyed(part, part_layout, syntax, len(citations), issues, budget, discard, own):
                 citations.append(replace(c, span=replace(c.span, path=part.path), paragraph=c.paragraph + first))
+        if syntax == "latex":
+            _unread_commands(src, [src.text, *(p.text for p in parts)], discard, own, issues)
     else:
         _unsupported_forms(src, layout, issues)
     if bib_issues or any(r.key and r.style is EntryStyle.BIBTEX for r in references):
@@ -329,14 +335,15 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
 
 
 def _keyed(src: SourceText, layout: Layout, syntax: str, already: int, issues: list[ParseIssue], budget: Budget,
-           discard: frozenset[str] = frozenset()) -> list[Citation]:
+           discard: frozenset[str] = frozenset(), own: frozenset[str] = frozenset()) -> list[Citation]:
     """Pandoc [@key] / LaTeX \\cite{key} citations, one Citation per key (at most MAX_GROUP_KEYS
     of one citation: the rest is an unparsed-citation issue)."""
-    finder = find_pandoc if syntax == "pandoc" else find_latex
     masked = mask_code(src.text, syntax, discard)  # comments, code blocks, discarded arguments cite nothing
     out: list[Citation] = []
     for index, raw in enumerate(layout.paragraphs):
-        found = finder("".join(masked[s.start:s.end] for s in raw.segments), budget.room_for_citations())
+        text = "".join(masked[s.start:s.end] for s in raw.segments)
+        found = find_pandoc(text, budget.room_for_citations()) if syntax == "pandoc" else \
+            find_latex(text, budget.room_for_citations(), own)
         budget.add(citations=len(found))
         for kc in found:
             start = raw.source_offset(kc.start)
@@ -398,6 +405,18 @@ def _cited_only(references: tuple[Reference, ...], citations: list[Citation], is
     wanted = {repr(k) for k in keys}
     cited_issues = [i for i in issues if i.kind is not IssueKind.DUPLICATE_KEY or duplicated_key(i) in wanted]
     return tuple(kept), cited_issues
+
+
+def _unread_commands(src: SourceText, texts: list[str], discard: frozenset[str], own: frozenset[str],
+                     issues: list[ParseIssue]) -> None:
+    """Citation-like commands citeguard does not read (a class's own \\upcite …), said once: the
+    entries they cite would otherwise look never cited (CG102 then holds back)."""
+    names = unread_cite_commands([mask_code(t, "latex", discard) for t in texts], own)
+    if names:
+        shown = ", ".join(f"\\{n}" for n in names[:5]) + (" …" if len(names) > 5 else "")
+        issues.append(ParseIssue(IssueKind.UNSUPPORTED_CITATION,
+                                 f"the manuscript cites with commands citeguard does not read ({shown}); the "
+                                 "entries they cite were not checked as cited", src.span(0, 1), shown))
 
 
 def _unsupported_forms(src: SourceText, layout: Layout, issues: list[ParseIssue]) -> None:

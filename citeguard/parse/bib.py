@@ -4,10 +4,12 @@ Pandoc ``[@key, p. 12]`` / ``@key`` and LaTeX ``\\cite{a,b}``, ``\\citep[p.~5]{a
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import RemoveEnclosingMiddleware
@@ -195,10 +197,68 @@ def _find_pandoc(text: str, limit: int | None = None) -> list[KeyedCitation]:
     return sorted(out, key=lambda c: c.start)
 
 
-def find_latex(text: str, limit: int | None = None) -> list[KeyedCitation]:
-    """LaTeX citations in text order; more than ``limit`` are not all read (the caller refuses)."""
+# A macro the manuscript defines to cite: \DeclareRobustCommand*{\citen}[1]{… \cite{#1} …}
+_CITING_DEF_RE = re.compile(r"\\(?:(?:new|renew|provide)command|DeclareRobustCommand)\*?\s*\{?\\(?P<name>[A-Za-z]{1,40})\}?"
+                            r"\s*\[\s*[1-9]\s*\](?:\[[^\]\n]{0,100}\])?\s*\{")
+_CITE_PARAMETER_RE = re.compile(r"\\[A-Za-z]{0,20}cite[A-Za-z]{0,10}\*?(?:\[[^\]\n]{0,100}\]){0,2}\s*\{\s*#[1-9]\s*\}")
+MAX_CITING_BODY = 600  # characters of a definition's body looked into for its \cite{#1}
+
+
+# What a citation command looks like: \citen{…}  \mycite[p.~5]{…} — a name starting or ending with "cite"
+_CITE_LIKE_RE = re.compile(r"\\(?P<cmd>cite[A-Za-z]{0,12}|[A-Za-z]{1,12}cite)\*?(?:\[[^\]\n]{0,300}\]){0,2}\{")
+# Commands so named that cite nothing: natbib's and biblatex's settings
+_NOT_CITING = frozenset({"citestyle", "citeindextrue", "citeindexfalse", "citeindextype", "citesetup",
+                         "citenumfont", "citeform", "citepunct", "citeleft", "citeright", "citename", "citeurl"})
+
+
+def unread_cite_commands(texts: list[str], own: frozenset[str]) -> list[str]:
+    """Commands of the manuscript's text (comments blanked) that look like citations but that
+    citeguard does not read — the entries they cite would look uncited."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in itertools.islice(_CITE_LIKE_RE.finditer(text), 100_000):
+            name = m.group("cmd")
+            if name not in _NOT_CITING and name not in own and not LATEX_CITE_RE.match(text, m.start()):
+                found.setdefault(name)
+    return list(found)
+
+
+def latex_citing_macros(texts: list[str]) -> frozenset[str]:
+    """Macros the manuscript defines to wrap \\cite (\\citen{key} citing as \\cite{key} does)."""
+    return frozenset(m.group("name") for text in texts for m in _CITING_DEF_RE.finditer(text)
+                     if _CITE_PARAMETER_RE.search(text, m.end(), _body_end(text, m.end()))
+                     and not LATEX_CITE_RE.match(f"\\{m.group('name')}{{x}}"))
+
+
+def _body_end(text: str, start: int) -> int:
+    """Where a definition's body that opens before ``start`` closes (its braces balanced; at most
+    MAX_CITING_BODY characters read)."""
+    depth, i, stop = 1, start, min(len(text), start + MAX_CITING_BODY)
+    while i < stop and depth:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        i += 1
+    return i
+
+
+@lru_cache(maxsize=64)
+def _own_cite_re(names: frozenset[str]) -> re.Pattern[str]:
+    """\\name[…]{keys} for the manuscript's own citing macros (bounded as LATEX_CITE_RE is)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names))
+    return re.compile(rf"\\(?P<cmd>{alternatives})(?![A-Za-z])\*?(?:\[(?P<a>[^\[\]]{{0,300}})\])?"
+                      rf"(?:\[(?P<b>[^\[\]]{{0,300}})\])?\{{(?P<keys>[^{{}}\\]{{0,20000}})\}}")
+
+
+def find_latex(text: str, limit: int | None = None, own: frozenset[str] = frozenset()) -> list[KeyedCitation]:
+    """LaTeX citations in text order, also by the manuscript's ``own`` citing macros; more than
+    ``limit`` are not all read (the caller refuses)."""
     out: list[KeyedCitation] = []
-    for m in LATEX_CITE_RE.finditer(text):
+    matches = sorted(itertools.chain(LATEX_CITE_RE.finditer(text), _own_cite_re(own).finditer(text) if own else ()),
+                     key=lambda m: m.start())
+    for m in matches:
         # One optional argument is the postnote (\cite[p.~5]{a}); with two, the second is.
         post = m.group("b") if m.group("b") is not None else m.group("a")
         shown, narrative, pages = _shown(m.group(0)), m.group("cmd") in NARRATIVE_COMMANDS, _pages(post)
@@ -211,9 +271,16 @@ def find_latex(text: str, limit: int | None = None) -> list[KeyedCitation]:
     return out
 
 
+# A field that is one macro, as astronomy's journal abbreviations are: journal = {\apj}
+_ONE_MACRO_RE = re.compile(r"^\s*\{?\s*\\(?P<name>[A-Za-z]{1,40})\s*\}?\s*$")
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
+    whole = _ONE_MACRO_RE.match(value)
+    if whole is not None:  # \apj, \mnras, \aap: a journal the class's macros print (ApJ, MNRAS, A&A)
+        return whole.group("name")
     text = re.sub(r"\\[a-zA-Z]+\s*|[{}]", "", value)  # {Protected} words and simple macros
     return " ".join(text.split()) or None
 
