@@ -110,6 +110,9 @@ def test_a_key_cited_exactly_leaves_its_case_variant_uncited(tmp_path: Path) -> 
     ("V001T01A003--V001T01A003", False),  # an ASME paper number as both ends of a range
     ("Tu5A.2", False),                    # an OFC paper number
     ("19.6.1--19.6.4", False),            # IEDM pages numbered by section
+    ("4.4--4.18", False),                 # pages numbered by chapter
+    ("1.5:1--1.5:16", False),             # ACM: article 1.5, its pages 1-16
+    ("335.01", False),                    # an AAS meeting abstract's number
     ("30--25", True),
 ])
 def test_paper_numbers_in_the_pages_field(tmp_path: Path, pages: str, malformed: bool) -> None:
@@ -283,3 +286,10 @@ def test_a_journal_given_as_a_macro_is_a_journal(tmp_path: Path) -> None:
     bib = "@article{c, author = {Wang, Li}, title = {Planets}, journal = {\\apj}, year = {2010}, volume = {7}, " \
           "pages = {1--9}}\n"
     assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG305"]
+
+
+def test_an_empty_chapter_file_is_nothing_unchecked(tmp_path: Path) -> None:
+    """An \\input chapter still empty (acknowledgements to come) holds no citation: no CG908."""
+    (tmp_path / "thanks.tex").write_text("\n\n", encoding="utf-8")
+    found = _thesis(tmp_path, CONF.format(extra=", publisher = {IEEE}"), more="\\input{thanks}\n")
+    assert not [m for code, m in found if code == "CG908"]

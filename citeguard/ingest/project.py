@@ -151,7 +151,8 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
                              "lines of text (the limit); not read, its citations were not checked")
                 continue
             except IngestError as exc:
-                notes.append(f"{exc}; its citations were not checked")
+                if not _blank(path):  # an empty chapter (acknowledgements to come) holds no citation to check
+                    notes.append(f"{exc}; its citations were not checked")
                 continue
             lines[0] += line_count(part.text)
             out.append(part)
@@ -159,3 +160,11 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
 
     visit(main, folder)
     return out
+
+
+def _blank(path: Path) -> bool:
+    """Is the file empty or only white space (a byte-order mark included)?"""
+    try:
+        return path.stat().st_size <= 4096 and not path.read_bytes().strip(b"\xef\xbb\xbf \t\r\n\f\v")
+    except OSError:
+        return False

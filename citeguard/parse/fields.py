@@ -43,17 +43,20 @@ _PLACE_BEFORE_RE = re.compile(r"^(?P<place>[^:：,，()（）\d]{2,20}?)\s*+[:�
 # its supplementary pages 1701-1718.e28; a meeting abstract EGU2012-13378-1; letters and digits
 # mixed: e0123456, e2020WR028079, V07BT10A051 (ASME), 05A101, L3; a conference paper's number, Tu5A.2
 # (OFC); pages numbered by section, 19.6.1-19.6.4 (IEDM); pages of a numbered volume of proceedings,
-# V2-285-V2-288 (every part bounded, one reading each)
+# V2-285-V2-288; pages numbered by chapter, 4.4-4.18; ACM's 1.5:1-1.5:16; a meeting abstract's number,
+# 335.01 (AAS) (every part bounded, one reading each)
 _ARTICLE_NUMBER_RE = re.compile(
     r"\d{1,6}-es"
-    r"|\d{1,6}:1(?:-{1,2}(?:\d{1,6}:)?\d{1,5})?"
+    r"|\d{1,6}(?:\.\d{1,3})?:1(?:-{1,2}(?:\d{1,6}(?:\.\d{1,3})?:)?\d{1,5})?"
     r"|\d{5,8}-1(?:-{1,2}(?:\d{5,8}-)?\d{1,3})?"
     r"|\d{1,6}-\d{1,6}\.e\d{1,4}"
     r"|[A-Za-z]{1,6}\d{4}-\d{1,6}(?:-\d{1,4})?"
     r"|(?=[A-Za-z]{0,20}\d)(?=\d{0,20}[A-Za-z])[A-Za-z\d]{2,20}"
     r"|(?=\d{0,8}[A-Za-z])[A-Za-z\d]{2,8}\.\d{1,3}"
     r"|\d{1,3}\.\d{1,3}\.\d{1,3}(?:-{1,2}\d{1,3}\.\d{1,3}\.\d{1,3})?"
-    r"|(?P<vol>[A-Za-z]{1,3}\d{1,3})-\d{1,6}-{1,2}(?P=vol)-\d{1,6}", re.IGNORECASE)
+    r"|(?P<vol>[A-Za-z]{1,3}\d{1,3})-\d{1,6}-{1,2}(?P=vol)-\d{1,6}"
+    r"|(?P<ch>\d{1,3})\.\d{1,4}-{1,2}(?P=ch)\.\d{1,4}"
+    r"|\d{1,5}\.\d{2}", re.IGNORECASE)
 # An article number as words say it: "Article 4203", "Art. no. 12", "article number e12"
 _ARTICLE_WORD_RE = re.compile(r"(?:article|art\.?)(?:no\.?|number|nr\.?)?(?=[A-Za-z]{0,3}\d)", re.IGNORECASE)
 # A letter and a few digits: a page of a supplement or section (S186, A12, e555), read as a page
