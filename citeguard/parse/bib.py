@@ -272,13 +272,13 @@ def find_latex(text: str, limit: int | None = None, own: frozenset[str] = frozen
 
 
 # A field that is one macro, as astronomy's journal abbreviations are: journal = {\apj}
-_ONE_MACRO_RE = re.compile(r"^\s*\{?\s*\\(?P<name>[A-Za-z]{1,40})\s*\}?\s*$")
+_ONE_MACRO_RE = re.compile(r"\\(?P<name>[A-Za-z]{1,40})")  # (matched whole, on the stripped value)
 
 
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    whole = _ONE_MACRO_RE.match(value)
+    whole = _ONE_MACRO_RE.fullmatch(value.strip().strip("{}").strip())
     if whole is not None:  # \apj, \mnras, \aap: a journal the class's macros print (ApJ, MNRAS, A&A)
         return whole.group("name")
     text = re.sub(r"\\[a-zA-Z]+\s*|[{}]", "", value)  # {Protected} words and simple macros
