@@ -113,8 +113,8 @@ def later_born(corpus: Path, folder: str) -> list[Path]:
     """Issue 22's later born-digital samples, each gathered after the previous one was read (its rule
     fixed before any finding on it was seen): every MAIN file of ``FOLDER/SOURCES.tsv`` — real theses
     and papers from public repositories that no earlier set holds, rebuilt into ``FOLDER/files/`` by
-    its ``rebuild.sh`` (their text is not stored here; the manifests are in benchmarks/born22b/ …
-    benchmarks/born22g/)."""
+    ``benchmarks/rebuild_sample.sh`` from their manifests in benchmarks/born22b/ … benchmarks/born22g/
+    (their text is not stored here)."""
     sources = corpus / folder / "SOURCES.tsv"
     if not sources.exists():
         return []

@@ -18,7 +18,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
 from citeguard.parse.fields import iso_date, place_in_institution
-from citeguard.parse.text import blank_spans, is_chinese, tex_discarded, tex_switched_off
+from citeguard.parse.text import blank_spans, is_chinese, tex_discarded, tex_group_end, tex_switched_off
 
 # BibTeX entry type → GB/T 7714 type code
 BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "inproceedings": "C",
@@ -226,22 +226,8 @@ def unread_cite_commands(texts: list[str], own: frozenset[str]) -> list[str]:
 def latex_citing_macros(texts: list[str]) -> frozenset[str]:
     """Macros the manuscript defines to wrap \\cite (\\citen{key} citing as \\cite{key} does)."""
     return frozenset(m.group("name") for text in texts for m in _CITING_DEF_RE.finditer(text)
-                     if _CITE_PARAMETER_RE.search(text, m.end(), _body_end(text, m.end()))
+                     if _CITE_PARAMETER_RE.search(text, m.end(), tex_group_end(text, m.end(), MAX_CITING_BODY))
                      and not LATEX_CITE_RE.match(f"\\{m.group('name')}{{x}}"))
-
-
-def _body_end(text: str, start: int) -> int:
-    """Where a definition's body that opens before ``start`` closes (its braces balanced; at most
-    MAX_CITING_BODY characters read)."""
-    depth, i, stop = 1, start, min(len(text), start + MAX_CITING_BODY)
-    while i < stop and depth:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += 1 if ch == "{" else -1 if ch == "}" else 0
-        i += 1
-    return i
 
 
 @lru_cache(maxsize=64)

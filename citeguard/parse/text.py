@@ -181,14 +181,21 @@ def tex_discarded(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
         m = use.search(text, pos)
         if m is None:
             break
-        depth, i, stop = 1, m.end(), min(len(text), m.end() + MAX_ARGUMENT)
-        while i < stop and depth:
-            ch = text[i]
-            if ch == "\\":
-                i += 2
-                continue
-            depth += 1 if ch == "{" else -1 if ch == "}" else 0
-            i += 1
-        spans.append((m.start(), i))
-        pos = i
+        end = tex_group_end(text, m.end(), MAX_ARGUMENT)
+        spans.append((m.start(), end))
+        pos = end
     return spans
+
+
+def tex_group_end(text: str, start: int, limit: int) -> int:
+    """Where a brace group opened just before ``start`` closes (braces balanced, escaped ones skipped;
+    at most ``limit`` characters read: an unclosed group ends there)."""
+    depth, i, stop = 1, start, min(len(text), start + limit)
+    while i < stop and depth:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        i += 1
+    return i
