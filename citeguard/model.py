@@ -333,6 +333,7 @@ class Document:
     # the bibliography style a LaTeX manuscript names (\bibliographystyle{…}, biblatex's style=…):
     # what decides how its .bib entries are printed
     bib_style: str = ""
+    biber: bool = False  # a LaTeX manuscript printing its list with biblatex (biber matches keys exactly)
 
     def location(self, line: int, column: int, path: str = "") -> str:
         """A position as the user finds it in their file: "12:5" in a text file, "¶12" in a

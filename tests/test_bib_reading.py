@@ -293,3 +293,38 @@ def test_an_empty_chapter_file_is_nothing_unchecked(tmp_path: Path) -> None:
     (tmp_path / "thanks.tex").write_text("\n\n", encoding="utf-8")
     found = _thesis(tmp_path, CONF.format(extra=", publisher = {IEEE}"), more="\\input{thanks}\n")
     assert not [m for code, m in found if code == "CG908"]
+
+
+def test_a_bibliography_named_by_a_class_option_is_the_one_read(tmp_path: Path) -> None:
+    """whu-thesis's `bibliography = {refs}`: refs.bib is read, not an old copy in ref/ that also
+    defines the cited keys (its repeats would be no repeats of the printed list)."""
+    (tmp_path / "ref").mkdir()
+    entry = CONF.format(extra=", publisher = {IEEE}")
+    (tmp_path / "refs.bib").write_text(entry, encoding="utf-8")
+    (tmp_path / "ref" / "refs.bib").write_text(entry + entry, encoding="utf-8")
+    (tmp_path / "main.tex").write_text("\\documentclass{whu-thesis}\n\\whusetup{info = {bibliography = {refs}}}\n"
+                                       "\\begin{document}\n本文研究新质生产力。见\\cite{c}。\n\\end{document}\n",
+                                       encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert not [f for f in found if f.code in ("CG112", "CG312", "CG905")]
+
+
+def test_place_and_publisher_written_in_the_address(tmp_path: Path) -> None:
+    bib = "@book{c, author = {Wang, Li}, title = {A handbook}, address = {Hoboken, NJ, USA: Wiley}, year = {2015}}\n"
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG305"]
+
+
+def test_langid_written_in_chinese_says_chinese(tmp_path: Path) -> None:
+    bib = "@article{c, author = {孟超恒}, title = {{飞行器控制研究}}, journal = {航空学报}, year = {2020}, volume = {4}, " \
+          "pages = {1--9}, langid = {中文}}\n"
+    assert not [m for code, m in _thesis(tmp_path, bib) if code == "CG313"]
+
+
+@pytest.mark.parametrize(("loader", "severity"), [("\\bibliography{refs}", "info"), ("\\addbibresource{refs.bib}", "warning")])
+def test_a_key_in_another_case_matters_under_biber_only(tmp_path: Path, loader: str, severity: str) -> None:
+    """BibTeX matches \\cite{C} to @book{c} (warning in its log); biber finds nothing."""
+    (tmp_path / "refs.bib").write_text(CONF.format(extra=", publisher = {IEEE}"), encoding="utf-8")
+    (tmp_path / "main.tex").write_text(f"\\documentclass{{ctexart}}\n{loader}\n\\begin{{document}}\n本文研究。见\\cite{{C}}。\n"
+                                       "\\end{document}\n", encoding="utf-8")
+    _, found = audit_file(tmp_path / "main.tex")
+    assert [f.severity.value for f in found if f.code == "CG112"] == [severity]

@@ -563,7 +563,7 @@ def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     for ref in ctx.document.references:
         if ref.style is not EntryStyle.BIBTEX or not ref.declared_language:
             continue
-        declared_zh = ref.declared_language.lower().startswith(("zh", "chinese", "cn"))
+        declared_zh = ref.declared_language.lower().startswith(("zh", "chinese", "cn", "中", "汉"))  # langid = {中文}
         # a Chinese title is a Chinese work even when its authors are romanised (Li, LingHao)
         text_zh = is_chinese(ref.title) if ref.title else is_chinese("".join(ref.authors))
         if declared_zh != text_zh:

@@ -132,6 +132,26 @@ def exists(path: Path) -> bool:
 
 
 
+# A thesis class's key-value option naming the bibliography: bibliography = {refs}
+# bib-resource = {src/ref.bib}  bibResource={a.bib, b.bib}  (fduthesis, ecnuthesis, whu-thesis …)
+_BIB_OPTION_RE = re.compile(r"\b(?:bibliography|bib-?resource|bibResource|bibfiles?|bib-?file)\s*=\s*"
+                            r"(?:\{(?P<braced>[^{}\n]{1,500})\}|(?P<bare>[^,\]\s{}]{1,200}))")
+
+
+def option_bibs(folder: Path, root: Path, texts: Iterable[str]) -> list[str]:
+    """The .bib files a class option of the manuscript names, those that exist in its folder."""
+    names = []
+    for text in texts:
+        for m in itertools.islice(_BIB_OPTION_RE.finditer(text), 50):
+            names += [n.strip() for n in (m.group("braced") or m.group("bare") or "").split(",") if n.strip()]
+    found = []
+    for name in dict.fromkeys(names):
+        path = folder / (name if name.endswith(".bib") else f"{name}.bib")
+        if exists(path) and not outside(path, root) and path.is_file():
+            found.append(path.relative_to(folder).as_posix())
+    return found
+
+
 def bibs_defining_cited(folder: Path, root: Path, texts: Iterable[str]) -> list[str]:
     """The .bib files of the manuscript's folder tree that define keys it cites, most first —
     for a LaTeX thesis whose class loads its bibliography by an option or a macro of its own

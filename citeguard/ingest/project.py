@@ -13,6 +13,7 @@ from citeguard.ingest.bibfind import (
     class_bibs,
     exists,
     metadata_bibs,
+    option_bibs,
     outside,
     tex_live,
     yaml_bibs,
@@ -71,7 +72,8 @@ def read_project(path: str | Path, *, allow_outside: bool = False, max_pages: in
         parts = _includes(main, folder, root, notes)
         texts = [tex_live(t) for t in [main.text] + [p.text for p in parts]]
         names = [n.strip() for t in texts for m in TEX_BIB_RE.finditer(t) for n in m.group("names").split(",")
-                 if n.strip()] or class_bibs(folder, root) or bibs_defining_cited(folder, root, texts)
+                 if n.strip()] or class_bibs(folder, root) or option_bibs(folder, root, texts) \
+            or bibs_defining_cited(folder, root, texts)
         syntax = "latex"
     else:
         names = yaml_bibs(main.text) or (metadata_bibs(folder, root) if suffix in (".md", ".markdown") else [])

@@ -101,9 +101,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         references = tuple(bibitem_references(src, mask_code(src.text, "latex")))
         budget.add(entries=len(references))
     bib_issues: list[ParseIssue] = []
+    biber = syntax == "latex" and any(BIBLATEX_RE.search(t) for t in (src.text, *(p.text for p in parts)))
     if bibs and not references:
         from_bib: list[Reference] = []
-        biber = syntax == "latex" and any(BIBLATEX_RE.search(t) for t in (src.text, *(p.text for p in parts)))
         for bib in bibs:
             entries, found_issues = bib_references(bib, first_index=len(from_bib) + 1, percent_comments=biber)
             from_bib.extend(entries)
@@ -191,7 +191,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         references_heading=src.span(*heading) if heading else None,
         issues=tuple(issues), positions=src.positions, ocr=ocr,
         stray_labels=stray_labels(references, layout.trailing),
-        bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "")
+        bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "", biber=biber)
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:

@@ -299,6 +299,10 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
     # report's institution, a thesis's school where the publisher stands when there is no publisher
     publisher = _clean(fields.get("publisher") or fields.get("institution") or fields.get("school")
                        or fields.get("organization"))
+    if not publisher and place and (":" in place or "：" in place):
+        # address = {Hoboken, NJ, USA: Wiley}: GB/T's "place: publisher" written in the address
+        place, _, publisher = place.replace("：", ":").rpartition(":")
+        place, publisher = place.strip() or None, publisher.strip() or None
     misplaced: tuple[str, ...] = ()
     school = _clean(fields.get("institution") or fields.get("school"))
     if not place and school and school == publisher and (inside := place_in_institution(school)):
