@@ -433,8 +433,10 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A Pandoc or LaTeX citation names a key that no entry of the .bib file has.
 
-    A key that differs from a .bib key only in case is a warning (BibTeX ignores case, biber does
-    not). Many undefined keys, or any while a named bibliography file is missing, are one finding.
+    A key that differs from a .bib key only in case is a warning under biblatex (biber matches keys
+    exactly: the citation finds nothing) and information under BibTeX (which links it, with a
+    warning in its log). Many undefined keys, or any while a named bibliography file is missing,
+    are one finding.
     Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
     """
     keys = sorted(ref.key for ref in ctx.document.references if ref.key)
