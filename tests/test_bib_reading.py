@@ -113,6 +113,7 @@ def test_a_key_cited_exactly_leaves_its_case_variant_uncited(tmp_path: Path) -> 
     ("4.4--4.18", False),                 # pages numbered by chapter
     ("1.5:1--1.5:16", False),             # ACM: article 1.5, its pages 1-16
     ("335.01", False),                    # an AAS meeting abstract's number
+    ("38-1--38-4", False),                # AGU: article 38, its pages 1-4
     ("30--25", True),
 ])
 def test_paper_numbers_in_the_pages_field(tmp_path: Path, pages: str, malformed: bool) -> None:

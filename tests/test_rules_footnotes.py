@@ -7,7 +7,7 @@ import pytest
 from citeguard.api import document_from_text
 from citeguard.model import Severity
 
-from .rulekit import findings, summary
+from .rulekit import findings, paper, summary
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -126,3 +126,14 @@ def test_no_page_is_invented(text: str, code: str, message: str) -> None:
     got = [f.message for f in findings(text, code)]
     assert any(m.startswith(message) for m in got), got
     assert all("page 0" not in m and ("page 1" not in m or text is TWO_PAGES) for m in got)
+
+
+def test_bracket_width_is_compared_within_chinese_titles_and_within_others() -> None:
+    """Full-width brackets in Chinese titles beside half-width ones in English titles are the usual
+    typography (CG407 says nothing); a Chinese title with half-width brackets among full-width ones is a mix."""
+    refs = ("[1] 杜建.城市化对降水的影响（综述）[J].气象,2002,28(3):1-9.\n"
+            "[2] 孙安平.雷暴的观测研究（二）[J].大气科学,2004,28(4):1-9.\n"
+            "[3] Smith J. Storms (part one)[J]. J Atmos, 2002, 5(1): 1-9.\n")
+    assert summary(paper("正文[1][2][3]。", refs), "CG407") == []
+    mixed = refs + "[4] 张毅.雷电的观测(三)[J].气象,2002,28(5):1-9.\n"
+    assert summary(paper("正文[1][2][3][4]。", mixed), "CG407") == [(8, W)]

@@ -9,7 +9,7 @@ from citeguard.checks.entry_style import EntryText, pages_known, title_brackets
 from citeguard.checks.list_rules import _spacing_findings, by_title
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Footnote, FootnoteMarker, Severity
-from citeguard.parse.text import circled, fold_width
+from citeguard.parse.text import circled, fold_width, is_chinese
 
 
 def _numbered(ctx: AuditContext) -> list[Footnote]:
@@ -170,13 +170,19 @@ def footnote_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 @rule("CG407", "bracket-width-mixed", Severity.WARNING)
 def bracket_width(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Brackets inside titles switch between full width （上） and half width (中) within the
-    footnotes or within the list. Either is acceptable; mixing is not."""
+    footnotes or within the list. Either is acceptable; mixing is not. Chinese titles are compared
+    with Chinese titles and the others with the others: full-width brackets in Chinese titles beside
+    half-width ones in English titles are the usual typography, not a mix."""
     collections = {
         "footnotes": [EntryText(f.entry, f, pages_known(ctx.document)) for f in ctx.document.footnotes
                       if f.entry is not None],
         "reference list": [EntryText(x) for x in ctx.document.references],
     }
-    for where, entries in collections.items():
+    groups: dict[tuple[str, bool], list[EntryText]] = {}
+    for where, listed in collections.items():
+        for e in listed:
+            groups.setdefault((where, is_chinese(e.ref.title or "")), []).append(e)
+    for (where, _), entries in groups.items():
         widths = {id(e): title_brackets(e.ref) for e in entries}
         full = [e for e in entries if widths[id(e)] == {"full"}]
         half = [e for e in entries if widths[id(e)] == {"half"}]

@@ -44,7 +44,7 @@ _PLACE_BEFORE_RE = re.compile(r"^(?P<place>[^:：,，()（）\d]{2,20}?)\s*+[:�
 # mixed: e0123456, e2020WR028079, V07BT10A051 (ASME), 05A101, L3; a conference paper's number, Tu5A.2
 # (OFC); pages numbered by section, 19.6.1-19.6.4 (IEDM); pages of a numbered volume of proceedings,
 # V2-285-V2-288; pages numbered by chapter, 4.4-4.18; ACM's 1.5:1-1.5:16; a meeting abstract's number,
-# 335.01 (AAS) (every part bounded, one reading each)
+# 335.01 (AAS); an article's own pages, AGU's 38-1-38-4 (every part bounded, one reading each)
 _ARTICLE_NUMBER_RE = re.compile(
     r"\d{1,6}-es"
     r"|\d{1,6}(?:\.\d{1,3})?:1(?:-{1,2}(?:\d{1,6}(?:\.\d{1,3})?:)?\d{1,5})?"
@@ -56,7 +56,8 @@ _ARTICLE_NUMBER_RE = re.compile(
     r"|\d{1,3}\.\d{1,3}\.\d{1,3}(?:-{1,2}\d{1,3}\.\d{1,3}\.\d{1,3})?"
     r"|(?P<vol>[A-Za-z]{1,3}\d{1,3})-\d{1,6}-{1,2}(?P=vol)-\d{1,6}"
     r"|(?P<ch>\d{1,3})\.\d{1,4}-{1,2}(?P=ch)\.\d{1,4}"
-    r"|\d{1,5}\.\d{2}", re.IGNORECASE)
+    r"|\d{1,5}\.\d{2}"
+    r"|(?P<art>\d{1,4})-1-{1,2}(?P=art)-\d{1,4}", re.IGNORECASE)
 # An article number as words say it: "Article 4203", "Art. no. 12", "article number e12"
 _ARTICLE_WORD_RE = re.compile(r"(?:article|art\.?)(?:no\.?|number|nr\.?)?(?=[A-Za-z]{0,3}\d)", re.IGNORECASE)
 # A letter and a few digits: a page of a supplement or section (S186, A12, e555), read as a page
