@@ -18,6 +18,8 @@ def paper_path() -> Path:
 
 @pytest.fixture(autouse=True)
 def _no_user_configuration(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's own ~/.config/citeguard/citeguard.toml must not steer the tests (subprocesses
-    inherit the variable too)."""
+    """The developer's own ~/.config/citeguard/citeguard.toml must not steer the tests, nor the
+    user's cache (a lookup cached by an earlier run is no request to the test's server: a test that
+    counts requests failed when two runs came minutes apart); subprocesses inherit the variables."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
