@@ -314,15 +314,20 @@ def _entry_text(ref: Reference, srcs: dict[str, SourceText]) -> tuple[int, int] 
     return whole_lines(src, ref.span.line, ref.span.end_line)
 
 
-def plant_deleted(doc: Document, srcs: dict[str, SourceText], rng: random.Random) -> Iterator[Planting]:
-    links = cited(doc)
+def _cited_alone(doc: Document, srcs: dict[str, SourceText], links: dict[int, list[int]]
+                 ) -> Iterator[tuple[Reference, tuple[int, int], SourceText]]:
+    """Cited entries that have their lines to themselves, with their text's extent and file."""
     for ref in doc.references:
         if ref.index not in links or not _alone(doc, ref):
             continue
         extent = _entry_text(ref, srcs)
-        if extent is None:
-            continue
-        src = srcs[ref.span.path] if ref.span.path else srcs[""]
+        if extent is not None:
+            yield ref, extent, srcs[ref.span.path] if ref.span.path else srcs[""]
+
+
+def plant_deleted(doc: Document, srcs: dict[str, SourceText], rng: random.Random) -> Iterator[Planting]:
+    links = cited(doc)
+    for ref, extent, src in _cited_alone(doc, srcs, links):
         lines = src.text.count("\n", *extent)
         # where it stood: up to the line of the entry after it (CG301 names that one), lines moved up
         after = [o.span.line for o in doc.references if o.span.path == ref.span.path and o.span.line > ref.span.end_line]
@@ -344,13 +349,7 @@ def plant_duplicated(doc: Document, srcs: dict[str, SourceText], rng: random.Ran
     numbers = [r.number for r in doc.references if r.number is not None]
     numbered = bool(numbers) and len(numbers) * 2 > len(doc.references)
     listed = [r for r in doc.references if not r.key]
-    for ref in doc.references:
-        if ref.index not in links or not _alone(doc, ref):
-            continue
-        extent = _entry_text(ref, srcs)
-        if extent is None:
-            continue
-        src = srcs[ref.span.path] if ref.span.path else srcs[""]
+    for ref, extent, src in _cited_alone(doc, srcs, links):
         copy = src.text[extent[0]:extent[1]]
         if not copy.endswith("\n"):
             continue

@@ -9,6 +9,9 @@ import pytest
 
 from citeguard.api import audit_file
 
+from .rulekit import audit_files
+
+SMITH_BOOK = "@book{smith, author = {Smith, J}, title = {A book}, year = {2020}, publisher = {P}, address = {A}}\n"
 CONF = "@inproceedings{{c, author = {{Wang, Li}}, title = {{A study of things}}, booktitle = {{Proc. X}}, " \
        "year = {{2020}}, pages = {{1--9}}{extra}}}\n"
 
@@ -123,22 +126,18 @@ def test_paper_numbers_in_the_pages_field(tmp_path: Path, pages: str, malformed:
 
 def test_a_pandoc_thesis_names_its_bibliography_in_a_metadata_file(tmp_path: Path) -> None:
     """config.yaml beside thesis.md (pandoc --metadata-file) names references.bib, with a YAML comment."""
-    (tmp_path / "references.bib").write_text("@book{smith, author = {Smith, J}, title = {A book}, year = {2020}, "
-                                             "publisher = {P}, address = {A}}\n", encoding="utf-8")
-    (tmp_path / "config.yaml").write_text("title: A thesis\nbibliography: references.bib # see the pandoc manual\n",
-                                          encoding="utf-8")
-    (tmp_path / "thesis.md").write_text("# Introduction\n\nAs shown before [@smith].\n\n# References\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "thesis.md")
+    _, found = audit_files(tmp_path, {"references.bib": SMITH_BOOK,
+                                      "config.yaml": "title: A thesis\nbibliography: references.bib # see the pandoc manual\n",
+                                      "thesis.md": "# Introduction\n\nAs shown before [@smith].\n\n# References\n"},
+                           "thesis.md")
     assert not [f for f in found if f.code in ("CG112", "CG905", "CG906", "CG908")]
 
 
 def test_pandoc_crossref_references_are_no_citations(tmp_path: Path) -> None:
     """{+@eq:bellman} and [@fig:map] point at the thesis's own equation and figure (pandoc-crossref)."""
-    (tmp_path / "references.bib").write_text("@book{smith, author = {Smith, J}, title = {A book}, year = {2020}, "
-                                             "publisher = {P}, address = {A}}\n", encoding="utf-8")
-    (tmp_path / "thesis.md").write_text("---\nbibliography: references.bib\n---\n\n# One\n\nAs {+@eq:bellman} and "
-                                        "[@fig:map] show [@smith].\n\n$$ x $$ {#eq:bellman}\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "thesis.md")
+    _, found = audit_files(tmp_path, {"references.bib": SMITH_BOOK, "thesis.md": "---\nbibliography: references.bib\n---"
+                                      "\n\n# One\n\nAs {+@eq:bellman} and [@fig:map] show [@smith].\n\n$$ x $$ {#eq:bellman}\n"},
+                           "thesis.md")
     assert not [f for f in found if f.code in ("CG112", "CG906")]
 
 
@@ -178,12 +177,11 @@ def test_author_year_prose_in_a_latex_comment_is_no_citation(tmp_path: Path) -> 
 
 def test_a_bibliography_named_in_the_thesis_class(tmp_path: Path) -> None:
     """sysuthesis.cls's \\makereferences runs \\bibliography{main}: the manuscript names no .bib itself."""
-    (tmp_path / "main.bib").write_text(CONF.format(extra=", publisher = {IEEE}"), encoding="utf-8")
-    (tmp_path / "mythesis.cls").write_text("\\newcommand{\\makereferences}{\\bibliographystyle{gbt7714-numerical}"
-                                           "\\bibliography{main}}\n", encoding="utf-8")
-    (tmp_path / "main.tex").write_text("\\documentclass{mythesis}\\begin{document}\n本文研究新质生产力。见\\cite{c}。\n"
-                                       "\\makereferences\n\\end{document}\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "main.tex")
+    _, found = audit_files(tmp_path, {
+        "main.bib": CONF.format(extra=", publisher = {IEEE}"),
+        "mythesis.cls": "\\newcommand{\\makereferences}{\\bibliographystyle{gbt7714-numerical}\\bibliography{main}}\n",
+        "main.tex": "\\documentclass{mythesis}\\begin{document}\n本文研究新质生产力。见\\cite{c}。\n\\makereferences\n"
+                    "\\end{document}\n"}, "main.tex")
     assert not [f for f in found if f.code in ("CG112", "CG905")]
 
 

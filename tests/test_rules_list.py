@@ -10,7 +10,7 @@ from citeguard.api import audit_file, document_from_text
 from citeguard.checks import audit
 from citeguard.model import Severity, Standard
 
-from .rulekit import findings, paper, summary
+from .rulekit import audit_files, findings, paper, summary
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -310,13 +310,11 @@ def test_cg305_out_of_place_said_once_for_the_list() -> None:
 
 
 def test_place_inside_a_bib_school_field(tmp_path: Path) -> None:
-    (tmp_path / "refs.bib").write_text(
-        "@phdthesis{gao2012,\n  title={题名甲},\n  author={高梓瑞},\n  school={武汉: 武汉理工大学},\n  year={2012}\n}\n"
-        "@phdthesis{li2013,\n  title={题名乙},\n  author={李四},\n  school={华北电力大学(北京)},\n  year={2013}\n}\n",
-        encoding="utf-8")
-    (tmp_path / "main.tex").write_text("\\documentclass{ctexart}\\begin{document}\n本文研究图像\\cite{gao2012}与电力"
-                                       "\\cite{li2013}。\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "main.tex")
+    _, found = audit_files(tmp_path, {
+        "refs.bib": "@phdthesis{gao2012,\n  title={题名甲},\n  author={高梓瑞},\n  school={武汉: 武汉理工大学},\n  year={2012}\n}\n"
+                    "@phdthesis{li2013,\n  title={题名乙},\n  author={李四},\n  school={华北电力大学(北京)},\n  year={2013}\n}\n",
+        "main.tex": "\\documentclass{ctexart}\\begin{document}\n本文研究图像\\cite{gao2012}与电力\\cite{li2013}。\n"
+                    "\\bibliography{refs}\n\\end{document}\n"}, "main.tex")
     assert [(f.severity, f.message) for f in found if f.code == "CG305"] == [
         (W, "@li2013: the place stands inside or after the institution: GB/T 7714 has place: institution")]
 
@@ -348,13 +346,11 @@ def test_surname_comma_given_is_one_author(entry: str, authors: tuple[str, ...],
 def test_a_bib_entry_copied_under_a_second_key_is_a_repeat(tmp_path: Path) -> None:
     """A .bib work whose title is too short to compare ("Firebase") entered twice under two keys,
     both cited: the printed list repeats it; the keys themselves are no part of the text compared."""
-    (tmp_path / "refs.bib").write_text("@misc{firebase, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
-                                       "@misc{firebase2, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
-                                       "@misc{other, title = {Other}, howpublished = {\\url{https://example.org/other}}}\n",
-                                       encoding="utf-8")
-    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nUses [@firebase], again [@firebase2], "
-                                       "and [@other].\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "paper.md")
+    _, found = audit_files(tmp_path, {
+        "refs.bib": "@misc{firebase, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
+                    "@misc{firebase2, title = {Firebase}, howpublished = {\\url{https://firebase.google.com}}}\n"
+                    "@misc{other, title = {Other}, howpublished = {\\url{https://example.org/other}}}\n",
+        "paper.md": "---\nbibliography: refs.bib\n---\n\nUses [@firebase], again [@firebase2], and [@other].\n"}, "paper.md")
     assert [(f.code, f.path.endswith("refs.bib"), f.line) for f in found if f.code == "CG302"] == [("CG302", True, 2)]
 
 
@@ -391,9 +387,8 @@ def test_a_repeat_across_two_bib_files_is_a_warning(tmp_path: Path, second_file:
 
 def test_nocite_star_is_no_key(tmp_path: Path) -> None:
     """\\nocite{*} prints every entry of the .bib file: it is no cited key that lacks an entry."""
-    (tmp_path / "refs.bib").write_text("@book{a, author = {Smith, John}, title = {Book}, year = {2020}, "
-                                       "publisher = {P}, address = {A}}\n", encoding="utf-8")
-    (tmp_path / "main.tex").write_text("\\documentclass{article}\\begin{document}\nA \\cite{a}.\n\\nocite{*}\n"
-                                       "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
-    _, found = audit_file(tmp_path / "main.tex")
+    _, found = audit_files(tmp_path, {
+        "refs.bib": "@book{a, author = {Smith, John}, title = {Book}, year = {2020}, publisher = {P}, address = {A}}\n",
+        "main.tex": "\\documentclass{article}\\begin{document}\nA \\cite{a}.\n\\nocite{*}\n\\bibliography{refs}\n"
+                    "\\end{document}\n"}, "main.tex")
     assert not [f for f in found if f.code == "CG112"]

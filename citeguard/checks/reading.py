@@ -18,17 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from citeguard.checks.calibration import ocr_cap
-from citeguard.model import (
-    CitationKind,
-    Confidence,
-    Document,
-    EntryStyle,
-    Finding,
-    IssueKind,
-    Language,
-    Reference,
-    Severity,
-)
+from citeguard.model import CitationKind, Confidence, Document, EntryStyle, Finding, IssueKind, Language, Reference, Severity
 
 # Citations and entries left unmatched before the paper-level note is given instead of one finding
 # each (for findings whose own evidence is not clean; clean evidence is always reported one by one)

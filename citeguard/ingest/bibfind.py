@@ -65,13 +65,8 @@ def metadata_bibs(folder: Path, root: Path) -> list[str]:
     """The bibliography a metadata file beside the manuscript names ("bibliography: references.bib")."""
     for name in _METADATA_FILES:
         path = folder / name
-        if not exists(path) or outside(path, root) or not path.is_file():
-            continue
-        try:
-            if path.stat().st_size > MAX_METADATA_BYTES:
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        text = _read_small(path, root, MAX_METADATA_BYTES) if exists(path) else None
+        if text is None:
             continue
         found = yaml_bibs(f"---\n{text}\n---\n")
         if found:
@@ -91,13 +86,10 @@ def class_bibs(folder: Path, root: Path) -> list[str]:
     except OSError:
         return []
     for path in found:
-        try:
-            if outside(path, root) or not path.is_file() or path.stat().st_size > MAX_CLASS_BYTES:
-                continue
-            text = tex_live(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
+        text = _read_small(path, root, MAX_CLASS_BYTES)
+        if text is None:
             continue
-        names = [n.strip() for m in TEX_BIB_RE.finditer(text) for n in m.group("names").split(",")
+        names = [n.strip() for m in TEX_BIB_RE.finditer(tex_live(text)) for n in m.group("names").split(",")
                  if n.strip() and "#" not in n]
         if names:
             return names
@@ -165,11 +157,8 @@ def bibs_defining_cited(folder: Path, root: Path, texts: Iterable[str]) -> list[
         return []
     scored: list[tuple[int, str]] = []
     for path in itertools.islice(_bib_files(folder, root), MAX_BIB_FILES):
-        try:
-            if path.stat().st_size > MAX_BIB_BYTES:
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        text = _read_small(path, root, MAX_BIB_BYTES)
+        if text is None:
             continue
         defined = {m.group("key") for m in _BIB_KEY_RE.finditer(text)}
         hits = len(cited & defined)
@@ -194,3 +183,14 @@ def _bib_files(folder: Path, root: Path) -> Iterable[Path]:
                 stack.append((child, depth + 1))
             elif child.suffix.lower() == ".bib" and child.is_file():
                 yield child
+
+
+def _read_small(path: Path, root: Path, limit: int) -> str | None:
+    """A regular file's text inside ``root`` of at most ``limit`` bytes, or None (too large, outside,
+    not a file, unreadable)."""
+    try:
+        if outside(path, root) or not path.is_file() or path.stat().st_size > limit:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
