@@ -53,8 +53,9 @@ from citeguard.ingest.project import Project
 from citeguard.link import link_citations
 from citeguard.model import CitationKind, CitationSystem, Document, EntryStyle, Finding, Reference, Severity, Span
 from citeguard.parse import parse_source
-from citeguard.parse.entrykey import fold_name
-from citeguard.parse.names import is_han_name, surname_key
+from citeguard.parse.hanname import is_han_name
+from citeguard.parse.names import surname_key
+from citeguard.parse.personname import fold_name
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("year-changed", "entry-deleted", "number-past-end", "entry-duplicated", "footnote-year-changed",

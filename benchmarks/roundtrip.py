@@ -14,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from citeguard.api import load_document
+from citeguard.chars import fold_width
 from citeguard.format import HouseStyle, edition_style, house_style, render_entry
 from citeguard.ingest import IngestError
 from citeguard.model import EntryStyle, Reference, Span, Standard
 from citeguard.parse import parse_entry
-from citeguard.parse.text import fold_width
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("authors", "et_al", "title", "type_code", "carrier", "container", "host_authors", "place", "publisher",

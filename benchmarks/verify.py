@@ -5,7 +5,10 @@
 
 Offline (the default): the VALID entries of HALLMARK's development split
 (../shared/data/hallmark/dev_public.jsonl, MIT) are served as the database of a local mock of
-Crossref, OpenAlex, DataCite and doi.org (tests/worksserver.py). The cases are those VALID entries
+Crossref, OpenAlex, DataCite and doi.org (tests/worksserver.py), each family name stored as the
+services store it (split by BibTeX's own rules, particles kept: "van de Meent"). Every case is
+written into a .bib file as its author wrote it and read by citeguard's own .bib reader (names are
+never pre-split here). The cases are those VALID entries
 (expected: verified), perturbations generated here from them, one of each kind the benchmark
 names where the entry allows it (near-miss title, swapped or partial authors, wrong venue, wrong
 year, future year, DOI of another work, fabricated DOI, merged citation), and HALLMARK's own
@@ -37,7 +40,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names  # noqa: E402
+from pylatexenc.latex2text import LatexNodes2Text  # noqa: E402
+
+from citeguard.ingest import SourceText  # noqa: E402
 from citeguard.model import EntryStyle, Language, Reference, Span  # noqa: E402
+from citeguard.parse.bib import bib_references  # noqa: E402
 from citeguard.records import Verdict  # noqa: E402
 from citeguard.resolve.safety import SafetyPolicy  # noqa: E402
 from citeguard.resolve.verify import verify_references  # noqa: E402
@@ -47,18 +55,21 @@ from tests.worksserver import crossref_record, serve_works  # noqa: E402
 DATA = ROOT.parent / "shared" / "data" / "hallmark" / "dev_public.jsonl"
 FLAGGED = {Verdict.MISMATCH, Verdict.LIKELY_FABRICATED, Verdict.NOT_FOUND}
 TODAY = date(2026, 11, 29)
+_DECODE = LatexNodes2Text()
 
 
 def _people(authors: str) -> list[tuple[str, str]]:
-    """ "Jane Q. Smith and Wei Zhang" → [("Smith", "Jane Q."), ("Zhang", "Wei")] (family, given)."""
+    """The (family, given) names a service stores for a BibTeX author field, split by BibTeX's own
+    rules (bibtexparser: von, last, jr, first), decoded from LaTeX, the family name with its particles
+    as Crossref and OpenAlex store it: "Jan-Willem van de Meent" → ("van de Meent", "Jan-Willem")."""
     out = []
-    for name in (n.strip() for n in authors.replace("\n", " ").split(" and ")):
-        if "," in name:
-            family, given = (p.strip() for p in name.split(",", 1))
-        else:
-            words = name.split()
-            family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
-        if family and family.lower() != "others":
+    for name in split_multiple_persons_names(" ".join(authors.split())):
+        if name.strip().lower() == "others":
+            continue
+        parts = parse_single_name_into_parts(name, strict=False)
+        family = _DECODE.latex_to_text(" ".join([*parts.von, *parts.last])).strip()
+        given = _DECODE.latex_to_text(" ".join(parts.first)).strip()
+        if family:
             out.append((family, given))
     return out
 
@@ -77,12 +88,24 @@ def record_of(key: str, fields: dict[str, str]) -> dict[str, object]:
                            kind="posted-content" if preprint else "proceedings-article")
 
 
-def reference_of(index: int, fields: dict[str, str]) -> Reference:
-    people = _people(fields.get("author", ""))
-    return Reference(raw=json.dumps(fields)[:300], span=Span(1, 1, 1, 1), index=index, language=Language.EN,
-                     style=EntryStyle.APA, authors=tuple(f"{family}, {given}".strip(", ") for family, given in people),
-                     et_al="others" in fields.get("author", ""), title=fields.get("title"),
-                     container=_venue(fields) or None, year=fields.get("year"), doi=fields.get("doi"))
+def _balanced(value: str) -> str:
+    """A field value with the braces the split's truncated values lost closed at its end ("R{\\'e" →
+    "R{\\'e}"), as its author would have to for BibTeX to read the file at all."""
+    return value + "}" * max(0, value.count("{") - value.count("}"))
+
+
+def references_of(cases: list[dict[str, str]]) -> list[Reference]:
+    """The cases as a manuscript's .bib file cites them, read by citeguard's own .bib reader: names,
+    titles and venues as their authors wrote them (LaTeX accents and all), never pre-split here."""
+    entries = []
+    for i, fields in enumerate(cases, start=1):
+        body = ",\n".join(f"  {name} = {{{_balanced(value)}}}" for name, value in fields.items() if value and name != "url")
+        entries.append(f"@inproceedings{{case{i},\n{body}\n}}\n")
+    refs, _ = bib_references(SourceText.from_text("\n".join(entries), path="cases.bib"), first_index=1)
+    by_key = {r.key: r for r in refs}
+    return [by_key.get(f"case{i}") or Reference(raw="", span=Span(1, 1, 1, 1), index=i, language=Language.EN,
+                                                   style=EntryStyle.BIBTEX, title=fields.get("title"))
+            for i, fields in enumerate(cases, start=1)]
 
 
 def perturbations(key: str, fields: dict[str, str], pool: list[dict[str, str]], rng: random.Random
@@ -155,6 +178,7 @@ def main() -> None:
     parser.add_argument("--live", action="store_true", help="ask the real services, not the local mock")
     parser.add_argument("--mailto", default=None, help="your e-mail for the polite pools (with --live)")
     parser.add_argument("--corpus", action="store_true", help="the real manuscripts against an empty database")
+    parser.add_argument("--show-false", action="store_true", help="list the valid entries that were flagged")
     args = parser.parse_args()
     if args.corpus:
         corpus()
@@ -172,7 +196,7 @@ def main() -> None:
               if r["label"] == "HALLUCINATED" and r["fields"].get("title")]
     records = [record_of(r["bibtex_key"], r["fields"]) for r in valid]
     started = time.perf_counter()
-    refs = [reference_of(i + 1, fields) for i, (_, fields) in enumerate(cases)]
+    refs = references_of([fields for _, fields in cases])
     if args.live:
         results, requests = verify_references(refs, config=WorksConfig(mailto=args.mailto), today=TODAY)
     else:
@@ -184,8 +208,11 @@ def main() -> None:
     seconds = time.perf_counter() - started
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     tp = fp = fn = tn = 0
-    for (kind, _), result in zip(cases, results, strict=True):
+    wrong: list[str] = []
+    for (kind, fields), result in zip(cases, results, strict=True):
         flagged = result.verdict in FLAGGED
+        if kind == "valid" and flagged:
+            wrong.append(f"{fields.get('author', '')[:90]} | {fields['title'][:60]} — {result.detail[:160]}")
         by_kind[kind][result.verdict.value] += 1
         if kind == "valid":
             fp, tn = fp + flagged, tn + (not flagged)
@@ -205,6 +232,10 @@ def main() -> None:
         caught = sum(n for v, n in counts.items() if Verdict(v) in FLAGGED)
         shown = ", ".join(f"{v} {n}" for v, n in counts.most_common())
         print(f"| {kind} | {total} | {caught / total:.3f} | {shown} |")
+    if args.show_false:
+        print("\nvalid entries flagged:")
+        for line in wrong:
+            print("-", line)
 
 
 if __name__ == "__main__":

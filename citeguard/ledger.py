@@ -7,10 +7,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from citeguard.chars import CIRCLED_CHARS, fold_width
 from citeguard.checks.page_rules import lists_cited_pages, page_extent
 from citeguard.link import pages_cover
 from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
-from citeguard.parse.text import CIRCLED_CHARS, fold_width
 
 # A passage in quotation marks right before a citation: “……”（习近平，2025:216）
 _QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[”」』\"][\s，,]*$")

@@ -17,12 +17,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from citeguard.chars import fold_width
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
-from citeguard.parse.entrykey import ACRONYM_NAME_RE, PARTICLES, fold_name, link_surname, without_particles
-from citeguard.parse.names import is_han_name, pinyin_name, split_han_name, surname_key
+from citeguard.parse.entrykey import ACRONYM_NAME_RE, link_surname, without_particles
+from citeguard.parse.hanname import is_han_name, pinyin_name, split_han_name
+from citeguard.parse.names import surname_key
 from citeguard.parse.ocr import scanner_slip
+from citeguard.parse.personname import PARTICLES, fold_name
 from citeguard.parse.pinyin import readings
-from citeguard.parse.text import fold_width
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,6 +206,7 @@ class Reference:
     access_date: str | None = None
     url: str | None = None
     doi: str | None = None
+    identifier: str | None = None  # a standard's, report's, patent's or archive's number (GB/T 3792—2021, CN…)
     unparsed: str | None = None
     notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
     key: str | None = None  # BibTeX key, for entries read from a .bib file

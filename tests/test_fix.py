@@ -318,7 +318,7 @@ def test_a_fix_the_encoding_cannot_hold_is_refused_in_place_and_a_copy_falls_bac
     import typer
 
     from citeguard.cli.fix_cmd import _text_bytes
-    from citeguard.ingest.source import SourceText
+    from citeguard.ingest.sourcetext import SourceText
     from citeguard.ingest.textform import text_form
 
     data = "Smith (2019) said so.\r\n".encode("cp1252")

@@ -28,7 +28,7 @@ from citeguard.checks.citation_rules import numeric_order
 from citeguard.checks.link_rules import link_dead
 from citeguard.checks.registry import RULES, AuditContext
 from citeguard.ingest import project
-from citeguard.ingest.source import IngestError, TooManyLines, check_lines
+from citeguard.ingest.sourcetext import IngestError, TooManyLines, check_lines
 from citeguard.model import CitationSystem, LinkResult, LinkStatus, Span, Standard
 from citeguard.parse.limits import MAX_WORK, Budget, TooLarge
 from citeguard.report.audit_json import AuditResult, report_dict

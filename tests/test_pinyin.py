@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from citeguard.parse.names import name_spellings, pinyin_name, pinyin_sort_key
+from citeguard.parse.hanname import name_spellings, pinyin_name, pinyin_sort_key
 
 
 @pytest.mark.parametrize(("name", "reading"), [
@@ -35,7 +35,7 @@ def test_given_names_sort_syllable_by_syllable() -> None:
 
 
 def test_the_phrase_dictionary_is_never_loaded() -> None:
-    code = ("import os, sys\nfrom citeguard.parse.names import pinyin_name\npinyin_name('邓长春')\n"
+    code = ("import os, sys\nfrom citeguard.parse.hanname import pinyin_name\npinyin_name('邓长春')\n"
             "assert 'pypinyin' in sys.modules, 'pypinyin was not used'\n"
             "assert 'pypinyin.phrases_dict' not in sys.modules, 'the phrase dictionary was loaded'\n"
             "assert 'PYPINYIN_NO_PHRASES' not in os.environ, 'the environment was left changed'\n")

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
+from citeguard.chars import fold_width
 from citeguard.checks.evidence import authors_counted, compared, unlinked
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
@@ -23,9 +24,9 @@ from citeguard.model import (
     Reference,
     Severity,
 )
-from citeguard.parse.entrykey import fold_name
-from citeguard.parse.names import is_han_name, surname_key
-from citeguard.parse.text import fold_width
+from citeguard.parse.hanname import is_han_name
+from citeguard.parse.names import surname_key
+from citeguard.parse.personname import fold_name
 from citeguard.places import citation_places
 from citeguard.words import counted, ordinal
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from citeguard.chars import fold_width, is_chinese
 from citeguard.checks.registry import Rule
 from citeguard.model import Document, Finding, Footnote, Language, Reference
 from citeguard.parse.entries import translation_start
 from citeguard.parse.fields import TYPE_RE, URL_RE
-from citeguard.parse.names import is_han_name, pinyin_sort_key
-from citeguard.parse.text import fold_width, is_chinese
+from citeguard.parse.hanname import is_han_name, pinyin_sort_key
+from citeguard.parse.personname import fold_name, read_name
 
 # Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
 _ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:，：．](?=(?P<next>.))")
@@ -154,9 +155,11 @@ def name_sort_key(name: str) -> tuple[str, str]:
     (欧阳, 司马 …) count as one surname. Western names sort by their letters.
     """
     if not is_han_name(name.replace(" ", "")):
-        parts = re.split(r"[,\s]+", name.strip().lower(), maxsplit=1)
-        given = re.sub(r"[^\w ]+", "", parts[1]).strip() if len(parts) > 1 else ""  # "M.G" and "M.G." alike
-        return parts[0], given
+        # the family name with its particles, accents folded ("van Dijk" → "vandijk"), read as a list
+        # prints its first author: family name first, unless initials open the name
+        person = read_name(name, family_first=True)
+        given = re.sub(r"[^\w ]+", "", person.given.lower()).strip()  # "M.G" and "M.G." alike
+        return fold_name(person.family) or name.strip().lower(), given
     return pinyin_sort_key(name.replace(" ", ""))
 
 

@@ -39,14 +39,14 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from citeguard.chars import OCR_DIGITS, TYPE_CODE_RE
 from citeguard.checks.entry_style import name_sort_key
 from citeguard.checks.registry import AuditContext
 from citeguard.link import could_be_scanner_slip
 from citeguard.model import Citation, CitationKind, Confidence, Document, EntryStyle, Language, Reference
-from citeguard.parse.entrykey import fold_name
+from citeguard.parse.hanname import is_han_name
 from citeguard.parse.listread import labels_in
-from citeguard.parse.names import is_han_name
-from citeguard.parse.text import OCR_DIGITS, TYPE_CODE_RE
+from citeguard.parse.personname import fold_name
 
 # A numeric citation printed whole: [3]  [1-3]  [1, 4]  ^[2]260  ［5］ — its digits not spaced apart
 _CLEAN_NUMBER_RE = re.compile(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from citeguard.chars import circled, fold_width, is_chinese
 from citeguard.checks.entry_style import EntryText, pages_known, title_brackets
 from citeguard.checks.list_rules import _spacing_findings, by_title
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Footnote, FootnoteMarker, Severity
-from citeguard.parse.text import circled, fold_width, is_chinese
 
 
 def _numbered(ctx: AuditContext) -> list[Footnote]:

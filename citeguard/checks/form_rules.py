@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from citeguard.chars import fold_width
 from citeguard.checks.entry_style import EntryText, Spacing, all_entries, entry_finding, spacing, typing_language
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, rule
@@ -16,7 +17,6 @@ from citeguard.format import HouseStyle, house_style, render_entry
 from citeguard.model import EntryStyle, Finding, Language, Reference, Severity, Span
 from citeguard.parse import parse_entry
 from citeguard.parse.markup import plain_text
-from citeguard.parse.text import fold_width
 
 # An entry's own marks compared: the text without its white space, widths folded
 _SPACE_RE = re.compile(r"\s+")

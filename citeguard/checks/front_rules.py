@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, Severity
-from citeguard.parse.names import is_han_name, name_spellings
+from citeguard.parse.hanname import is_han_name, name_spellings
 
 # 文章编号: ISSN(year)issue-first page-page count, e.g. 2095-8072(2026)03-0052-12
 ARTICLE_ID_RE = re.compile(r"(?P<issn>\d{4}-\d{3}[\dXx])\s*[(（]\s*(?P<year>\d{4})\s*[)）]\s*(?P<issue>\d{1,2})\s*-")

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
 
+from citeguard.chars import fold_width, is_chinese
 from citeguard.checks.citation_rules import normalised_title
 from citeguard.checks.entry_style import (
     PUBLISHER_PERIOD_RE,
@@ -38,8 +39,8 @@ from citeguard.model import (
     Standard,
 )
 from citeguard.parse.fields import TYPE_RE
-from citeguard.parse.names import is_han_name, surname_key
-from citeguard.parse.text import fold_width, is_chinese
+from citeguard.parse.hanname import is_han_name
+from citeguard.parse.names import surname_key
 from citeguard.words import counted
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding

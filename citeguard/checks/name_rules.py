@@ -13,8 +13,10 @@ from citeguard.checks.evidence import compared
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import entry_keys
 from citeguard.model import CitationKind, CitationSystem, Confidence, Finding, Reference, Severity
-from citeguard.parse.entrykey import fold_name, link_surname
-from citeguard.parse.names import is_han_name, pinyin_name, surname_key
+from citeguard.parse.entrykey import link_surname
+from citeguard.parse.hanname import is_han_name, pinyin_name
+from citeguard.parse.names import surname_key
+from citeguard.parse.personname import fold_name
 
 
 @rule("CG113", "numbered-citation-name", Severity.ERROR)

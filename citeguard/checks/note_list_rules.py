@@ -18,12 +18,12 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
+from citeguard.chars import fold_width
 from citeguard.checks.citation_rules import normalised_title
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.link import entry_keys, pages_cover
 from citeguard.model import Confidence, Finding, Footnote, Reference, Severity
 from citeguard.parse.names import surname_key
-from citeguard.parse.text import fold_width
 
 NEAR_TITLE = 90  # rapidfuzz ratio of two folded titles: a slip (a character or two), not another work
 MIN_NEAR = 10  # folded characters a title needs before a near match is trusted

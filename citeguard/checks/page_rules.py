@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from citeguard.chars import fold_width
 from citeguard.checks.reading import gbt_entry
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import pages_cover
 from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
 from citeguard.parse.fields import is_article_number
-from citeguard.parse.text import fold_width
 
 # A page or range: "191", "25-26", "25–26", "xii"
 _RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")

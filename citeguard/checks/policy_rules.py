@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from citeguard.checks.entry_style import EntryText, entry_finding
 from citeguard.checks.registry import AuditContext, Rule, rule
 from citeguard.model import Finding, JournalPolicy, Language, Reference, Severity, Span
-from citeguard.parse.names import is_han_name, name_spellings, split_han_name
+from citeguard.parse.hanname import is_han_name, name_spellings, split_han_name
 from citeguard.parse.pinyin import readings
 from citeguard.words import counted
 

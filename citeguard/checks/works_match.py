@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 
 from citeguard.checks.titles import normalise_title
 from citeguard.model import Language, Reference
-from citeguard.parse.entrykey import fold_name
-from citeguard.parse.names import is_han_name, pinyin_name, surname_key
+from citeguard.parse.hanname import is_han_name, pinyin_name
+from citeguard.parse.personname import PersonName, fold_name, read_name, romanised_family, same_family
 from citeguard.records import FieldDifference, Verdict, Verification, WorkRecord
 
 # Thresholds (rapidfuzz ratio, 0-100, on titles with case, width, script, punctuation and markup folded)
@@ -31,7 +31,7 @@ NEAR_SAME_AUTHOR = 85  # a near title counts as this work only when its first au
 CONTAINER_DIFFERENT = 55  # journal names below this (after abbreviation matching) are different venues
 YEAR_SLACK = 1  # online-first and print years differ by one; more is another year
 # Entry kinds Crossref and OpenAlex mostly lack (GB/T type codes): not found is expected
-UNINDEXED_TYPES = frozenset({"M", "N", "EB", "S", "R", "D", "P", "G", "A", "Z", "DB", "CP", "C"})
+UNINDEXED_TYPES = frozenset({"M", "N", "EB", "S", "R", "D", "P", "G", "A", "Z", "DB", "CP"})
 # HTML and MathML tags in Crossref titles: <i>, <sub>, <mml:math …>
 _TAG_RE = re.compile(r"<[^<>]{0,300}>")
 # Where a subtitle starts: "Main title: subtitle"  "主标题——副标题"
@@ -64,71 +64,67 @@ def title_score(cited: str, record: WorkRecord) -> float:
     return best
 
 
-def _surname(name: str) -> str:
-    """A cited author's family name in the form an index gives it: "Smith, J." → "smith",
-    "张三" → "zhang" (indexes romanise Chinese names)."""
-    compact = name.replace(" ", "")
-    if is_han_name(compact):
-        return pinyin_name(compact)[0]
-    return surname_key(name)
+def _cited_people(ref: Reference) -> list[PersonName]:
+    """The entry's authors as read by the one name reader (organisations too)."""
+    return [person for person in (read_name(a) for a in ref.authors) if person.family]
 
 
-def _record_surname(name: str) -> str:
-    compact = name.replace(" ", "")
-    if is_han_name(compact):
-        return pinyin_name(compact)[0]
-    return fold_name(name)
+def _record_people(ref: Reference, record: WorkRecord) -> list[PersonName]:
+    """The record's authors, its family names as stored (with their particles), with a Chinese name
+    the index stored the wrong way round put right: Crossref often has 张三 as {"given": "Zhang",
+    "family": "San"}."""
+    people = [PersonName(family, record.given[i] if i < len(record.given) else "")
+              for i, family in enumerate(record.authors) if family.strip()]
+    for i, (author, person) in enumerate(zip(ref.authors, people, strict=False)):
+        if person.given and is_han_name(author.replace(" ", "")):
+            key = pinyin_name(author.replace(" ", ""))[0]
+            if _record_key(person) != key and fold_name(person.given) == key:
+                people[i] = PersonName(person.given, person.family)
+    return people
 
 
-def _printed_surnames(ref: Reference, record: WorkRecord) -> list[str]:
-    """The record's family names, with a Chinese name the index stored the wrong way round put
-    right: Crossref often has 张三 as {"given": "Zhang", "family": "San"}."""
-    printed = [_record_surname(a) for a in record.authors]
-    for i, (author, name) in enumerate(zip(ref.authors, printed, strict=False)):
-        given = fold_name(record.given[i]) if i < len(record.given) else ""
-        if given and is_han_name(author.replace(" ", "")):
-            key = _surname(author)
-            if name != key and given == key:
-                printed[i] = key
-    return printed
+def _record_key(person: PersonName) -> str:
+    compact = person.family.replace(" ", "")
+    return pinyin_name(compact)[0] if is_han_name(compact) else person.key
+
+
+def _same_author(cited: PersonName, printed: PersonName) -> bool:
+    """One author on both sides: a Chinese name by its romanised family name (indexes romanise
+    Chinese names), any other by its family name, particles written or left out on either side."""
+    compact = cited.family + cited.given
+    if not cited.organisation and is_han_name(compact):
+        return romanised_family(cited) == _record_key(printed)
+    if is_han_name(printed.family.replace(" ", "")):
+        return cited.key == _record_key(printed)
+    return same_family(cited, printed)
 
 
 def author_differences(ref: Reference, record: WorkRecord) -> list[FieldDifference]:
     """First author, order, and a shortened list (without et al./等)."""
-    cited = [s for s in (_surname(a) for a in ref.authors) if s]
-    printed = [s for s in _printed_surnames(ref, record) if s]
+    cited = _cited_people(ref)
+    printed = _record_people(ref, record)
     if not cited or not printed:
         return []
     shown = ", ".join(ref.authors[:6]) + (" et al." if ref.et_al or len(ref.authors) > 6 else "")
     listed = ", ".join(record.authors[:6]) + (" et al." if len(record.authors) > 6 else "")
-    if cited[0] != printed[0]:
-        why = "authors in another order" if cited[0] in printed else "another first author"
+    if not _same_author(cited[0], printed[0]):
+        why = "authors in another order" if any(_same_author(cited[0], p) for p in printed) else "another first author"
         return [FieldDifference("authors", shown, f"{listed} ({why})")]
-    missing = [c for c in cited if c not in printed]
+    missing = [c.family for c in cited if not any(_same_author(c, p) for p in printed)]
     if missing:
         return [FieldDifference("authors", shown, f"{listed} (not among its authors: {', '.join(missing)})")]
-    if cited != printed[:len(cited)] or _initials_reordered(ref, record):
+    in_order = all(_same_author(c, p) for c, p in zip(cited, printed, strict=False))
+    if len(cited) > len(printed) or not in_order or _initials_reordered(cited, printed):
         return [FieldDifference("authors", shown, f"{listed} (authors in another order)")]
     if not ref.et_al and len(cited) < len(printed):
         return [FieldDifference("authors", shown, f"{listed} ({len(printed)} authors, {len(cited)} cited, no et al.)")]
     return []
 
 
-def _initial(name: str) -> str:
-    """A cited author's first initial: "Sun, Min" → "m", "SUN M" → "m"; "" when not shown."""
-    if "," in name:
-        return name.split(",", 1)[1].strip()[:1].lower()
-    words = name.split()
-    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
-        return words[-1][0].lower()
-    return ""
-
-
-def _initials_reordered(ref: Reference, record: WorkRecord) -> bool:
-    """Authors sharing a surname in another order ("Sun M, Sun C" for "Sun C, Sun M"): told by initials."""
-    cited = [_initial(a) for a in ref.authors]
-    given = [g[:1] for g in record.given[:len(cited)]]
-    pairs = [(c, g) for c, g in zip(cited, given, strict=False) if c and g]
+def _initials_reordered(cited: list[PersonName], printed: list[PersonName]) -> bool:
+    """Authors sharing a family name in another order ("Sun M, Sun C" for "Sun C, Sun M"): told by initials."""
+    pairs = [(c.initials[:1], p.initials[:1]) for c, p in zip(cited, printed, strict=False)
+             if c.initials[:1].isascii() and c.initials and p.initials]
     return len(pairs) >= 2 and any(c != g for c, g in pairs) and sorted(c for c, _ in pairs) == sorted(g for _, g in pairs)
 
 
@@ -261,8 +257,8 @@ def best_match(ref: Reference, records: Sequence[WorkRecord]) -> tuple[WorkRecor
 
 
 def _same_people(ref: Reference, record: WorkRecord) -> bool:
-    cited = [_surname(a) for a in ref.authors[:1]]
-    return bool(cited and record.authors and cited[0] == _record_surname(record.authors[0])) and not any(
+    cited, printed = _cited_people(ref)[:1], _record_people(ref, record)[:1]
+    return bool(cited and printed and _same_author(cited[0], printed[0])) and not any(
         d.field == "year" for d in other_differences(ref, record))
 
 

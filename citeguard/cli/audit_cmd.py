@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from citeguard.cli.arguments import FAIL_LEVELS, confidence_level, default_paper, read_baseline_file, report_stems, use_color
 from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption, TimeoutOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
@@ -142,7 +143,6 @@ def audit(
     """Audit manuscripts, folders of them or quoted patterns ('issue-3/*.docx'), '-' for standard input:
     print a summary, write the reports (and reports/index.html for several papers), exit 1 on findings
     at --fail-on."""
-    from citeguard.cli import FAIL_LEVELS, _confidence, _paper, _read_baseline, _report_stems, _use_color
 
     # Imported here, not at the top: `citeguard --help` should not pay for httpx, Jinja2 and co.
     from citeguard.cli.batch import AuditSettings, PaperJob, PaperOutcome, expand_papers, run_papers
@@ -153,12 +153,12 @@ def audit(
         _fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
     if standard is not None and standard not in {s.value for s in Standard}:
         _fail(f"--standard must be gb2015 or gb2025, not {standard!r}")
-    sure = _confidence(min_confidence)
+    sure = confidence_level(min_confidence)
     if lang is not None and lang not in {"zh", "en"}:
         _fail(f"--lang must be zh or en, not {lang!r}")
     if not papers:  # in CI an empty glob must not audit someone else's paper (the bundled one)
         _fail("no PAPER given: name the manuscripts to audit (or set papers in the configuration; the "
-              f"bundled example is {_paper(None)})")
+              f"bundled example is {default_paper(None)})")
     paths, problems = expand_papers(papers, allow_outside=allow_outside)
     if not paths:  # nothing to audit (an empty folder, links refused): no empty index, no exit 0
         for problem in problems[:-1]:
@@ -190,7 +190,7 @@ def audit(
                          progress=not batch)
     checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
                              allow_private, timeout, cache, no_cache) if verify else None
-    known = _guard(lambda: _read_baseline(baseline)) if baseline is not None else {}
+    known = _guard(lambda: read_baseline_file(baseline)) if baseline is not None else {}
     to_terminal = output_format == "text" and not quiet and str(json_file) != "-"
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
     settings = AuditSettings(
@@ -198,7 +198,7 @@ def audit(
         AuditOptions(tuple(chosen), tuple(dropped), fail_on, offline=offline, min_confidence=sure.value),
         allow_outside, max_pages,
         summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
-        width=width, color=_use_color(), limit=10**9 if verbose else 200,
+        width=width, color=use_color(), limit=10**9 if verbose else 200,
         keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline or output_format == "junit"),
         exclude_urls=url_patterns(exclude_url),
         policy=JournalPolicy(datetime.now(UTC).year, policy_recent_years, policy_recent_share, policy_min_foreign,
@@ -207,7 +207,7 @@ def audit(
     per_path = per_path_ignores(per_path_ignore)
     jobs = [PaperJob(p, stem, known.get(baseline_key(p, baseline), Counter()) if baseline else Counter(),
                      ignored_for(p, per_path))
-            for p, stem in zip(paths, _report_stems(paths), strict=True)]
+            for p, stem in zip(paths, report_stems(paths), strict=True)]
     for problem in problems:
         typer.echo(f"citeguard: error: {visible_controls(problem, one_line=True)}", err=True)
     outcomes: list[PaperOutcome] = []  # each small: counts, files, a slim result only for run-wide files

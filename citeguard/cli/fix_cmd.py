@@ -14,7 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from citeguard.fixes import Edit
-    from citeguard.ingest.source import SourceText
+    from citeguard.ingest.sourcetext import SourceText
     from citeguard.model import Document
 
 # Manuscripts fix can rewrite today (Word tracked changes and .bib patches come later)

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from citeguard.cli.arguments import default_paper, use_color
 from citeguard.cli.errors import TimeoutOption
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
@@ -157,7 +158,6 @@ def verify(
     government documents …), likely-fabricated (only on stated evidence), with retraction and
     correction notices. Exits 1 on a mismatch or likely fabrication (see --fail-on)."""
     from citeguard.api import load_document
-    from citeguard.cli import _paper, _use_color
     from citeguard.cli.errors import EXIT_UNCHECKED
     from citeguard.cli.errors import fail as _fail
     from citeguard.cli.errors import guard as _guard
@@ -165,7 +165,7 @@ def verify(
     from citeguard.report.verify_report import render_verify_json, render_verify_table
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
-    path = _paper(paper)
+    path = default_paper(paper)
     document = _guard(lambda: load_document(path))
     entries = None
     if path.suffix.lower() == ".bib":  # a bibliography on its own: every entry, cited or not
@@ -188,7 +188,7 @@ def verify(
             raise typer.Exit(1 if failing else EXIT_UNCHECKED if nothing else 0)
         _guard(lambda: write_report(json_file, text))
     width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_verify_table(pairs, sent, width=width, color=_use_color()))
+    sys.stdout.write(render_verify_table(pairs, sent, width=width, color=use_color()))
     if failing:
         raise typer.Exit(1)
     if results and all(r.verdict is Verdict.NOT_CHECKED for r in results) and fail_on != "never":

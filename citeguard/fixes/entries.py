@@ -7,15 +7,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from citeguard.chars import fold_width
 from citeguard.checks.entry_style import typing_language
 from citeguard.checks.form_rules import entries_style, reads_back
 from citeguard.checks.registry import selected_code
 from citeguard.fixes.edits import Edit, line_starts, offset
 from citeguard.format import HouseStyle, render_entry
 from citeguard.model import Citation, Confidence, Document, EntryStyle, Finding, Language, Reference
+from citeguard.parse.hanname import is_han_name
 from citeguard.parse.markup import has_markup
-from citeguard.parse.names import is_han_name
-from citeguard.parse.text import fold_width
 
 _TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
 _TO_HALF = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":"})

@@ -16,6 +16,7 @@ from citeguard.parse.entrykey import entry_key
 
 # Types printed as a book: 出版地: 出版者, 出版年: 页码 (M 专著, C 会议录, G 汇编, D 学位论文, R 报告,
 # S 标准, P 专利, A 档案, Z 其他, DB 数据库, CP 计算机程序, DS 数据集)
+_DATED = frozenset({"P", "A", "R"})  # types whose imprint may carry a full date instead of a year
 _BOOKLIKE = frozenset({"M", "C", "G", "D", "R", "S", "P", "A", "Z", "DB", "CP", "DS", "CM", "K"})
 
 
@@ -94,7 +95,8 @@ def _book(ref: Reference, m: _Marks, style: HouseStyle) -> str:
     elif ref.place or ref.publisher:
         parts.append(ref.place or ref.publisher or "")
     out = (ref.edition + m.period if ref.edition else "") + "".join(parts)
-    when = ref.date if ref.type_code == "P" and ref.date else (ref.year or "") + ref.year_suffix  # (a patent: its date)
+    # (a patent's, report's or archive's date where it has one: 2008-01-16, 1931-11-07)
+    when = ref.date if ref.type_code in _DATED and ref.date else (ref.year or "") + ref.year_suffix
     if not style.author_year and when:
         out += (m.comma if parts else "") + when
     if ref.pages:
@@ -113,9 +115,30 @@ def _newspaper(ref: Reference, m: _Marks) -> str:
     return out
 
 
+def _serial(ref: Reference, m: _Marks) -> str:
+    """A serial cited whole: 1984, 1(1)—. 武汉: 中华医学会湖北分会, 1984—."""
+    first = (ref.year or "") + (m.comma + ref.volume if ref.volume else "") + (
+        f"{m.open}{ref.issue}{m.close}" if ref.issue else "") + "—"
+    imprint = m.colon.join(x for x in (ref.place, ref.publisher) if x)
+    return first + (m.period + imprint + m.comma + (ref.year or "") + "—" if imprint else "")
+
+
+def _platform(ref: Reference, m: _Marks) -> str:
+    """A data set's or preprint's version and platform with its dates: V1.0. 平台(2023-09-10)[2025-07-15]."""
+    out = (ref.edition + m.period if ref.edition else "") + (ref.publisher or "")
+    when = ref.update_date or (ref.year if not ref.access_date or ref.publisher else None)
+    return out + (f"({when})" if when else "") + (f"[{ref.access_date}]" if ref.access_date else "")
+
+
 def _online(ref: Reference, m: _Marks, style: HouseStyle) -> str:
     """[出版地: 出版者, 出版年](更新日期)[引用日期]."""
+    if ref.type_code in ("DS", "PP"):
+        return _platform(ref, m)
     out = _book(ref, m, style) if (ref.place or ref.publisher) else ""
+    if not out and not (ref.update_date or ref.access_date) and (ref.date or ref.year):
+        # a report, patent or archive online: its date (and cited pages) where an imprint would stand
+        out = (ref.date if ref.type_code in _DATED and ref.date else ref.year or "") + (
+            m.colon + _pages(ref, m) if ref.pages else "")
     if ref.update_date:
         out += f"({ref.update_date})"
     if ref.access_date:
@@ -131,7 +154,12 @@ def render_entry(ref: Reference, style: HouseStyle = HouseStyle()) -> str:
     if style.author_year and ref.year:
         head += (m.comma if head else "") + ref.year + ref.year_suffix
     pieces = [head] if head else []
-    title = (ref.title or "") + _tag(ref)
+    title = ref.title or ""
+    if ref.identifier and code == "S":  # a standard's number before its title: GB/T 3792—2021 信息与文献…
+        title = f"{ref.identifier} {title}".strip()
+    elif ref.identifier and code in ("R", "P", "A"):  # a report's, patent's or archive's number after it
+        title = f"{title}{m.colon}{ref.identifier}" if title else ref.identifier
+    title += _tag(ref)
     if ref.container and code not in ("J", "N") and (ref.volume or ref.issue) and not (
             ref.place or ref.publisher or ref.host_authors):
         body = _journal(ref, m, style)  # a paper in proceedings printed as a serial: [C]. 刊名, 年, 卷(期): 页
@@ -140,6 +168,10 @@ def render_entry(ref: Reference, style: HouseStyle = HouseStyle()) -> str:
         host = m.comma.join(ref.host_authors)
         title += "//" + (host + m.period if host else "") + ref.container
         body = _book(ref, m, style) if code in _BOOKLIKE else _online(ref, m, style)
+    elif code == "J" and not ref.container and (ref.place or ref.publisher):
+        body = _serial(ref, m)
+    elif code == "J" and ref.date and not (ref.volume or ref.issue or ref.pages):
+        body = _newspaper(ref, m)  # an article published online first: 刊名, 2024-05-09
     elif code == "J":
         body = _journal(ref, m, style)
     elif code == "N":
@@ -154,7 +186,8 @@ def render_entry(ref: Reference, style: HouseStyle = HouseStyle()) -> str:
     if body:
         pieces.append(body)
     out = m.period.join(p for p in pieces if p)
-    tail = [x for x in (ref.url, f"DOI:{ref.doi}" if ref.doi and not (ref.url and ref.doi in ref.url) else "") if x]
+    tail = [x for x in (ref.url, f"DOI:{ref.doi}" if ref.doi and not (ref.url and ref.doi in ref.url) else "",
+                        ref.identifier if ref.identifier and ref.identifier.startswith("CSTR") else "") if x]
     if tail:  # the address comes last, with no mark after it (a period would read as part of it)
         return out + m.period + m.period.join(tail)
     return out + m.period.rstrip()

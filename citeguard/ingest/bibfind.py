@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from citeguard.parse.text import blank_spans, tex_switched_off
+from citeguard.texsource import blank_spans, tex_switched_off
 
 # YAML front matter: bibliography: paper.bib   or   bibliography: [a.bib, b.bib]   or a "- item" list
 _YAML_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)

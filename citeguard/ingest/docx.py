@@ -24,6 +24,7 @@ import zipfile
 import zlib
 from typing import Any
 
+from citeguard.chars import CIRCLED_NUMBER, circled
 from citeguard.ingest.docx_numbers import MAX_NUMBER, NoteFormat, Numbering, W, note_format, note_symbol, val
 from citeguard.ingest.docx_walk import (
     HEADING_STYLE_RE,
@@ -35,9 +36,8 @@ from citeguard.ingest.docx_walk import (
     raised_styles,
     superscripts,
 )
-from citeguard.ingest.source import MAX_LINES, IngestError, SourceText
+from citeguard.ingest.sourcetext import MAX_LINES, IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
-from citeguard.parse.text import CIRCLED_NUMBER, circled
 
 __all__ = ["MAX_NUMBER", "MAX_UNPACKED", "W", "body_paragraphs", "note_paragraphs", "note_symbol", "read_docx"]
 

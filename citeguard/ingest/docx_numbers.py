@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from citeguard.parse.text import circled
+from citeguard.chars import circled
 
 T = TypeVar("T")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

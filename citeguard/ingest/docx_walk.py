@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from citeguard.chars import CIRCLED_NUMBER, CJK_CHAR_RE
 from citeguard.ingest.docx_numbers import Numbering, W, inherited, number, val
 from citeguard.ingest.raised import as_citation
-from citeguard.ingest.source import MAX_LINES, IngestError
-from citeguard.parse.text import CIRCLED_NUMBER, CJK_CHAR_RE
+from citeguard.ingest.sourcetext import MAX_LINES, IngestError
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Elements whose content is not in the accepted text: deletions, moved-away text, field codes,

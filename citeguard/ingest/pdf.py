@@ -24,13 +24,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from citeguard.chars import CIRCLED_CHARS, CJK_CHAR_RE, TYPE_CODE_RE, circled
 from citeguard.ingest.pdf_limits import PdfLimit, start_document
 from citeguard.ingest.pdf_limits import install as install_limits
 from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, running_lines
 from citeguard.ingest.raised import is_exponent
-from citeguard.ingest.source import IngestError, SourceText
+from citeguard.ingest.sourcetext import IngestError, SourceText
 from citeguard.model import NoteLabel, PositionMap, PositionStyle
-from citeguard.parse.text import CIRCLED_CHARS, CJK_CHAR_RE, TYPE_CODE_RE, circled
 
 MAX_PAGES = 100  # default page limit (--max-pages): an article, not a book; ~0.1–0.3 s of CPU a page
 PARALLEL_PAGES = 16  # from this many pages on, pages are read by several processes

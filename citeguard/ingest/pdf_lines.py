@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from citeguard.chars import CIRCLED_CHARS
 from citeguard.ingest.raised import as_citation
-from citeguard.parse.text import CIRCLED_CHARS
 
 # A page-number line: "12", "- 12 -", "· 12 ·", "第 12 页", "Page 12", "12 / 30"
 _PAGE_NUMBER_RE = re.compile(r"^[\s·•\-–—]*(?:第\s*)?(?:page\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[\s·•\-–—]*$",

@@ -18,15 +18,8 @@ from citeguard.ingest.bibfind import (
     tex_live,
     yaml_bibs,
 )
-from citeguard.ingest.source import (
-    MAX_LINES,
-    STDIN,
-    IngestError,
-    SourceText,
-    TooManyLines,
-    line_count,
-    read_source,
-)
+from citeguard.ingest.source import STDIN, read_source
+from citeguard.ingest.sourcetext import MAX_LINES, IngestError, SourceText, TooManyLines, line_count
 
 # LaTeX import package: \import{chapters/clicknp/}{main}  \subimport*{sec/}{intro}
 _TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?"

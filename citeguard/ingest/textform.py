@@ -8,7 +8,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from citeguard.ingest.source import SourceText
+from citeguard.ingest.sourcetext import SourceText
 
 # The byte-order marks a file may start with, longest first (UTF-32 LE begins like UTF-16 LE)
 _BOMS: tuple[tuple[bytes, str], ...] = (

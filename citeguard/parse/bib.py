@@ -15,10 +15,12 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import RemoveEnclosingMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
+from citeguard.chars import is_chinese
 from citeguard.ingest import SourceText
 from citeguard.model import EntryStyle, IssueKind, Language, ParseIssue, Reference, Span
 from citeguard.parse.fields import iso_date, place_in_institution
-from citeguard.parse.text import blank_spans, is_chinese, tex_discarded, tex_group_end, tex_switched_off
+from citeguard.parse.personname import delatex
+from citeguard.texsource import blank_spans, tex_discarded, tex_group_end, tex_switched_off
 
 # BibTeX entry type → GB/T 7714 type code
 BIB_TYPES = {"article": "J", "book": "M", "inbook": "M", "incollection": "C", "inproceedings": "C",
@@ -274,7 +276,8 @@ def _clean(value: str | None) -> str | None:
 def _authors(value: str | None) -> tuple[tuple[str, ...], bool]:
     if not value:
         return (), False
-    names = [n.strip() for n in re.split(r"\s+and\s+", _clean(value) or "") if n.strip()]
+    # (each name decoded as BibTeX prints it: "Doll{\\'a}r" is Dollár, "{\\L}ukasz" Łukasz)
+    names = [n for n in (" ".join(delatex(n).split()) for n in re.split(r"\s+and\s+", value.strip())) if n]
     et_al = bool(names) and names[-1].lower() == "others"
     return tuple(n for n in names if n.lower() != "others"), et_al
 

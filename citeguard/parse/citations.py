@@ -12,10 +12,10 @@ import itertools
 import re
 from dataclasses import replace
 
+from citeguard.chars import HAN, OCR_DIGITS, fold_width
 from citeguard.model import CitationKind
 from citeguard.parse.cited import NameLexicon, RawCitation, Unparsed
 from citeguard.parse.numeric import IMAGE_RE, numeric_citations
-from citeguard.parse.text import HAN, OCR_DIGITS, fold_width
 
 # The innermost parenthesis, either width: （周文和许凌云，2023）  (Smith, 2020)
 PAREN_RE = re.compile(r"[（(](?P<body>[^（()）\n]{1,3000})[)）]")

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from citeguard.chars import HAN
 from citeguard.model import CitationKind
 from citeguard.parse.entrykey import link_surname
 from citeguard.parse.names import surname_key
-from citeguard.parse.text import HAN
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,21 @@ import itertools
 import re
 from dataclasses import replace
 
+from citeguard.chars import OCR_DIGITS, fold_width, han_count, is_chinese
 from citeguard.model import EntryStyle, Language, Reference, Span
+from citeguard.parse.elements import (
+    CSTR_RE,
+    NUMBERED_TYPES,
+    holdings,
+    responsible_before_host,
+    responsible_before_serial,
+    scale_start,
+    size_start,
+    standard_number,
+    trailing_number,
+    url_end_in,
+    version_and_platform,
+)
 from citeguard.parse.entries_apa import parse_apa
 from citeguard.parse.entrykey import EntryKey, entry_key, original_start
 from citeguard.parse.fields import (
@@ -28,7 +42,8 @@ from citeguard.parse.fields import (
 )
 from citeguard.parse.markup import plain_text
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import OCR_DIGITS, demath, fold_width, han_count, is_chinese
+from citeguard.parse.personname import read_name
+from citeguard.parse.text import demath
 
 # Pieces of the publication patterns below, written so that a run of spaces costs linear time
 # (issue 15): a lazy field may not end in white space — the \s*+ after it takes the run once,
@@ -37,12 +52,17 @@ _END = r"(?<!\s)"  # a lazy field ends on a non-space character
 # (期): (4)  (增刊1) — an issue is short; the bound keeps a run of spaces inside "(" from being rescanned
 _ISSUE = r"(?:\(\s*+(?P<issue>[^)]{0,40}?)\s*+\))"
 # : 页码 — the pages run to the entry's closing point (none, or no trailing space); a period inside
-# them only before the supplementary pages of a range: 1701-1718.e28
-_PAGES = r"(?::\s*+(?P<pages>(?:(?:[^.]|\.(?=e\d))*?(?<!\s))?))"
+# them only before the supplementary pages of a range (1701-1718.e28), or a range of chapter and page (1.1-1.36)
+_PAGES = (r"(?::\s*+(?P<pages>\d{1,3}\.\d{1,4}\s*+[-–]\s*+\d{1,3}\.\d{1,4}"
+          r"|(?:(?:[^.]|\.(?=e\d))*?(?<!\s))?))")
+# A year of an imprint in the forms GB/T 7714 gives it: 2012  2012a  c1971 (copyright)  [1936]
+# (estimated)  1995印刷 (printing)  1865(清同治四年) (another calendar)  1931-11-07 (an archive's date)
+_YEAR_FORMS = (r"(?:c|©)?\[?(?P<year>\d{4})(?P<suffix>[a-z]?)\]?(?P<monthday>-\d{1,2}-\d{1,2})?"
+               r"(?:\s*+印刷|\s*+\([^()]{1,30}\))?")
 # the entry's end: an optional full stop between spaces
 _CLOSE = r"\s*+\.?\s*+$"
 # Network dates: (2026-01-14)[2026-03-29]  or only [2026-03-29]
-DATES_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))(?:\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\))?\s*"
+DATES_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))(?:\(\s*(?P<update>\d{4}(?:-\d{1,2}-\d{1,2})?)\s*\))?\s*"
                       r"\[\s*(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*\]")
 # A date closing an entry after its URL, bracketed or not, as OCR may space it: "…/a.html,2010 -11 -1."
 # "….htm.[2020-01-02]" (not a URL's own path: "…/2020-01-02" is preceded by a slash; the spaces
@@ -61,22 +81,25 @@ NEWSPAPER_RE = re.compile(
 # Book and similar: [2版. ]出版地: 出版者, 出版年[: 页码]   (a "." for the "," is tolerated, and a
 # missing ":" before the placeholder [s.n.]: "Washington[s.n.], 2005")
 BOOK_RE = re.compile(
-    r"^(?:(?P<edition>[^.:,]{1,20}?(?:版|(?:增订|修订|刻|影印|重印)本|ed|edition|学位论文|论文|译|译注|校注|主编|编))"
+    r"^(?:(?P<edition>Rev\.\s*ed|[^.:,]{1,20}?(?:版|(?:增订|修订|刻|影印|重印)本|ed|edition|学位论文|论文|译|译注|校注|主编|编))"
     r"\s*+\.\s*+)?"
-    rf"(?P<place>\[[^\]]*\]|[^:;,.\[]+?{_END}(?:,\s*+(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.))?)"
+    rf"(?!https?\s*+:)(?P<place>\[[^\]]*\]|[^:;,.\[]+?{_END}(?:,\s*+(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{{1,12}}\.?))?)"
     r"(?:\s*+[:;]\s*+|\s*+(?=\[[Ss]\.\s?[Nn]\.?\]))"
-    rf"(?P<publisher>[^:]+?){_END}\s*+[,.]\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
+    rf"(?P<publisher>[^:]+?){_END}\s*+[,.]\s*+{_YEAR_FORMS}\s*+{_PAGES}?{_CLOSE}")
 # A book's publisher and year with no place before them: Springer Berlin Heidelberg, 2010
 PUBLISHER_YEAR_RE = re.compile(
     rf"^(?P<publisher>[^:,.\[]{{3,80}}?){_END}\s*+,\s*+(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # Author-year system, journal without its year: 刊名, 28(11): 2178-2183   Acta Bot Sin, 44(6): 617-626
 # (also "Agric Res Arid Areas 36(2):131-136", the comma before the volume left out)
 AY_JOURNAL_RE = re.compile(
-    rf"^(?P<container>[^,]+?){_END}(?:\s*+,\s*+|\s++(?=\d))(?P<volume>[^(:,]+?{_END})?\s*+{_ISSUE}?\s*+"
+    rf"^(?!\d{{1,4}}\s*+\()(?P<container>[^,]+?){_END}(?:\s*+,\s*+|\s++(?=\d)|(?=\(\s*\d))(?P<volume>[^(:,]+?{_END})?\s*+{_ISSUE}?\s*+"
     rf"{_PAGES}?{_CLOSE}")
 # Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
 AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?){_END}\s*+[:;]\s*+(?P<publisher>[^:]+?){_END}\s*+"
                         rf"{_PAGES}?{_CLOSE}")  # "In Flora of X. Beijing: Science Press"
+# Author-year system, book whose cited pages follow a comma: 南京: 江苏古籍出版社, 288.
+AY_BOOK_PAGES_RE = re.compile(rf"^(?P<place>[^:;,.\[]+?){_END}\s*+:\s*+(?P<publisher>[^:,]+?){_END}\s*+,\s*+"
+                              rf"(?P<pages>(?:序|第)?\d{{1,5}}(?:\s*+[-–~]\s*+\d{{1,5}})?){_CLOSE}")
 # A thesis's institution, then its place: 武汉理工大学, 武汉, 2013   Zhejiang A&F University, Linan, 2010
 THESIS_PLACE_AFTER_RE = re.compile(
     rf"^(?P<publisher>[^:,.\[]{{2,80}}?){_END}\s*+,\s*+(?P<place>[^:,.\[\d]{{2,30}}?){_END}\s*+,\s*+"
@@ -94,7 +117,7 @@ _RESPONSIBLE_RE = re.compile(r"(?:译|译注|校注|主编|编著|编|整理|点
 # Year only (publisher unknown): 2020: 12-13
 YEAR_ONLY_RE = re.compile(rf"^(?P<year>\d{{4}})(?P<suffix>[a-z]?)\s*+{_PAGES}?{_CLOSE}")
 # A date element (patents, standards): 2012-04-05.
-DATE_ONLY_RE = re.compile(rf"^(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}){_CLOSE}")
+DATE_ONLY_RE = re.compile(rf"^(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*+{_PAGES}?{_CLOSE}")
 # A volume in a book title: 习近平谈治国理政(第4卷)   题名:第4卷   Vol. 2
 VOLUME_IN_TITLE_RE = re.compile(r"(?:[(:]\s*)?第\s*(?P<v>\d+|[一二三四五六七八九十]+)\s*卷\s*\)?|\bVol\.?\s*(?P<w>\d+)",
                                 re.IGNORECASE)
@@ -106,6 +129,9 @@ _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z\d])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[
 # Where an English rendering appended to a Chinese entry may start: "…1202-1212 Guo K,…"
 # "….(Liu Bing,Xia Shixiong…)"  "…[Wang Zhuo,Guo Yuefeng…]"
 _TRANSLATION_RE = re.compile(r"(?<=[\d.。．)\]）])\s*+[(\[（［]?\s*+(?=[A-Z][A-Za-z'\-]+[\s,.])")
+# A type code (and a version) closing the text before a point: "…[PP/OL]."  "…［J］．"  "…[DS/OL]. V1."
+_CODE_JUST_BEFORE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］]\s*[.。．]?\s*"
+                                  r"(?:V\d{1,3}(?:\.\d{1,3}){0,2}\s*[.。．]?\s*)?$")
 # Any four-digit year in a plausible range, also inside OCR noise: (1981)
 ANY_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)")
 
@@ -125,6 +151,8 @@ def translation_start(text: str) -> int | None:
     if han_count(text) < 4:
         return None
     for m in itertools.islice(_TRANSLATION_RE.finditer(text), 40):
+        if _CODE_JUST_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "…[PP/OL]. PSSXiv (2024-07-02)…", "…[DS/OL]. V1. Sciencedatabank": the entry's own platform
         rest = text[m.start():]
         if han_count(rest) <= 2 and sum(ch.isascii() and ch.isalpha() for ch in rest) >= 15 and han_count(
                 text[:m.start()]) >= 4:
@@ -132,17 +160,26 @@ def translation_start(text: str) -> int | None:
     return None
 
 
+# Initials opening an organisation's name: "U.S." "U.K." (two or three letters, each with its point)
+_LEADING_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}(?=\s?[A-Z][a-z])")
+
+
 def _split_head(raw: str, folded: str) -> tuple[tuple[str, ...], bool, str]:
     """Authors and title from the text before the type code ("习近平. 论…" or just "论…")."""
+    initials = _LEADING_INITIALS_RE.match(folded)
     for m in re.finditer(r"\.", folded):
         i = m.start()
         if 0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit():
             continue  # "0.44" inside a title
+        if initials is not None and i < initials.end():
+            continue  # "U.S.Department of Transportation. …": the abbreviation opening a body's name
         head, rest = raw[:i].strip(), raw[i + 1:].strip()
         if not head or not rest or len(head) > 120 or any(q in head for q in "《“\"?？"):
             break
         names, et_al = split_authors(head)
-        if names and all(len(n) <= 40 for n in names):
+        # (a name is short — a title read as one is not — but an organisation's may be long:
+        # "United Nations Department of Economic and Social Affairs")
+        if names and all(len(n) <= 40 or (len(n) <= 100 and read_name(n).organisation) for n in names):
             return names, et_al, rest
         break
     return (), False, raw.strip()
@@ -206,19 +243,25 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     else:
         authors, et_al, title = _split_head(text[:code_match.start()], folded[:code_match.start()])
         fields.update(authors=authors, et_al=et_al, title=title or None)
+    code = code_match.group("code")
+    if isinstance(fields.get("title"), str):
+        _title_elements(fields, code)
     tail_start = code_match.end()
     tail = folded[tail_start:]
 
     # URL and DOI come last in an entry; take them out first so their dots cannot confuse.
     url_m = URL_RE.search(tail)
     if url_m:
-        url = text[tail_start + url_m.start():tail_start + url_m.end()]
-        url = url.rstrip(".,;")  # the entry's own closing punctuation is not part of the URL
+        url_end = url_end_in(tail, url_m)
+        url = text[tail_start + url_m.start():tail_start + url_end]
+        url = re.sub(r"\s+", "", url).rstrip(".,;")  # the entry's own closing punctuation is not part of the URL
         fields["url"] = url
         rest_end = url_m.start()
+        if (cstr := CSTR_RE.search(tail, url_end)) is not None and not fields.get("identifier"):
+            fields["identifier"] = cstr.group(0).rstrip(".,;")
     else:
         rest_end = len(tail)
-    doi_m = DOI_RE.search(tail, url_m.end() if url_m else 0)
+    doi_m = DOI_RE.search(tail, url_end if url_m else 0)
     if doi_m is None and url_m:
         doi_m = DOI_RE.search(url_m.group(0))
     if doi_m:
@@ -237,14 +280,28 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
             if late.start() < url_m.end():  # glued to the URL: not part of it
                 fields["url"] = text[tail_start + url_m.start():tail_start + late.start()].rstrip(".,;，； ")
     if dates_m:
-        fields["update_date"] = iso_date(dates_m.group("update"))
+        update = dates_m.group("update")
+        if update and len(update) == 4:  # "(2021)": a data set's year of publication, not a date
+            fields["year"] = fields.get("year") or update
+        else:
+            fields["update_date"] = iso_date(update)
         if "access" in dates_m.groupdict():
             fields["access_date"] = iso_date(dates_m.group("access"))
         rest_end = dates_m.start()
+        if code in ("DS", "PP"):  # "V1.0. 国家基础学科公共科学数据中心(2023-09-10)": version and platform
+            version, platform = version_and_platform(text[tail_start:tail_start + rest_end].lstrip(" ."),
+                                                     tail[:rest_end].lstrip(" ."))
+            fields.update(edition=version, publisher=platform)
+            rest_end = 0
+    if code == "CM" and (size := size_start(tail[:rest_end])) is not None:
+        rest_end = size  # "… 2016. 138cm×96cm.": the map's size closes the entry
     body_start = 0
     body = tail[:rest_end]
     stripped = body.lstrip(" .")
     body_start = len(body) - len(stripped)
+    if (responsible := responsible_before_host(stripped)):  # "张三，译//…": the part's translator
+        body_start += responsible
+        stripped = stripped[responsible:]
     host_mark = _HOST_RE.match(stripped)
     if host_mark:
         body_start += host_mark.end()
@@ -254,14 +311,19 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         # period whose remainder reads as publication data; before it, editors and host title.
         pub = host
         dots = _split_periods(host_folded)[:MAX_HOST_PERIODS]
-        tries = [(p, d) for p in (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) for d in dots]
+        imprints = (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) + ((AY_BOOK_PAGES_RE, AY_BOOK_RE) if fields.get("year") else ())
+        tries = [(p, d) for p in imprints for d in dots]
         for pattern, dot in tries:
-            if pattern.match(host_folded[dot + 1:].strip()):
+            found = pattern.match(host_folded[dot + 1:].strip())
+            if found and not (pattern is AY_BOOK_RE and _WORDS_RE.search(found.group("pages") or "")):
                 head_raw, pub = host[:dot], host[dot + 1:]
                 h_authors, _, h_title = _split_head(head_raw, host_folded[:dot])
                 if h_authors and h_title:
                     fields["host_authors"] = h_authors
                     fields["container"] = h_title.strip()
+                elif (body_dot := _corporate_head(host_folded[:dot])) is not None:
+                    fields["host_authors"] = (head_raw[:body_dot].strip(),)
+                    fields["container"] = head_raw[body_dot + 1:].strip()
                 else:
                     fields["container"] = head_raw.strip()
                 break
@@ -269,7 +331,9 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         body_start += consumed
     pub_raw = text[tail_start + body_start:tail_start + rest_end].strip()
     pub_folded = fold_width(pub_raw).strip()
-    leftover = _publication(fields, pub_raw, pub_folded, code_match.group("code"), year_known=fields.get("year") is not None)
+    leftover = _publication(fields, pub_raw, pub_folded, code, year_known=fields.get("year") is not None)
+    if host_mark and code == "C" and not fields.get("container") and not fields.get("place") and fields.get("publisher"):
+        fields["container"] = fields.pop("publisher")  # "[C]//2022 6th ACAIT, 2022: 2": the meeting, its year
     if code_match.group("code") == "D" and not fields.get("place"):
         _thesis_place(fields, pub_raw, pub_folded, leftover)
         leftover = None if fields.get("place") else leftover
@@ -286,6 +350,36 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     return with_fields(base, fields)
 
 
+# A corporate body in its own name, book-title marks and all, before the host title: 《环球科学》杂志社.
+_CORPORATE_HEAD_RE = re.compile(r"^[^.]{2,40}?[社会部局院所馆委厅办司处](?=\.)")
+
+
+def _corporate_head(folded: str) -> int | None:
+    """Where a host's corporate editor ends ("《环球科学》杂志社. 认识记忆力"), if one opens it."""
+    m = _CORPORATE_HEAD_RE.match(folded)
+    return m.end() if m else None
+
+
+# The year closing a standard's number: GB/T 3792—2021  ISO 21378:2019  (en) after it allowed
+STANDARD_YEAR_RE = re.compile(r"[—–\-:]\s*(?P<year>(?:19|20)\d{2})(?:\s*\(\w{1,2}\))?$")
+
+
+def _title_elements(fields: dict[str, object], code: str) -> None:
+    """What GB/T 7714—2025 prints in the title's place that is not title: a standard's number before
+    it, a report's, patent's or archive's number after it, a map's scale after it."""
+    title = str(fields["title"])
+    folded = fold_width(title)
+    if code == "S" and (start := standard_number(folded)):
+        number = title[:start].strip()
+        fields.update(identifier=number, title=title[start:].strip() or None)
+        if (year := STANDARD_YEAR_RE.search(fold_width(number))) is not None:
+            fields["year"] = year.group("year")  # GB/T 3792—2021: the year the standard was issued
+    elif code in NUMBERED_TYPES and (at := trailing_number(folded)) is not None:
+        fields.update(identifier=title[at:].strip().lstrip(":：").strip(), title=title[:at].strip() or None)
+    elif code == "CM" and (at := scale_start(folded)) is not None:
+        fields["title"] = title[:at].strip() or None
+
+
 def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *, year_known: bool = False) -> str | None:
     """Fill publication fields from the element after the title; return what was not read.
 
@@ -294,13 +388,22 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
     """
     if not folded.strip(" ."):
         return None
-    order: tuple[re.Pattern[str], ...] = {"J": (JOURNAL_RE, BOOK_RE), "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
+    if code in ("J", "N") and (skip := responsible_before_serial(folded)):
+        raw, folded = raw[skip:], folded[skip:]  # (the translator of an article: where GB/T 7714 has it)
+    if code == "J" and (serial := holdings(raw, folded)) is not None:  # a journal cited whole: 1984, 1(1)—. …
+        fields.update(year=serial.year, volume=serial.volume, issue=serial.issue, place=serial.place,
+                      publisher=serial.publisher)
+        return None
+    # (a journal article published online first has a date and no volume: 刊名, 2024-05-09.)
+    order: tuple[re.Pattern[str], ...] = {"J": (JOURNAL_RE, BOOK_RE, NEWSPAPER_RE),
+                                          "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
         code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
-        order = (*order, AY_JOURNAL_RE, AY_BOOK_RE) if code == "J" else (*order, AY_BOOK_RE, AY_JOURNAL_RE)
+        order = (*order, AY_JOURNAL_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if code == "J" else (
+            *order, AY_BOOK_PAGES_RE, AY_BOOK_RE, AY_JOURNAL_RE)
     # (a book's imprint after translators or an edition: "张建华, 译. 北京: 北京大学出版社." — also in
     # the author-year system, where the imprint has no year and must not be read as a journal's)
-    imprints = (BOOK_RE, PUBLISHER_YEAR_RE, AY_BOOK_RE) if year_known else (BOOK_RE, PUBLISHER_YEAR_RE)
+    imprints = (BOOK_RE, PUBLISHER_YEAR_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if year_known else (BOOK_RE, PUBLISHER_YEAR_RE)
     if code not in ("J", "N") and not any(p.match(folded) for p in imprints) \
             and _imprint_after_head(fields, raw, folded, code, imprints, year_known):
         return None
@@ -329,7 +432,7 @@ def _imprint_after_head(fields: dict[str, object], raw: str, folded: str, code: 
             m = pattern.match(rest[lead:])
             if m is None or any(_unbalanced(m.group(k)) for k in ("place", "publisher") if k in m.groupdict()):
                 continue  # "P. Schrodt (Thousand Oaks, CA: Sage)": a bracket cut in two is no imprint
-            if pattern is AY_BOOK_RE and (not (_RESPONSIBLE_RE.search(head) or _EDITION_HEAD_RE.match(head))
+            if pattern in (AY_BOOK_RE, AY_BOOK_PAGES_RE) and (not (_RESPONSIBLE_RE.search(head) or _EDITION_HEAD_RE.match(head))
                                           or _WORDS_RE.search(m.group("pages") or "")):
                 # without a year, "X. Y: Z" is an imprint only after a translator or an edition, and
                 # only when what stands as pages is no second imprint ("…; St. Louis: Missouri … Press: 463")
@@ -363,7 +466,11 @@ def _take(fields: dict[str, object], raw: str, m: re.Match[str], year_known: boo
         fields["year_suffix"] = m.group("suffix") or ""
     if groups.get("date"):
         fields["date"] = iso_date(m.group("date"))
+    elif groups.get("monthday") and groups.get("year"):  # an archive's formation date: 1931-11-07
+        fields["date"] = iso_date(m.group("year") + m.group("monthday"))
     fields["pages"] = split_pages(cut(raw, m, "pages") if "pages" in groups else None)
+    if m.re is NEWSPAPER_RE and groups.get("edition") and not fields["pages"]:
+        fields["pages"] = split_pages(cut(raw, m, "edition"))  # a newspaper's 版次 is the page it is on
 
 
 def _thesis_place(fields: dict[str, object], raw: str, folded: str, leftover: str | None) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from citeguard.chars import OCR_DIGITS, fold_width, is_chinese
 from citeguard.model import EntryStyle, Reference
 from citeguard.parse.fields import DOI_RE, URL_RE, cut, split_pages, with_fields
 from citeguard.parse.names import split_authors
-from citeguard.parse.text import OCR_DIGITS, fold_width, is_chinese
 
 # APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
 APA_RE = re.compile(

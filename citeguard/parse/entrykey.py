@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from citeguard.chars import HAN, OCR_DIGITS, fold_width, is_chinese
 from citeguard.model import EntryStyle
-from citeguard.parse.text import HAN, OCR_DIGITS, demath, fold_width, is_chinese
+from citeguard.parse.personname import PARTICLES, fold_name, read_name
+from citeguard.parse.text import demath
 
 # A year as printed, OCR letters allowed in the last three places: 2014  2O14  2oo9  20l1
 # — and an l or I for the 1 of a year, not inside a word: "Gilette DA.l998."
@@ -67,9 +68,6 @@ _GIVEN_FIRST_RE = re.compile(
     r"(?:(?<=[\s.])|(?<=[a-z]{3})(?<!Mac))(?P<surname>[A-Z][\w'’\-]+)$")
 # Only initials: "J." "J. A." "JA" "J.-R." — in "Smith, J." they belong to the name before them
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s*-?\s*){1,4}$")
-# Name particles written in lower case: van Dijk, de la Pena, von Bredow
-PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "das", "dos", "du", "la", "le", "di",
-                       "ter", "ten", "vande", "vanden", "vander", "y", "al", "el", "bin", "mac"})
 # Lower-case words an organisation's name may hold: "National Bureau of Statistics of China"
 _ORG_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "de", "du", "des", "und", "für"})
 # A figure's or table's caption label, which OCR may glue to a number like a name to a year: "Fig.l0"
@@ -87,6 +85,8 @@ _LOWERED_INITIALS_RE = re.compile(r"^[a-z][A-Z]{1,2}\.?$")
 # Two names OCR ran together when it lost the comma between them: "Melendez-Pastor I Hernandez EI"
 _RUN_TOGETHER_RE = re.compile(r"^(?P<a>[A-Z][\w'’\-]++ [A-Z]{1,3}) ++(?P<b>[A-Z][\w'’\-]++ [A-Z]{1,3})$")
 _HAN_NAME_RE = re.compile(rf"^{HAN}[{HAN[1:-1]}·•\s]{{0,30}}$")
+# 等 and then more text in one "name": the authors ended, the title began ("等.电信业发展白皮书")
+_ET_AL_THEN_TEXT_RE = re.compile(r"^\s*等\s*[.．。]\s*\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +244,8 @@ def _plausible_authors(names: tuple[str, ...]) -> bool:
     if not names or not plausible_name(names[0]):
         return False
     garbled = [n for n in names[1:] if not plausible_name(n)]
+    if any(_ET_AL_THEN_TEXT_RE.match(n) for n in garbled):
+        return False  # "…研究院，等.电信业发展白皮书：2023": 等 closed the authors; a title follows, not a year
     return all(len(n.split(",")[0].split()) == 1 for n in garbled) and len(garbled) * 2 <= len(names) - 1
 
 
@@ -274,15 +276,9 @@ def link_surname(name: str, *, glued: bool = False) -> str:
             surname = g.group("surname")
         elif f is not None and not name.isupper():
             surname = f.group("surname")
-        else:
-            surname = name
+        else:  # accents, particles, hyphenated or two-letter given names: the one name reader's family
+            surname = read_name(name).family or name
     return fold_name(surname)
-
-
-def fold_name(text: str) -> str:
-    """Lower case without accents, spaces, hyphens or apostrophes: "de la Peña" → "delapena"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).lower()
 
 
 def without_particles(key_source: str) -> str:

@@ -7,12 +7,12 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from citeguard.chars import fold_width
 from citeguard.model import Reference
-from citeguard.parse.text import fold_width
 
 TYPE_CODES = frozenset({"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM",
                         "DS", "Z", "PP", "K"})
-CARRIERS = frozenset({"OL", "CD", "DK", "MT"})
+CARRIERS = frozenset({"OL", "CD", "DK", "MT", "MM"})
 
 # A type code with optional carrier: [M]  [J/OL]  [EB/OL]  [ DB / OL ]
 TYPE_RE = re.compile(r"\[\s*(?P<code>[A-Z]{1,2})\s*(?:/\s*(?P<carrier>[A-Z]{2})\s*)?\]")

@@ -8,11 +8,11 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from citeguard.chars import han_count
 from citeguard.ingest import SourceText
 from citeguard.model import FrontMatter, Located
 from citeguard.parse.lines import Line, split_lines
 from citeguard.parse.reflist import heading_match
-from citeguard.parse.text import han_count
 
 # Labelled front-matter lines.  Each group is "label, separator, value":
 #   摘要: …   【摘 要】…   关键词：a；b   中图分类号：F125   文献标识码：A   文章编号：…

@@ -12,26 +12,19 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from citeguard.parse.entrykey import starts_entry
+from citeguard.chars import CIRCLED_CHARS, CIRCLED_NUMBER
 from citeguard.parse.lines import Line, split_lines
+from citeguard.parse.listblocks import EntryBlock, ListFinding
 from citeguard.parse.mdnotes import MdNote, fenced_lines, find_definitions
-from citeguard.parse.reflist import END_RE, LABEL_RE, EntryBlock, ListRegion, find_list, heading_match, read_region
-from citeguard.parse.text import CIRCLED_CHARS, CIRCLED_NUMBER, FOOTNOTE_MARK, SENTENCE_END_RE
+from citeguard.parse.text import FOOTNOTE_LINE_RE, SENTENCE_END_RE
 
-# A footnote line: "① text", "^① text", "^{①} text", "^{*} text" (the fund note).
-FOOTNOTE_LINE_RE = re.compile(FOOTNOTE_MARK + r"[ \t]*(?P<text>\S.*)$")
-# English abstract label: "Abstract:", "**Abstract**", "Abstract"
-ABSTRACT_EN_RE = re.compile(r"^[ \t]*(?:#+[ \t]*)?\**(?:Abstract|ABSTRACT)\b")
 # Chinese section headings: "一、…", "（一）…", "(二) …", "# 1 Introduction", "1.2 方法"
 HEADING_RE = re.compile(
     r"^[ \t]*(?:#+[ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
     r"|第[一二三四五六七八九十]+[章节部分])")
 YAML_FENCE_RE = re.compile(r"^---[ \t]*$")
-# Text that marks a line as a reference entry: "(2014)", "2014," "2014."
-_ENTRY_LIKE_RE = re.compile(r"\(\s*[12]\d{3}[a-z]?\s*\)|\b(?:19|20)\d{2}[.,;:]")
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A contiguous piece of a paragraph: ``text[start:end]`` of the source, on ``page``."""
@@ -113,15 +106,28 @@ def footnote_match(line: Line) -> re.Match[str] | None:
     return FOOTNOTE_LINE_RE.match(line.text)
 
 
-def analyse(text: str, front_end: int) -> Layout:
-    """Cut ``text`` into regions.  ``front_end`` is the index of the first body line."""
+@dataclass(frozen=True, slots=True)
+class TextLines:
+    """The first pass: the text's lines, with the lines of Markdown note definitions and fenced code
+    blanked (neither is body text nor an entry), and where the body starts (after a YAML header)."""
+
+    lines: tuple[Line, ...]
+    front_end: int  # the first body line
+    yaml: tuple[Line, ...]  # the YAML header's lines, without its fences
+    yaml_end: int  # the line after the header (0 without one)
+    md_notes: tuple[MdNote, ...]
+
+
+def text_lines(text: str, front_end: int) -> TextLines:
+    """Lines of ``text`` for the list finder and the layout; ``front_end`` is the index of the first
+    body line as the front matter reader saw it."""
     lines = split_lines(text)
-    yaml: list[Line] = []
+    yaml: tuple[Line, ...] = ()
     yaml_end = 0
     if lines and YAML_FENCE_RE.match(lines[0].text):
         for ln in lines[1:]:
             if YAML_FENCE_RE.match(ln.text) or ln.text.strip() == "...":
-                yaml = list(lines[1:ln.index])
+                yaml = tuple(lines[1:ln.index])
                 yaml_end = ln.index + 1
                 front_end = max(front_end, yaml_end)
                 break
@@ -130,21 +136,19 @@ def analyse(text: str, front_end: int) -> Layout:
     used = {i for note in md_notes for i in note.lines} | fenced_lines(lines)
     if used:
         lines = tuple(Line(ln.index, ln.start, ln.end, "") if ln.index in used else ln for ln in lines)
-    region = find_list(lines, front_end, len(lines))
-    if region is not None:
-        trailing_at = _trailing_start(lines, region.first_line + 1, len(lines))
-        if trailing_at < region.end_line:  # the English title block after a Chinese list ends it
-            region = find_list(lines, region.first_line, trailing_at)
-    regions = chapter_lists(lines, front_end, len(lines), region) if region is not None else ()
+    return TextLines(lines, front_end, yaml, yaml_end, md_notes)
+
+
+def analyse(text: str, prepared: TextLines, lists: ListFinding) -> Layout:
+    """The last pass: pages, body paragraphs and footnote blocks of ``text``, around the lists the
+    list finder found in ``prepared``'s lines."""
+    lines, front_end, yaml, yaml_end, md_notes = (prepared.lines, prepared.front_end, prepared.yaml,
+                                                   prepared.yaml_end, prepared.md_notes)
     # a list after each chapter: the lines of every list are not body text, the text between them is
     in_list = bytearray(len(lines))
-    for each in regions:
+    for each in lists.regions:
         in_list[each.first_line:each.end_line] = b"\x01" * (each.end_line - each.first_line)
-    if regions:
-        ref_end, entries = regions[-1].end_line, tuple(e for each in regions for e in each.entries)
-    else:
-        ref_end = _trailing_start(lines, max(front_end, len(lines) // 2), len(lines))
-        entries = ()
+    ref_end = lists.end_line
 
     footnotes: list[FootnoteLine] = []
     page_ends: list[int] = []
@@ -241,10 +245,8 @@ def analyse(text: str, front_end: int) -> Layout:
     page_ends.append(len(text))
     front = tuple(ln for ln in lines[yaml_end:front_end] if not ln.blank)
     trailing = tuple(ln for ln in lines[ref_end:] if not ln.blank)
-    heading = region.heading[1:] if region is not None and region.heading is not None else None
-    list_starts = tuple(lines[each.first_line].start for each in regions) if len(regions) > 1 else ()
     return Layout(lines, front, trailing, tuple(paragraphs), tuple(footnotes), tuple(page_ends),
-                  entries, heading, tuple(yaml), md_notes, list_starts)
+                  lists.entries, lists.heading, yaml, md_notes, lists.list_starts)
 
 
 def _item_block(lines: tuple[Line, ...], at: int, marked: set[str]) -> int:
@@ -271,75 +273,3 @@ def _item_block(lines: tuple[Line, ...], at: int, marked: set[str]) -> int:
     return end
 
 
-def _trailing_start(lines: tuple[Line, ...], lo: int, hi: int) -> int:
-    """Index of the first line of an English title block that ends a Chinese paper, else ``hi``.
-
-    The block is found from its "Abstract" line, walking back over the title, author and
-    affiliation paragraphs (up to eight non-blank lines) that precede it.
-    """
-    for ln in lines[lo:hi]:
-        if ABSTRACT_EN_RE.match(ln.text) and ln.index > lo + 3:
-            start = ln.index
-            seen = 0
-            i = ln.index - 1
-            while i > lo and seen < 8:
-                t = lines[i].text
-                if not t.strip():
-                    i -= 1
-                    continue
-                if END_RE.match(t) and not t.lstrip().startswith("#"):
-                    break
-                if (LABEL_RE.match(t) or FOOTNOTE_LINE_RE.match(t) or _ENTRY_LIKE_RE.search(t) or starts_entry(t)
-                        or (len(t) > 80 and t.rstrip().endswith((".", "。")))):
-                    break  # a reference entry or a body paragraph, not a title line
-                start = i
-                seen += 1
-                i -= 1
-            return start
-    return hi
-
-
-# A numeric citation in body text, also Markdown-escaped: [3]  [1-3]  [2, 5]  \[30\]
-_CITES_RE = re.compile(r"\\?\[\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3}){0,20}\s*\\?\]")
-MAX_LISTS = 60  # list headings tried (a thesis of many chapters, each with its list)
-
-
-def chapter_lists(lines: Sequence[Line], lo: int, hi: int, main: ListRegion) -> tuple[ListRegion, ...]:
-    """The lists after each chapter or section, in order, their entries numbered by part (1, 2 …),
-    when ``main`` is one of several such lists; else ``(main,)``. A citation's number names an
-    entry of the first list after it. Lists count as one per part only when body text citing by
-    number stands before each: a list and its translation, or a second article's list on the same
-    page, stay as find_list reads them."""
-    if main.heading is None or not main.numbered:
-        return (main,)
-    found: list[ListRegion] = []
-    for ln in lines[lo:hi]:
-        if len(found) >= MAX_LISTS:
-            break
-        if found and ln.index < found[-1].end_line:
-            continue
-        if ln.index == main.first_line:
-            found.append(main)
-            continue
-        m = heading_match(ln.text)
-        if m is None:
-            continue
-        region = read_region(lines, ln.index, m.start("rest"), hi, (ln.index, ln.start + m.start("word"),
-                                                                     ln.start + m.end("word")))
-        if region.numbered and region.entries and region.entries[0].number == 1 and (
-                region.end_line <= main.first_line or region.first_line >= main.end_line):
-            found.append(region)
-    if len(found) < 2 or main not in found:
-        return (main,)
-    previous = lo
-    for region in found:  # each list closes a part that cites by number
-        if not _cites(lines[previous:region.first_line]):
-            return (main,)
-        previous = region.end_line
-    return tuple(replace(region, entries=tuple(replace(e, part=k) for e in region.entries))
-                 for k, region in enumerate(found, start=1))
-
-
-def _cites(lines: Sequence[Line]) -> bool:
-    """Does body text among ``lines`` (not a list entry) cite by number?"""
-    return any(_CITES_RE.search(ln.text) and not LABEL_RE.match(ln.text) for ln in lines)

@@ -14,7 +14,7 @@ costs little more than reading up to the limit.
 
 from __future__ import annotations
 
-from citeguard.ingest.source import IngestError
+from citeguard.ingest.sourcetext import IngestError
 
 MAX_CITATIONS = 20_000  # citations in the text: each number of "[1-3]", each key of "\cite{a,b}"
 MAX_NOTE_MARKS = 20_000  # footnote marks in the text: ① ^{①} [^1], a Word note reference

@@ -1,6 +1,6 @@
 """A numbered list in parts: a list that starts again from [1] under one heading holds several
 runs (a thesis printing each chapter's list in turn), each run's citations found by the chapters of
-the text; the lists after each chapter or section are found in citeguard.parse.layout. Either way
+the text; the lists after each chapter or section are found in citeguard.parse.listfind. Either way
 a citation's number names an entry of its own part, so "[3]" in chapter 2 is chapter 2's third
 entry, whatever chapter 1's list holds. Every loop is bounded by the entries or paragraphs.
 """
@@ -11,14 +11,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from citeguard.chars import is_chinese
 from citeguard.model import Citation, CitationKind, Paragraph
 from citeguard.parse.lines import Line
-from citeguard.parse.text import is_chinese
-
-if TYPE_CHECKING:
-    from citeguard.parse.reflist import EntryBlock
+from citeguard.parse.listblocks import EntryBlock
 
 
 def split_runs(lines: Sequence[Line], entries: list[EntryBlock], end: int) -> tuple[list[EntryBlock], int]:

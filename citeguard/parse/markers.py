@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeguard.parse.text import CIRCLED_CHARS, CIRCLED_NUMBER
+from citeguard.chars import CIRCLED_CHARS, CIRCLED_NUMBER
 
 # A bare circled number: ①
 _BARE_RE = re.compile(f"[{CIRCLED_CHARS}]")

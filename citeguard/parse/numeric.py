@@ -11,9 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from citeguard.chars import HAN
 from citeguard.model import CitationKind
 from citeguard.parse.cited import NameLexicon, RawCitation
-from citeguard.parse.text import HAN
 
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260  [ 1 9 ] (OCR's spaced digits)
 NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d(?: ?\d){0,2}(?:\s*[-–—~,，、]\s*\d(?: ?\d){0,2})*\s*)\]"

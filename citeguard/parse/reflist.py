@@ -18,14 +18,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
+from citeguard.chars import TYPE_CODE_RE, is_chinese, is_cjk
 from citeguard.model import EntryStyle
 from citeguard.parse.entrykey import ACRONYM_NAME_RE, EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
+from citeguard.parse.hanname import is_han_name, pinyin_name
 from citeguard.parse.lines import Line
+from citeguard.parse.listblocks import EntryBlock, ListRegion
 from citeguard.parse.listparts import split_runs
-from citeguard.parse.names import is_han_name, pinyin_name
-from citeguard.parse.text import FOOTNOTE_MARK_RE, TYPE_CODE_RE, is_chinese, is_cjk
+from citeguard.parse.text import FOOTNOTE_MARK_RE
 
 # The words a reference-list heading is made of, in both languages and with OCR's spaces.
 _WORD = (r"(?:主要)?参\s*考\s*文\s*献|引用文献|参考资料|文\s*献|References?|REFERENCES?|Bibliography|BIBLIOGRAPHY|"
@@ -96,30 +97,6 @@ MAX_RUN_ONS = 60  # cut points tried inside one entry
 # cut points tried inside one unnumbered block: OCR may run a whole page of entries into one
 # paragraph (each try reads at most 600 characters)
 MAX_CUT_POINTS = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class EntryBlock:
-    """A reference-list entry: its label number (if any) and the offsets of its text."""
-
-    number: int | None
-    label: str | None
-    start: int  # offset of the entry's first character (its label)
-    text_start: int  # offset after the label
-    end: int
-    text: str
-    part: int = 0  # which numbered run of the list (1, 2 …) when it starts again from 1; 0 for one run
-
-
-@dataclass(frozen=True, slots=True)
-class ListRegion:
-    """Where the reference list is: its heading (if any), its lines and its entries."""
-
-    heading: tuple[int, int, int] | None  # (line index, start offset, end offset) of the heading words
-    first_line: int  # first line of the region (the heading's, or the first entry's)
-    end_line: int  # the line after the region
-    entries: tuple[EntryBlock, ...]
-    numbered: bool
 
 
 def heading_match(text: str) -> re.Match[str] | None:

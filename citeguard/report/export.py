@@ -16,7 +16,8 @@ from citeguard.checks.entry_style import name_sort_key
 from citeguard.checks.page_rules import lists_cited_pages
 from citeguard.model import Document, Language, Reference
 from citeguard.parse.entries import VOLUME_IN_TITLE_RE
-from citeguard.parse.names import han_name_parts, is_han_name
+from citeguard.parse.hanname import han_name_parts, is_han_name
+from citeguard.parse.personname import read_name
 
 # GB/T 7714 type code → (BibTeX type, CSL type)
 TYPES = {
@@ -162,7 +163,10 @@ def _csl_author(ref: Reference, name: str) -> dict[str, str]:
     if "," in formatted:
         family, given = formatted.split(",", 1)
         return {"family": family.strip(), "given": given.strip()}
-    return {"literal": name}
+    person = read_name(name)  # "Jan-Willem van de Meent": family with its particles, as Zotero files it
+    if person.organisation or not person.given:
+        return {"literal": name}
+    return {"family": person.family, "given": person.given} | ({"suffix": person.suffix} if person.suffix else {})
 
 
 def render_csl_json(document: Document) -> str:

@@ -16,7 +16,8 @@ import httpx
 from citeguard.checks.titles import normalise_title
 from citeguard.checks.works_match import Evidence, claims_venue_of_preprint, judge
 from citeguard.model import Reference
-from citeguard.parse.names import is_han_name, surname_key
+from citeguard.parse.hanname import is_han_name
+from citeguard.parse.names import surname_key
 from citeguard.records import Verdict, Verification, WorkRecord
 from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.resolver import PerHostTransport

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from citeguard.chars import is_chinese
+from citeguard.parse.personname import PersonName, read_name
 from citeguard.records import Notice, NoticeKind, WorkRecord
 
 MAX_AUTHORS = 200  # read from one record (consortium papers list thousands)
@@ -132,11 +134,12 @@ def from_csl(item: object, source: str) -> WorkRecord | None:
         other_titles=tuple(t for t in (_text(item.get("original-title")), _text(item.get("short-title"))) if t))
 
 
-def _last_name(display: str) -> str:
-    """OpenAlex gives display names ("Jane Q. Smith", "张三"): the family name is the last word of a
-    Latin name, the whole of a Chinese one."""
-    words = display.split()
-    return words[-1] if words else ""
+def _display_name(display: str) -> PersonName:
+    """OpenAlex gives display names ("Jane Q. Smith", "Jan-Willem van de Meent", "张三"): read as
+    every other name is (the family name with its particles; a Chinese name whole)."""
+    if is_chinese(display):
+        return PersonName(display.replace(" ", ""))
+    return read_name(display)
 
 
 def from_openalex(work: object) -> WorkRecord | None:
@@ -152,8 +155,9 @@ def from_openalex(work: object) -> WorkRecord | None:
         author = authorship.get("author") if isinstance(authorship, Mapping) else None
         name = _text(author.get("display_name")) if isinstance(author, Mapping) else ""
         if name:
-            authors.append(_last_name(name))
-            given.append(" ".join(name.split()[:-1]).lower())
+            person = _display_name(name)
+            authors.append(person.family)
+            given.append(person.given.lower())
     year = work.get("publication_year")
     location = work.get("primary_location")
     venue = location.get("source") if isinstance(location, Mapping) else None
