@@ -183,6 +183,18 @@ ENTRIES: list[tuple[str, dict[str, Any]]] = [
      {'edition': 'V1', 'publisher': 'Sciencedatabank', 'update_date': '2018-05-26', 'doi': '10.11922/sciencedb.610'}),
     ('[30] United Nations Department of Economic and Social Affairs. United Nations e-Government survey 2024[R/OL]. https://publicadministration.un.org/egovkb/.',
      {'authors': ('United Nations Department of Economic and Social Affairs',), 'title': 'United Nations e-Government survey 2024'}),
+    ('某某. 某地区地图. 1∶25 000[CM]. 北京：中国地图出版社，2019. 128cm×84cm.',
+     {'title': '某地区地图', 'type_code': 'CM', 'place': '北京', 'publisher': '中国地图出版社', 'year': '2019'}),
+    ('Smith J. A title[M]. Salt Lake City: [s.n.], 1964.',
+     {'place': 'Salt Lake City', 'publisher': '[s.n.]', 'year': '1964'}),
+    ('张三. 某书[M]. 李四，校注. 北京：中华书局，2010：12.',
+     {'title': '某书', 'place': '北京', 'publisher': '中华书局', 'year': '2010', 'pages': ('12',)}),
+    ('张三. 某书[M]. 王五，编. 北京：中华书局，2010.',
+     {'title': '某书', 'place': '北京', 'publisher': '中华书局', 'year': '2010'}),
+    ('Smith J. A title[M]. ed. by Brown K. London: Penguin, 2001.',
+     {'title': 'A title', 'place': 'London', 'publisher': 'Penguin', 'year': '2001'}),
+    ('Lee K. A title[M]. Singapore: World Scientific Publishing Co., Ltd., 2018: 5.',
+     {'place': 'Singapore', 'publisher': 'World Scientific Publishing Co., Ltd.', 'year': '2018', 'pages': ('5',)}),
 ]
 
 

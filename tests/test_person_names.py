@@ -79,6 +79,12 @@ SAME = [
     ("Mónica Ribero", "Mónica Rivera", False),
     ("Clément L. Canonne", "Clément L. Canonico", False),
     ("John Smith", "Smith John", False),  # not Chinese: the order is the writer's
+    ("王晓明", "WANG Xiaoming", True),  # a Chinese name and its romanisations
+    ("王晓明", "Wang X M", True),
+    ("王晓明", "Xiaoming Wang", True),
+    ("王晓明", "Wang, Xiao-Ming", True),
+    ("王晓明", "Li Xiaoming", False),
+    ("欧阳修", "Ouyang Xiu", True),
 ]
 
 

@@ -134,7 +134,14 @@ def same_family(a: PersonName, b: PersonName) -> bool:
     a romanised Chinese name read in either order?"""
     if set(a.families) & set(b.families):
         return True
+    if _han(a) != _han(b):  # 王晓明 and WANG Xiaoming: the Chinese name romanised
+        han, other = (a, b) if _han(a) else (b, a)
+        return romanised_family(han) in other.families
     return bool(a.core_key) and a.core_key == b.core_key
+
+
+def _han(name: PersonName) -> bool:
+    return not name.organisation and is_han_name(name.family + name.given)
 
 
 def delatex(text: str) -> str:
