@@ -68,6 +68,7 @@ class IssueKind(StrEnum):
     DUPLICATE_KEY = "duplicate-key"
     BIBLIOGRAPHY = "bibliography"  # a named .bib file is missing or was found under another name
     ENCODING = "encoding"
+    LIST_LOST = "list-lost"  # the text ends at the list's heading: its entries were lost on the way
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,8 @@ def test_one_title_with_two_dois_is_two_works(tmp_path: Path, doi_b: str, pages_
     ("我国草原牧区可持续发展的科学基础与实践", "Li, LingHao and Zhang, WenHao", "english", True),
     ("Grassland management in northern China", "Li, LingHao and Zhang, WenHao", "chinese", True),
     ("Grassland management in northern China", "Li, LingHao and Zhang, WenHao", "english", False),
+    ("VirusTotal", "", "chinese", False),           # no author: nothing the field switches is printed (info)
+    ("LIEF project", "{LIEF}", "chinese", False),   # a body as the author: the same
 ])
 def test_the_language_field_against_the_title(tmp_path: Path, title: str, authors: str, langid: str,
                                               contradicts: bool) -> None:
@@ -327,3 +329,14 @@ def test_a_key_in_another_case_matters_under_biber_only(tmp_path: Path, loader: 
                                        "\\end{document}\n", encoding="utf-8")
     _, found = audit_file(tmp_path / "main.tex")
     assert [f.severity.value for f in found if f.code == "CG112"] == [severity]
+
+
+def test_cross_reference_labels_cited_are_not_missing_works(tmp_path: Path) -> None:
+    """\\cite{fig:framework} (a class sending \\autoref to \\cite): said once as information, not an
+    error that the bibliography lacks a work."""
+    bib = "@article{c, author = {Li, Lin}, title = {T}, journal = {J}, year = {2020}, volume = {1}, pages = {1--2}}\n"
+    found = _thesis(tmp_path, bib, body="见\\cite{c}和\\cite{fig:framework}，\\cite{tab:results}。")
+    assert not [m for code, m in found if code == "CG112"]
+    _, all_found = audit_file(tmp_path / "main.tex")
+    (note,) = [f for f in all_found if f.code == "CG112"]
+    assert note.severity.value == "info" and "fig:framework" in note.message

@@ -221,3 +221,24 @@ def test_entry_renders_back_to_the_same_fields(text: str, expected: dict[str, An
             continue  # (a version is not rendered by the 2015 templates the renderer follows)
         assert getattr(again, name) == getattr(first, name), (name, render_entry(first))
 
+
+
+def test_dates_before_the_title_are_read_and_said_out_of_place() -> None:
+    """An author-year entry printing its (update)[access] dates before the title has them: not
+    missing, out of their place."""
+    ref = _read("YUAN X L, LI Y Q, 2019. (2019-09-19) [2020-03-22]. Analysis of codon usage[EB/OL]. "
+                "http://kns.cnki.net/kcms/detail/45.1134.Q.20190918.1651.008.html.")
+    assert (ref.title, ref.update_date, ref.access_date, ref.misplaced) == (
+        "Analysis of codon usage", "2019-09-19", "2020-03-22", ("dates before title",))
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # author-year imprints OCR'd papers print: a thesis's place, institution; a publisher without a place
+    ("GAO J，2010.The study on physiological character of three ferns[D].Linan,Zhejiang A&F University.",
+     {"place": "Linan", "publisher": "Zhejiang A&F University", "year": "2010"}),
+    ("ZHANG XC,2012.Lycophytes and ferns of China [M]//CHEN BH. Peking University Press,12-13.",
+     {"publisher": "Peking University Press", "pages": ("12-13",), "place": None}),
+])
+def test_author_year_imprints(text: str, fields: dict[str, Any]) -> None:
+    ref = _read(text)
+    assert {name: getattr(ref, name) for name in fields} == fields

@@ -49,6 +49,9 @@ CASES = [
     # CG107 et al. omitted for three authors
     ("CG107", "甲（姜玲，2021）。", [(1, W)]),
     ("CG107", "甲（姜玲等，2021）。", []),
+    ("CG107", "姜玲（2021）等人指出。", []),  # 等人 after the year of a narrative citation
+    ("CG107", "姜玲（2021）指出。", [(1, W)]),
+    ("CG106", "刘洋（2020）等研究指出。", []),  # a bare 等 after the year lists works: no et al. to check
     ("CG107", "甲（姜玲和李强，2021）。", []),  # a co-author not of [4]: another work, not 等 left out
     # CG108 same author and year without suffixes
     ("CG108", "甲（习近平，2018:391）。", [(10, W)]),  # at the second entry, [6]

@@ -94,6 +94,23 @@ def test_cg311_edition_specific(standard: Standard, refs: str, count: int) -> No
     assert len(findings(paper("正文。", refs), "CG311", standard)) == count
 
 
+@pytest.mark.parametrize(("standard", "refs", "lacking"), [
+    # a report online has only its date, as the 2015 standard's own [R/OL] example; under 2025 any report
+    (Standard.GB2015, "[1] 中国互联网络信息中心.第29次中国互联网络发展现状统计报告[R/OL].(2012-01-16)[2013-03-26]."
+                      "http://www.cnnic.net.cn/a.pdf.", []),
+    (Standard.GB2025, "[1] Calkin D E, et al. A comparative risk assessment framework: RMRS-GTR-262[R]. 2011: 8-9.", []),
+    # a printed report under 2015 still needs its imprint
+    (Standard.GB2015, "[1] Calkin D E, et al. A comparative risk assessment framework: RMRS-GTR-262[R]. 2011: 8-9.",
+     ["[1]: [R] entry lacks place, publisher"]),
+    (Standard.GB2025, "[1] 某研究院.某报告[R/OL].https://example.org/r.pdf.", ["[1]: [R/OL] entry lacks year, access date [YYYY-MM-DD]"]),
+    # proceedings printed as a serial (GB/T 7714: as the form they come in)
+    (Standard.GB2015, "[1] Schwan H P. Electrical properties of tissues[C]. Proceedings of the 16th Annual Conference "
+                      "of the IEEE. IEEE, 1994, 1(1): A70-A71.", []),
+])
+def test_cg305_reports(standard: Standard, refs: str, lacking: list[str]) -> None:
+    assert [f.message for f in findings(paper("正文。", refs), "CG305", standard)] == lacking
+
+
 def test_cg306_ignores_a_year_after_a_colon_in_the_title() -> None:
     refs = "[1] 黄剑辉.构建开放型经济体的战略研究:从“十三五”到2049[M].2019:333."
     assert summary(paper("正文（黄剑辉，2019）。", refs), "CG306") == []

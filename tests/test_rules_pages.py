@@ -10,7 +10,7 @@ from citeguard.api import audit_file, document_from_text
 from citeguard.format import render_entry
 from citeguard.model import Severity
 
-from .rulekit import findings, paper, summary
+from .rulekit import audit_files, findings, paper, summary
 
 E, W = Severity.ERROR, Severity.WARNING
 BOOK = "[1] 习近平.谈治国理政(第5卷)[M].北京:外文出版社,2025:{pages}."
@@ -139,3 +139,15 @@ def test_article_numbers_in_a_bib_file(tmp_path: Path) -> None:
 def test_an_article_continued_on_another_page_is_not_out_of_order(pages: str, expected: int) -> None:
     refs = f"[1] 韩力峰,李桂林.生物多样性现状及其评价[J].内蒙古环境保护,1998,10(3):{pages}."
     assert len(findings(paper("正文[1]。", refs), "CG204")) == expected
+
+
+@pytest.mark.parametrize(("pages", "bad"), [("págs. 6-8", False), ("pp. 6-8", False), ("S. 12", False),
+                                           ("pp. 30-25", True)])
+def test_cg205_reads_the_word_before_pages(tmp_path: Path, pages: str, bad: bool) -> None:
+    """A .bib pages field may carry the word its language prints before pages (págs., pp., S.)."""
+    bib = f"@book{{b, author = {{Ruiz, Ana}}, title = {{Optimización}}, publisher = {{Reverté}}, " \
+          f"address = {{Barcelona}}, year = {{2010}}, pages = {{{pages}}}}}\n"
+    tex = "\\documentclass{article}\\begin{document}See \\cite{b}.\\bibliographystyle{plain}\\bibliography{refs}" \
+          "\\end{document}\n"
+    _, found = audit_files(tmp_path, {"refs.bib": bib, "main.tex": tex}, "main.tex")
+    assert any(f.code == "CG205" for f in found) is bad

@@ -23,6 +23,17 @@ def test_rule(code: str, text: str, count: int) -> None:
     assert len(summary(text, code)) == count
 
 
+def test_a_list_lost_after_its_heading_is_said_once_as_information() -> None:
+    """A text that ends at "# 参考文献" lost its list in conversion: one note at the heading, not a
+    warning that the author gave no list."""
+    from citeguard.model import Confidence, Severity
+    (f,) = findings("甲（张三，2020）乙（李四，2021）。\n\n# 参考文献\n", "CG905")
+    assert (f.severity, f.confidence, f.line) == (Severity.INFO, Confidence.LOW, 3)
+    assert "ends at the reference list's heading" in f.message
+    (g,) = findings("甲（张三，2020）乙（李四，2021）。\n\n# 结论\n", "CG905")  # another heading: no list at all
+    assert g.severity is Severity.WARNING
+
+
 def test_pandoc_citations_are_reported_once() -> None:
     text = "EM [@Dempster1977] and @Calinon2007 introduced it; mail me at a@b.org.\n\n# References\n"
     (f,) = findings(text, "CG906")

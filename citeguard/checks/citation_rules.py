@@ -430,6 +430,11 @@ def citation_punctuation(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                     citations=[c.id for c in minor_list], evidence=[(major, len(major_list)), (minor, len(minor_list))])
 
 
+# A cross-reference label's name, which a class may route through \cite: fig:x  tab:x  alg:x  eq:x  sec:x
+_LABEL_KEY_RE = re.compile(r"^(?:fig|figure|tab|table|alg|algo|eq|eqn|sec|subsec|chap|ch|lst|thm|lem|def|app)[:_]",
+                           re.IGNORECASE)
+
+
 @rule("CG112", "undefined-key", Severity.ERROR)
 def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A Pandoc or LaTeX citation names a key that no entry of the .bib file has.
@@ -437,12 +442,22 @@ def undefined_key(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     A key that differs from a .bib key only in case is a warning under biblatex (biber matches keys
     exactly: the citation finds nothing) and information under BibTeX (which links it, with a
     warning in its log). Many undefined keys, or any while a named bibliography file is missing,
-    are one finding.
+    are one finding. Names that look like cross-reference labels (fig:…, tab:…, eq:…), which a
+    class's macro may send to \\cite, are said once as information.
     Bad: [@Smith2020] with no @article{Smith2020, …} in the bibliography.  Good: fix the key or add the entry.
     """
     keys = sorted(ref.key for ref in ctx.document.references if ref.key)
     # (\nocite{*} prints every entry: "*" is no key)
     undefined = [c for c in ctx.document.citations if c.kind is CitationKind.KEY and c.reference is None and c.key != "*"]
+    labels = [c for c in undefined if _LABEL_KEY_RE.match(c.key or "")]
+    if labels:  # "fig:framework" through a class's \autoref → \cite fallback: a label, not a missing work
+        names = sorted({c.key or "" for c in labels})
+        yield r.finding(labels[0].span, f"{counted(len(names), 'cited name')} look like cross-reference labels, not "
+                        f"bibliography keys ({', '.join(names[:5])}{' …' if len(names) > 5 else ''}): a macro may send "
+                        "references to \\cite", f"{len(names)} 个被引名称像是交叉引用标签而非文献键："
+                        f"{'、'.join(names[:5])}", severity=Severity.INFO, confidence=Confidence.LOW,
+                        citations=[c.id for c in labels])
+        undefined = [c for c in undefined if c not in labels]
     missing_bib = any(i.kind is IssueKind.BIBLIOGRAPHY for i in ctx.document.issues)
     if undefined and (missing_bib or len({c.key for c in undefined}) > 5):
         # one cause, one finding: a bibliography file that is missing (CG908) may hold them all

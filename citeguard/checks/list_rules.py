@@ -41,6 +41,7 @@ from citeguard.model import (
 from citeguard.parse.fields import TYPE_RE
 from citeguard.parse.hanname import is_han_name
 from citeguard.parse.names import surname_key
+from citeguard.parse.personname import read_name
 from citeguard.words import counted
 
 MANY = 5  # more entries than this lacking the same elements are reported in one finding
@@ -246,7 +247,9 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """An entry lacks an element its type needs.
 
     [J] journal, year and pages (or issue); [N] newspaper, date and 版次; [M]/[C]/[R] place,
-    publisher and year; [D] place, institution and year; electronic resources ([EB/OL], …/OL) an
+    publisher and year (a report online, or any report under GB/T 7714—2025, only its date;
+    proceedings printed as a serial, their year, volume and issue); [D] place,
+    institution and year; electronic resources ([EB/OL], …/OL) an
     access date and a URL. Only GB/T 7714 entries read in full, in a list mostly in GB/T 7714, are
     checked (an APA or Vancouver list is not held to it); more than five entries lacking the same
     elements are one finding; a .bib entry's finding is a warning, its style file deciding what is
@@ -262,8 +265,19 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
         for element in ref.misplaced:
             misplaced[element].append(e)
-        missing = [label for key, label in _REQUIRED.get(ref.type_code, {}).items() if not getattr(ref, key)]
-        if ref.type_code in {"M", "C", "R"} and not ref.place and not ref.container:
+        required = _REQUIRED.get(ref.type_code, {})
+        if ref.type_code == "R" and (ref.carrier or ref.url or ctx.standard is Standard.GB2025):
+            # a report online (the 2015 standard's own [R/OL] example has none) or under 2025 (发布日期
+            # only): no place or publisher
+            required = {"year": "year"}
+        elif ref.type_code == "C" and ref.container and (ref.volume or ref.issue):
+            required = {"year": "year"}  # proceedings printed as a serial (年, 卷(期): 页): no imprint
+        missing = [label for key, label in required.items() if not getattr(ref, key)]
+        if ref.type_code in {"M", "C", "D"} | ({"R"} if "publisher" in required else set()) and not ref.place \
+                and _PLACE_IN_NAME_RE.search(ref.publisher or "") is not None:
+            missing = [m for m in missing if m != "place"]  # "Carnegie Mellon University Pittsburgh, PA": there
+        elif ref.type_code in {"M", "C"} | ({"R"} if "publisher" in required else set()) and not ref.place \
+                and not ref.container:
             missing.insert(0, "place")
         if ref.type_code == "J" and is_preprint(ref):  # a preprint has none (CG311 names its type under 2025)
             missing = [m for m in missing if m != "journal"]
@@ -298,9 +312,18 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
 
 
+# A place at the end of a publisher's or school's name, as .bib files often give it: "… Pittsburgh, PA"
+# "… Cambridge, UK"  "Sandia National Labs., Albuquerque, NM (USA)" (never from inside a run of spaces)
+_PLACE_IN_NAME_RE = re.compile(r"(?:,\s*+|(?<!\s)\s++)(?:[A-Z]{2}|USA|UK|U\.S\.A?\.?|China|Germany|Japan|France)\s*+"
+                               r"(?:\((?:USA|UK)\))?\s*+$|\((?:USA|UK)\)\s*+$")
+
+
 # Where GB/T 7714 puts an element an entry has elsewhere, in both languages
 _PLACES = {"access date": ("the access date stands after the URL: GB/T 7714 has (update)[access date]. URL",
                            "引用日期在网址之后，应著录为“(更新日期)[引用日期]. 网址”"),
+           "dates before title": ("the (update)[access] dates stand before the title: GB/T 7714 puts them after "
+                                  "the type code, before the URL",
+                                  "更新日期和引用日期写在题名之前，应著录在文献类型标识之后、网址之前"),
            "place": ("the place stands inside or after the institution: GB/T 7714 has place: institution",
                      "地点写在单位名称之内或之后，应著录为“地点: 单位”"),
            "series": ("a series stands before the imprint: GB/T 7714 has place: publisher, year after the type code",
@@ -558,7 +581,8 @@ def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     and title declared English, or the reverse.
 
     The gbt7714 and biblatex-gb7714 styles choose 等 or et al. and Chinese or English punctuation
-    by this field, so the printed entry comes out in the wrong convention.
+    by this field, so the printed entry comes out in the wrong convention. An entry with no person
+    among its authors (none, or a body) prints nothing the field switches: information only.
     Bad: author = {周文 and 许凌云}, language = {english}.  Good: language = {zh}.
     """
     for ref in ctx.document.references:
@@ -576,4 +600,7 @@ def bib_language_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{label}：language 字段为 {ref.declared_language}，但作者与题名是"
                             f"{'英文' if declared_zh else '中文'}",
                             evidence=[("language", ref.declared_language)],
-                            suggestion=f"language = {{{'en' if declared_zh else 'zh'}}}")
+                            suggestion=f"language = {{{'en' if declared_zh else 'zh'}}}",
+                            # no person among the authors (none, or a body: {LIEF}): nothing the field
+                            # switches is printed — information only
+                            severity=None if any(read_name(a).given for a in ref.authors) else Severity.INFO)

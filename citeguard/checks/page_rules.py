@@ -24,6 +24,8 @@ _DIGITS_RE = re.compile(r"^\s*\d+\s*$")
 _PAGE_FORM_RE = re.compile(
     r"(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+)(?:-{1,2}(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+))?"
     r"|\d+pp\.?|pp?\.\d+(?:-\d+)?|\d+:\d+(?:-{1,2}\d+:\d+)?|[A-Za-z]{1,6}\d{2,}", re.IGNORECASE)
+# The word some languages print before pages: pp. p. págs. pág. pgs. S. Seiten стр. с.
+_PAGE_WORD_RE = re.compile(r"^\s*(?:pp?|págs?|pgs?|S|Seiten?|стр|с)\.?\s+(?=\d)", re.IGNORECASE)
 # A space inside a number, as in "2 200-2 211" (thin spaces of a typeset thousand, kept by OCR)
 _THOUSANDS_RE = re.compile(r"(?<=\d)\s(?=\d{3}\b)")
 
@@ -181,14 +183,15 @@ def malformed_range(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             # article and its pages, not a range
             if "+" in item or is_article_number(item):
                 continue
-            m = _RANGE_RE.match(_THOUSANDS_RE.sub("", fold_width(item)))
+            item_text = _PAGE_WORD_RE.sub("", item)  # "pp. 6-8", "págs. 6-8", "S. 12": the word before them
+            m = _RANGE_RE.match(_THOUSANDS_RE.sub("", fold_width(item_text)))
             bad = ""
             if m and not m.group("b"):
                 bad = "open range"
             elif m and int(m.group("b")) < int(m.group("a")) and not abbreviated_range(m.group("a"), m.group("b")):
                 bad = "range runs backwards"
-            elif not m and not _DIGITS_RE.match(fold_width(item)) and not _PAGE_FORM_RE.fullmatch(
-                    re.sub(r"\s+", "", fold_width(item))):
+            elif not m and not _DIGITS_RE.match(fold_width(item_text)) and not _PAGE_FORM_RE.fullmatch(
+                    re.sub(r"\s+", "", fold_width(item_text))):
                 bad = "not a page number"
             if bad:
                 yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page {item!r}: {bad}",

@@ -66,9 +66,19 @@ def parser_guess(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 @rule("CG905", "no-reference-list", Severity.WARNING)
 def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The text cites works but no reference list heading (参考文献 / References) was found, so no
-    citation could be checked against an entry."""
+    citation could be checked against an entry. A text that ends at the list's heading, with no
+    entry after it, lost its list on the way (a conversion): said once, as information."""
     doc = ctx.document
     if doc.system is not CitationSystem.NONE and not doc.references and doc.citations:
+        lost = next((i for i in doc.issues if i.kind is IssueKind.LIST_LOST), None)
+        if lost is not None:
+            # the text ends at the list's heading: the list was lost on the way (a conversion cut
+            # it off), not left out by the author — said as what could not be read
+            yield r.finding(lost.span, f"{counted(len(doc.citations), 'citation')}, and the text ends at the reference "
+                            "list's heading with no entry after it (lost in conversion?): nothing could be checked",
+                            f"正文有 {len(doc.citations)} 处引用，但文本止于参考文献标题，其后没有条目（转换时丢失？），无法核对",
+                            severity=Severity.INFO, confidence=Confidence.LOW)
+            return
         yield r.finding(doc.citations[0].span, f"{counted(len(doc.citations), 'citation')} but no reference list was found",
                         f"正文有 {len(doc.citations)} 处引用，但未找到参考文献表")
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ _TEX_IMPORT_RE = re.compile(r"\\(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?
 # Figures exported as TeX code to be \\input: PGF/TikZ plots, Inkscape and xfig overlays, data tables
 _FIGURE_SUFFIXES = frozenset({".pgf", ".tikz", ".pdf_tex", ".eps_tex", ".pstex_t", ".pdftex_t", ".dat", ".csv"})
 # LaTeX: \input{chapters/intro}  \include{ch2}  (not after a % comment sign)
+MAX_LISTED = 2000  # names of one folder looked at for a file named in another case
 _TEX_INPUT_RE = re.compile(r"\\(?:input|include)(?:\{(?P<a>[^}]{1,500})\}|[ \t]+(?P<b>[\w./-]{1,500}))")
 # Where a .bib file's entry (or @string, @comment, @preamble) starts: @article{  @book (
 _BIB_ENTRY_RE = re.compile(r"@[A-Za-z]+[ \t]*[{(]")
@@ -123,7 +125,13 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
             considered[0] += 1
             if considered[0] > MAX_INCLUDES:
                 return  # at most MAX_INCLUDES names looked at, read or not: notes stay few too
+            if any(ch in str(raw) for ch in "#\\"):
+                continue  # "\input{includes/#1.tex}" in a macro, "chap\i\j" in a loop: a name made when TeX runs
             path = raw if raw.suffix == ".tex" or not raw.name else raw.with_name(f"{raw.name}.tex")
+            if not exists(path) and raw.name and exists(raw):
+                continue  # "\input{setup.def}": read by TeX as written, a class's setup rather than text
+            if not exists(path) and (other := _other_case(path)) is not None:
+                path = other  # "\include{tex/Appli}" and tex/appli.tex: one file where names ignore case
             refused = outside(path, root)
             if refused:
                 notes.append(f"the file {str(raw)[-200:]!r} named by \\input / \\include in "
@@ -155,6 +163,19 @@ def _includes(main: SourceText, folder: Path, root: Path, notes: list[str]) -> l
 
     visit(main, folder)
     return out
+
+
+def _other_case(path: Path) -> Path | None:
+    """The file of the folder whose name is ``path``'s but for its case, if there is one (Windows and
+    macOS, where most theses are written, do not tell them apart)."""
+    try:
+        folder = path.parent
+        if not folder.is_dir():
+            return None
+        wanted = path.name.lower()
+        return next((p for p in itertools.islice(folder.iterdir(), MAX_LISTED) if p.name.lower() == wanted), None)
+    except OSError:
+        return None
 
 
 def _blank(path: Path) -> bool:

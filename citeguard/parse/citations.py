@@ -394,10 +394,15 @@ def find_citations(text: str, lexicon: NameLexicon, first_group: int = 0, *, max
                 continue
             if "年" in ym.group("years") and not lexicon.knows(names[0][0]):
                 continue  # "…和结束(2016年11月20日)": a date in prose, unless a listed source (a newspaper)
-            for year, suffix in _years(ym.group("years")):
+            # "Bidwell(2014)等人": Chinese prose may put 等人 after the year of a narrative citation (a
+            # bare 等 there lists works: "邓敏（2007）等研究" is Deng's and others' studies)
+            years = _years(ym.group("years"))
+            # (of one work only: "de Gelder(2006,2015)等人" may speak of the works and their authors together)
+            et_al = names[1] or (text.startswith("等人", m.end()) and len(years) == 1)
+            for year, suffix in years:
                 found.append(RawCitation(
                     CitationKind.AUTHOR_YEAR, start, m.end(), text[start:m.end()], True,
-                    author_text.strip(), names[0], names[1], year, suffix, _pages(ym.group("pages")),
+                    author_text.strip(), names[0], et_al, year, suffix, _pages(ym.group("pages")),
                     group=group, author_start=start))
             continue
         _parenthetical(text, m, lexicon, group, found, unparsed)

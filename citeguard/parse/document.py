@@ -54,6 +54,7 @@ from citeguard.parse.markers import find_markers
 from citeguard.parse.mdnotes import MARK_RE, note_number
 from citeguard.parse.ocr import ocr_damaged
 from citeguard.parse.pairing import page_list, pair_markers
+from citeguard.parse.reflist import heading_match
 from citeguard.parse.spans import covered
 from citeguard.parse.wordnotes import apply_note_labels
 from citeguard.texsource import tex_discarding_macros
@@ -100,6 +101,11 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         issues.append(ParseIssue(IssueKind.BIBLIOGRAPHY, note, src.span(0, 1)))
     budget = Budget(src.path)
     references = tuple(_references(src, layout, issues, budget))
+    if syntax == "latex" and bibs and references:
+        # a LaTeX manuscript's list is made from its .bib files (or typed as \bibitems): a run of
+        # entry-like lines in its source is something else (the author's own publications, an itemize)
+        references = ()
+        issues[:] = [i for i in issues if i.kind is not IssueKind.UNPARSED_REFERENCE]
     if syntax == "latex" and not references:  # a hand-typed \begin{thebibliography} list, items keyed
         references = tuple(bibitem_references(src, mask_code(src.text, "latex")))
         budget.add(entries=len(references))
@@ -113,6 +119,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
             bib_issues.extend(found_issues)
         budget.add(entries=len(from_bib))  # (as many as ingest.project.MAX_BIB_ENTRIES were read)
         references = tuple(from_bib)
+    if not references:
+        _lost_list(src, issues)
     footnotes, fund_note = _footnotes(src, layout, issues, budget)
     lexicon = NameLexicon((n for r in references for n in (*r.authors, *r.original_authors)),
                           (n for r in references for n in (r.authors[:1] + r.original_authors[:1])))
@@ -195,6 +203,18 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         issues=tuple(issues), positions=src.positions, ocr=ocr,
         stray_labels=stray_labels(references, layout.trailing),
         bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "", biber=biber)
+
+
+def _lost_list(src: SourceText, issues: list[ParseIssue]) -> None:
+    """A text that ends at a reference list's heading, no entry after it ("# 参考文献" as its last
+    line): the list was lost on the way (a conversion cut it off) — what could not be read, said."""
+    tail = src.text[-400:].rstrip()
+    last = tail[tail.rfind("\n") + 1:]
+    heading = heading_match(last) if last.strip() else None
+    if heading is not None and not heading.group("rest").strip():
+        start = len(src.text) - len(src.text[-400:]) + tail.rfind("\n") + 1
+        issues.append(ParseIssue(IssueKind.LIST_LOST, "the text ends at the reference list's heading with no "
+                                 "entry after it", src.span(start, start + len(last)), last.strip()))
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:

@@ -68,6 +68,9 @@ DATES_RE = re.compile(r"(?:(?<!\s)|(?<=\s)(?!\s))(?:\(\s*(?P<update>\d{4}(?:-\d{
 # "….htm.[2020-01-02]" (not a URL's own path: "…/2020-01-02" is preceded by a slash; the spaces
 # before the date are only those inside its bracket, so that a run of spaces is not rescanned)
 LATE_DATE_RE = re.compile(r"(?<=[\s,，;；.。\]])(?:\[\s*+)?(?P<access>\d{4}\s?-\s?\d{1,2}\s?-\s?\d{1,2})\s*+\]?\s*+[.。]?\s*+$")
+# Network dates standing before the title, right after an author-year head: (2019-09-19) [2020-03-22].
+LEADING_DATES_RE = re.compile(r"^\s*+(?:\(\s*+(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*+\))?\s*+"
+                              r"\[\s*+(?P<access>\d{4}-\d{1,2}-\d{1,2})\s*+\]\s*+[.,]?\s*+")
 # A lone update date without an access date: (2026-01-14)
 UPDATE_ONLY_RE = re.compile(r"\(\s*(?P<update>\d{4}-\d{1,2}-\d{1,2})\s*\)")
 # Journal: 刊名, 年, 卷(期): 页码   刊名, 2024(4): 5-20   Nature, 2020, 585(7825): 357-362
@@ -100,6 +103,12 @@ AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?){_E
 # Author-year system, book whose cited pages follow a comma: 南京: 江苏古籍出版社, 288.
 AY_BOOK_PAGES_RE = re.compile(rf"^(?P<place>[^:;,.\[]+?){_END}\s*+:\s*+(?P<publisher>[^:,]+?){_END}\s*+,\s*+"
                               rf"(?P<pages>(?:序|第)?\d{{1,5}}(?:\s*+[-–~]\s*+\d{{1,5}})?){_CLOSE}")
+# Author-year system, a thesis's place and institution with a comma for the colon: Linan, Zhejiang A&F University.
+AY_THESIS_COMMA_RE = re.compile(rf"^(?P<place>[^:;,.\[\d]{{2,30}}?){_END}\s*+,\s*+"
+                                rf"(?P<publisher>[^:;,\[\d]{{3,80}}?){_END}{_CLOSE}")
+# Author-year system, a publisher without its place, the pages after a comma: Peking University Press, 12-13.
+AY_PUBLISHER_PAGES_RE = re.compile(rf"^(?P<publisher>[^:;,.\[\d]{{3,80}}?){_END}\s*+,\s*+"
+                                   rf"(?P<pages>\d{{1,5}}(?:\s*+[-–~]\s*+\d{{1,5}})?){_CLOSE}")
 # A thesis's institution, then its place: 武汉理工大学, 武汉, 2013   Zhejiang A&F University, Linan, 2010
 THESIS_PLACE_AFTER_RE = re.compile(
     rf"^(?P<publisher>[^:,.\[]{{2,80}}?){_END}\s*+,\s*+(?P<place>[^:,.\[\d]{{2,30}}?){_END}\s*+,\s*+"
@@ -237,6 +246,11 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
     if key is not None and re.search(r"\w{2}", folded[key.head_end:code_match.start()]):
         # GB/T 7714 著者-出版年制: "CHEN D M, 1993. 题名[M]. 出版地: 出版者." — the year follows the authors
         title = text[key.head_end:code_match.start()].strip(" .,:")
+        early = LEADING_DATES_RE.match(fold_width(title))
+        if early is not None:  # "…, 2019. (2019-09-19) [2020-03-22]. Title[EB/OL]": the dates before the title
+            fields.update(update_date=iso_date(early.group("update")), access_date=iso_date(early.group("access")),
+                          misplaced=("dates before title",))
+            title = title[early.end():].strip(" .,:")
         fields.update(authors=key.authors, et_al=key.et_al, title=title or None, year=key.year,
                       year_suffix=key.suffix, notes=tuple(dict.fromkeys((*base.notes, *key.repairs))),
                       damaged_year=key.damaged_year)
@@ -311,7 +325,8 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
         # period whose remainder reads as publication data; before it, editors and host title.
         pub = host
         dots = _split_periods(host_folded)[:MAX_HOST_PERIODS]
-        imprints = (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) + ((AY_BOOK_PAGES_RE, AY_BOOK_RE) if fields.get("year") else ())
+        imprints = (BOOK_RE, YEAR_ONLY_RE, JOURNAL_RE) + (
+            (AY_BOOK_PAGES_RE, AY_BOOK_RE, AY_PUBLISHER_PAGES_RE) if fields.get("year") else ())
         tries = [(p, d) for p in imprints for d in dots]
         for pattern, dot in tries:
             found = pattern.match(host_folded[dot + 1:].strip())
@@ -400,7 +415,9 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
         code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
         order = (*order, AY_JOURNAL_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if code == "J" else (
-            *order, AY_BOOK_PAGES_RE, AY_BOOK_RE, AY_JOURNAL_RE)
+            *order, AY_BOOK_PAGES_RE, AY_BOOK_RE, AY_PUBLISHER_PAGES_RE, AY_JOURNAL_RE)
+        if code == "D":
+            order = (AY_THESIS_COMMA_RE, *order)
     # (a book's imprint after translators or an edition: "张建华, 译. 北京: 北京大学出版社." — also in
     # the author-year system, where the imprint has no year and must not be read as a journal's)
     imprints = (BOOK_RE, PUBLISHER_YEAR_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if year_known else (BOOK_RE, PUBLISHER_YEAR_RE)
