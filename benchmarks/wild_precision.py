@@ -20,8 +20,9 @@ second samples, read after those fixes and then fixed from: ``ocr22b``, every 8t
 third, read and then fixed from: ``ocr22c`` (``sorted(names)[2::8]``) and ``born22c``
 (``wild-born3``); their fourth, read and fixed from: ``ocr22d`` (``sorted(names)[4::8]``) and
 ``born22d`` (``wild-born4``); then born-digital ones only (every offset of ``wild`` was used):
-``born22e`` … ``born22g`` (``wild-born5`` … ``wild-born7``), read and fixed from, and ``born22h``
-(``wild-born8``), read after the last change.
+``born22e`` … ``born22h`` (``wild-born5`` … ``wild-born8``), read and fixed from, and ``born22i``
+(``wild-born9``: theses of other schools' classes, gathered by a new look-up order), read after the
+last change.
 
 The judgements live in ``benchmarks/wild/precision.tsv``, ``precision-untuned.tsv``,
 ``precision-holdout.tsv`` and ``precision-final.tsv`` (file, code, severity, confidence, line,
@@ -61,12 +62,13 @@ JUDGED = {"tuned": HERE / "wild" / "precision.tsv",
           "born22e": HERE / "wild" / "precision-born22e.tsv",
           "born22f": HERE / "wild" / "precision-born22f.tsv",
           "born22g": HERE / "wild" / "precision-born22g.tsv",
-          "born22h": HERE / "wild" / "precision-born22h.tsv"}
+          "born22h": HERE / "wild" / "precision-born22h.tsv",
+          "born22i": HERE / "wild" / "precision-born22i.tsv"}
 # sorted(wild)[START::8]
 START = {"tuned": 7, "untuned": 3, "holdout": 5, "final": 1, "ocr22": 6, "ocr22b": 0, "ocr22c": 2, "ocr22d": 4}
 # born-digital samples gathered after a reading
 LATER_BORN = {"born22b": "wild-born2", "born22c": "wild-born3", "born22d": "wild-born4", "born22e": "wild-born5",
-              "born22f": "wild-born6", "born22g": "wild-born7", "born22h": "wild-born8"}
+              "born22f": "wild-born6", "born22g": "wild-born7", "born22h": "wild-born8", "born22i": "wild-born9"}
 BORN_ZH = HERE / "born-zh"  # manuscripts written for the team in the styles of Chinese journals
 COLUMNS = ["file", "code", "severity", "confidence", "line", "message", "verdict", "reason"]
 

@@ -340,3 +340,15 @@ def test_cross_reference_labels_cited_are_not_missing_works(tmp_path: Path) -> N
     _, all_found = audit_file(tmp_path / "main.tex")
     (note,) = [f for f in all_found if f.code == "CG112"]
     assert note.severity.value == "info" and "fig:framework" in note.message
+
+
+def test_an_entry_without_its_closing_brace_is_read_as_bibtex_reads_it(tmp_path: Path) -> None:
+    """BibTeX reads an entry that lacks its closing brace up to the next @: its key is defined (no
+    "no entry" error), and the missing brace is said once as what could not be read cleanly."""
+    bib = ("@article{c, author = {Li, Lin}, title = {T}, journal = {J}, year = {2020}, volume = {1}, pages = {1--2},\n"
+           "@article{d, author = {Wu, Min}, title = {U}, journal = {J}, year = {2021}, volume = {2}, pages = {3--4}}\n")
+    found = _thesis(tmp_path, bib, body="见\\cite{c}和\\cite{d}。")
+    assert not [m for code, m in found if code == "CG112"]
+    _, all_found = audit_file(tmp_path / "main.tex")
+    assert [f.message for f in all_found if f.code == "CG901"] == [
+        "the entry @c lacks its closing brace (BibTeX reads its fields up to the next entry)"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import RemoveEnclosingMiddleware
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
+from bibtexparser.model import Block, DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from citeguard.chars import is_chinese
 from citeguard.ingest import SourceText
@@ -282,6 +282,7 @@ def _authors(value: str | None) -> tuple[tuple[str, ...], bool]:
     return tuple(n for n in names if n.lower() != "others"), et_al
 
 
+MAX_UNCLOSED = 20_000  # characters of a failed block tried as an entry without its closing brace
 _ARTICLE_NUMBER_FIELDS = ("eid", "articleno", "article-number", "article_number")
 
 
@@ -359,6 +360,24 @@ _PERCENT_LINE_RE = re.compile(r"(?m)^[ \t]*%[^\n]*")
 BIBLATEX_RE = re.compile(r"\\addbibresource\b|\\usepackage\s*(?:\[[^\]]{0,400}\])?\s*\{[^}]{0,200}\bbiblatex\b")
 
 
+def _closed(block: Block) -> Entry | None:
+    """The entry a block that failed only for want of its closing brace holds ("@article{k, …,"
+    then the next @entry): read with the brace added, as BibTeX reads it; None for other failures."""
+    raw = (block.raw or "").rstrip()
+    if not raw.startswith("@") or raw.count("{") <= raw.count("}") or len(raw) > MAX_UNCLOSED:
+        return None
+    quiet = logging.getLogger("bibtexparser")
+    level, quiet.level = quiet.level, logging.ERROR
+    try:
+        fixed = parse_string(raw.rstrip(",") + "}" * (raw.count("{") - raw.count("}")))
+    finally:
+        quiet.setLevel(level)
+    if len(fixed.entries) != 1 or fixed.failed_blocks:
+        return None
+    entry = fixed.entries[0]
+    return Entry(entry.entry_type, entry.key, list(entry.fields), start_line=block.start_line, raw=block.raw)
+
+
 def bib_references(source: SourceText, first_index: int = 1, *, percent_comments: bool = False
                    ) -> tuple[list[Reference], list[ParseIssue]]:
     """The entries of one .bib file, and its duplicate keys / unreadable blocks as issues; with
@@ -374,16 +393,23 @@ def bib_references(source: SourceText, first_index: int = 1, *, percent_comments
         quiet.setLevel(level)
     entries = list(library.entries)
     failed = []
+    unclosed: list[ParseIssue] = []
     for block in library.failed_blocks:
         kept = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else None
         if isinstance(kept, Entry):  # a field given twice (author={x}, …, author={x}): BibTeX keeps one;
             # the parser left this block as written, its values still in their {…} or "…"
             entries.append(RemoveEnclosingMiddleware().transform_entry(kept, library))
+        elif (closed := _closed(block)) is not None:
+            entries.append(closed)  # BibTeX reads an entry that lacks its closing brace up to the next @
+            line = (block.start_line or 0) + 1
+            unclosed.append(ParseIssue(IssueKind.UNPARSED_REFERENCE, f"the entry @{closed.key} lacks its closing "
+                                       "brace (BibTeX reads its fields up to the next entry)",
+                                       Span(line, 1, line, 1, source.path), (block.raw or "")[:200]))
         else:
             failed.append(block)
     entries.sort(key=lambda e: e.start_line or 0)
     refs = [_reference(e, first_index + i, source) for i, e in enumerate(entries)]
-    issues = []
+    issues = unclosed
     for block in failed:
         line = (block.start_line or 0) + 1
         span = Span(line, 1, line, 1, source.path)
