@@ -62,6 +62,8 @@ class ReferenceIndex:
             if ref.key:
                 by_key.setdefault(ref.key, ref)
                 by_key.setdefault(f"\0{ref.key.lower()}", ref)  # the key as BibTeX matches it, ignoring case
+            for alias in ref.aliases:  # biblatex's ids = {…}: biber resolves a citation of an alias to the entry
+                by_key.setdefault(alias, ref)
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
                 by_part_number.setdefault((ref.part, ref.number), ref)

@@ -211,6 +211,7 @@ class Reference:
     unparsed: str | None = None
     notes: tuple[str, ...] = ()  # what the parser had to guess, e.g. an OCR-damaged year
     key: str | None = None  # BibTeX key, for entries read from a .bib file
+    aliases: tuple[str, ...] = ()  # the other keys the entry answers to under biber (ids = {a, b})
     declared_language: str | None = None  # a .bib entry's language / langid field as written
     # the original of a romanised entry, printed after it in brackets: [陈德懋，1993．…]
     original_authors: tuple[str, ...] = ()

@@ -352,3 +352,12 @@ def test_an_entry_without_its_closing_brace_is_read_as_bibtex_reads_it(tmp_path:
     _, all_found = audit_file(tmp_path / "main.tex")
     assert [f.message for f in all_found if f.code == "CG901"] == [
         "the entry @c lacks its closing brace (BibTeX reads its fields up to the next entry)"]
+
+
+def test_a_key_given_as_an_alias_cites_its_entry(tmp_path: Path) -> None:
+    """biblatex's ids = {…}: biber resolves a citation of an alias to the entry that lists it."""
+    bib = ("@article{Wang_2019a, ids = {wangStability2019b, wang2019}, author = {Wang, Lin}, title = {Stability}, "
+           "journal = {J}, year = {2019}, volume = {42}, number = {5}, pages = {1116--1129}}\n")
+    found = _thesis(tmp_path, bib, body="见\\cite{wangStability2019b}。",
+                    more="\\usepackage[backend=biber,style=gb7714-2015]{biblatex}\n")
+    assert not [m for code, m in found if code in ("CG112", "CG102")], found

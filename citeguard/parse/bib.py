@@ -282,6 +282,7 @@ def _authors(value: str | None) -> tuple[tuple[str, ...], bool]:
     return tuple(n for n in names if n.lower() != "others"), et_al
 
 
+MAX_ALIASES = 20  # keys of one entry's ids field read
 MAX_UNCLOSED = 20_000  # characters of a failed block tried as an entry without its closing brace
 _ARTICLE_NUMBER_FIELDS = ("eid", "articleno", "article-number", "article_number")
 
@@ -317,6 +318,7 @@ def _reference(entry: Entry, index: int, source: SourceText) -> Reference:
         raw=entry.raw.strip() if entry.raw else f"@{entry.entry_type}{{{entry.key}, …}}", span=span, index=index,
         language=Language.ZH if zh else Language.EN, style=EntryStyle.BIBTEX,
         type_code=BIB_TYPES.get(entry.entry_type.lower(), "Z"), authors=authors, et_al=et_al, title=title,
+        aliases=tuple(k.strip() for k in (fields.get("ids") or "").split(",")[:MAX_ALIASES] if k.strip()),
         container=_clean(fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")),
         place=place, publisher=publisher, misplaced=misplaced,
         year=(re.search(r"\d{4}", fields.get("year") or fields.get("date") or "") or [None])[0],

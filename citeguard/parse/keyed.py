@@ -79,7 +79,8 @@ def cited_only(references: tuple[Reference, ...], citations: list[Citation], iss
     for r in references:  # a key defined twice is linked to its first definition (CG312 reports the second)
         if r.style is EntryStyle.BIBTEX and not r.key:
             continue  # "@article{," : an entry without a key cannot be cited, so BibTeX never prints it
-        if not r.key or ((r.key in keys or r.key.lower() in folded) and r.key not in seen):
+        if not r.key or ((r.key in keys or r.key.lower() in folded or keys.intersection(r.aliases))
+                         and r.key not in seen):
             kept.append(r)
             seen.add(r.key or "")
     kept = [replace(r, index=i) for i, r in enumerate(kept, start=1)]
