@@ -23,7 +23,7 @@ STAGES = {
     "format": 4,  # entries rendered from their fields (the checks' suggestions use it)
     "checks": 5,  # pure rules
     "api": 6, "ledger": 6,  # one call for read → parse → link; the quotation ledger over findings
-    "fixes": 7, "resolve": 7,  # the safe corrections; the only network code
+    "fixes": 7, "resolve": 7, "quotes": 7,  # the safe corrections; the only network code; quotations vs editions
     "report": 8,  # pure renderers
     "cli": 9, "__main__": 9,  # the faces
 }

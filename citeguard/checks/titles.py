@@ -17,6 +17,11 @@ def _t2s() -> OpenCC:
     return OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """``text`` with Traditional characters made Simplified (學而時習之 → 学而时习之)."""
+    return str(_t2s().convert(text)) if any(ord(ch) > 0x2E7F for ch in text) else text
+
+
 def normalise_title(text: str) -> str:
     """For comparison: Traditional → Simplified, width and case folded, punctuation and spaces removed."""
     simplified = _t2s().convert(text)

@@ -213,6 +213,38 @@ def ledger(
 
 
 @app.command(cls=HelpCommand)
+def quotes(
+    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    library: Annotated[Path | None, typer.Option("--library", help="The office's library of editions: a folder of "
+                                                 "page-split texts (form feeds), described by library.toml.")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
+                                                   "standard output).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Is each quotation really there? Quoted passages with a cited page against the library's edition
+    of the cited work: verified, wrong page, differs, other work, not found, not checked."""
+    from citeguard.quotes import LibraryError, check_quotations, load_library
+    from citeguard.report.quotes_report import render_quotes_json, render_quotes_table
+    if library is None:
+        _fail("give --library DIR: the folder of editions to check quotations against")
+    path = default_paper(paper)
+    document = _guard(lambda: load_document(path))
+    try:
+        sources = load_library(library)
+    except LibraryError as exc:
+        _fail(str(exc))
+    checks = check_quotations(document, sources)
+    if json_file is not None:
+        text = render_quotes_json(checks)
+        if str(json_file) == "-":
+            sys.stdout.write(text)
+            return
+        _guard(lambda: write_report(json_file, text))
+    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    sys.stdout.write(render_quotes_table(checks, width=width, lang=lang or document.language.value))
+
+
+@app.command(cls=HelpCommand)
 def export(
     paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
     bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Write them as BibTeX here ('-' for standard "
