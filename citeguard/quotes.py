@@ -1,8 +1,9 @@
 """Is the quotation really there? Quoted, page-cited passages against the office's library of editions
 (issue 24, first part).
 
-The library is a folder of editions: plain text with form feeds between pages (as ``pdftotext``
-writes it) or without pages (wording only), described by an optional ``library.toml``::
+The library is a folder of editions: PDF with a text layer (its pages in order), plain text with
+form feeds between pages (as ``pdftotext`` writes it) or without pages (wording only), described by an
+optional ``library.toml``::
 
     [[source]]
     file = "mengzi.txt"        # relative to the library folder
@@ -11,7 +12,7 @@ writes it) or without pages (wording only), described by an optional ``library.t
     volume = "1"               # when the entry names a volume (第1卷), only this source is that volume
     first_page = 1             # the printed number of the file's first page
 
-Without it, every .txt file of the folder is a source named by its file name. Each quotation the
+Without it, every .txt and .pdf file of the folder is a source named by its file name. Each quotation the
 ledger holds (a passage in quotation marks that a citation with a page attaches to) gets one verdict
 of a closed vocabulary: verified, wrong-page, differs, other-work, not-found, not-checked. Matching
 folds width, punctuation, spaces and Traditional characters, reads an ellipsis as a gap, and lets a
@@ -32,6 +33,7 @@ from rapidfuzz import fuzz
 
 from citeguard.chars import fold_width
 from citeguard.checks.titles import normalise_title, simplified
+from citeguard.ingest import IngestError, read_source
 from citeguard.ledger import LedgerRow, build_ledger
 from citeguard.model import Document, Reference
 
@@ -107,7 +109,7 @@ def load_library(folder: Path) -> list[Source]:
     catalogue = folder / "library.toml"
     try:
         entries = tomllib.loads(catalogue.read_text(encoding="utf-8")).get("source", []) if catalogue.exists() else [
-            {"file": p.name} for p in sorted(folder.glob("*.txt"))[:MAX_SOURCES]]
+            {"file": p.name} for p in sorted([*folder.glob("*.txt"), *folder.glob("*.pdf")])[:MAX_SOURCES]]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise LibraryError(f"{catalogue}: cannot be read ({exc})") from None
     if not isinstance(entries, list):
@@ -128,7 +130,12 @@ def _source(path: Path, entry: dict[str, object]) -> Source:
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
             raise LibraryError(f"{path}: larger than {MAX_SOURCE_BYTES} bytes; not read")
-        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix.lower() == ".pdf":  # its text layer, pages parted by form feeds (running heads dropped)
+            text = read_source(path, max_pages=MAX_PAGES, max_lines=None).text
+        else:
+            text = path.read_text(encoding="utf-8", errors="replace")
+    except IngestError as exc:
+        raise LibraryError(str(exc)) from None
     except OSError as exc:
         raise LibraryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     raw_pages = text.split("\f")[:MAX_PAGES]

@@ -5,6 +5,8 @@ made into page-split texts here, each with the verdict a reader of the two books
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 from citeguard.api import document_from_text
 from citeguard.cli import app
 from citeguard.quotes import LibraryError, QuoteStatus, check_quotations, load_library
+from tests.docxbuild import raw_docx, run
 
 # 论语 in five printed pages (the fourth's sentence runs over to the fifth)
 LUNYU = "\f".join([
@@ -107,3 +110,21 @@ def test_the_command_without_a_library_is_a_usage_error(tmp_path: Path) -> None:
     paper.write_text(_paper(), encoding="utf-8")
     result = CliRunner().invoke(app, ["quotes", str(paper)])
     assert result.exit_code == 2 and "--library" in result.output
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the PDF edition")
+def test_a_pdf_edition_is_read_page_by_page(tmp_path: Path) -> None:
+    """A PDF of the Analects (three pages, printed from Word here): quotations found on their pages."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    pages = LUNYU.split("\f")[:3]
+    broken = '<w:r><w:br w:type="page"/></w:r>'
+    docx = raw_docx(tmp_path / "lunyu.docx", [run(pages[0]), broken + run(pages[1]), broken + run(pages[2])])
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    (folder / "library.toml").write_text('[[source]]\nfile = "lunyu.pdf"\ntitle = "论语"\n', encoding="utf-8")
+    text = ("题目\n\n正文引用“巧言令色，鲜矣仁”（孔子，2006：3）。\n\n正文引用“君子务本，本立而道生”（孔子，2006：1）。\n\n"
+            + REFS)
+    checks = check_quotations(document_from_text(text), load_library(folder))
+    assert {c.row.quote: (c.status, c.page_found) for c in checks} == {
+        "巧言令色，鲜矣仁": (QuoteStatus.VERIFIED, "3"), "君子务本，本立而道生": (QuoteStatus.WRONG_PAGE, "2")}
