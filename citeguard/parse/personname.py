@@ -74,6 +74,7 @@ _ORG_GLUE = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "und", 
 MAX_NAME = 300  # characters of one name read (a longer "name" is a whole list or a title)
 
 
+@lru_cache(maxsize=65536)  # every name of a list, asked of again by linking, ordering and verify
 def fold_name(text: str) -> str:
     """Lower case without accents, spaces, hyphens or apostrophes: "de la Peña" → "delapena"."""
     decomposed = unicodedata.normalize("NFKD", text)
