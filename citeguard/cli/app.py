@@ -20,10 +20,25 @@ from citeguard import __version__
 from citeguard.api import load_document
 from citeguard.checks import RULES
 from citeguard.checks import audit as audit_document
-from citeguard.cli.arguments import MANUSCRIPT_HELP, confidence_level, default_paper, use_color
+from citeguard.cli.arguments import (
+    PaperArgument,
+    confidence_level,
+    default_paper,
+    send,
+    terminal_width,
+    use_color,
+)
 from citeguard.cli.audit_cmd import audit as audit_command
 from citeguard.cli.config import show_config
-from citeguard.cli.errors import EXIT_UNCHECKED, EXIT_USAGE, IgnoreOption, SelectOption, TimeoutOption, usage_line
+from citeguard.cli.errors import (
+    EXIT_UNCHECKED,
+    EXIT_USAGE,
+    IgnoreOption,
+    MinConfidenceOption,
+    SelectOption,
+    TimeoutOption,
+    usage_line,
+)
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -69,7 +84,7 @@ def _root(ctx: typer.Context,
 
 @app.command(cls=HelpCommand)
 def parse(
-    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    paper: PaperArgument = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the document model as JSON here "
                                                    "('-' for standard output).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No terminal summary.")] = False,
@@ -77,15 +92,10 @@ def parse(
     """Parse a manuscript and show (or write as JSON) what citeguard read from it."""
     path = default_paper(paper)
     document = _guard(lambda: load_document(path))
-    if json_file is not None:
-        text = _guard(lambda: render_model_json(document))
-        if str(json_file) == "-":
-            sys.stdout.write(text)
-            return
-        _guard(lambda: write_report(json_file, text))
+    if json_file is not None and send(json_file, _guard(lambda: render_model_json(document))):
+        return
     if not quiet:
-        width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 100
-        sys.stdout.write(render_parse_summary(document, width=width, color=use_color()))
+        sys.stdout.write(render_parse_summary(document, width=terminal_width(100), color=use_color()))
         if json_file is not None:
             typer.echo(f"model written to {visible_controls(str(json_file), one_line=True)}")
 
@@ -157,13 +167,9 @@ def links(
     if unanswered:  # nothing was checked: said plainly, and not a pass (exit 3)
         typer.echo("citeguard: " + t("links.unchecked", language, why=unanswered), err=True)
     code = 1 if dead else EXIT_UNCHECKED if unanswered else 0
-    if json_file is not None and str(json_file) == "-":
-        sys.stdout.write(text)
+    if json_file is not None and send(json_file, text):
         raise typer.Exit(code)
-    if json_file is not None:
-        _guard(lambda: write_report(json_file, text))
-    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_links_table(results, sent, width=width, color=use_color(), lang=language,
+    sys.stdout.write(render_links_table(results, sent, width=terminal_width(), color=use_color(), lang=language,
                                         every=verbose))
     if code:
         raise typer.Exit(code)
@@ -187,7 +193,7 @@ def _unanswered(results: list[LinkResult], offline: bool, lang: str) -> str:
 
 @app.command(cls=HelpCommand)
 def ledger(
-    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    paper: PaperArgument = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write the ledger as CSV here ('-' for standard "
                                                   "output).")] = None,
     lang: LangOption = None,
@@ -200,21 +206,16 @@ def ledger(
     document = _guard(lambda: load_document(path))
     rows = build_ledger(document)
     if csv_file is not None:
-        text = render_ledger_csv(rows)
-        if str(csv_file) == "-":
-            sys.stdout.write(text)
-        else:
-            _guard(lambda: write_report(csv_file, text))
+        if not send(csv_file, render_ledger_csv(rows)):
             typer.echo(t("cli.rows", lang or document.language.value, n=len(rows), rows_word=plural(len(rows), "row"),
                            path=csv_file))
         return
-    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_ledger_table(rows, width=width, lang=lang or document.language.value))
+    sys.stdout.write(render_ledger_table(rows, width=terminal_width(), lang=lang or document.language.value))
 
 
 @app.command(cls=HelpCommand)
 def quotes(
-    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    paper: PaperArgument = None,
     library: Annotated[Path | None, typer.Option("--library", help="The office's library of editions: a folder of "
                                                  "page-split texts (form feeds), described by library.toml.")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
@@ -234,19 +235,14 @@ def quotes(
     except LibraryError as exc:
         _fail(str(exc))
     checks = check_quotations(document, sources)
-    if json_file is not None:
-        text = render_quotes_json(checks)
-        if str(json_file) == "-":
-            sys.stdout.write(text)
-            return
-        _guard(lambda: write_report(json_file, text))
-    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_quotes_table(checks, width=width, lang=lang or document.language.value))
+    if json_file is not None and send(json_file, render_quotes_json(checks)):
+        return
+    sys.stdout.write(render_quotes_table(checks, width=terminal_width(), lang=lang or document.language.value))
 
 
 @app.command(cls=HelpCommand)
 def export(
-    paper: Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)] = None,
+    paper: PaperArgument = None,
     bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Write them as BibTeX here ('-' for standard "
                                                 "output).")] = None,
     csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write them as CSL-JSON (Zotero's import "
@@ -262,11 +258,7 @@ def export(
     for target, render in ((bibtex, render_bibtex), (csl_json, render_csl_json)):
         if target is None:
             continue
-        text = _guard(lambda r=render: r(document))  # type: ignore[misc]
-        if str(target) == "-":
-            sys.stdout.write(text)
-        else:
-            _guard(lambda t=target, x=text: write_report(t, x))  # type: ignore[misc]
+        if not send(target, _guard(lambda r=render: r(document))):  # type: ignore[misc]
             n = len(exportable(document))
             typer.echo(t("cli.exported", document.language.value, n=n, entries_word=plural(n, "entry"), path=target))
 
@@ -278,9 +270,7 @@ def annotate(
                                              "(default: PAPER.checked.docx next to PAPER).")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
-                                                help="Comment only on findings this sure or "
-                                                "surer: high, medium or low (default: all).")] = "low",
+    min_confidence: MinConfidenceOption = "low",
     lang: Annotated[str | None, typer.Option("--lang", metavar="[zh|en]",
                                              help="zh or en comments (default: the document's).")] = None,
     offline: Annotated[bool, typer.Option("--offline", metavar="", help="Accepted for symmetry with audit: "

@@ -7,16 +7,23 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from citeguard.cli.errors import fail as _fail
+from citeguard.cli.errors import guard as _guard
 from citeguard.ingest import IngestError
 from citeguard.model import Confidence
+from citeguard.report import write_report
 
 # What every command that reads a manuscript reads (ingest.source.SUPPORTED_SUFFIXES, by content)
 MANUSCRIPT_HELP = ("Manuscript: .txt, .md, .tex (with the .bib files it names), .bib, .docx or .pdf; '-' for "
                    "standard input; default: the bundled paper.")
 BUNDLED_PAPER = Path(__file__).resolve().parent.parent.parent / "corpus" / \
     "wang2026-new-quality-productive-forces-open-economy.txt"
+# The manuscript argument of the commands that read one (PAPER; the bundled paper by default)
+PaperArgument = Annotated[Path | None, typer.Argument(help=MANUSCRIPT_HELP)]
 
 def read_baseline_file(path: Path) -> dict[str, Counter[str]]:
     from citeguard.ingest.source import read_bounded
@@ -68,3 +75,18 @@ def confidence_level(value: str) -> Confidence:
         return Confidence(value.lower())
     except ValueError:
         _fail(f"--min-confidence must be high, medium or low, not {value!r}")
+
+
+def terminal_width(default: int = 120) -> int:
+    """The terminal's width for a table, or ``default`` when the output is not a terminal."""
+    return typer.get_terminal_size()[0] if sys.stdout.isatty() else default
+
+
+def send(target: Path, text: str) -> bool:
+    """``text`` to ``target`` ("-": standard output, one line of error and exit 2 when the file cannot
+    be written); True when it went to standard output."""
+    if str(target) == "-":
+        sys.stdout.write(text)
+        return True
+    _guard(lambda: write_report(target, text))
+    return False

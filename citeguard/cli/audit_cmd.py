@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from citeguard.cli.arguments import FAIL_LEVELS, confidence_level, default_paper, read_baseline_file, report_stems, use_color
-from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, SelectOption, TimeoutOption
+from citeguard.cli.errors import EXIT_USAGE, IgnoreOption, MinConfidenceOption, SelectOption, TimeoutOption
 from citeguard.cli.errors import fail as _fail
 from citeguard.cli.errors import guard as _guard
 from citeguard.cli.errors import prefixes as _prefixes
@@ -68,9 +68,7 @@ def audit(
                                          "error, warning, info or never.")] = "error",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    min_confidence: Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
-                                                help="Report only findings this sure or surer: "
-                                                "high, medium or low (default: all).")] = "low",
+    min_confidence: MinConfidenceOption = "low",
     standard: Annotated[str | None, typer.Option("--standard", metavar="[gb2015|gb2025]",
                                                  help="gb2015 or gb2025 (default: by the "
                                                  "manuscript's date).")] = None,

@@ -35,6 +35,10 @@ TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds per req
 # --select / --ignore as audit and annotate take them (checked by ``prefixes``)
 SelectOption = Annotated[list[str] | None, typer.Option("--select", help="Only rules with these code prefixes.")]
 IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules with these code prefixes.")]
+# --min-confidence as audit and annotate take it (checked by ``arguments.confidence_level``)
+MinConfidenceOption = Annotated[str, typer.Option("--min-confidence", metavar="[high|medium|low]",
+                                                  help="Only findings this sure or surer: high, medium or low "
+                                                  "(default: all).")]
 
 
 def fail(message: str) -> NoReturn:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from citeguard.cli.arguments import default_paper, use_color
+from citeguard.cli.arguments import default_paper, send, terminal_width, use_color
 from citeguard.cli.errors import TimeoutOption
 from citeguard.ingest import IngestError, read_source
 from citeguard.ingest.source import read_bounded
@@ -161,7 +161,6 @@ def verify(
     from citeguard.cli.errors import EXIT_UNCHECKED
     from citeguard.cli.errors import fail as _fail
     from citeguard.cli.errors import guard as _guard
-    from citeguard.report import write_report
     from citeguard.report.verify_report import render_verify_json, render_verify_table
     if fail_on not in FAIL_LEVELS:
         _fail(f"--fail-on: expected one of {', '.join(FAIL_LEVELS)}, got {fail_on!r}")
@@ -182,13 +181,10 @@ def verify(
         print(f"citeguard: no reference entries found in {visible_controls(str(path), one_line=True)}", file=sys.stderr)
     if json_file is not None:
         text = render_verify_json(str(path), pairs, sent)
-        if str(json_file) == "-":
-            sys.stdout.write(text)
+        if send(json_file, text):
             nothing = bool(results) and all(r.verdict is Verdict.NOT_CHECKED for r in results) and fail_on != "never"
             raise typer.Exit(1 if failing else EXIT_UNCHECKED if nothing else 0)
-        _guard(lambda: write_report(json_file, text))
-    width = typer.get_terminal_size()[0] if sys.stdout.isatty() else 120
-    sys.stdout.write(render_verify_table(pairs, sent, width=width, color=use_color()))
+    sys.stdout.write(render_verify_table(pairs, sent, width=terminal_width(), color=use_color()))
     if failing:
         raise typer.Exit(1)
     if results and all(r.verdict is Verdict.NOT_CHECKED for r in results) and fail_on != "never":
