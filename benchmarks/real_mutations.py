@@ -112,6 +112,7 @@ class Outcome:
     planting: Planting
     found: list[Finding]
     elsewhere: list[Finding]
+    below: list[Finding]  # new at the planted place, but under warning: what a miss was said as
 
 
 def manuscripts(corpus: Path) -> Iterator[Manuscript]:
@@ -491,15 +492,19 @@ def _outcome(m: Manuscript, project: Project, srcs: dict[str, SourceText], plant
         shifts.setdefault(edit.file, []).append(line_shift(src, edit))
     _, findings = audit_project(project, texts)
     left = Counter(before)
-    found, elsewhere = [], []
-    for f in _raised(findings):
+    found, elsewhere, below = [], [], []
+    for f in findings:
+        at = any(p.path == f.path and p.first <= f.line <= p.last for p in planting.places)
+        if f.severity.rank < Severity.WARNING.rank:
+            if at:
+                below.append(f)
+            continue
         key = (f.code, f.path, clean_line(shifts.get(f.path, []), f.line))
         if left[key] > 0:
             left[key] -= 1
             continue
-        at = any(p.path == f.path and p.first <= f.line <= p.last for p in planting.places)
         (found if at else elsewhere).append(f)
-    return Outcome(m, planting, found, elsewhere)
+    return Outcome(m, planting, found, elsewhere, below)
 
 
 def summarise(outcomes: list[Outcome]) -> list[str]:
@@ -550,13 +555,14 @@ def main() -> None:
         outcomes.extend(measure(m, args.per, args.seed, kinds, args.corpus))
     if args.rows:
         with args.rows.open("w", encoding="utf-8") as fh:
-            fh.write("set\tborn\tmanuscript\tkind\twhat\tfound\tfound_by\telsewhere\n")
+            fh.write("set\tborn\tmanuscript\tkind\twhat\tfound\tfound_by\telsewhere\tbelow\n")
             for o in outcomes:
                 fh.write("\t".join((o.manuscript.set, "born" if o.manuscript.born else "ocr",
                                     str(o.manuscript.path.relative_to(args.corpus)), o.planting.kind,
                                     o.planting.what.replace("\t", " ").replace("\n", " "), str(bool(o.found)),
                                     " ".join(f"{f.code}:{f.severity.value[0]}:L{f.line}" for f in o.found),
-                                    " ".join(f"{f.code}:{f.severity.value[0]}:L{f.line}" for f in o.elsewhere))) + "\n")
+                                    " ".join(f"{f.code}:{f.severity.value[0]}:L{f.line}" for f in o.elsewhere),
+                                    " ".join(f"{f.code}:{f.severity.value[0]}:L{f.line}" for f in o.below))) + "\n")
     print("\n".join(summarise(outcomes)))
     print(f"\n{len(outcomes)} plantings in {len({o.manuscript.path for o in outcomes})} manuscripts, "
           f"{time.perf_counter() - t0:.0f} s (seed {args.seed}, at most {args.per} of a kind per manuscript)")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from citeguard.chars import CIRCLED_CHARS, fold_width
 from citeguard.checks.page_rules import lists_cited_pages, page_extent
+from citeguard.checks.registry import ref_label
 from citeguard.link import pages_cover
 from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
 
@@ -41,6 +42,8 @@ class LedgerRow:
     not_in_entry: bool = False  # the page is not among the entry's listed pages
     page_from_entry: bool = False  # the citation gives no page; the page is the one the entry lists
     location: str = ""  # where the user finds it: "12:5", "¶12" (.docx), "p. 4, line 12" (PDF)
+    path: str = ""  # the file of a many-file manuscript the citation stands in ("" the main one)
+    label: str = ""  # the entry as the reports name it: "[12]", a footnote's mark, "Smith 2020"
 
 
 def _passage(before: str) -> tuple[str, bool]:
@@ -69,8 +72,9 @@ def _work_name(ref: Reference) -> str:
     return f"{label}{head}{ref.title or ref.raw[:40]}" + (f" ({tail})" if tail else "")
 
 
-def build_ledger(document: Document) -> list[LedgerRow]:
-    """Rows for in-text citations with pages and for footnotes whose entry gives pages."""
+def build_ledger(document: Document, *, with_urls: bool = False) -> list[LedgerRow]:
+    """Rows for in-text citations with pages and for footnotes whose entry gives pages; with
+    ``with_urls`` also a row (page "") for each quotation of an entry that cites a web page."""
     rows: list[LedgerRow] = []
     notes = {f.id: f for f in document.footnotes}
     places: dict[int, list[Citation | FootnoteMarker]] = defaultdict(list)
@@ -90,9 +94,9 @@ def build_ledger(document: Document) -> list[LedgerRow]:
             quote, quoted = _passage(text[cursor:at].rstrip("^{"))
             cursor = at + len(needle)
             if isinstance(item, Citation):
-                rows.extend(_citation_rows(document, item, quote, quoted))
+                rows.extend(_citation_rows(document, item, quote, quoted, with_urls))
             elif (note := notes.get(item.footnote or "")) is not None and note.entry is not None:
-                rows.extend(_footnote_rows(note, item, quote, quoted))
+                rows.extend(_footnote_rows(note, item, quote, quoted, with_urls))
     counts = Counter((r.work_key, fold_width(r.page)) for r in rows)
     rows = [replace(r, duplicate=counts[(r.work_key, fold_width(r.page))] > 1,
                     location=document.location(r.line, r.column)) for r in rows]
@@ -107,24 +111,32 @@ def _pages_of(entry: Reference) -> tuple[str, ...]:
     return entry.pages
 
 
-def _citation_rows(document: Document, c: Citation, quote: str, quoted: bool) -> list[LedgerRow]:
+def _citation_rows(document: Document, c: Citation, quote: str, quoted: bool, with_urls: bool) -> list[LedgerRow]:
     ref = document.references[c.reference - 1] if c.reference else None
     work = _work_name(ref) if ref else f"{c.author_text} {c.year or ''}".strip()
     key = f"ref:{ref.index}" if ref else f"cit:{c.author_text}:{c.year}"
+    label = ref_label(document, ref.index) if ref else c.text
+    if with_urls and quoted and not c.pages and ref is not None and ref.url:  # a web page: its wording, no page
+        return [LedgerRow(work, key, "", quote, quoted, c.span.line, c.span.column, "text", c.id,
+                          path=c.span.path, label=label)]
     if not c.pages and (ref is None or not lists_cited_pages(ref)):
         return []  # no page anywhere: nothing to check against a book
     if not c.pages and ref is not None:  # (钟山，2003) for an entry listing :51 — check that page
         page = ",".join(ref.pages)
         return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
-                          page_from_entry=True)]
+                          page_from_entry=True, path=c.span.path, label=label)]
     return [LedgerRow(work, key, page, quote, quoted, c.span.line, c.span.column, "text", c.id,
-                      not_in_entry=bool(ref and page_extent(ref) and not pages_cover(page_extent(ref), (page,))))
+                      not_in_entry=bool(ref and page_extent(ref) and not pages_cover(page_extent(ref), (page,))),
+                      path=c.span.path, label=label)
             for page in c.pages]
 
 
-def _footnote_rows(note: Footnote, mark: FootnoteMarker, quote: str, quoted: bool) -> list[LedgerRow]:
+def _footnote_rows(note: Footnote, mark: FootnoteMarker, quote: str, quoted: bool, with_urls: bool) -> list[LedgerRow]:
     entry = note.entry
     assert entry is not None
     key = "fn:" + fold_width(f"{entry.title}|{entry.publisher}|{entry.year}").replace(" ", "")
+    label = f"p{note.page}{note.symbol}" if note.page else (note.symbol or note.id)
+    pages = _pages_of(entry) or (("",) if with_urls and quoted and entry.url else ())  # a web page: no page
     return [LedgerRow(_work_name(entry), key, page, quote, quoted, mark.span.line, mark.span.column, "footnote",
-                      note.id) for page in _pages_of(entry)]
+                      note.id, path=mark.span.path, label=label) for page in pages]
+

@@ -89,3 +89,33 @@ class Verification:
     requests: int = 0  # HTTP requests this reference cost (0: answered from the cache or the library)
     span: Span | None = None  # where the entry is (list entries and footnote entries alike)
     label: str = ""  # the entry as the reports name it: "[12]", "p4①", a BibTeX key, "Smith 2020"
+
+
+class QuoteStatus(StrEnum):
+    """What the office's library of editions says of one quoted passage (issue 24)."""
+
+    VERIFIED = "verified"  # on the cited page, word for word
+    WRONG_PAGE = "wrong-page"  # word for word, on another page of the cited work
+    DIFFERS = "differs"  # the passage is in the cited work, its words are not
+    OTHER_WORK = "other-work"  # not in the cited work, word for word in another work of the library
+    NOT_FOUND = "not-found"  # the cited work is in the library and the passage is not in it
+    NOT_CHECKED = "not-checked"  # the cited work is not in the library (or nothing to check)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVerdict:
+    """The verdict on one passage the manuscript cites with a page: what was quoted, where, and what
+    the edition (a library file or a cited web page) holds there."""
+
+    quote: str
+    span: Span  # where the citation or footnote mark stands
+    work: str  # the cited work as the ledger names it
+    reference: str  # the entry's printed number, footnote or position ("[12]", "p3①", "Smith 2020")
+    page_cited: str
+    status: QuoteStatus
+    quoted: bool = True  # in quotation marks (False: the sentence the citation ends, checked loosely)
+    source: str = ""  # the library file or URL the verdict rests on
+    page_found: str = ""  # the printed page the passage is on (wrong-page, differs)
+    diff: str = ""  # for differs: what the quotation added [+…], dropped [-…] or changed
+    passage: str = ""  # the edition's own words at that place, as printed (for the reports)
+    location: str = ""  # where the user finds the citation: "12:5", "¶12" (.docx), "p. 4, line 12" (PDF)

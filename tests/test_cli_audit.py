@@ -123,7 +123,7 @@ def test_json_dash_is_standard_output() -> None:
     assert json.loads(proc.stdout)["schema"] == "citeguard-report/1"
 
 
-@pytest.mark.parametrize("args", [["--select", "CG999"], ["--select", "CG05"], ["--ignore", "CG0"]])
+@pytest.mark.parametrize("args", [["--select", "CG999"], ["--select", "CG05"], ["--ignore", "CG09"]])
 def test_selection_typos_are_usage_errors(args: list[str]) -> None:
     proc = _run("audit", *OFFLINE, str(PAPER), "-q", *args)
     assert proc.returncode == 2 and "no rule code starts with" in proc.stderr

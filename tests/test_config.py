@@ -156,8 +156,8 @@ WIDENING = [
     ('[tool.citeguard.audit]\nselect = ["CG1"]\nignore = ["CG1"]', "leave no rule to check"),
     ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG"]', "leave no rule to check"),
     # family by family: each glob leaves rules, together they leave none for a paper both match
-    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG1,CG2,CG3,CG4", "*:CG5,CG6,CG7,CG8,CG9"]', "leave no rule"),
-    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG1,CG2,CG3,CG4"]\nignore = ["CG5","CG6","CG7","CG8","CG9"]',
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG0,CG1,CG2,CG3,CG4", "*:CG5,CG6,CG7,CG8,CG9"]', "leave no rule"),
+    ('[tool.citeguard.audit]\nper-path-ignore = ["*:CG0,CG1,CG2,CG3,CG4"]\nignore = ["CG5","CG6","CG7","CG8","CG9"]',
      "leave no rule to check"),
     ('[tool.citeguard.audit]\nbaseline = "b.json"', "would hide every finding the baseline file lists"),
     # values checked as the option takes them: a quoted "yes" is true, "1000" is a thousand

@@ -22,13 +22,14 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     page_rules,
     parse_rules,
     policy_rules,
+    quote_rules,
     url_rules,
     work_rules,
 )
 from citeguard.checks.reading import read_quality, settle
 from citeguard.checks.registry import RULES, AuditContext, Conventions, Rule, selected
 from citeguard.model import Confidence, Document, Finding, JournalPolicy, LinkResult, Reference, Standard
-from citeguard.records import Verification
+from citeguard.records import QuoteVerdict, Verification
 
 __all__ = ["RULES", "AuditContext", "Rule", "audit", "choose_standard", "paper_date"]
 
@@ -78,14 +79,15 @@ def audit(document: Document, *, standard: Standard | None = None, select: Itera
           ignore: Iterable[str] = (), links: Iterable[LinkResult] = (),
           min_confidence: Confidence = Confidence.LOW,
           verifications: Iterable[Verification] = (),
-          policy: JournalPolicy | None = None) -> tuple[AuditContext, tuple[Finding, ...]]:
+          policy: JournalPolicy | None = None,
+          quotations: Iterable[QuoteVerdict] = ()) -> tuple[AuditContext, tuple[Finding, ...]]:
     """Run the selected rules (link rules use ``links``, the resolver's results); findings come
     sorted by position, then code, each with its confidence (and a severity no higher than that
     confidence allows, see :mod:`citeguard.checks.reading`); those below ``min_confidence`` are
     left out."""
     reading = read_quality(document)
     ctx = AuditContext(document, standard or choose_standard(document), Conventions(), paper_date(document),
-                       tuple(links), reading, tuple(verifications), policy)
+                       tuple(links), reading, tuple(verifications), tuple(quotations), policy)
     findings: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()
     for r in selected(sorted(RULES.values(), key=lambda x: x.code), select, ignore):

@@ -40,6 +40,12 @@ _CLEAN_IN_OCR = "medium — the same evidence in an OCR'd text (a digit misread 
 
 # code → (kind of evidence, what else decides the confidence: "" when the kind says it all)
 CALIBRATION: dict[str, tuple[Evidence, str]] = {
+    "CG001": (Evidence.FIXED, "high — word for word on another page of the edition; low (information) for a "
+              "passage not in quotation marks, matched nearly word for word"),
+    "CG002": (Evidence.FIXED, "medium: the edition's text layer (a scan's OCR) may itself differ from the print"),
+    "CG003": (Evidence.FIXED, "high — word for word in another work of the library"),
+    "CG004": (Evidence.FIXED, "medium: another printing or edition may word it so"),
+    "CG005": (Evidence.FIXED, "always low: what could not be checked, said once"),
     "CG101": (Evidence.OWN, "high — a clean author-year citation (its names letters, its year four digits) whose "
               "work no entry holds: none headed by its first author with a year unread, none with the name run "
               "on after its own year (a work whose head was lost), none of the cited year holding the first "

@@ -29,11 +29,12 @@ from citeguard.model import (
     Standard,
 )
 from citeguard.places import place
-from citeguard.records import Verification
+from citeguard.records import QuoteVerdict, Verification
 
 FAMILIES = {
     "1": "citations ↔ references",
     "2": "pages",
+    "0": "quoted passages (against the office's editions)",
     "3": "reference list",
     "4": "footnotes",
     "5": "URLs",
@@ -42,7 +43,8 @@ FAMILIES = {
     "8": "journal policy",
     "9": "unreadable text",
 }
-FAMILIES_ZH = {"1": "引用与参考文献", "2": "页码", "3": "参考文献表", "4": "脚注", "5": "网址", "6": "中英文前置部分",
+FAMILIES_ZH = {"1": "引用与参考文献", "2": "页码", "0": "引文核对",
+               "3": "参考文献表", "4": "脚注", "5": "网址", "6": "中英文前置部分",
                "7": "文献真实性核验", "8": "期刊规范",
                "9": "无法解析的文本"}
 CODE_RE = re.compile(r"^CG\d{3}$")
@@ -68,6 +70,7 @@ class AuditContext:
     links: tuple[LinkResult, ...] = ()  # what resolving the cited URLs found (empty: not resolved)
     reading: Reading = field(default_factory=lambda: Reading(0, 0, 0, 0, False, None))  # how well it was read
     verifications: tuple[Verification, ...] = ()  # what verifying the cited works found (empty: not verified)
+    quotations: tuple[QuoteVerdict, ...] = ()  # quoted passages against the editions (empty: not checked)
     policy: JournalPolicy | None = None  # the journal's reference policy (None: CG8xx stay silent)
     # links and verdicts by URL and by entry, made at the first question (each rule asks for every
     # entry: scanning the list each time was quadratic, 10,000 entries with URLs took 12 s)

@@ -217,27 +217,28 @@ def ledger(
 def quotes(
     paper: PaperArgument = None,
     library: Annotated[Path | None, typer.Option("--library", help="The office's library of editions: a folder of "
-                                                 "page-split texts (form feeds), described by library.toml.")] = None,
+                                                 "PDF, page-split text (form feeds), HTML or EPUB files, described "
+                                                 "by library.toml.")] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the verdicts as JSON here ('-' for "
                                                    "standard output).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Index the library in memory for this "
+                                           "run only (else once, in the user cache folder).")] = False,
     lang: LangOption = None,
 ) -> None:
     """Is each quotation really there? Quoted passages with a cited page against the library's edition
     of the cited work: verified, wrong page, differs, other work, not found, not checked."""
-    from citeguard.quotes import LibraryError, check_quotations, load_library
+    from citeguard.cli.quotes_run import open_library
+    from citeguard.quotes import check_quotations
     from citeguard.report.quotes_report import render_quotes_json, render_quotes_table
     if library is None:
         _fail("give --library DIR: the folder of editions to check quotations against")
     path = default_paper(paper)
     document = _guard(lambda: load_document(path))
-    try:
-        sources = load_library(library)
-    except LibraryError as exc:
-        _fail(str(exc))
-    checks = check_quotations(document, sources)
-    if json_file is not None and send(json_file, render_quotes_json(checks)):
+    sources, index = open_library(library, no_cache=no_cache)
+    verdicts = check_quotations(document, sources, index)
+    if json_file is not None and send(json_file, render_quotes_json(verdicts)):
         return
-    sys.stdout.write(render_quotes_table(checks, width=terminal_width(), lang=lang or document.language.value))
+    sys.stdout.write(render_quotes_table(verdicts, width=terminal_width(), lang=lang or document.language.value))
 
 
 @app.command(cls=HelpCommand)

@@ -29,7 +29,6 @@ from citeguard.cli.verify_cmd import (
     CrossrefOption,
     DataCiteOption,
     DoiOption,
-    LibraryOption,
     MailtoOption,
     OpenAlexOption,
     VerifyOptions,
@@ -92,7 +91,12 @@ def audit(
                                                          "warning; Chinese text needs a CJK font).")] = None,
     verify: Annotated[bool, typer.Option("--verify", metavar="", help="Also verify every cited work against Crossref, "
                                          "OpenAlex, DataCite and doi.org (CG7xx; see citeguard verify).")] = False,
-    library: LibraryOption = None,
+    library: Annotated[Path | None, typer.Option("--library", help="A folder: the office's library of editions, "
+                                                 "against which quoted passages are checked (CG0xx; see citeguard "
+                                                 "quotes). A file: the author's records for --verify (BibTeX or "
+                                                 "CSL-JSON).")] = None,
+    no_index: Annotated[bool, typer.Option("--no-index", metavar="", help="Index the library of editions in memory "
+                                           "for this run only (else once, in the user cache folder).")] = False,
     mailto: MailtoOption = None,
     crossref_url: CrossrefOption = "https://api.crossref.org",
     openalex_url: OpenAlexOption = "https://api.openalex.org",
@@ -186,7 +190,12 @@ def audit(
     net = NetworkOptions(offline=offline, cache=cache, no_cache=no_cache, allow_private=allow_private,
                          timeout=timeout, archive_base=None if archive_base == "none" else archive_base,
                          progress=not batch)
-    checking = VerifyOptions(library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
+    editions = library if library is not None and library.is_dir() else None
+    if editions is not None:  # read (and indexed) once here: a library that cannot be read stops the run at once
+        from citeguard.cli.quotes_run import open_library
+        open_library(editions, no_cache=no_index)
+    from citeguard.quotes import default_index_path
+    checking = VerifyOptions(None if editions else library, offline, mailto, crossref_url, openalex_url, datacite_url, doi_url,
                              allow_private, timeout, cache, no_cache) if verify else None
     known = _guard(lambda: read_baseline_file(baseline)) if baseline is not None else {}
     to_terminal = output_format == "text" and not quiet and str(json_file) != "-"
@@ -198,7 +207,8 @@ def audit(
         summary="github" if output_format == "github" else ("text" if to_terminal and (verbose or not batch) else ""),
         width=width, color=use_color(), limit=10**9 if verbose else 200,
         keep_results=bool(sarif_file or markdown_file or junit_file or write_baseline or output_format == "junit"),
-        exclude_urls=url_patterns(exclude_url),
+        exclude_urls=url_patterns(exclude_url), editions=editions.resolve() if editions else None,
+        editions_index=None if no_index or editions is None else default_index_path(),
         policy=JournalPolicy(datetime.now(UTC).year, policy_recent_years, policy_recent_share, policy_min_foreign,
                              policy_foreign_share, policy_doi, policy_min_references, policy_max_references,
                              policy_max_self_citation))

@@ -28,7 +28,9 @@ from citeguard.cli.outputs import OutputPlan, github_annotations, write_paper
 from citeguard.cli.problems import paper_problem
 from citeguard.cli.run_options import url_filter
 from citeguard.cli.verify_cmd import VerifyOptions, verify_document
-from citeguard.model import Confidence, Finding, JournalPolicy, LinkResult, LinkStatus, Severity, Standard
+from citeguard.model import Confidence, Document, Finding, JournalPolicy, LinkResult, LinkStatus, Severity, Standard
+from citeguard.quotes import EditionIndex, Source, check_quotations, load_library
+from citeguard.records import QuoteVerdict
 from citeguard.report.audit_json import AuditOptions, AuditResult
 from citeguard.report.baseline import new_findings
 from citeguard.report.index_html import IndexRow
@@ -217,6 +219,8 @@ class AuditSettings:
     keep_results: bool = False  # the run writes files over all papers (SARIF, JUnit, Markdown, baseline)
     policy: JournalPolicy | None = None  # the journal's reference policy (CG8xx)
     exclude_urls: tuple[str, ...] = ()  # regular expressions of cited URLs not to check
+    editions: Path | None = None  # the office's library of editions (audit --library DIR): quotations checked
+    editions_index: Path | None = None  # where the editions are indexed (None: in memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,15 +265,16 @@ def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     results, _ = resolve(claims, settings.net)
     results += [LinkResult(c.url, LinkStatus.NOT_CHECKED, detail=EXCLUDED) for c in excluded]
     verdicts = verify_document(document, settings.checking)[1] if settings.checking is not None else []
+    quotations = _quotations(document, settings)
     ctx, findings = audit_document(document, standard=settings.standard, select=settings.select,
                                    ignore=settings.ignore + job.ignore, links=results, min_confidence=settings.min_confidence,
-                                   verifications=verdicts, policy=settings.policy)
+                                   verifications=verdicts, policy=settings.policy, quotations=quotations)
     recorded = findings
     findings, hidden = new_findings(findings, job.known) if job.known else (findings, 0)
     options = replace(settings.options, ignore=settings.options.ignore + job.ignore) if job.ignore else \
         settings.options  # the report says which rules this paper skipped (per-path ignores too)
     result = AuditResult(document, ctx.standard, ctx.paper_date, findings, options, tuple(results),
-                         tuple(verdicts))
+                         tuple(verdicts), tuple(quotations))
     plan = replace(settings.plan, written=[])
     write_paper(plan, result, source.text, job.stem)
     lang = settings.plan.lang or document.language.value
@@ -291,6 +296,21 @@ def _audit(job: PaperJob, settings: AuditSettings) -> PaperOutcome:
     return PaperOutcome(job.path, job.stem, None, max([0, *(f.severity.rank for f in findings)]), counts, hidden,
                         tuple(plan.written), summary, row, _slim(result) if settings.keep_results else None,
                         recorded if settings.keep_results else ())
+
+
+_EDITIONS: dict[Path, tuple[list[Source], EditionIndex]] = {}  # a process's library, opened once for its papers
+
+
+def _quotations(document: Document, settings: AuditSettings) -> list[QuoteVerdict]:
+    """The verdicts on the paper's quoted passages (none without --library DIR).  The run checked the
+    library before the papers: here it is read from its index."""
+    if settings.editions is None:
+        return []
+    if settings.editions not in _EDITIONS:
+        index = EditionIndex(settings.editions_index)
+        _EDITIONS[settings.editions] = (load_library(settings.editions, index), index)
+    sources, index = _EDITIONS[settings.editions]
+    return check_quotations(document, sources, index)
 
 
 def audit_paper(job: PaperJob, settings: AuditSettings) -> PaperOutcome:

@@ -70,11 +70,11 @@ def _render_paper(plan: OutputPlan, result: AuditResult, source: str, stem: str,
     want_html = plan.html_file is not None or (plan.json_file is None and "html" in plan.formats)
     want_ledger = plan.json_file is None and "ledger" in plan.formats
     if want_html or want_ledger:
-        ledger = build_ledger(result.document)
+        ledger = build_ledger(result.document, with_urls=any(not v.page_cited for v in result.quotations))
         if want_html:
             _put(plan, plan.html_file or named(".html"), render_html(result, source, ledger, lang=lang), staged)
         if want_ledger:
-            _put(plan, named(".ledger.csv"), render_ledger_csv(ledger), staged)
+            _put(plan, named(".ledger.csv"), render_ledger_csv(ledger, result.quotations), staged)
     if plan.json_file is None and plan.sarif_file is None and "sarif" in plan.formats:
         _put(plan, named(".sarif"), render_sarif([result]), staged)
 

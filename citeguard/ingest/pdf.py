@@ -22,9 +22,10 @@ import itertools
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citeguard.chars import CIRCLED_CHARS, CJK_CHAR_RE, TYPE_CODE_RE, circled
+from citeguard.ingest.folio import folio
 from citeguard.ingest.pdf_limits import PdfLimit, start_document
 from citeguard.ingest.pdf_limits import install as install_limits
 from citeguard.ingest.pdf_lines import PdfLine, page_lines, rule_candidates, running_lines
@@ -352,6 +353,9 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = MAX_PAGES) -> SourceTex
     body_size = Counter(ln.size for lines in lines_of for ln in lines).most_common(1)[0][0]
     running = running_lines(lines_of, heights, body_size)
     kept_of = [[ln for ln in lines if (ln.page, ln.top) not in running] for lines in lines_of]
+    folios = tuple(folio([ln.text for ln in lines if (ln.page, ln.top) in running and ln.top < heights[i] / 2],
+                         [ln.text for ln in lines if (ln.page, ln.top) in running and ln.top >= heights[i] / 2])
+                   for i, lines in enumerate(lines_of))
     step = _line_step(kept_of)
     edges = _edges([ln for lines in kept_of for ln in lines])
     words = {w.lower() for lines in kept_of for ln in lines for w in _WORD_RE.findall(ln.text.rstrip("-"))}
@@ -372,7 +376,7 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = MAX_PAGES) -> SourceTex
                 pages[-1].notes[-1].append(ln)
                 pages[-1].labels[id(ln)] = page.labels[id(ln)]
         pages.append(page)
-    return _render(pages, words, path, data)
+    return replace(_render(pages, words, path, data), folios=folios)
 
 
 def _render(pages: list[_Page], words: set[str], path: str, data: bytes) -> SourceText:

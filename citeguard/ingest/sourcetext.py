@@ -36,6 +36,7 @@ class SourceText:
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
     positions: PositionMap | None = None  # .docx / PDF: where each line of ``text`` came from
     note_labels: tuple[NoteLabel, ...] = ()  # .docx: Word's numbers of the ^{①} notes, in order
+    folios: tuple[str, ...] = ()  # PDF: the page number each page prints in its head or foot ("" none)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

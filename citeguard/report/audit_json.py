@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from citeguard import __version__
 from citeguard.checks.url_rules import domain_class, url_date
 from citeguard.model import Citation, Confidence, Document, Finding, LinkResult, LinkStatus, Severity, Standard
-from citeguard.records import Verification
+from citeguard.records import QuoteVerdict, Verification
 from citeguard.report.json_text import dumps_indented
 from citeguard.report.model_json import JSONValue, model_dict, to_json
 from citeguard.report.verdicts import verdict_dict
@@ -38,6 +38,7 @@ class AuditResult:
     options: AuditOptions = AuditOptions()
     links: tuple[LinkResult, ...] = ()
     verifications: tuple[Verification, ...] = ()  # audit --verify
+    quotations: tuple[QuoteVerdict, ...] = ()  # audit --library DIR: quoted passages against the editions
 
 
 def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
@@ -125,9 +126,19 @@ def report_dict(result: AuditResult, *, timestamp: str | None = None) -> dict[st
     }
     if result.verifications:  # only with --verify: the offline report is unchanged
         out["verifications"] = [verdict_dict(v) for v in result.verifications]
+    if result.quotations:  # only with --library DIR
+        out["quotations"] = [quotation_json(v) for v in result.quotations]
     if timestamp:
         out["generated"] = timestamp
     return out
+
+
+def quotation_json(v: QuoteVerdict) -> dict[str, object]:
+    """One verdict as the JSON reports write it."""
+    return {"quote": v.quote, "line": v.span.line, "path": v.span.path or None, "reference": v.reference,
+            "work": v.work, "page_cited": v.page_cited or None, "status": v.status.value,
+            "page_found": v.page_found or None, "source": v.source or None, "diff": v.diff or None,
+            "passage": v.passage or None}
 
 
 def render_report_json(result: AuditResult, *, timestamp: str | None = None) -> str:

@@ -3,6 +3,7 @@ loads), rendered with Jinja2 autoescaping so that nothing from the manuscript ca
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from jinja2 import Template
@@ -16,6 +17,7 @@ from citeguard.ledger import LedgerRow
 from citeguard.model import Document, Finding, LinkResult, LinkStatus, Severity, Span
 from citeguard.report.audit_json import AuditResult, severity_counts
 from citeguard.report.html_lists import Piece, footnote_items, link_rows, reference_items, text_view
+from citeguard.report.ledger_csv import row_key, verdict_by_row
 from citeguard.report.messages import (
     HTML_UI as UI,
 )
@@ -28,6 +30,7 @@ from citeguard.report.messages import (
     severity_name,
     status_name,
     style_name,
+    t,
 )
 from citeguard.report.templates import template as load_template
 from citeguard.report.verdicts import record_url
@@ -149,6 +152,7 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
                           "published": res.published or "", "claimed_title": entry.title or "",
                           "claimed_date": entry.update_date or entry.date or "", "archive": _safe_url(res.archive_url),
                           "line": entry.span.line, "where": note.id if note else f"ref-{entry.index}"})
+    quoted = verdict_by_row(result.quotations)
     works: dict[str, list[LedgerRow]] = defaultdict(list)
     for row in ledger:
         works[row.work].append(row)
@@ -186,7 +190,19 @@ def render_html(result: AuditResult, source: str, ledger: list[LedgerRow], *, la
         sev_name={s.value: severity_name(s, lang) for s in Severity}, colon="：" if lang == "zh" else ": ",
         where=lambda line, column: place(doc.location(line, column), lang), place=lambda label: place(label, lang),
         ev_label=lambda name: evidence_label(name, lang), ev_value=ev_value, line_label=line_label,
-        page_label=page_label)
+        page_label=page_label, checked_quotes=bool(result.quotations),
+        quote_verdict=lambda row: quoted.get(row_key(row)), quote_status=lambda v: t(f"quotes.{v.status.value}", lang),
+        diff_parts=diff_parts)
+
+
+# A piece of a quotation's diff: [-dropped] [+added]
+_DIFF_RE = re.compile(r"\[([+-])([^\]]{0,400})\]")
+
+
+def diff_parts(diff: str) -> list[tuple[str, str]]:
+    """A verdict's diff as (kind, text) pieces for the template: "del" what the edition has and the
+    quotation dropped, "ins" what the quotation added (shown as text, never as markup)."""
+    return [("del" if m.group(1) == "-" else "ins", m.group(2)) for m in _DIFF_RE.finditer(diff)]
 
 
 def _template() -> Template:

@@ -123,7 +123,8 @@ STYLE_NAMES = {
 # The HTML report's labels
 HTML_UI = {
     "en": {"title": "citeguard report", "summary": "Summary", "findings": "Findings", "text": "Text",
-           "references": "References", "links": "Links", "ledger": "Quotation ledger", "all": "all", "record": "record",
+           "references": "References", "links": "Links", "ledger": "Quotation ledger",
+           "edition": "In the edition", "all": "all", "record": "record",
            "style": "style", "severity": "severity", "confidence": "confidence", "conf_high": "high",
            "conf_medium": "medium", "conf_low": "low", "family": "family", "code": "code", "line": "where", "message": "finding",
            "fix": "fix", "cited": "cited", "pages_cited": "pages cited", "pages_listed": "pages listed",
@@ -141,7 +142,8 @@ HTML_UI = {
            "ledger_help": "Every page the paper cites, with the passage before the citation (text in quotation "
                           "marks, else the sentence). Check each against the printed book."},
     "zh": {"title": "citeguard 审校报告", "summary": "概要", "findings": "问题清单", "text": "正文",
-           "references": "参考文献", "links": "网址", "ledger": "引文核对表", "all": "全部", "record": "文献记录",
+           "references": "参考文献", "links": "网址", "ledger": "引文核对表",
+           "edition": "核对结果", "all": "全部", "record": "文献记录",
            "style": "著录格式", "severity": "级别", "confidence": "置信度", "conf_high": "高", "conf_medium": "中",
            "conf_low": "低", "family": "类别", "code": "代码", "line": "位置", "message": "问题",
            "fix": "建议", "cited": "被引", "pages_cited": "正文引用页码", "pages_listed": "条目所列页码",
