@@ -17,8 +17,9 @@ from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.hanname import is_han_name, pinyin_sort_key
 from citeguard.parse.personname import fold_name, read_name
 
-# Element punctuation (either width) followed by what comes next: ". 北" / ".北" / "，2" …
-_ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:，：．](?=(?P<next>.))")
+# Element punctuation followed by what comes next: ". 北" / ".北" / ",2" … — half-width marks only: a
+# full-width ，：． carries its own space, and is neither spaced nor compact (崔允漷，2019. 题名[J]. 刊名，(4)：1.)
+_ELEMENT_PUNCT_RE = re.compile(r"(?<!\d)[.,:](?=(?P<next>.))")
 # Identifiers, whose colons and periods are their own and never spaced: doi:10.1023/A:1008…
 # 10.1000/x.y  arXiv:2101.00001  arXiv preprint:150907806  ISBN:978-7-…  www.x.org/a:b  https://…
 _IDENTIFIER_RE = re.compile(r"\b(?:doi|arxiv(?:\s+preprint)?|isbn|issn|pmid|pmcid|hdl|urn)\s*[:：]\s*\S+"

@@ -29,6 +29,9 @@ def issn_check_ok(issn: str) -> bool:
     return digits[7] == ("X" if check == 10 else str(check))
 
 
+MAX_KEYWORD_WORDS = 6  # words of one English keyword; more in a line without separators: the separators lost
+
+
 @rule("CG601", "keyword-count-mismatch", Severity.WARNING)
 def keyword_counts(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The Chinese and English keyword lists have different lengths: one keyword is untranslated.
@@ -37,6 +40,8 @@ def keyword_counts(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     fm = ctx.document.front_matter
     if fm.keywords_zh and fm.keywords_en and len(fm.keywords_zh) != len(fm.keywords_en):
+        if len(fm.keywords_en) == 1 and len(fm.keywords_en[0].split()) > MAX_KEYWORD_WORDS:
+            return  # one English "keyword" of many words: its separators were lost (a scan), not a keyword missing
         where = fm.keywords_en_span or fm.keywords_zh_span
         assert where is not None
         unsplit = len(fm.keywords_zh) == 1 and len(fm.keywords_zh[0]) > 10
@@ -73,7 +78,7 @@ def translated_two_ways(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             s = fuzz.ratio(" ".join(gram), " ".join(kw))
             if s > score:
                 best, score = " ".join(gram), s
-        if score >= 75:
+        if score >= 75 and _inflected(best.split()) != _inflected(kw):
             where = fm.keywords_en_span or (fm.title_en.span if fm.title_en else None)
             assert where is not None
             yield r.finding(where, f"keyword {keyword!r} vs {best!r} in the English title/abstract: "
@@ -82,6 +87,16 @@ def translated_two_ways(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             evidence=[("keyword", keyword), ("title/abstract", best), ("similarity", f"{score:.0f}")],
                             suggestion=f"use {best!r} as the keyword, or the keyword's wording throughout",
                             suggestion_zh=f"关键词改用 {best!r}，或全文统一使用关键词的译法")
+
+
+# A plural or possessive ending: robots  technologies  boxes (not "ss": process, analysis keep theirs)
+_SINGULAR_RE = re.compile(r"['’]s$|ies$|(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|(?<![su])s$")
+
+
+def _inflected(words: list[str]) -> list[str]:
+    """Words without a plural or possessive ending: "industrial robots" and "industrial robot" are one
+    term (a keyword in the plural, the title using it as a modifier), not two translations."""
+    return [_SINGULAR_RE.sub(lambda m: "y" if m.group(0) == "ies" else "", w) if len(w) > 3 else w for w in words]
 
 
 def _compact(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from citeguard.checks.evidence import unlinked as unlinked_confidence
@@ -10,6 +11,9 @@ from citeguard.checks.zh_terms import note_zh
 from citeguard.link import OCR_NAME_REASON
 from citeguard.model import CitationSystem, Confidence, Finding, IssueKind, Severity
 from citeguard.words import counted
+
+# A title in book marks, as the 《》 note style prints works: 习近平：《…》，北京：人民出版社，2022年，第32页。
+_BOOK_MARK_NOTE_RE = re.compile(r"《[^》\n]{1,200}》")
 
 
 def _issues(ctx: AuditContext, r: Rule, kind: IssueKind, confidence: Confidence = Confidence.HIGH) -> Iterator[Finding]:
@@ -34,7 +38,20 @@ def unparsed_reference(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A footnote cites a source (publisher, year:page, URL) but has no GB/T 7714 type code, so it
     could not be read as an entry. Bad: ① 张三.题名.北京:中华书局,2001:3.  Good: …题名[M].北京….
+
+    Notes in the 《》 style of Chinese humanities and social-science journals (《中国社会科学》 and
+    others: 作者：《书名》，北京：人民出版社，2022年，第32页。), a style of its own with no type codes,
+    are said once, as information: their elements were not checked.
     """
+    issues = [i for i in ctx.document.issues if i.kind is IssueKind.UNPARSED_FOOTNOTE]
+    styled = [i for i in issues if _BOOK_MARK_NOTE_RE.search(i.text)]
+    if len(styled) >= 2 and 2 * len(styled) >= len(issues):
+        yield r.finding(issues[0].span, f"{len(issues)} footnotes are in the 《》 note style of Chinese humanities "
+                        "journals, not GB/T 7714 (no type codes): their elements were not checked",
+                        f"{len(issues)} 条脚注采用《》注释体例（非 GB/T 7714，无文献类型标识），未逐项核对其著录项目",
+                        severity=Severity.INFO, confidence=Confidence.LOW,
+                        evidence=[("text", i.text[:120]) for i in issues[:3]])
+        return
     yield from _issues(ctx, r, IssueKind.UNPARSED_FOOTNOTE)
 
 

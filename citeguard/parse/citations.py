@@ -65,6 +65,8 @@ EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*(?:,\s*)?[&和与]\s*|\s+and\s+|,\s*)"
     rf"(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
+# The possessive ending of a narrative citation's last name: "Lee's (2008)"  "Hyland’s"  "Jones' (2010)"
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?$|(?<=s)['’]$")
 # One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
 _LATIN_LETTER_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]")
 # A number in Markdown-escaped brackets, as converters write a citation: \[30\]  \[1-3\]  \[2,5\]
@@ -343,7 +345,7 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
             rest = "".join(names[known[0]:])
             a, begin = rest, begin + len(a) - len(rest)
         if a and a.split()[0] not in _NOT_NAMES | _SENTENCE_WORDS:
-            return begin, a
+            return begin, _POSSESSIVE_RE.sub("", a)  # "Lee's (2008)" cites Lee
     return None
 
 

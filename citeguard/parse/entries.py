@@ -97,8 +97,14 @@ PUBLISHER_YEAR_RE = re.compile(
 AY_JOURNAL_RE = re.compile(
     rf"^(?!\d{{1,4}}\s*+\()(?P<container>[^,]+?){_END}(?:\s*+,\s*+|\s++(?=\d)|(?=\(\s*\d))(?P<volume>[^(:,]+?{_END})?\s*+{_ISSUE}?\s*+"
     rf"{_PAGES}?{_CLOSE}")
+# Author-year system, a journal whose name holds a colon or commas, known by the volume(issue): pages
+# after it: Assessment in Education: Principles, Policy & Practice, 5(1): 7-74
+AY_JOURNAL_LONG_RE = re.compile(rf"^(?P<container>[^\[\]]{{2,200}}?){_END}\s*+,\s*+(?P<volume>\d{{1,4}}){_END}\s*+"
+                                rf"{_ISSUE}\s*+{_PAGES}{_CLOSE}")
 # Author-year system, book without its year: 北京: 科学出版社   Beijing: Science Press: 12-13
-AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?){_END}\s*+[:;]\s*+(?P<publisher>[^:]+?){_END}\s*+"
+# Washington, DC: National Academy Press (a place with its state or country after a comma)
+AY_BOOK_RE = re.compile(rf"^(?:In\s[^.]{{1,60}}\.\s*+)?(?P<place>[^:;,.\[]+?(?:,\s*+[A-Z][A-Za-z.]{{1,12}}(?=\s*+[:;]))?){_END}"
+                        rf"\s*+[:;]\s*+(?P<publisher>[^:]+?){_END}\s*+"
                         rf"{_PAGES}?{_CLOSE}")  # "In Flora of X. Beijing: Science Press"
 # Author-year system, book whose cited pages follow a comma: 南京: 江苏古籍出版社, 288.
 AY_BOOK_PAGES_RE = re.compile(rf"^(?P<place>[^:;,.\[]+?){_END}\s*+:\s*+(?P<publisher>[^:,]+?){_END}\s*+,\s*+"
@@ -414,7 +420,7 @@ def _publication(fields: dict[str, object], raw: str, folded: str, code: str, *,
                                           "N": (NEWSPAPER_RE, JOURNAL_RE)}.get(
         code, (BOOK_RE, PUBLISHER_YEAR_RE, JOURNAL_RE, NEWSPAPER_RE))
     if year_known:
-        order = (*order, AY_JOURNAL_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if code == "J" else (
+        order = (*order, AY_JOURNAL_RE, AY_JOURNAL_LONG_RE, AY_BOOK_PAGES_RE, AY_BOOK_RE) if code == "J" else (
             *order, AY_BOOK_PAGES_RE, AY_BOOK_RE, AY_PUBLISHER_PAGES_RE, AY_JOURNAL_RE)
         if code == "D":
             order = (AY_THESIS_COMMA_RE, *order)

@@ -11,8 +11,10 @@ from citeguard.parse.fields import DOI_RE, URL_RE, cut, split_pages, with_fields
 from citeguard.parse.names import split_authors
 
 # APA-like: Authors (2020). Title. Journal, 12(3), 45–67.   作者. (2014a). 题名. 刊名, 卷(期), 页.
+# (an author's preferred name in brackets, as APA 7 prints it, is part of the authors: "Zhang, Z. (V.), & Hyland, K.")
 APA_RE = re.compile(
-    r"^(?P<authors>[^()]{1,400}?)\s*+[.,]?\s*+\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
+    r"^(?P<authors>(?:[^()]|\((?!n\.|in\s|待)[A-Z][A-Za-z.\s\-]{0,20}\)){1,400}?)\s*+[.,]?\s*+"
+    r"\(\s*(?P<year>[12][\dOoIl]{3}|n\.\s*d\.|in press|待发表)(?P<suffix>[a-z]?)"
     r"\s*(?:,[^)]*)?\)\s*[.,]?\s*(?P<rest>.*)$", re.IGNORECASE)
 # APA source: Journal, 12(3), 45–67   中国社会科学,(2016,12月),109-126 — the pages may be an article
 # number: Article 4203, e0123456, 3-es, 123:1–123:12 (letters, digits, ":" and "." between them; each
@@ -88,6 +90,8 @@ def _title_end(folded: str) -> int:
     return len(folded)
 
 
+# An author's preferred name in brackets after the initials: "Zhang, Z. (V.)"  "Li, X. (Sharon)"
+_PREFERRED_NAME_RE = re.compile(r"[ \t]?\([A-Z][A-Za-z.\- ]{0,20}\)")
 _APA_WESTERN_RE = re.compile(r"(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+"
                              r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]+)*+)\s*+,\s*+"
                              r"(?P<initials>(?:[A-Z]\.?\s*-?\s*){1,4})")
@@ -101,7 +105,7 @@ _APA_SEPARATORS_RE = re.compile(r"[\s,.&]|\band\b|\bet\s+al\b|…|\.\.\.")
 
 
 def _apa_authors(raw: str) -> tuple[str, ...]:
-    raw = raw.strip().rstrip(".,")
+    raw = _PREFERRED_NAME_RE.sub("", raw).strip().rstrip(".,")
     if is_chinese(raw):
         names, _ = split_authors(raw.replace("&", ","))
         return names

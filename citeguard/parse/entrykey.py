@@ -36,10 +36,12 @@ ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et
 _ET_AL_END_RE = re.compile(rf"(?:(?<!\s)|(?<=\s)(?!\s))(?:{ET_AL}\s*+,?\s*+$|\s*+等\s*+$)", re.IGNORECASE)
 
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
-# "Gawronski, B., & Payne, B. K. (Eds.). (2011)." (editors of a book)
+# "Gawronski, B., & Payne, B. K. (Eds.). (2011)." (editors of a book)  "Zhang, Z. (V.), & Hyland, K. (2018)."
+# (an author's preferred name in brackets, as APA 7 prints it)
 # — not a journal's issue date before its pages: "中国研究,(2011,11月),204-216."
 APA_HEAD_RE = re.compile(
-    rf"^(?P<auth>[^()\[\]《]{{1,400}}?)(?:[\s.,]*+\((?:Eds?|编|主编)\.?\))?[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|[\dOoIl]{{2}}(?=\)\s*\.)|"
+    rf"^(?P<auth>(?:[^()\[\]《]|\((?!Eds?\b)[A-Z][A-Za-z.\- ]{{0,20}}\)){{1,400}}?)"
+    rf"(?:[\s.,]*+\((?:Eds?|编|主编)\.?\))?[\s.,]*\(\s*(?:(?P<year>{_YEAR})|(?P<bad>[\dOoIl]{{3}}|[\dOoIl]{{2}}(?=\)\s*\.)|"
     r"(?=[\dOoIl]*[OoIl])[\dOoIl]{2}|\d(?=\)\s*\.)))(?P<suf>[a-z]?)\s*"
     r"(?:[,，][^()]{0,30})?\)(?!\s*[,，])")
 # Author year.: "Ambros V. 2001." "CHEN D M, 1993." "Bothmer, V.,& Schwenn,R.1998," "Asevedo L et al.,2o12."

@@ -29,6 +29,14 @@ DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，；。]+")
 _TITLE_MARK_RE = re.compile(r"(?<![\s*])\s*+(?:\^\{\s*\*\s*\}|\^\*|\*++|\$\^\s*\{?\s*\*\s*\}?\s*\$)\s*$")
 # Keyword separators: ；; ，, 、 (the white space around them is stripped from the parts after)
 _KEYWORD_SEPARATOR_RE = re.compile(r"[;；,，、]")
+_SEMICOLON_RE = re.compile(r"[;；]")
+# Keywords set apart by an ideographic space or two spaces or more, with no punctuation: 工业机器人　劳动收入份额
+_WIDE_SPACE_RE = re.compile(r"\u3000+|[ \t]{2,}")
+_ANY_SPACE_RE = re.compile(r"[\s\u3000]+")
+# What a keyword line of Chinese words and spaces does not hold (digits and Latin letters may stand in
+# it: "5G　数字经济" is Chinese too), and what it must
+_NOT_HAN_LINE_RE = re.compile(r"[^\u4e00-\u9fff\u3000\s\dA-Za-z·]")
+_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 # A received date: 收稿日期：2026-03-01   （收稿日期：2013年9月6日）   收稿日期:2015.12.17
 _RECEIVED_RE = re.compile(r"收稿日期\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
 # An English received or accepted date, as journals print it and OCR leaves it:
@@ -143,8 +151,19 @@ def _en_date(m: re.Match[str]) -> str | None:
 
 
 def _keywords(value: str) -> tuple[str, ...]:
+    """The keywords of a line, split by its own separator: the semicolons when it has them (a comma is
+    then inside a keyword: "alignment of teaching, learning and assessment"), else commas and 、,
+    else the ideographic or double spaces Chinese journals set between keywords (工业机器人　劳动收入份额)."""
+    value = value.strip()
+    separator = _KEYWORD_SEPARATOR_RE
+    if _SEMICOLON_RE.search(value):
+        separator = _SEMICOLON_RE
+    elif not _KEYWORD_SEPARATOR_RE.search(value):
+        # Chinese keywords hold no spaces: any space parts them; Latin ones are parted by wide spaces only
+        han = _HAN_CHAR_RE.search(value) is not None and _NOT_HAN_LINE_RE.search(value) is None
+        separator = _ANY_SPACE_RE if han else _WIDE_SPACE_RE
     # Split on the bare separator, then strip: "\s*[;,]\s*" tried every space of a long run.
-    parts = [p.strip().strip(" .。") for p in _KEYWORD_SEPARATOR_RE.split(value.strip())]
+    parts = [p.strip().strip(" .。") for p in separator.split(value)]
     return tuple(p for p in parts if p)
 
 

@@ -159,6 +159,7 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
         page = m.group("page") if m.group("sup") else None
         end = m.end() if page else m.end("body") + 1
         found.append(_cited(text, m.start(), end, numbers, (page,) if page else (), group, lexicon))
+    found = _bracket_ranges(text, found, lexicon)
     if max_number:
         taken = [(c.start, c.end) for c in found]
         for m in _HALF_NUMERIC_RE.finditer(text):
@@ -171,6 +172,27 @@ def numeric_citations(text: str, original: str, math: list[tuple[int, int]], lex
                 group += 1
                 found.append(_cited(text, m.start(), m.end(), numbers, (), group, lexicon))
     return found
+
+
+# What joins two brackets into one range, as IEEE prints it: "[3]–[5]"  "[6] - [8]"
+_BRACKET_DASH_RE = re.compile(r"[ \t]?[-–—~][ \t]?")
+MAX_BRACKET_RANGE = 100  # entries one "[a]–[b]" may span (more: not a range of citations)
+
+
+def _bracket_ranges(text: str, found: list[RawCitation], lexicon: NameLexicon) -> list[RawCitation]:
+    """Two one-number brackets joined by a dash, "[3]–[5]", are one citation of 3, 4 and 5."""
+    out: list[RawCitation] = []
+    for c in found:
+        last = out[-1] if out else None
+        if (last is not None and len(last.numbers) == 1 and len(c.numbers) == 1 and not c.pages and not last.pages
+                and _BRACKET_DASH_RE.fullmatch(text, last.end, c.start)
+                and 0 < c.numbers[0] - last.numbers[0] <= MAX_BRACKET_RANGE):
+            numbers = tuple(range(last.numbers[0], c.numbers[0] + 1))
+            joined = _cited(text, last.start, c.end, numbers, (), last.group, lexicon)
+            out[-1] = joined
+            continue
+        out.append(c)
+    return out
 
 
 def _cited(text: str, start: int, end: int, numbers: tuple[int, ...], pages: tuple[str, ...], group: int,

@@ -1,0 +1,102 @@
+"""CG0xx: the quoted passages of a manuscript against the office's library of editions, through
+``citeguard audit --library DIR`` — each verdict its finding (none for a verified one), the ledger's
+verdict columns, the HTML report's edition column with the diff, and the JSON's quotations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from citeguard.api import document_from_text
+from citeguard.checks import audit
+from citeguard.cli import app
+from citeguard.quotes import EditionIndex, QuoteStatus, check_quotations, load_library
+from citeguard.report.html import diff_parts
+from tests.test_quotes import CASES, CATALOGUE, LUNYU, MENGZI, REFS
+
+# each verdict → the finding it raises (None: none)
+RAISED = {QuoteStatus.VERIFIED: None, QuoteStatus.WRONG_PAGE: "CG001", QuoteStatus.DIFFERS: "CG002",
+          QuoteStatus.OTHER_WORK: "CG003", QuoteStatus.NOT_FOUND: "CG004", QuoteStatus.NOT_CHECKED: "CG005"}
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "lunyu.txt").write_text(LUNYU, encoding="utf-8")
+    (folder / "mengzi.txt").write_text(MENGZI, encoding="utf-8")
+    (folder / "library.toml").write_text(CATALOGUE, encoding="utf-8")
+    return folder
+
+
+def _paper() -> str:
+    return "题目\n\n" + "\n\n".join(f"正文引用{quote}。" for quote, _, _ in CASES) + "\n\n" + REFS
+
+
+@pytest.mark.parametrize(("quote", "status", "page"), CASES, ids=[c[1].value + ":" + c[0][1:7] for c in CASES])
+def test_each_verdict_raises_its_finding(library: Path, quote: str, status: QuoteStatus, page: str) -> None:
+    text = f"题目\n\n正文引用{quote}。\n\n{REFS}"
+    document = document_from_text(text)
+    verdicts = check_quotations(document, load_library(library))
+    _, found = audit(document, quotations=verdicts, select=["CG0"])
+    assert [f.code for f in found] == ([RAISED[status]] if RAISED[status] else [])
+    if status is QuoteStatus.WRONG_PAGE:
+        assert f"p. {page}" in found[0].message and found[0].suggestion == f"cite p. {page}"
+
+
+def test_without_a_library_the_family_is_silent() -> None:
+    _, found = audit(document_from_text(_paper()), select=["CG0"])
+    assert found == ()
+
+
+def test_audit_with_a_library_folder_writes_findings_ledger_and_html(library: Path, tmp_path: Path) -> None:
+    paper = tmp_path / "paper.txt"
+    paper.write_text(_paper(), encoding="utf-8")
+    reports = tmp_path / "reports"
+    result = CliRunner().invoke(app, ["audit", str(paper), "--library", str(library), "--offline", "--no-cache",
+                                      "--no-index", "--reports-dir", str(reports), "--fail-on", "never", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((reports / "paper.json").read_text(encoding="utf-8"))
+    codes = sorted(f["code"] for f in report["findings"] if f["code"].startswith("CG0"))
+    assert codes == ["CG001", "CG002", "CG002", "CG003", "CG004", "CG005"]
+    statuses = {q["quote"]: q["status"] for q in report["quotations"]}
+    assert statuses == {quote[1:quote.index("”")]: status.value for quote, status, _ in CASES}
+    rows = list(csv.DictReader(io.StringIO((reports / "paper.ledger.csv").read_text(encoding="utf-8-sig"))))
+    by_quote = {r["quote"]: r for r in rows}
+    assert by_quote["巧言令色，鲜矣仁"]["verdict"] == "wrong-page" and by_quote["巧言令色，鲜矣仁"]["page_found"] == "3"
+    assert by_quote["学而时习之，不亦说乎"]["verdict"] == "verified"
+    html = (reports / "paper.html").read_text(encoding="utf-8")
+    assert "<del>说</del><ins>悦</ins>" in html  # the diff, highlighted
+
+
+def test_a_library_that_cannot_be_read_is_a_usage_error(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "library.toml").write_text("[[source]]\nfile = 3\n", encoding="utf-8")
+    paper = tmp_path / "paper.txt"
+    paper.write_text(_paper(), encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(paper), "--library", str(folder), "--offline", "--no-cache",
+                                      "--no-index", "-q", "--reports-dir", str(tmp_path / "r")])
+    assert result.exit_code == 2 and "needs a file" in result.output
+
+
+def test_the_diff_is_text_never_markup() -> None:
+    assert diff_parts("[-说] [+<b>悦</b>]") == [("del", "说"), ("ins", "<b>悦</b>")]
+
+
+def test_a_quotation_of_a_cited_web_page_is_checked_against_its_text(library: Path) -> None:
+    from citeguard.quotes import web_source
+
+    url = "https://www.gov.cn/zhengce/2024-01/01/content_1.htm"
+    text = ("题目\n\n文件指出，“坚持把发展经济的着力点放在实体经济上”①，又说“扎实推进共同富裕”②。\n\n"
+            f"① 国务院.关于推进高质量发展的意见[EB/OL].(2024-01-01)[2024-02-01].{url}.\n"
+            f"② 国务院.关于推进高质量发展的意见[EB/OL].(2024-01-01)[2024-02-01].{url}.\n")
+    page = web_source(url, "关于推进高质量发展的意见\n坚持把发展经济的着力点放在实体经济上，推进新型工业化。")
+    verdicts = check_quotations(document_from_text(text), load_library(library), EditionIndex(None), {url: page})
+    assert [(v.quote, v.status) for v in verdicts] == [
+        ("坚持把发展经济的着力点放在实体经济上", QuoteStatus.VERIFIED), ("扎实推进共同富裕", QuoteStatus.NOT_FOUND)]
