@@ -100,3 +100,53 @@ def test_a_quotation_of_a_cited_web_page_is_checked_against_its_text(library: Pa
     verdicts = check_quotations(document_from_text(text), load_library(library), EditionIndex(None), {url: page})
     assert [(v.quote, v.status) for v in verdicts] == [
         ("坚持把发展经济的着力点放在实体经济上", QuoteStatus.VERIFIED), ("扎实推进共同富裕", QuoteStatus.NOT_FOUND)]
+
+
+def test_a_quoted_government_page_is_fetched_once_then_checked_offline(library: Path, tmp_path: Path) -> None:
+    """A real HTTP server on 127.0.0.1 serves a GBK page; the quotation of it is checked against the
+    page's visible text, which the index then keeps for an offline run."""
+    from citeguard.cli.network import NetworkOptions
+    from citeguard.cli.quotes_run import web_pages
+    from tests.localserver import serve
+
+    with serve() as (base, hits):
+        url = f"{base}/gbk-article"
+        text = ("题目\n\n发布会说，“海关总署介绍前三季度进出口情况”①；又说“海关总署介绍前三季度出口情况”②。\n\n"
+                f"① 国务院新闻办.发布会[EB/OL].(2025-10-13)[2025-10-20].{url}.\n"
+                f"② 国务院新闻办.发布会[EB/OL].(2025-10-13)[2025-10-20].{url}.\n")
+        document = document_from_text(text)
+        index = EditionIndex(tmp_path / "editions.sqlite3")
+        pages = web_pages(document, index, NetworkOptions(allow_private=True))
+        assert set(pages) == {url} and hits["/gbk-article"] == 1
+        verdicts = {v.quote: v.status for v in check_quotations(document, load_library(library), index, pages)}
+        assert verdicts == {"海关总署介绍前三季度进出口情况": QuoteStatus.VERIFIED,
+                            "海关总署介绍前三季度出口情况": QuoteStatus.DIFFERS}
+        offline = web_pages(document, EditionIndex(tmp_path / "editions.sqlite3"), NetworkOptions(offline=True))
+        assert set(offline) == {url} and hits["/gbk-article"] == 1  # from the index: nothing sent
+
+
+def test_a_private_address_is_not_fetched_for_a_quotation(tmp_path: Path) -> None:
+    from citeguard.cli.network import NetworkOptions
+    from citeguard.cli.quotes_run import web_pages
+    from tests.localserver import serve
+
+    with serve() as (base, hits):
+        text = f"题目\n\n文件说，“海关总署介绍前三季度进出口情况”①。\n\n① 某部.文件[EB/OL].(2025-10-13)[2025-10-20].{base}/gbk-article.\n"
+        assert web_pages(document_from_text(text), EditionIndex(None), NetworkOptions()) == {}
+        assert hits["/gbk-article"] == 0
+
+
+def test_annotate_puts_a_quotations_verdict_in_a_word_comment(library: Path, tmp_path: Path) -> None:
+    import docx
+
+    from tests.docxbuild import raw_docx, run
+
+    paragraphs = ["题目", "正文引用“巧言令色，鲜矣仁”（孔子，2006：2）。", "参考文献",
+                  "孔子，2006. 论语[M]. 北京：中华书局."]
+    paper = raw_docx(tmp_path / "paper.docx", [run(p) for p in paragraphs])
+    target = tmp_path / "checked.docx"
+    result = CliRunner().invoke(app, ["annotate", str(paper), "--library", str(library), "--out", str(target),
+                                      "--lang", "zh", "--select", "CG0"])
+    assert result.exit_code == 0, result.output
+    (comment,) = [c.text for c in docx.Document(str(target)).comments]
+    assert comment.startswith("CG001") and "第 3 页" in comment

@@ -223,11 +223,14 @@ def quotes(
                                                    "standard output).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", metavar="", help="Index the library in memory for this "
                                            "run only (else once, in the user cache folder).")] = False,
+    offline: Annotated[bool, typer.Option("--offline", metavar="", help="Fetch no quoted web page: those fetched "
+                                          "before are checked from the index.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Is each quotation really there? Quoted passages with a cited page against the library's edition
     of the cited work: verified, wrong page, differs, other work, not found, not checked."""
-    from citeguard.cli.quotes_run import open_library
+    from citeguard.cli.network import NetworkOptions
+    from citeguard.cli.quotes_run import open_library, web_pages
     from citeguard.quotes import check_quotations
     from citeguard.report.quotes_report import render_quotes_json, render_quotes_table
     if library is None:
@@ -235,7 +238,7 @@ def quotes(
     path = default_paper(paper)
     document = _guard(lambda: load_document(path))
     sources, index = open_library(library, no_cache=no_cache)
-    verdicts = check_quotations(document, sources, index)
+    verdicts = check_quotations(document, sources, index, web_pages(document, index, NetworkOptions(offline=offline)))
     if json_file is not None and send(json_file, render_quotes_json(verdicts)):
         return
     sys.stdout.write(render_quotes_table(verdicts, width=terminal_width(), lang=lang or document.language.value))
@@ -276,10 +279,13 @@ def annotate(
                                              help="zh or en comments (default: the document's).")] = None,
     offline: Annotated[bool, typer.Option("--offline", metavar="", help="Accepted for symmetry with audit: "
                                           "annotate never uses the network.")] = False,
+    library: Annotated[Path | None, typer.Option("--library", help="The office's library of editions (a folder): "
+                                                 "the quotations' verdicts become comments too (CG0xx).")] = None,
 ) -> None:
     """Write a copy of a .docx with every finding as a Word comment at its place (text untouched).
 
-    The audit is the offline one (no links are fetched); run `citeguard audit` for link checks."""
+    The audit is the offline one (no links are fetched; quoted web pages only from the index of an
+    earlier run); run `citeguard audit` for link checks."""
     from citeguard.report.annotate import annotate_docx
     if lang is not None and lang not in {"zh", "en"}:
         _fail(f"--lang must be zh or en, not {lang!r}")
@@ -292,8 +298,16 @@ def annotate(
     if target.resolve() == paper.resolve():
         _fail("--out must not be the manuscript itself: annotate never overwrites the original")
     sure = confidence_level(min_confidence)
+    quotations = []
+    if library is not None:
+        from citeguard.cli.network import NetworkOptions
+        from citeguard.cli.quotes_run import open_library, web_pages
+        from citeguard.quotes import check_quotations
+        sources, index = open_library(library)
+        quotations = check_quotations(document, sources, index, web_pages(document, index, NetworkOptions(offline=True)))
     _, findings = _guard(lambda: audit_document(document, select=_prefixes(select, "--select"),
-                                                ignore=_prefixes(ignore, "--ignore"), min_confidence=sure))
+                                                ignore=_prefixes(ignore, "--ignore"), min_confidence=sure,
+                                                quotations=quotations))
     data, added = _guard(lambda: annotate_docx(paper.read_bytes(), document, findings,
                                                lang=lang or document.language.value))
     _guard(lambda: write_report(target, data))

@@ -26,6 +26,7 @@ from citeguard.checks import audit as audit_document
 from citeguard.cli.network import NetworkOptions, resolve
 from citeguard.cli.outputs import OutputPlan, github_annotations, write_paper
 from citeguard.cli.problems import paper_problem
+from citeguard.cli.quotes_run import web_pages
 from citeguard.cli.run_options import url_filter
 from citeguard.cli.verify_cmd import VerifyOptions, verify_document
 from citeguard.model import Confidence, Document, Finding, JournalPolicy, LinkResult, LinkStatus, Severity, Standard
@@ -310,7 +311,7 @@ def _quotations(document: Document, settings: AuditSettings) -> list[QuoteVerdic
         index = EditionIndex(settings.editions_index)
         _EDITIONS[settings.editions] = (load_library(settings.editions, index), index)
     sources, index = _EDITIONS[settings.editions]
-    return check_quotations(document, sources, index)
+    return check_quotations(document, sources, index, web_pages(document, index, settings.net))
 
 
 def audit_paper(job: PaperJob, settings: AuditSettings) -> PaperOutcome:

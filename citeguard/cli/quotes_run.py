@@ -9,7 +9,18 @@ from pathlib import Path
 import typer
 
 from citeguard.cli.errors import fail
-from citeguard.quotes import EditionIndex, LibraryError, Source, default_index_path, load_library
+from citeguard.cli.network import NetworkOptions
+from citeguard.model import Document
+from citeguard.quotes import (
+    EditionIndex,
+    LibraryError,
+    Source,
+    default_index_path,
+    load_library,
+    quoted_urls,
+    unpaged,
+    web_source,
+)
 
 
 def open_library(folder: Path, *, no_cache: bool = False) -> tuple[list[Source], EditionIndex]:
@@ -22,3 +33,28 @@ def open_library(folder: Path, *, no_cache: bool = False) -> tuple[list[Source],
     if index.problem:
         typer.echo(f"citeguard: warning: {index.problem}", err=True)
     return sources, index
+
+
+def web_pages(document: Document, index: EditionIndex, options: NetworkOptions) -> dict[str, Source]:
+    """The cited web pages the manuscript quotes, by URL: from the index when a run fetched them
+    before (so an offline run checks them too), else fetched with the resolver's safety checks
+    (never with --offline) and kept."""
+    pages: dict[str, Source] = {}
+    missing = []
+    for url in quoted_urls(document):
+        stored = index.get("web:" + url)
+        if stored is not None:
+            pages[url] = Source.made(url, url, stored, key="web:" + url)
+        else:
+            missing.append(url)
+    if missing and not options.offline:
+        from citeguard.resolve.resolver import ResolverConfig
+        from citeguard.resolve.run import fetch_page_texts
+        from citeguard.resolve.safety import SafetyPolicy
+        config = ResolverConfig(timeout=options.timeout, deadline=max(options.timeout * 4, options.timeout + 10),
+                                wayback_base=None)
+        for url, text in fetch_page_texts(missing, config=config,
+                                          policy=SafetyPolicy(allow_private=options.allow_private)).items():
+            index.put("web:" + url, unpaged(text))
+            pages[url] = web_source(url, text, key="web:" + url)
+    return pages

@@ -112,6 +112,23 @@ def _loose(base: QuoteVerdict, passage: str, source: Source, index: EditionIndex
     return base
 
 
+def quoted_urls(document: Document) -> list[str]:
+    """The web pages the manuscript quotes (an entry with a URL and no page, a quotation attached):
+    what is fetched to check those quotations against."""
+    notes = {f.id: f.entry for f in document.footnotes}
+    cited = {c.id: c.reference for c in document.citations}
+    urls = []
+    for row in build_ledger(document, with_urls=True):
+        if row.page or not row.quoted:
+            continue
+        number = cited.get(row.ref_id)
+        ref = notes.get(row.ref_id) if row.source == "footnote" else (
+            document.references[number - 1] if number else None)
+        if ref is not None and ref.url:
+            urls.append(ref.url)
+    return list(dict.fromkeys(urls))
+
+
 def check_quotations(document: Document, library: Sequence[Source], index: EditionIndex | None = None,
                      web: Mapping[str, Source] | None = None) -> list[QuoteVerdict]:
     """A verdict for every row of the document's quotation ledger (and every quotation of a cited web
@@ -119,7 +136,7 @@ def check_quotations(document: Document, library: Sequence[Source], index: Editi
     notes = {f.id: f.entry for f in document.footnotes}
     cited = {c.id: c.reference for c in document.citations}
     out = []
-    for row in build_ledger(document, with_urls=bool(web)):
+    for row in build_ledger(document, with_urls=True):
         ref: Reference | None = None
         if row.source == "footnote":
             ref = notes.get(row.ref_id)

@@ -168,9 +168,9 @@ def unpaged(text: str) -> Stored:
     return Stored(("",) * len(pieces), tuple(pieces), tuple(fold(p) for p in pieces))
 
 
-def web_source(url: str, text: str, title: str = "") -> Source:
-    """A cited web page as a source: its main text, wording only."""
-    return Source.made(url, title or url, unpaged(text), key="")
+def web_source(url: str, text: str, title: str = "", key: str = "") -> Source:
+    """A cited web page as a source: its visible text, wording only (``key``: where the index keeps it)."""
+    return Source.made(url, title or url, unpaged(text), key=key)
 
 
 def _decoded(data: bytes) -> str:

@@ -147,9 +147,11 @@ def dropped_phrase(quote: str, text: str, start: int, first_before: int) -> tupl
         return None
     for cut in range(len(quote) - MIN_PART, MIN_PART - 1, -1)[:MAX_CUTS]:  # the longest head first
         head = text.find(quote[:cut], start, first_before)
-        if head < 0:
-            continue
-        tail = text.find(quote[cut:], head + cut, head + cut + MAX_GAP + len(quote))
-        if 0 < tail - (head + cut) <= MAX_GAP:
-            return text[head + cut:tail], head, tail + len(quote) - cut
+        for _ in range(MAX_OCCURRENCES):  # a short head may stand on the page more than once
+            if head < 0:
+                break
+            tail = text.find(quote[cut:], head + cut, head + cut + MAX_GAP + len(quote))
+            if 0 < tail - (head + cut) <= MAX_GAP:
+                return text[head + cut:tail], head, tail + len(quote) - cut
+            head = text.find(quote[:cut], head + 1, first_before)
     return None

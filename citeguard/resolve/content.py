@@ -125,6 +125,13 @@ def visible_text(html: str) -> str:
     return " ".join(kept)
 
 
+def page_text(html: str) -> str:
+    """The words a reader sees on a page (scripts, styles and comments out, tags stripped, never
+    interpreted): what a quotation of the page is looked for in."""
+    soup = BeautifulSoup(visible_text(html[:_MAX_TEXT]), "lxml")
+    return soup.get_text("\n")
+
+
 def page_facts(html: str) -> PageFacts:
     """Title, publication date, soft-404 and challenge markers of one HTML page."""
     html = html[:_MAX_TEXT]

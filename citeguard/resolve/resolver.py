@@ -27,7 +27,7 @@ from citeguard.model import LinkResult, LinkStatus
 from citeguard.resolve.body import ACCEPT_ENCODING, BodyTooLarge, read_capped
 from citeguard.resolve.cache import LinkCache
 from citeguard.resolve.claims import LinkClaim
-from citeguard.resolve.content import decode_html, page_facts
+from citeguard.resolve.content import decode_html, page_facts, page_text
 from citeguard.resolve.safety import Lookup, Refused, SafetyPolicy, check, system_lookup
 from citeguard.resolve.status import Fetch, _caused_by, classify
 from citeguard.resolve.wayback import closest_snapshot
@@ -156,8 +156,11 @@ class Resolver:
 
     def __init__(self, client: httpx.AsyncClient, config: ResolverConfig | None = None,
                  policy: SafetyPolicy | None = None, lookup: Lookup = system_lookup,
-                 cache: LinkCache | None = None, sleep: Callable[[float], object] = asyncio.sleep) -> None:
+                 cache: LinkCache | None = None, sleep: Callable[[float], object] = asyncio.sleep,
+                 keep_text: bool = False) -> None:
         self.client = client
+        self.keep_text = keep_text  # keep each page's visible text (quotations are checked against it)
+        self.texts: dict[str, str] = {}  # by the cited URL
         self.config = config or ResolverConfig()
         self.policy = policy or SafetyPolicy()
         self.lookup = lookup
@@ -189,7 +192,7 @@ class Resolver:
         return [by_url[c.url] for c in ordered]
 
     async def resolve_one(self, claim: LinkClaim) -> LinkResult:
-        if self.cache is not None:
+        if self.cache is not None and not self.keep_text:  # (the cache keeps no page's text)
             cached = self.cache.get(claim.url)
             if cached is not None:
                 return cached
@@ -202,6 +205,8 @@ class Resolver:
         except Exception as exc:
             fetch = Fetch(claim.url, error=exc)
         status, detail = classify(fetch)
+        if self.keep_text and fetch.text and status in (LinkStatus.OK, LinkStatus.REDIRECTED):
+            self.texts[claim.url] = fetch.text
         facts = fetch.facts
         result = LinkResult(claim.url, status, fetch.http_status, fetch.final_url,
                             facts.title if facts else None, facts.published if facts else None,
@@ -274,7 +279,7 @@ class Resolver:
                 # host overlaps with the parsing of this one.
                 if wait is None:
                     await asyncio.sleep(PARSE_DELAY)  # let the next requests go out before parsing
-                    return self._understand(fetch, body, content_type)
+                    return self._understand(fetch, body, content_type, self.keep_text)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc).lower():
                     # httpx wraps some unparsable Location headers this way: the same case as below.
@@ -310,10 +315,11 @@ class Resolver:
         return Fetch(url, http_status=code, final_url=current), bytes(body), content_type
 
     @staticmethod
-    def _understand(fetch: Fetch, body: bytes, content_type: str) -> Fetch:
-        """Title, date and error-page markers of an HTML body."""
+    def _understand(fetch: Fetch, body: bytes, content_type: str, keep_text: bool = False) -> Fetch:
+        """Title, date and error-page markers of an HTML body (and its visible text, when kept)."""
         if body and ("html" in content_type.lower() or not content_type or b"<html" in body[:2048].lower()):
-            return replace(fetch, facts=page_facts(decode_html(body, content_type)))
+            html = decode_html(body, content_type)
+            return replace(fetch, facts=page_facts(html), text=page_text(html) if keep_text else "")
         return fetch
 
     async def _archive(self, claim: LinkClaim) -> str | None:

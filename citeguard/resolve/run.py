@@ -15,6 +15,27 @@ from citeguard.resolve.resolver import Resolver, ResolverConfig, make_client, ne
 from citeguard.resolve.safety import Lookup, SafetyPolicy, system_lookup
 
 
+def fetch_page_texts(urls: list[str], *, config: ResolverConfig | None = None,
+                     policy: SafetyPolicy | None = None, client: httpx.AsyncClient | None = None,
+                     lookup: Lookup = system_lookup) -> dict[str, str]:
+    """The visible text of each cited page that could be fetched (by URL), with the resolver's
+    safety checks; a page that fails is simply absent (its link finding says why)."""
+    config = config or ResolverConfig()
+
+    async def run() -> dict[str, str]:
+        own = client is None
+        active = client or make_client(config)
+        try:
+            resolver = Resolver(active, config, policy, lookup=lookup, keep_text=True)
+            await resolver.resolve([LinkClaim(url) for url in dict.fromkeys(urls)])
+            return resolver.texts
+        finally:
+            if own:
+                await active.aclose()
+
+    return asyncio.run(run())
+
+
 def check_links(claims: list[LinkClaim], *, config: ResolverConfig | None = None,
                 policy: SafetyPolicy | None = None, cache: LinkCache | None = None,
                 client: httpx.AsyncClient | None = None, lookup: Lookup = system_lookup,

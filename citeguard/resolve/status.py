@@ -31,6 +31,7 @@ class Fetch:
     facts: PageFacts | None = None
     too_large: bool = False
     redirect_loop: bool = False
+    text: str = ""  # the page's visible text, when the resolver was asked to keep it (quotations)
 
 
 def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
