@@ -18,6 +18,8 @@ _QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[�
 # Where the sentence a citation ends begins: after 。！？； or a line start
 _SENTENCE_START_RE = re.compile(r"[。！？!?；;]\s*")
 _PAGE_NUMBER_RE = re.compile(r"\d+")
+# The marks of a Markdown block quote, at the start of each of its lines: "> 学而时习之"
+_BLOCK_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 # LaTeX markup in a passage: % comments, \section*[opt]{ and the braces around arguments
 _TEX_COMMENT_RE = re.compile(r"(?<!\\)%[^\n]*")
 _TEX_MARKUP_RE = re.compile(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?|[{}]")
@@ -46,9 +48,14 @@ class LedgerRow:
     label: str = ""  # the entry as the reports name it: "[12]", a footnote's mark, "Smith 2020"
 
 
-def _passage(before: str) -> tuple[str, bool]:
-    """The quotation just before a citation, else the sentence it closes."""
+def _passage(before: str, block: bool = False) -> tuple[str, bool]:
+    """The quotation just before a citation, else the sentence it closes; in a block quote (a Markdown
+    "> " paragraph) the whole quoted text before the citation, which is a quotation too."""
     before = _LEADING_MARK_RE.sub("", before)
+    if block and not _QUOTE_BEFORE_RE.search(before):
+        passage = " ".join(_BLOCK_QUOTE_RE.sub("", before).split()).strip(" ，,")
+        if len(passage) >= 2:
+            return passage, True
     if "\\" in before or "%" in before:  # LaTeX source: no comments, commands or braces in a passage
         before = " ".join(_TEX_MARKUP_RE.sub(" ", _TEX_COMMENT_RE.sub(" ", before)).replace("~", " ").split())
     m = _QUOTE_BEFORE_RE.search(before)
@@ -91,7 +98,7 @@ def build_ledger(document: Document, *, with_urls: bool = False) -> list[LedgerR
             if at < 0:
                 continue
             # The passage starts no earlier than the end of the citation or mark before it.
-            quote, quoted = _passage(text[cursor:at].rstrip("^{"))
+            quote, quoted = _passage(text[cursor:at].rstrip("^{"), _BLOCK_QUOTE_RE.match(text) is not None)
             cursor = at + len(needle)
             if isinstance(item, Citation):
                 rows.extend(_citation_rows(document, item, quote, quoted, with_urls))

@@ -16,6 +16,14 @@ def paper_path() -> Path:
     return PAPER
 
 
+@pytest.fixture()
+def library(tmp_path: Path) -> Path:
+    """A library of editions (tests/quotekit.py): the Analects paged, the Mencius not."""
+    from tests.quotekit import make_library
+
+    return make_library(tmp_path)
+
+
 @pytest.fixture(autouse=True)
 def _no_user_configuration(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The developer's own ~/.config/citeguard/citeguard.toml must not steer the tests, nor the

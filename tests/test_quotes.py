@@ -16,53 +16,11 @@ from citeguard.api import document_from_text
 from citeguard.cli import app
 from citeguard.quotes import LibraryError, QuoteStatus, check_quotations, load_library
 from tests.docxbuild import raw_docx, run
-
-# 论语 in five printed pages (the fourth's sentence runs over to the fifth)
-LUNYU = "\f".join([
-    "子曰：学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？",
-    "有子曰：其为人也孝弟，而好犯上者，鲜矣；不好犯上，而好作乱者，未之有也。君子务本，本立而道生。",
-    "子曰：巧言令色，鲜矣仁！曾子曰：吾日三省吾身：为人谋而不忠乎？与朋友交而不信乎？传不习乎？",
-    "子曰：道千乘之国，敬事而信，节用而爱人，",
-    "使民以时。子曰：弟子入则孝，出则弟，谨而信，泛爱众，而亲仁。",
-])
-MENGZI = "孟子见梁惠王。王曰：叟不远千里而来，亦将有以利吾国乎？孟子对曰：王何必曰利？亦有仁义而已矣。"
-CATALOGUE = """[[source]]
-file = "lunyu.txt"
-title = "论语"
-first_page = 1
-
-[[source]]
-file = "mengzi.txt"
-title = "孟子"
-"""
-REFS = "参考文献\n\n孔子，2006. 论语[M]. 北京：中华书局.\n\n老子，2008. 道德经[M]. 北京：中华书局.\n"
-# (quotation and citation, the verdict, the page it was found on)
-CASES = [
-    ("“学而时习之，不亦说乎”（孔子，2006：1）", QuoteStatus.VERIFIED, "1"),
-    ("“巧言令色，鲜矣仁”（孔子，2006：2）", QuoteStatus.WRONG_PAGE, "3"),
-    ("“学而时习之，不亦悦乎”（孔子，2006：1）", QuoteStatus.DIFFERS, "1"),  # one character changed
-    ("“吾日三省吾身……传不习乎”（孔子，2006：3）", QuoteStatus.VERIFIED, "3"),  # a gap marked by an ellipsis
-    ("“吾日三省吾身，传不习乎”（孔子，2006：3）", QuoteStatus.DIFFERS, "3"),  # the same gap, unmarked
-    ("“敬事而信，节用而爱人，使民以时”（孔子，2006：4）", QuoteStatus.VERIFIED, "4"),  # over a page break
-    ("“學而時習之，不亦說乎”（孔子，2006：1）", QuoteStatus.VERIFIED, "1"),  # Traditional characters
-    ("“王何必曰利”（孔子，2006：1）", QuoteStatus.OTHER_WORK, ""),  # in the Mencius (no pages), not the Analects
-    ("“天下大同，人人为公，选贤与能”（孔子，2006：1）", QuoteStatus.NOT_FOUND, ""),  # invented
-    ("“道可道，非常道”（老子，2008：1）", QuoteStatus.NOT_CHECKED, ""),  # a work the library lacks
-]
-
-
-@pytest.fixture()
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
-    folder.mkdir()
-    (folder / "lunyu.txt").write_text(LUNYU, encoding="utf-8")
-    (folder / "mengzi.txt").write_text(MENGZI, encoding="utf-8")
-    (folder / "library.toml").write_text(CATALOGUE, encoding="utf-8")
-    return folder
+from tests.quotekit import CASES, LUNYU, REFS, paper
 
 
 def _paper() -> str:
-    return "题目\n\n" + "\n\n".join(f"正文引用{quote}。" for quote, _, _ in CASES) + "\n\n" + REFS
+    return paper()
 
 
 def test_every_kind_of_quotation_gets_its_verdict(library: Path) -> None:
@@ -127,3 +85,12 @@ def test_a_pdf_edition_is_read_page_by_page(tmp_path: Path) -> None:
     checks = check_quotations(document_from_text(text), load_library(folder))
     assert {c.quote: (c.status, c.page_found) for c in checks} == {
         "巧言令色，鲜矣仁": (QuoteStatus.VERIFIED, "3"), "君子务本，本立而道生": (QuoteStatus.WRONG_PAGE, "2")}
+
+
+def test_a_block_quote_is_a_quotation(library: Path) -> None:
+    """A Markdown block quote the citation closes is checked whole, as a quotation in marks is."""
+    text = ("题目\n\n孔子说：\n\n> 学而时习之，不亦说乎？有朋自远方来，不亦乐乎？（孔子，2006：1）\n\n"
+            "> 巧言令色，鲜矣仁！（孔子，2006：1）\n\n" + REFS)
+    got = {c.quote: (c.status, c.quoted) for c in check_quotations(document_from_text(text), load_library(library))}
+    assert got == {"学而时习之，不亦说乎？有朋自远方来，不亦乐乎？": (QuoteStatus.VERIFIED, True),
+                   "巧言令色，鲜矣仁！": (QuoteStatus.WRONG_PAGE, True)}

@@ -15,7 +15,7 @@ from citeguard.api import document_from_text
 from citeguard.ingest.folio import folio, page_labels
 from citeguard.quotes import EditionIndex, QuoteStatus, check_quotations, load_library
 from tests.docxbuild import raw_docx, run
-from tests.test_quotes import LUNYU, REFS
+from tests.quotekit import LUNYU, REFS
 
 FOLIOS = [  # (head lines, foot lines, the page number they print)
     (["— 12 —", "学而第一"], [], "12"),

@@ -17,25 +17,15 @@ from citeguard.checks import audit
 from citeguard.cli import app
 from citeguard.quotes import EditionIndex, QuoteStatus, check_quotations, load_library
 from citeguard.report.html import diff_parts
-from tests.test_quotes import CASES, CATALOGUE, LUNYU, MENGZI, REFS
+from tests.quotekit import CASES, REFS, paper
 
 # each verdict → the finding it raises (None: none)
 RAISED = {QuoteStatus.VERIFIED: None, QuoteStatus.WRONG_PAGE: "CG001", QuoteStatus.DIFFERS: "CG002",
           QuoteStatus.OTHER_WORK: "CG003", QuoteStatus.NOT_FOUND: "CG004", QuoteStatus.NOT_CHECKED: "CG005"}
 
 
-@pytest.fixture()
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
-    folder.mkdir()
-    (folder / "lunyu.txt").write_text(LUNYU, encoding="utf-8")
-    (folder / "mengzi.txt").write_text(MENGZI, encoding="utf-8")
-    (folder / "library.toml").write_text(CATALOGUE, encoding="utf-8")
-    return folder
-
-
 def _paper() -> str:
-    return "题目\n\n" + "\n\n".join(f"正文引用{quote}。" for quote, _, _ in CASES) + "\n\n" + REFS
+    return paper()
 
 
 @pytest.mark.parametrize(("quote", "status", "page"), CASES, ids=[c[1].value + ":" + c[0][1:7] for c in CASES])
