@@ -12,7 +12,8 @@ from functools import lru_cache
 # character, so offsets in the folded copy are offsets in the original.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, ord("【"): ord("["), ord("】"): ord("]"), ord("。"): ord("."),
-              ord("〔"): ord("["), ord("〕"): ord("]"), ord("、"): ord(",")})
+              ord("〔"): ord("["), ord("〕"): ord("]"), ord("、"): ord(","),
+              0x2212: ord("-")})  # the minus sign some journals set between a range's pages: 1877−1901
 _FOLD_KEEP_COMMA = dict(_FOLD)
 del _FOLD_KEEP_COMMA[ord("、")]
 
@@ -78,4 +79,4 @@ def is_chinese(text: str) -> bool:
 
 # A GB/T 7714 type code as printed, either width: [J]  [M]  [EB/OL]  ［J］ — how list lines and
 # PDF paragraphs are told from prose (fields.TYPE_RE reads the code of a width-folded entry)
-TYPE_CODE_RE = re.compile(r"[\[［]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］]")
+TYPE_CODE_RE = re.compile(r"[\[［〔]\s*[A-Z]{1,2}\s*(?:/\s*[A-Z]{2}\s*)?[\]］〕]")

@@ -103,12 +103,25 @@ def all_entries(document: Document) -> Iterator[EntryText]:
 
 def spacing(ref: Reference) -> Spacing:
     """How the structural part of an entry (from its type code to its URL) is spaced."""
+    pattern = spacing_pattern(ref)
+    spaced = any("s" in p for p in pattern)
+    compact = any("c" in p for p in pattern)
+    if spaced and compact:
+        return Spacing.MIXED
+    return Spacing.SPACED if spaced else Spacing.COMPACT if compact else Spacing.NONE
+
+
+def spacing_pattern(ref: Reference) -> tuple[str, str, str]:
+    """How each element mark of an entry is spaced — after its periods, commas and colons: "s"
+    (a space after), "c" (none), "sc" (both), "" (no such mark) — so that a house style spacing
+    its periods and not its commas ("Kress JP,Hall JB. Title[J]. N Engl J Med,2014,370(17):1626-1635.",
+    the style of Chinese medical journals) is told from an entry that mixes one mark's spacing."""
     raw = ref.raw
     cut = translation_start(raw)
     raw = raw[:cut] if cut is not None else raw  # an English rendering run on after the entry is not its typing
     code = TYPE_RE.search(fold_width(raw))
     if code is None:
-        return Spacing.NONE
+        return ("", "", "")
     url = URL_RE.search(raw, code.end())
     title_at = raw.find(ref.title) if ref.title else -1
     title_end = title_at + len(ref.title or "") if title_at >= 0 else -1
@@ -116,7 +129,7 @@ def spacing(ref: Reference) -> Spacing:
     for pattern in (_IDENTIFIER_RE, _ISSUE_PAGES_RE):
         for m in pattern.finditer(raw, code.end()):
             own[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    spaced = compact = 0
+    seen: dict[str, set[str]] = {".": set(), ",": set(), ":": set()}
     for m in _ELEMENT_PUNCT_RE.finditer(raw, 0, url.start() if url else len(raw)):
         if title_at <= m.start() < title_end:
             continue  # punctuation inside the title is the title's own
@@ -124,12 +137,10 @@ def spacing(ref: Reference) -> Spacing:
             continue  # an identifier's or the issue-pages joint: not the list's spacing
         nxt = m.group("next")
         if nxt == " ":
-            spaced += 1
+            seen[m.group(0)].add("s")
         elif not nxt.isspace() and nxt not in ".,:":
-            compact += 1
-    if spaced and compact:
-        return Spacing.MIXED
-    return Spacing.SPACED if spaced else Spacing.COMPACT if compact else Spacing.NONE
+            seen[m.group(0)].add("c")
+    return tuple("".join(sorted(seen[mark], reverse=True)) for mark in ".,:")  # type: ignore[return-value]
 
 
 def typing_language(ref: Reference) -> Language:

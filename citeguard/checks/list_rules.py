@@ -19,6 +19,7 @@ from citeguard.checks.entry_style import (
     is_preprint,
     name_sort_key,
     spacing,
+    spacing_pattern,
     typing_language,
 )
 from citeguard.checks.evidence import numbering_break
@@ -174,6 +175,11 @@ def list_order_key(ref: Reference) -> tuple[int, str, str]:
     return (_group(ref.language), *name_sort_key(ref.authors[0] if ref.authors else ""))
 
 
+def _one_alphabet_key(ref: Reference) -> tuple[int, str, str]:
+    """The order of a list that runs as one alphabet, Chinese names by their pinyin."""
+    return (0, *name_sort_key(ref.authors[0] if ref.authors else ""))
+
+
 def _group(language: Language) -> int:
     """Language groups in list order: Chinese first, then Western (GB/T 7714 §9 author-year)."""
     return 0 if language is Language.ZH else 1
@@ -188,13 +194,20 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     some journals sort by surname alone. Tones are ignored, and two different surnames with the same
     syllable (徐/许, 谷/顾) are not compared: tone or stroke order may decide between them.
     Bad: [14] 焦方义 before [15] 蒋晟 (jiao > jiang).  Good: 蒋晟 before 焦方义.
+
+    A list whose languages interleave may run as one alphabet, each Chinese entry at its pinyin's
+    place (《心理学报》: 谭树华 between Shapiro and Tang): it is held to that order when it breaks it
+    less than the grouped one.
     """
     doc = ctx.document
     if doc.system is not CitationSystem.AUTHOR_YEAR:
         return
     refs = [x for x in doc.references if x.authors]
+    switches = sum(1 for p, c in itertools.pairwise(refs) if _group(p.language) != _group(c.language))
+    orders = [list_order_key, _one_alphabet_key] if switches >= 2 else [list_order_key]
+    order_key = min(orders, key=lambda k: sum(1 for p, c in itertools.pairwise(refs) if k(c) < k(p)))
     for prev, cur in itertools.pairwise(refs):
-        key_p, key_c = list_order_key(prev), list_order_key(cur)
+        key_p, key_c = order_key(prev), order_key(cur)
         if key_c >= key_p:
             continue
         if key_c[:2] == key_p[:2] and prev.authors[0][:1] != cur.authors[0][:1] and \
@@ -395,9 +408,18 @@ def list_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     yield from _spacing_findings(r, entries, "reference list", "参考文献表")
 
 
+MIN_HOUSE = 3  # entries spaced one way alike for that way to be the list's house style
+
+
 def _spacing_findings(r: Rule, entries: list[EntryText], where: str, where_zh: str) -> Iterator[Finding]:
     styles = {id(e): spacing(e.ref) for e in entries}
     mixed = [e for e in entries if styles[id(e)] is Spacing.MIXED]
+    patterns = [spacing_pattern(e.ref) for e in mixed]
+    support = {p: sum(1 for q in patterns if _same_pattern(q, p)) for p in set(patterns) if "sc" not in p}
+    house = max(support, key=lambda p: (support[p], p), default=None)
+    if house is not None and 2 * support[house] >= len(entries) and support[house] >= MIN_HOUSE:
+        # most entries space one mark and not another, each the same way: a house style, not a mix
+        mixed = [e for e, p in zip(mixed, patterns, strict=True) if not _same_pattern(p, house)]
     if len(mixed) > MANY:  # one finding naming them, not one per entry
         yield r.finding(mixed[0].ref.span, f"{where}: {len(mixed)} entries ({_ranges([e.label for e in mixed])}) mix "
                         "spaced and compact punctuation inside the entry",
@@ -436,6 +458,11 @@ def _spacing_minority(r: Rule, entries: list[EntryText], styles: dict[int, Spaci
                     references=[e.ref.number or e.ref.index for e in minority if e.footnote is None],
                     footnotes=[e.footnote.id for e in minority if e.footnote is not None],
                     evidence=[(str(s), n) for s, n in counts.items()])
+
+
+def _same_pattern(pattern: tuple[str, str, str], house: tuple[str, str, str]) -> bool:
+    """Does an entry space its marks as the house style does (a mark the one lacks is no difference)?"""
+    return all(a == b or not a or not b for a, b in zip(pattern, house, strict=True))
 
 
 def _ranges(labels: list[str]) -> str:

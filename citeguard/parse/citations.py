@@ -26,9 +26,9 @@ _YEAR = (r"(?:1[5-9]\d{2}|20\d{2}|(?=[\dOoIl]{0,3}[OoIl])(?:1[5-9]|2[0Oo])(?=[\d
          r"[a-z]?(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?")
 # A list of years: 2020a, 2020b
 _YEARS = rf"{_YEAR}(?:\s*[,，]\s*{_YEAR})*"
-# Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"
+# Pages after a year: ":191"  "：25-26"  ", p. 5"  ", pp. 3-5"  "，第12页"  ", 98–103" (Chicago)
 _PAGE = r"[\dIVXLCivxlc]+(?:\s*[-–—~～]\s*[\dIVXLCivxlc]+)?"
-_PAGES = rf"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*))(?P<pages>{_PAGE}(?:\s*[,，]\s*{_PAGE})*)\s*页?"
+_PAGES = rf"(?:\s*[:：]\s*|\s*[,，]\s*(?:pp?\.\s*|第\s*|(?=\d)))(?P<pages>{_PAGE}(?:\s*[,，]\s*{_PAGE})*)\s*页?"
 # One work inside a parenthesis: "周文和许凌云，2023"  "Smith et al., 2020a, p. 14"  "习近平, 2025:191"
 #   (at most 300 characters, checked first: the lazy authors and the white space around them can
 #   split a long run of spaces in cubically many ways; no real part is longer)
@@ -65,6 +65,10 @@ EN_NARRATIVE_RE = re.compile(
     rf"(?P<a>(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+(?:(?:\s*(?:,\s*)?[&和与]\s*|\s+and\s+|,\s*)"
     rf"(?:(?:van|von|de|der)\s+)?{_UP}{_LOW}+)*"
     rf"{ET_AL}?)\s*$")
+# The surname written before a given name, as Chinese names are in English prose: "Liang " of "Liang Qizi (1998)"
+_FAMILY_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{0,8}) $")
+# A given name written out, one word ("Qizi"; not initials, "SD")
+_GIVEN_WORD_RE = re.compile(r"[A-Z][a-z]{1,12}")
 # The possessive ending of a narrative citation's last name: "Lee's (2008)"  "Hyland’s"  "Jones' (2010)"
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s?$|(?<=s)['’]$")
 # One letter of a Latin word (a narrative search must not start in the middle of one): M  c  é
@@ -345,7 +349,12 @@ def _narrative_authors(text: str, end: int, lexicon: NameLexicon) -> tuple[int, 
             rest = "".join(names[known[0]:])
             a, begin = rest, begin + len(a) - len(rest)
         if a and a.split()[0] not in _NOT_NAMES | _SENTENCE_WORDS:
-            return begin, _POSSESSIVE_RE.sub("", a)  # "Lee's (2008)" cites Lee
+            a = _POSSESSIVE_RE.sub("", a)  # "Lee's (2008)" cites Lee
+            family = _FAMILY_BEFORE_RE.search(text, max(0, begin - 24), begin)
+            if family is not None and _GIVEN_WORD_RE.fullmatch(a) and lexicon.knows(family.group(1)) \
+                    and not lexicon.knows(a):
+                return family.start(1), family.group(1)  # "Liang Qizi's (1998)": a Chinese name, surname first
+            return begin, a
     return None
 
 

@@ -40,7 +40,7 @@ from citeguard.parse.bibitems import bibitem_references
 from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
-from citeguard.parse.entrykey import entry_key
+from citeguard.parse.entrykey import DITTO_HEAD_RE, entry_key
 from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.keyed import cited_only, keyed_citations, latex_prose, unread_commands
@@ -225,6 +225,13 @@ def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budge
     out = [replace(r, part=block.part) if block.part else r for r, block in zip(out, layout.entries, strict=True)]
     if not out:
         return out
+    for i in range(1, len(out)):  # "——，2012": the authors of the entry before, repeated by a dash
+        if (m := DITTO_HEAD_RE.match(out[i].raw)) is not None and out[i - 1].authors:
+            prev, raw = out[i - 1], out[i].raw
+            dash = raw.find(m.group("dash"))
+            read = parse_entry(raw[:dash] + prev.authors[0] + raw[dash + len(m.group("dash")):], out[i].span,
+                               index=out[i].index, number=out[i].number, label=out[i].label)
+            out[i] = replace(read, raw=raw, authors=prev.authors, et_al=prev.et_al, part=out[i].part)
     # The list's style is that of most of its entries; rules of a style apply only to lists in it.
     style = Counter(r.style for r in out).most_common(1)[0][0]
     out = [replace(r, list_style=style) for r in out]

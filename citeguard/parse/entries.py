@@ -175,12 +175,25 @@ def translation_start(text: str) -> int | None:
     return None
 
 
+# Authors as economics journals print them, the first inverted and the others initials first, each
+# initial with its point: "Autor, D., D. Dorn, L. F. Katz, and J. Van Reenen."  "Graetz, G., and G. Michaels."
+_SURNAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,30}(?:[-'’ ][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,30}){0,2}"  # Van Reenen  Goldsmith-Pinkham  Şahin
+_INITIALS = r"[A-Z]\.(?:[ -]?[A-Z]\.){0,3}"  # M. W. L.  J.-P.
+_INITIALS_FIRST_RE = re.compile(
+    rf"^(?P<names>{_SURNAME}, ?{_INITIALS}(?:,? (?:and |& )?{_INITIALS} {_SURNAME}){{1,30}})\.(?=\s|$)")
+MAX_HEAD = 600  # characters of an entry's head read for its authors
+# A title run into what an author-year head took for the authors: "IFR. World Robotics" of
+# "IFR. World Robotics 2021: Industrial Robots[R]…" (a word, its period, then words of a title)
+_TITLE_IN_NAME_RE = re.compile(r"[A-Za-z]{2}\.[ \t][A-Z][a-z]+[ \t][A-Za-z]")
 # Initials opening an organisation's name: "U.S." "U.K." (two or three letters, each with its point)
 _LEADING_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}(?=\s?[A-Z][a-z])")
 
 
 def _split_head(raw: str, folded: str) -> tuple[tuple[str, ...], bool, str]:
     """Authors and title from the text before the type code ("习近平. 论…" or just "论…")."""
+    if (aea := _INITIALS_FIRST_RE.match(folded[:MAX_HEAD])) is not None:  # the periods of initials end no element
+        names, et_al = split_authors(raw[:aea.end("names")])
+        return names, et_al, raw[aea.end():].strip()
     initials = _LEADING_INITIALS_RE.match(folded)
     for m in re.finditer(r"\.", folded):
         i = m.start()
@@ -249,7 +262,8 @@ def parse_entry(raw: str, span: Span, *, index: int = 0, number: int | None = No
 
     fields: dict[str, object] = {"type_code": code_match.group("code"),
                                  "carrier": code_match.group("carrier")}
-    if key is not None and re.search(r"\w{2}", folded[key.head_end:code_match.start()]):
+    if key is not None and re.search(r"\w{2}", folded[key.head_end:code_match.start()]) and not any(
+            _TITLE_IN_NAME_RE.search(a) for a in key.authors):
         # GB/T 7714 著者-出版年制: "CHEN D M, 1993. 题名[M]. 出版地: 出版者." — the year follows the authors
         title = text[key.head_end:code_match.start()].strip(" .,:")
         early = LEADING_DATES_RE.match(fold_width(title))

@@ -35,6 +35,10 @@ ET_AL = r"(?:,?\s*et\s*\.?\s*a[l1]\b\.?|(?<=[A-Za-z.])eta[l1]\b\.?)"  # OCR: "et
 # (never from inside a space run)
 _ET_AL_END_RE = re.compile(rf"(?:(?<!\s)|(?<=\s)(?!\s))(?:{ET_AL}\s*+,?\s*+$|\s*+等\s*+$)", re.IGNORECASE)
 
+# The dash that stands for the authors of the entry before (同上作者), then the year: "——，2012，《…》"
+# "———. 2012. …"  "——(2012)"  "--, 2012"  "____. 2012."
+DITTO_HEAD_RE = re.compile(r"^[ \t]*(?P<dash>[—―]{1,6}|-{2,6}|_{2,12})[ \t]*[,，.．:：(（]?[ \t]*(?:19|20)\d{2}")
+
 # Author (year): "Bian, Y., & Logan, J. R. (2014a)." "周晓虹.(2014)" "IPCC (2007)" "Smith (2001, May)"
 # "Gawronski, B., & Payne, B. K. (Eds.). (2011)." (editors of a book)  "Zhang, Z. (V.), & Hyland, K. (2018)."
 # (an author's preferred name in brackets, as APA 7 prints it)
@@ -119,6 +123,18 @@ def _strip_et_al(text: str) -> tuple[str, bool]:
     return text[:m.start()].rstrip(" ,;"), True
 
 
+# A Chinese or Japanese name romanised, surname first, then in its own characters, as Chicago and
+# Harvard lists print East Asian authors: "Liang Qizi 梁其姿"  "Fuma Susumu 夫馬進"  "Li Wenzhi 李文治"
+_ROMANISED_WITH_HAN_RE = re.compile(r"(?<![A-Za-z])(?P<family>[A-Z][a-z]{0,8}) (?P<given>[A-Z][a-z]{1,12}(?:-[a-z]{1,8})?)"
+                                    r" [\u4e00-\u9fff\u3040-\u30ff]{2,6}(?![\u4e00-\u9fff])")
+
+
+# What follows the authors without being authors: Chicago's "with" names, the editors' mark
+#   "Will, Pierre-Étienne, and R. Bin Wong, with James Lee, Jean Oi"  "Ebrey, Patricia Buckley, and James L. Watson, eds"
+_SECONDARY_NAMES_RE = re.compile(r"(?:,|(?<![ \t,]))[ \t]++with[ \t].{0,300}$|,[ \t]*+eds?\.?$"
+                                 r"|(?<![ \t])[ \t]++\((?:eds?|编)\.?\)$")
+
+
 def split_names(text: str) -> tuple[tuple[str, ...], bool]:
     """The names of an author element, in any style; the flag says whether 等/et al. closed it.
 
@@ -128,6 +144,11 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
     body, et_al = _strip_et_al(fold_width(text, keep_enumeration_comma=True).strip().rstrip(".,;:"))
     if not body:
         return (), et_al
+    body = _SECONDARY_NAMES_RE.sub("", body)  # "…, with James Lee"  "…, eds": not the work's authors
+    if _ROMANISED_WITH_HAN_RE.search(body):  # "Liang Qizi 梁其姿": the surname first, as the characters show
+        # (written as the list writes Western names: the first inverted, the others given name first)
+        body = _ROMANISED_WITH_HAN_RE.sub(lambda m: f"{m.group('family')}, {m.group('given')}" if m.start() == 0
+                                          else f"{m.group('given')} {m.group('family')}", body)
     if is_chinese(body):
         names = []
         for part in re.split(r"\s*[,，、;；&:：]+\s*|\s*[和与及]\s*(?=\S{2})", body):
@@ -152,6 +173,11 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
             out += [two.group("a"), two.group("b")]
         else:
             out.append(part)
+    if len(out) >= 2 and _SINGLE_NAME_RE.match(out[0]) and _GIVEN_RE.match(out[1]) and (
+            len(out) == 2 or _AND_AFTER_GIVEN_RE.search(body)):
+        # "Dennerline, Jerry"  "Rowe, William T."  "Ebrey, Patricia Buckley, and James L. Watson": the
+        # first author inverted, the others (Chicago, Harvard) given name first
+        out[:2] = [f"{out[0]}, {out[1]}"]
     return pair_given_names(tuple(out)), et_al
 
 
@@ -191,6 +217,11 @@ def pair_given_names(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A given name written out, perhaps with a middle name or initial: "Jerry"  "Patricia Buckley"  "William T"  "R. Bin"
+_GIVEN_RE = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]+)?|[A-Z]\.)"
+                       r"(?: (?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.?)){0,2}$")
+# The first author's given name, then "and" or "&" before the next: "Ebrey, Patricia Buckley, and James"
+_AND_AFTER_GIVEN_RE = re.compile(r"^[^,]{1,40},[^,]{1,40},? (?:and|&) ")
 # One capitalised word, a surname or a given name alone: "Wu" "Eric" (not "SMITH J", "J.", "van Dijk")
 _SINGLE_NAME_RE = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+$")
 # A surname and a given name written in full: "Kong Bin" "Wang Xinyu" (not "Kong B", "Smith J. A.")
@@ -232,7 +263,10 @@ def person_like(name: str) -> bool:
     if is_chinese(name):
         return bool(_HAN_NAME_RE.match(name)) and 2 <= len(name.replace(" ", "")) <= 5
     if "," in name:
-        return bool(_INITIALS_ONLY_RE.match(name.split(",", 1)[1].strip()))
+        family, given = (x.strip() for x in name.split(",", 1))
+        # "Smith, J."; or a given name written out after a one-word surname: "Dennerline, Jerry"
+        return bool(_INITIALS_ONLY_RE.match(given)) or (bool(_SINGLE_NAME_RE.match(family)) and
+                                                       bool(_GIVEN_RE.match(given)))
     if _SURNAME_FIRST_RE.match(name) or _GLUED_INITIALS_RE.match(name):
         return True
     f = _GIVEN_FIRST_RE.match(name)

@@ -266,9 +266,19 @@ def _title_block(src: SourceText, fm: FrontMatter, lines: list[Line], *, zh: boo
     return replace(fm, title_en=located, authors_en=authors, affiliation_en=affiliation)
 
 
+MAX_AUTHOR_LINE = 500  # characters of an author line read
+# What stands after an author's name in the line: math, raised marks, affiliation digits and stars
+_AFFILIATION_MARKS_RE = re.compile(r"\$[^$\n]{0,200}\$|\^\{[^}\n]{0,200}\}"
+                                   r"|(?<![\d¹²³⁴⁵⁶⁷⁸⁹⁰*,，])[\d¹²³⁴⁵⁶⁷⁸⁹⁰*,，]++(?=\s|$|[、，,])")
+# Between English names: "Wang Yiming, Liu Xiaojing, and Zhao Qiankun"  "A & B"  two spaces or more
+_EN_NAME_SEPARATOR_RE = re.compile(r"\s*[,，、;；]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s{2,}")
+# Between Chinese names: spaces, commas, 、 and semicolons
+_ZH_NAME_SEPARATOR_RE = re.compile(r"[\s,，、;；]+")
+
+
 def _split_names(text: str, *, zh: bool) -> tuple[str, ...]:
-    text = re.sub(r"\$[^$]*\$|\^\{[^}]*\}|[\d¹²³⁴⁵⁶⁷⁸⁹⁰*,，]+(?=\s|$|[、，,])", " ", text)
-    parts = re.split(r"\s*[,，、;；]\s*|\s{2,}", text) if not zh else re.split(r"[\s,，、;；]+", text)
+    text = _AFFILIATION_MARKS_RE.sub(" ", text[:MAX_AUTHOR_LINE])
+    parts = (_ZH_NAME_SEPARATOR_RE if zh else _EN_NAME_SEPARATOR_RE).split(text)
     return tuple(p.strip() for p in parts if p.strip())
 
 

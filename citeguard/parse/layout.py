@@ -92,6 +92,10 @@ class Layout:
 
 _CIRCLED = frozenset(CIRCLED_CHARS)
 MAX_ITEMS = 50  # items of a procedure numbered ① ② … at line starts (the circled numbers go to 50)
+# The label of an item, before its colon: "ICU-AW发生率：" of "①ICU-AW发生率：采用…"
+_ITEM_LABEL_RE = re.compile(r"[^：:。，,\[\]]{1,20}[：:]")
+# A numeric citation inside a line: "[15]"  "[2-4]"  "[5,7]" (not a type code: [J])
+_CITED_NUMBER_RE = re.compile(r"\[\d{1,3}(?:[-–,，]\d{1,3}){0,10}\]")
 # Footnote marks at the end of a paragraph: "…发展。①"  "…”^{②}"
 _TRAILING_MARKS_RE = re.compile(rf"(?:\^?\{{?[{CIRCLED_CHARS}]\}}?\s*)+$")
 
@@ -199,6 +203,8 @@ def analyse(text: str, prepared: TextLines, lists: ListFinding) -> Layout:
         if m and not in_block and not in_refs:
             items_until = _item_block(lines, ln.index, marked)
             m = None if items_until > ln.index else m
+            if m is not None and _ITEM_LABEL_RE.match(m.group("text")) and _CITED_NUMBER_RE.search(m.group("text")):
+                m = None  # "①ICU-AW发生率：采用MRC肌力评分[15]评估…": a labelled item citing the list, not a note
         if m:
             if not in_block:
                 flush()

@@ -61,4 +61,5 @@ def stray_labels(references: Sequence[Reference], trailing: Sequence[Line]) -> t
         # an entry run on that the reader let go; only bracketed labels, which an address after the
         # list ("(1.Faculty …", "730070, China; 2.State …") does not print
         found.update(n for n in labels_in(line.text, bracketed=True) if n)
-    return tuple(sorted(found - numbers))
+    far = 3 * max(numbers) + 10  # a "label" far past the list's end is a year or a page ("[2013]"), not an entry's
+    return tuple(sorted(n for n in found - numbers if n <= far))

@@ -60,9 +60,9 @@ def find_markers(text: str, limit: int | None = None) -> list[RawMarker]:
 
 def _item_runs(text: str) -> set[int]:
     """Where bare circled numbers number items: ① ② (③ …) in order, the first two standing where
-    an item starts (after a space, a separator or a cell's tag) and followed by its words — "流程为
-    ①读取数据 ②清洗数据和③训练模型" — not where a footnote mark stands, after a word or a
-    sentence's end; and a number opening a table cell ("<td>①缺乏…"), where no mark stands."""
+    an item starts (after a space, a separator or a cell's tag; the second also after a sentence's
+    end) and followed by its words — "流程为 ①读取数据 ②清洗数据和③训练模型" — not where a footnote
+    mark stands, after a word; and a number opening a table cell ("<td>①缺乏…"), where no mark stands."""
     runs: list[list[int]] = []
     cells: set[int] = set()
     for m in _BARE_RE.finditer(text):
@@ -73,7 +73,8 @@ def _item_runs(text: str) -> set[int]:
             runs[-1].append(m.start())  # the list goes on, wherever its next number stands
             continue
         before = text[max(0, m.start() - 1):m.start()]
-        if not worded or not _ITEM_BEFORE_RE.search(before):
+        # a later item may also open a sentence of its own: "①文献检索……。②专家函询……"
+        if not worded or not (_ITEM_BEFORE_RE.search(before) or (number > 1 and before in "。！？")):
             continue
         if before == ">":
             cells.add(m.start())

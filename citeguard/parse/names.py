@@ -29,6 +29,10 @@ def clean_name(name: str) -> str:
     return name.strip(" .")
 
 
+# "and" or "&" before the last of several names, after the comma: "Graetz, G., and G. Michaels"
+_AND_BEFORE_RE = re.compile(r"^(?:and|&)\s+")
+
+
 def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
     """Split an entry's author element into names; the flag says whether 等/et al. closed it."""
     parts = [p for p in _AUTHOR_SEP_RE.split(text.strip().rstrip(".")) if p.strip()]
@@ -46,7 +50,7 @@ def split_authors(text: str) -> tuple[tuple[str, ...], bool]:
         if re.search(r"\bet\.?\s*a[l1]\.?$|eta[l1]\.?$", part):
             et_al = True
             part = re.sub(r",?\s*\bet\.?\s*a[l1]\.?$|,?\s*eta[l1]\.?$", "", part)
-        part = clean_name(part)
+        part = clean_name(_AND_BEFORE_RE.sub("", part)) if names else clean_name(part)
         if names and part and not is_chinese(part) and joins_initials(names[-1], part):
             names[-1] = f"{names[-1]}, {part}"  # "Tangney, JP": one author, written "Surname, Initials"
         elif part:

@@ -21,7 +21,16 @@ from collections.abc import Iterator, Sequence
 
 from citeguard.chars import TYPE_CODE_RE, is_chinese, is_cjk
 from citeguard.model import EntryStyle
-from citeguard.parse.entrykey import ACRONYM_NAME_RE, EntryKey, entry_key, link_surname, person_like, plausible_name, split_names
+from citeguard.parse.entrykey import (
+    ACRONYM_NAME_RE,
+    DITTO_HEAD_RE,
+    EntryKey,
+    entry_key,
+    link_surname,
+    person_like,
+    plausible_name,
+    split_names,
+)
 from citeguard.parse.hanname import is_han_name, pinyin_name
 from citeguard.parse.lines import Line
 from citeguard.parse.listblocks import EntryBlock, ListRegion
@@ -41,7 +50,7 @@ HEADING_RE = re.compile(
     r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+"
     r"(?:(?:\d{1,4}(?:\.\d{1,2})*|[IVX]{1,5}|[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}[章节部分])"
     r"[ \t]*+[.、．]?[ \t]*+)?"
-    rf"[\[【［(（]?[ \t]*+(?P<word>{_WORD})[ \t]*+[\]】］)）]?[ \t]*+(?:\*\*|__)?[ \t]*+"
+    rf"[\[【［(（〔]?[ \t]*+(?P<word>{_WORD})[ \t]*+[\]】］)）〕]?[ \t]*+(?:\*\*|__)?[ \t]*+"
     rf"(?:[(（\[【][ \t]*+(?:{_WORD})[ \t]*+[)）\]】][ \t]*+|(?:{_WORD})[ \t]*+)?(?:\*\*|__)?[ \t]*+[:：;；]?[ \t]*+"
     r"(?P<rest>.*)$")
 # A heading run onto the end of a body line, alone or before the first entry:
@@ -52,17 +61,18 @@ _RUN_IN_HEADING_RE = re.compile(
 # Heading words that are headings only on a line of their own ("文献[12]提出…" is prose).
 _BARE_ONLY = frozenset({"文献", "文 献", "Literature", "Reference"})
 # A numbered entry's label at a line start (an OCR'd manuscript line number may stand before a
-# bracketed one):  "[12] …"  "- [12] …"  "［12］"  "[1］"  "(12)"  "12. …"  "12．"  "12) "  "12 …"  "12The"
+# bracketed one):  "[12] …"  "- [12] …"  "［12］"  "〔12〕" (《中国工业经济》)  "[1］"  "(12)"  "12. …"  "12．"
+#   "12) "  "12 …"  "12The"
 LABEL_RE = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]*)?(?:"
-    r"(?:\d{1,4}[ \t]+)?\\?[\[［][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］]\.?"
+    r"(?:\d{1,4}[ \t]+)?\\?[\[［〔][ \t]*(?P<b>\d{1,6})[ \t]*\\?[\]］〕]\.?"
     r"|[(（][ \t]*(?P<p>\d{1,4})[ \t]*[)）]"
     r"|(?P<q>\d{1,4})[ \t]*\\?[\]］]"
     r"|(?P<d>\d{1,4})[ \t]*(?:[.．、](?!\d)|[)）])"
     r"|(?P<s>\d{1,4})(?:[ \t]+(?=[A-Za-z\u4e00-\u9fff“\"\[(（])|(?=[A-Z\u4e00-\u9fff“\"]))"
     r")[ \t]*")
 # A bracketed label, which no prose line starts with: "[12]" "［12］"
-_BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［][ \t]*\d{1,6}[ \t]*\\?[\]］]")
+_BRACKETED_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\\?[\[［〔][ \t]*\d{1,6}[ \t]*\\?[\]］〕]")
 # The same labels inside a line, where a second entry was run on: " 2Milmo C." "[3] 程志刚"
 _INLINE_LABEL_RE = re.compile(
     # (where the spaces before a label start, or at the label after them: never inside the run)
@@ -127,7 +137,10 @@ def _label(text: str) -> tuple[int, int] | None:
 
 
 def _opens_entry(text: str) -> bool:
-    """An unnumbered entry starts here: an author-year head, or authors then a [J] code."""
+    """An unnumbered entry starts here: an author-year head, or authors then a [J] code, or the
+    dash that repeats the authors of the entry before ("——，2012，《…》")."""
+    if DITTO_HEAD_RE.match(text):
+        return True
     key = entry_key(text[:600])
     if key is not None:
         # a wrapped line may start "Journal of X, 2001": a year after a phrase is not enough
