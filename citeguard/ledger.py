@@ -13,8 +13,9 @@ from citeguard.checks.registry import ref_label
 from citeguard.link import pages_cover
 from citeguard.model import Citation, Document, Footnote, FootnoteMarker, Reference
 
-# A passage in quotation marks right before a citation: “……”（习近平，2025:216）
-_QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[”」』\"][\s，,]*$")
+# A passage in quotation marks right before a citation: “……”（习近平，2025:216）  「……」  ‘……’
+# (single quotes only around a passage that holds none: an apostrophe, “it’s”, is no closing mark)
+_QUOTE_BEFORE_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{2,400})[”」』\"][\s，,]*$|‘([^“”「」『』\"‘’]{2,400})’[\s，,]*$")
 # Where the sentence a citation ends begins: after 。！？； or a line start
 _SENTENCE_START_RE = re.compile(r"[。！？!?；;]\s*")
 _PAGE_NUMBER_RE = re.compile(r"\d+")
@@ -60,7 +61,7 @@ def _passage(before: str, block: bool = False) -> tuple[str, bool]:
         before = " ".join(_TEX_MARKUP_RE.sub(" ", _TEX_COMMENT_RE.sub(" ", before)).replace("~", " ").split())
     m = _QUOTE_BEFORE_RE.search(before)
     if m:
-        return m.group(1).strip(), True
+        return (m.group(1) or m.group(2)).strip(), True
     starts = [s.end() for s in _SENTENCE_START_RE.finditer(before)]
     start = starts[-1] if starts and starts[-1] < len(before.rstrip()) else (starts[-2] if len(starts) > 1 else 0)
     return before[start:].strip(" ，,"), False

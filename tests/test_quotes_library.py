@@ -110,7 +110,7 @@ def test_a_damaged_index_is_rebuilt_in_memory(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the PDF edition")
-def test_a_pdfs_page_labels_are_its_printed_numbers(tmp_path: Path) -> None:
+def test_a_pdfs_page_labels_are_its_printed_numbers_and_its_metadata_its_title(tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     pages = LUNYU.split("\f")[:3]
     broken = '<w:r><w:br w:type="page"/></w:r>'
@@ -122,10 +122,33 @@ def test_a_pdfs_page_labels_are_its_printed_numbers(tmp_path: Path) -> None:
     writer = pypdf.PdfWriter(clone_from=str(tmp_path / "lunyu.pdf"))
     writer.set_page_label(0, 0, "/r", start=9)  # a preface page: ix
     writer.set_page_label(1, 2, "/D", start=41)  # then 41, 42
+    writer.add_metadata({"/Title": "论语"})
     writer.write(str(folder / "lunyu.pdf"))
-    (folder / "library.toml").write_text('[[source]]\nfile = "lunyu.pdf"\ntitle = "论语"\n', encoding="utf-8")
-    (source,) = load_library(folder)
-    assert source.labels == ("ix", "41", "42")
+    (source,) = load_library(folder)  # no catalogue: the PDF's own title names it
+    assert source.labels == ("ix", "41", "42") and source.title == "论语"
     text = "题目\n\n正文引用“巧言令色，鲜矣仁”（孔子，2006：42）。又引“学而时习之”（孔子，2006：41）。\n\n" + REFS
     got = {v.quote: (v.status, v.page_found) for v in check_quotations(document_from_text(text), [source])}
     assert got == {"巧言令色，鲜矣仁": (QuoteStatus.VERIFIED, "42"), "学而时习之": (QuoteStatus.WRONG_PAGE, "ix")}
+
+
+def test_another_printing_of_the_work_is_not_the_cited_edition(tmp_path: Path) -> None:
+    """The catalogue's year and edition tell printings apart: a 2006 entry is not checked against the
+    2010 printing (its pages differ), and is against the 2006 one."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "lunyu2010.txt").write_text(LUNYU, encoding="utf-8")
+    (folder / "library.toml").write_text('[[source]]\nfile = "lunyu2010.txt"\ntitle = "论语"\nyear = 2010\n',
+                                         encoding="utf-8")
+    text = "题目\n\n正文引用“学而时习之，不亦说乎”（孔子，2006：1）。\n\n" + REFS
+    (verdict,) = check_quotations(document_from_text(text), load_library(folder))
+    assert verdict.status is QuoteStatus.NOT_CHECKED and verdict.source == "lunyu2010.txt"  # named as a hint
+    (folder / "library.toml").write_text('[[source]]\nfile = "lunyu2010.txt"\ntitle = "论语"\nyear = 2006\n',
+                                         encoding="utf-8")
+    (verdict,) = check_quotations(document_from_text(text), load_library(folder))
+    assert verdict.status is QuoteStatus.VERIFIED
+
+
+def test_single_quotation_marks_hold_a_quotation(library: Path) -> None:
+    text = "题目\n\nHe wrote ‘学而时习之，不亦说乎’（孔子，2006：1）, and “it’s” stays prose（孔子，2006：2）.\n\n" + REFS
+    got = {v.quote: (v.status, v.quoted) for v in check_quotations(document_from_text(text), load_library(library))}
+    assert got["学而时习之，不亦说乎"] == (QuoteStatus.VERIFIED, True)

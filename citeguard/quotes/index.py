@@ -17,7 +17,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_path
 
-SCHEMA = 1  # bump when what is stored (or how it is folded) changes: older indexes are rebuilt
+SCHEMA = 2  # bump when what is stored (or how it is folded) changes: older indexes are rebuilt
 LOCK_WAIT = 2.0  # seconds to wait for another run's write lock
 MAX_TRIGRAMS = 24  # trigrams of a quotation asked for (spread along it)
 NEAR_PAGES = 8  # candidate pages a fuzzy search returns
@@ -35,6 +35,7 @@ class Stored:
     labels: tuple[str, ...]  # the printed number of each page ("" where unknown)
     printed: tuple[str, ...]  # each page's text as read
     folded: tuple[str, ...]  # each page's text folded (quotes.fold)
+    title: str = ""  # the title the file declares (a PDF's metadata), "" when none
 
 
 class EditionIndex:
@@ -65,7 +66,8 @@ class EditionIndex:
             db.executescript("DROP TABLE IF EXISTS editions; DROP TABLE IF EXISTS pages; DROP TABLE IF EXISTS folded;"
                              "DELETE FROM meta;")
             row = None
-        db.execute("CREATE TABLE IF NOT EXISTS editions (key TEXT PRIMARY KEY, labels TEXT NOT NULL, made REAL NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS editions (key TEXT PRIMARY KEY, labels TEXT NOT NULL, made REAL NOT NULL, "
+                   "title TEXT NOT NULL DEFAULT '')")
         db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT NOT NULL, page INTEGER NOT NULL, printed TEXT NOT NULL, "
                    "PRIMARY KEY (key, page)) WITHOUT ROWID")
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS folded USING fts5(key UNINDEXED, page UNINDEXED, text, "
@@ -77,7 +79,7 @@ class EditionIndex:
     def get(self, key: str) -> Stored | None:
         """The edition stored under ``key``, or None."""
         try:
-            row = self._db.execute("SELECT labels FROM editions WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT labels, title FROM editions WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
             printed = [p for (p,) in self._db.execute("SELECT printed FROM pages WHERE key = ? ORDER BY page", (key,))]
@@ -87,7 +89,7 @@ class EditionIndex:
         labels = json.loads(row[0])
         if len(labels) != len(printed) or len(folded) != len(printed):
             return None  # a write cut short: read the file again
-        return Stored(tuple(labels), tuple(printed), tuple(folded[i] for i in range(len(printed))))
+        return Stored(tuple(labels), tuple(printed), tuple(folded[i] for i in range(len(printed))), row[1])
 
     def put(self, key: str, stored: Stored) -> None:
         """Keep an edition (replacing what the key held); a failing cache is noted, not raised."""
@@ -95,8 +97,8 @@ class EditionIndex:
             with self._db:
                 self._db.execute("DELETE FROM folded WHERE key = ?", (key,))
                 self._db.execute("DELETE FROM pages WHERE key = ?", (key,))
-                self._db.execute("INSERT OR REPLACE INTO editions (key, labels, made) VALUES (?, ?, ?)",
-                                 (key, json.dumps(stored.labels, ensure_ascii=False), time.time()))
+                self._db.execute("INSERT OR REPLACE INTO editions (key, labels, made, title) VALUES (?, ?, ?, ?)",
+                                 (key, json.dumps(stored.labels, ensure_ascii=False), time.time(), stored.title))
                 self._db.executemany("INSERT INTO pages (key, page, printed) VALUES (?, ?, ?)",
                                      [(key, i, p) for i, p in enumerate(stored.printed)])
                 self._db.executemany("INSERT INTO folded (key, page, text) VALUES (?, ?, ?)",

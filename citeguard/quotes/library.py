@@ -5,12 +5,14 @@
     title = "孟子"              # matched to the entry's title (folded, without its volume)
     authors = ["孟轲"]
     volume = "1"               # when the entry names a volume (第1卷), only this source is that volume
+    year = 2010                # when the entry gives another year (or edition), it cites another printing
+    edition = "2"
     first_page = 1             # the printed number of the file's first page (else: read from the file)
 
 PDF with a text layer (pages as printed: the PDF's page labels, else the page number in its running
 head or foot), plain text with form feeds between pages as ``pdftotext`` writes it (the running
 head's number read the same way), and text, HTML or EPUB without pages (wording only). Without a
-catalogue every such file of the folder is a source named by its file name.
+catalogue every such file of the folder is a source titled by its PDF metadata, else its file name.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import bisect
 import hashlib
 import tomllib
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -54,18 +56,20 @@ class Source:
     pages: tuple[str, ...]  # folded (quotes.fold)
     paged: bool
     key: str = ""  # the index's key: the file's hash
+    year: str = ""  # the printing's year and edition, when the catalogue gives them
+    edition: str = ""
     text: str = field(default="", repr=False)  # the folded pages joined, to find a passage across a break
     starts: tuple[int, ...] = field(default=(), repr=False)  # where each page starts in ``text``
 
     @classmethod
     def made(cls, file: str, title: str, stored: Stored, *, authors: tuple[str, ...] = (), volume: str = "",
-             key: str = "") -> Source:
+             key: str = "", year: str = "", edition: str = "") -> Source:
         starts, at = [], 0
         for page in stored.folded:
             starts.append(at)
             at += len(page)
         return cls(file, title, authors, volume, stored.labels, stored.printed, stored.folded,
-                   any(stored.labels), key, "".join(stored.folded), tuple(starts))
+                   any(stored.labels), key, year, edition, "".join(stored.folded), tuple(starts))
 
     def page_at(self, offset: int) -> int:
         """The index of the page holding ``offset`` of the joined text."""
@@ -121,22 +125,24 @@ def _source(path: Path, entry: dict[str, Any], index: EditionIndex) -> Source:
         stored = _read(path, data, first if isinstance(first, int) else None)
         index.put(key, stored)
     authors = entry.get("authors", ())
-    return Source.made(path.name, str(entry.get("title") or path.stem), stored,
+    return Source.made(path.name, str(entry.get("title") or stored.title or path.stem), stored,
                        authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
-                       volume=str(entry.get("volume") or ""), key=key)
+                       volume=str(entry.get("volume") or ""), key=key, year=str(entry.get("year") or ""),
+                       edition=str(entry.get("edition") or ""))
 
 
 def _read(path: Path, data: bytes, first_page: int | None) -> Stored:
     suffix = path.suffix.lower()
     folios: tuple[str, ...] = ()
     declared: tuple[str, ...] | None = None
+    title = ""
     if suffix == ".pdf":
         try:  # its text layer, a page at a time, running heads dropped (their page numbers kept)
             read = read_source(path, max_pages=MAX_PAGES, max_lines=None)
         except IngestError as exc:
             raise LibraryError(str(exc)) from None
         pages = read.text.rstrip().split("\f")
-        folios, declared = read.folios, _pdf_page_labels(path)
+        folios, (declared, title) = read.folios, _pdf_labels_and_title(path)
     elif suffix in (".html", ".htm", ".xhtml"):
         pages = [html_text(_decoded(data))]
     elif suffix == ".epub":
@@ -151,8 +157,8 @@ def _read(path: Path, data: bytes, first_page: int | None) -> Stored:
     else:
         labels = page_labels(folios[:len(pages)]) or tuple(str(1 + i) for i in range(len(pages)))
     if len(pages) == 1:  # wording only: kept in pieces, so that a search for near wording reads a few
-        return unpaged(pages[0])
-    return Stored(labels, tuple(pages), tuple(fold(p) for p in pages))
+        return replace(unpaged(pages[0]), title=title)
+    return Stored(labels, tuple(pages), tuple(fold(p) for p in pages), title)
 
 
 def unpaged(text: str) -> Stored:
@@ -203,24 +209,29 @@ def _text_pages(text: str) -> tuple[list[str], tuple[str, ...]]:
     return kept, tuple(folios)
 
 
-def _pdf_page_labels(path: Path) -> tuple[str, ...] | None:
-    """The page labels a PDF declares (its printed numbers: "i", "ii", "1" …), None when it has none."""
+def _pdf_labels_and_title(path: Path) -> tuple[tuple[str, ...] | None, str]:
+    """The page labels a PDF declares (its printed numbers: "i", "ii", "1" …; None when it has none)
+    and the title its metadata gives ("" when none)."""
+    labels: list[str] | None = None
+    title = ""
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFNoPageLabels
 
         with pdfplumber.open(path) as pdf:
+            value = pdf.metadata.get("Title")
+            title = value.strip()[:200] if isinstance(value, str) else ""
             try:
                 labels = []
                 for label in pdf.doc.get_page_labels():
                     labels.append(str(label))
                     if len(labels) >= len(pdf.pages) or len(labels) >= MAX_PAGES:
                         break
-                return tuple(labels)
             except PDFNoPageLabels:
-                return None
-    except Exception:  # a damaged label tree costs the labels, never the library
-        return None
+                labels = None
+    except Exception:  # a damaged label tree or metadata costs them, never the library
+        return None, title
+    return (tuple(labels) if labels is not None else None), title
 
 
 def html_text(html: str) -> str:

@@ -51,6 +51,11 @@ def _volume(title: str) -> str:
     return _CN_DIGITS.get(value, value)
 
 
+def _digits(text: str) -> str:
+    """The number of an edition as written: "2版" "第2版" "2nd ed" → "2"."""
+    return "".join(ch for ch in fold_width(text) if ch.isdigit()) or text
+
+
 def source_of(ref: Reference | None, library: Iterable[Source]) -> Source | None:
     """The edition an entry cites: its title (without the volume) against each source's title, and
     the volume, when both name one."""
@@ -62,6 +67,9 @@ def source_of(ref: Reference | None, library: Iterable[Source]) -> Source | None
     for source in library:
         if volume and source.volume and source.volume != volume:
             continue
+        if (ref.year and source.year and ref.year != source.year) or (
+                ref.edition and source.edition and _digits(ref.edition) != _digits(source.edition)):
+            continue  # another printing or edition of the work: its pages are not the cited ones
         ratio = fuzz.ratio(wanted, normalise_title(_VOLUME_RE.sub("", source.title)))
         if ratio >= TITLE_MATCH and ratio > score:
             best, score = source, ratio
