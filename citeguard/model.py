@@ -69,6 +69,7 @@ class IssueKind(StrEnum):
     BIBLIOGRAPHY = "bibliography"  # a named .bib file is missing or was found under another name
     ENCODING = "encoding"
     LIST_LOST = "list-lost"  # the text ends at the list's heading: its entries were lost on the way
+    LIST_UNREAD = "list-unread"  # a list's heading stands with lines after it in a form not read as entries
 
 
 @dataclass(frozen=True, slots=True)

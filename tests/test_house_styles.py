@@ -268,3 +268,86 @@ def test_names_as_economics_journals_print_them() -> None:
     assert [r.authors[0] for r in chicago.references] == [
         "Dennerline, Jerry", "Ebrey, Patricia Buckley", "Fan, Jinmin", "Li, Wenzhi", "Liang, Qizi",
         "Twitchett, Denis", "Will, Pierre-Étienne"]
+
+
+# The twelfth reading's classes: Harvard's bodies cited by their whole name; 《经济学（季刊）》's list in a
+# form not read; a body's name with 和 inside; an author-year web entry's imprint then its dates;
+# Cell Press's online pages; a government page's file stamp a day before its release.
+HARVARD_BODIES = """Title
+
+Controls tightened (State Council of the People's Republic of China, 2013; Ministry of Ecology and Environment of the People's Republic of China, 2024).
+
+## References
+
+Ministry of Ecology and Environment of the People's Republic of China (2024) *2023 report on the state of the ecology and environment in China*. Available at: https://english.mee.gov.cn/Resources/Reports/soe/ (Accessed: 15 March 2025).
+
+State Council of the People's Republic of China (2013) *Air pollution prevention and control action plan*. Available at: https://www.gov.cn/zwgk/2013-09/12/content_2486773.htm (Accessed: 15 March 2025).
+"""
+
+UNREAD_LIST = """题目
+
+正文（郭峰等，2020；何婧和李庆海，2019）。
+
+参考文献
+
+郭峰、王靖一、王芳、孔涛、张勋、程志云，“测度中国数字普惠金融发展：指数编制与空间特征”，《经济学》（季刊），2020年第19卷第4期，第1401—1418页。
+何婧、李庆海，“数字金融使用与农户创业行为”，《中国农村经济》，2019年第1期，第112—126页。
+黄益平、黄卓，“中国的数字金融发展：现在与未来”，《经济学》（季刊），2018年第17卷第4期，第1489—1502页。
+"""
+
+ROUND_12 = """题目
+
+算法推荐受到规制（国家互联网信息办公室等，2021；Newman et al.，2023）。普查公报发布[1]。衰弱评估见文献（Morley et al.，2013）。
+
+参考文献
+
+国家互联网信息办公室，工业和信息化部，公安部，等. 2021. 互联网信息服务算法推荐管理规定[EB/OL]. (2022-01-04)[2024-05-20]. http://www.cac.gov.cn/2022-01/04/c_1642894606364259.htm.
+MORLEY J E, VELLAS B, VAN KAN G A, et al, 2013. Frailty consensus: a call to action[J]. Journal of the American Medical Directors Association, 14(6): 392-397.
+NEWMAN N, FLETCHER R, EDDY K, et al, 2023. Digital news report 2023[EB/OL]. Oxford: Reuters Institute for the Study of Journalism. (2023-06-14)[2024-05-20]. https://reutersinstitute.politics.ox.ac.uk/digital-news-report/2023.
+"""
+
+NUMBERED_12 = """题目
+
+普查公报[1]，衰弱干预[2]。
+
+参考文献
+
+[1] 国家统计局. 第七次全国人口普查公报（第五号）[EB/OL]. (2021-05-11)[2024-03-01]. https://www.stats.gov.cn/sj/tjgb/rkpcgb/qgrkpcgb/202302/t20230206_1902005.html.
+[2] Dent E, Morley J E, Cruz-Jentoft A J, et al. Physical frailty: ICFSR international clinical practice guidelines[J]. J Am Med Dir Assoc, 2019, 20(3): 1163.e1-1163.e17.
+"""
+
+ROUND_12_CASES = [
+    ("bodies cited by their whole name", HARVARD_BODIES, {"CG101", "CG102"}),
+    ("a list in a form not read", UNREAD_LIST, {"CG905", "CG101"}),
+    ("a body's name with 和, an imprint then its dates", ROUND_12, {"CG309", "CG314"}),
+    ("online page ranges", NUMBERED_12, {"CG205"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "codes"), ROUND_12_CASES, ids=[c[0] for c in ROUND_12_CASES])
+def test_round_twelve_house_styles_are_not_errors(name: str, text: str, codes: set[str]) -> None:
+    _, found = audit(document_from_text(text))
+    raised = [(f.code, f.line, f.message) for f in found if f.code in codes and f.severity.rank >= Severity.WARNING.rank]
+    assert raised == [], name
+
+
+def test_a_list_in_a_form_not_read_is_said_once_as_information() -> None:
+    _, found = audit(document_from_text(UNREAD_LIST))
+    (said,) = [f for f in found if f.code == "CG905"]
+    assert said.severity is Severity.INFO and said.line == 5 and "does not read" in said.message
+
+
+def test_a_file_stamp_a_day_before_the_release_is_information_and_a_month_a_warning() -> None:
+    url = "https://www.stats.gov.cn/sj/tjgb/rkpcgb/qgrkpcgb/202105/t20210510_1817181.html"
+    text = f"题目\n\n公报[1]。\n\n参考文献\n\n[1] 国家统计局. 公报[EB/OL]. (2021-05-11)[2024-03-01]. {url}.\n"
+    _, found = audit(document_from_text(text))
+    assert [f.severity for f in found if f.code == "CG503"] == [Severity.INFO]
+    _, found = audit(document_from_text(text.replace("(2021-05-11)", "(2021-06-11)")))
+    assert [f.severity for f in found if f.code == "CG503"] == [Severity.WARNING]
+
+
+def test_bodies_are_linked_by_their_whole_name_and_a_year_slip_is_found() -> None:
+    doc = document_from_text(HARVARD_BODIES)
+    assert all(c.reference is not None for c in doc.citations)
+    _, found = audit(document_from_text(HARVARD_BODIES.replace("China, 2013;", "China, 2014;")))
+    assert any(f.code == "CG103" for f in found)

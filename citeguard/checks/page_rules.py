@@ -20,10 +20,11 @@ from citeguard.parse.fields import is_article_number
 _RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")
 _DIGITS_RE = re.compile(r"^\s*\d+\s*$")
 # Page forms that are not plain numbers: e555  S186-S188  I-277-I-280  xii  i-189  24pp.  123:1--123:12
-# (ACM article number and page)  A12-A15
+# (ACM article number and page)  A12-A15  1163.e1-1163.e17  300-307.e2 (Cell Press's online pages)
 _PAGE_FORM_RE = re.compile(
     r"(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+)(?:-{1,2}(?:[A-Za-z]{0,3}-?\d+[A-Za-z]?|[ivxlcdm]+))?"
-    r"|\d+pp\.?|pp?\.\d+(?:-\d+)?|\d+:\d+(?:-{1,2}\d+:\d+)?|[A-Za-z]{1,6}\d{2,}", re.IGNORECASE)
+    r"|\d+pp\.?|pp?\.\d+(?:-\d+)?|\d+:\d+(?:-{1,2}\d+:\d+)?|[A-Za-z]{1,6}\d{2,}"
+    r"|\d+(?:\.e\d+)?-{1,2}\d+\.e\d+|\d+\.e\d+(?:-{1,2}\d+\.e\d+)?", re.IGNORECASE)
 # The word some languages print before pages: pp. p. págs. pág. pgs. S. Seiten стр. с.
 _PAGE_WORD_RE = re.compile(r"^\s*(?:pp?|págs?|pgs?|S|Seiten?|стр|с)\.?\s+(?=\d)", re.IGNORECASE)
 # A space inside a number, as in "2 200-2 211" (thin spaces of a typeset thousand, kept by OCR)

@@ -84,7 +84,8 @@ def parser_guess(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The text cites works but no reference list heading (参考文献 / References) was found, so no
     citation could be checked against an entry. A text that ends at the list's heading, with no
-    entry after it, lost its list on the way (a conversion): said once, as information."""
+    entry after it, lost its list on the way (a conversion): said once, as information; so is a list
+    under its heading whose entries are in a form citeguard does not read."""
     doc = ctx.document
     if doc.system is not CitationSystem.NONE and not doc.references and doc.citations:
         lost = next((i for i in doc.issues if i.kind is IssueKind.LIST_LOST), None)
@@ -95,6 +96,12 @@ def no_reference_list(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             "list's heading with no entry after it (lost in conversion?): nothing could be checked",
                             f"正文有 {len(doc.citations)} 处引用，但文本止于参考文献标题，其后没有条目（转换时丢失？），无法核对",
                             severity=Severity.INFO, confidence=Confidence.LOW)
+            return
+        unread = next((i for i in doc.issues if i.kind is IssueKind.LIST_UNREAD), None)
+        if unread is not None:  # the list is there, in a form not read: what could not be read, said once
+            yield r.finding(unread.span, f"{counted(len(doc.citations), 'citation')}; {unread.message}: no citation "
+                            "could be checked against it", f"正文有 {len(doc.citations)} 处引用；参考文献表的著录格式"
+                            "无法逐条解析，引文未能与条目核对", severity=Severity.INFO, confidence=Confidence.LOW)
             return
         yield r.finding(doc.citations[0].span, f"{counted(len(doc.citations), 'citation')} but no reference list was found",
                         f"正文有 {len(doc.citations)} 处引用，但未找到参考文献表")

@@ -110,12 +110,25 @@ def url_endings(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             f"{len(minority)} 个网址条目结尾与其余不一致（{'有' if minority is dotted else '无'}句点）")
 
 
+STAMP_DAYS = 3  # days a page's file stamp (t20210510) may precede its release date and be only that
+
+
+def _days_before(encoded: str, stated: str) -> int:
+    """How many days the URL's full date precedes the stated one (0 when either is not a full date)."""
+    try:
+        return (date.fromisoformat(stated[:10]) - date.fromisoformat(encoded[:10])).days
+    except ValueError:
+        return 0
+
+
 @rule("CG503", "url-date-mismatch", Severity.WARNING)
 def url_date_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The date encoded in a government URL path disagrees with the date the entry states.
 
     A path year later than the stated date is only info: sites repost old documents under new
-    paths (miit.gov.cn /art/2020/ for a 2016 plan). Bad: /2026-01/14/ with (2026-02-14).
+    paths (miit.gov.cn /art/2020/ for a 2016 plan); so is a path date one to three days before the
+    stated one (t20210510 for a bulletin released on 2021-05-11: the file made the day before).
+    Bad: /2026-01/14/ with (2026-02-14).
     """
     for e, url in _urls(ctx):
         found = url_date(url)
@@ -126,8 +139,10 @@ def url_date_mismatch(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if stated.startswith(encoded):
             continue
         later = encoded > stated[:len(encoded)]
-        severity = Severity.INFO if later and precision == "year" else Severity.WARNING
-        note = " (the site may have reposted an older document)" if severity is Severity.INFO else ""
+        stamp = _days_before(encoded, stated)
+        severity = Severity.INFO if (later and precision == "year") or 0 < stamp <= STAMP_DAYS else Severity.WARNING
+        note = (" (the site may have reposted an older document)" if later else
+                " (a page's file stamp often precedes its release by a day or two)") if severity is Severity.INFO else ""
         yield entry_finding(r, e, f"{e.label}: URL path says {encoded}, the entry says {stated}{note}",
                             f"{e.label_zh}：网址路径中的日期 {encoded} 与著录日期 {stated} 不符", severity=severity,
                             evidence=[("date in URL", encoded), ("precision", precision), ("stated date", stated)])

@@ -139,6 +139,8 @@ def _online(ref: Reference, m: _Marks, style: HouseStyle) -> str:
         # a report, patent or archive online: its date (and cited pages) where an imprint would stand
         out = (ref.date if ref.type_code in _DATED and ref.date else ref.year or "") + (
             m.colon + _pages(ref, m) if ref.pages else "")
+    if out and style.author_year and (ref.update_date or ref.access_date):
+        out += m.period  # the year moved up after the authors: the imprint ends, the dates follow (…Journalism. (2023-06-14))
     if ref.update_date:
         out += f"({ref.update_date})"
     if ref.access_date:

@@ -164,6 +164,8 @@ def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | 
     # at every 和), and no real author list is longer.
     if len(text) <= 40 and ZH_AUTHORS_RE.match(text):
         result = split_zh_authors(text, lexicon)
+    elif len(text) <= 160 and text.casefold() in lexicon.bodies:
+        result = ((text,), False)  # a body the list names, cited by its whole name
     elif len(text) <= 120 and EN_AUTHORS_RE.match(text):
         result = split_en_authors(text)
         if result and any(len(n) <= 2 and n.isupper() and not lexicon.knows(n) for n in result[0]):

@@ -42,6 +42,11 @@ class Unparsed:
     text: str
 
 
+# The name of a body in English, several words with a lowercase one among them: "State Council of the
+# People's Republic of China"  "Ministry of Ecology and Environment"  "World Health Organization"
+BODY_NAME_RE = re.compile(r"[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|of|the|and|for|on|in|&)){2,15}")
+
+
 class NameLexicon:
     """Chinese author names known from the reference list, longest first."""
 
@@ -52,6 +57,8 @@ class NameLexicon:
         # a name OCR ran its initials onto ("TurleyD") is known by its surname too
         self.surnames = frozenset(surname_key(n) for n in latin) | frozenset(link_surname(n, glued=True) for n in latin)
         self.lengths = sorted({len(n) for n in self.names}, reverse=True)
+        # bodies cited by their whole name: "(State Council of the People's Republic of China, 2013)"
+        self.bodies = frozenset(n.casefold() for n in latin if BODY_NAME_RE.fullmatch(n))
         # the first authors' keys: a name known only as a co-author is not where a citation starts
         self.firsts = frozenset(n if re.match(HAN, n) else surname_key(n) for n in first_authors)
 

@@ -205,6 +205,12 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "", biber=biber)
 
 
+# A line that is only a reference list's heading: 参考文献  References  # 参考文献  【参考文献】
+_LIST_HEADING_LINE_RE = re.compile(r"(?m)^[ \t#*【\[〔]{0,8}(?:参\s?考\s?文\s?献|References|REFERENCES|Bibliography)"
+                                   r"[ \t*】\]〕:：]{0,6}$")
+MAX_HEADINGS = 20  # heading lines tried
+
+
 def _lost_list(src: SourceText, issues: list[ParseIssue]) -> None:
     """A text that ends at a reference list's heading, no entry after it ("# 参考文献" as its last
     line): the list was lost on the way (a conversion cut it off) — what could not be read, said."""
@@ -215,6 +221,18 @@ def _lost_list(src: SourceText, issues: list[ParseIssue]) -> None:
         start = len(src.text) - len(src.text[-400:]) + tail.rfind("\n") + 1
         issues.append(ParseIssue(IssueKind.LIST_LOST, "the text ends at the reference list's heading with no "
                                  "entry after it", src.span(start, start + len(last)), last.strip()))
+        return
+    # a heading alone on its line with lines after it that were not read as entries: a list in a form
+    # citeguard does not read (《经济学（季刊）》: 郭峰、王靖一，“题名”，《刊名》，2020年第4期，第1401—1418页。)
+    for m in itertools.islice(_LIST_HEADING_LINE_RE.finditer(src.text), MAX_HEADINGS):
+        if (heading := heading_match(m.group(0))) is None or heading.group("rest").strip():
+            continue
+        after = [ln for ln in src.text[m.end():m.end() + 4000].split("\n") if ln.strip()]
+        if len(after) >= 3:
+            issues.append(ParseIssue(IssueKind.LIST_UNREAD, f"the reference list under its heading ({len(after)} lines "
+                                     "after it) is in a form citeguard does not read as entries",
+                                     src.span(m.start(), m.end()), m.group(0).strip()))
+            return
 
 
 def _references(src: SourceText, layout: Layout, issues: list[ParseIssue], budget: Budget) -> list[Reference]:

@@ -135,6 +135,16 @@ _SECONDARY_NAMES_RE = re.compile(r"(?:,|(?<![ \t,]))[ \t]++with[ \t].{0,300}$|,[
                                  r"|(?<![ \t])[ \t]++\((?:eds?|编)\.?\)$")
 
 
+# Between Chinese names: commas, 、, semicolons, & and colons
+# A body's English name with "and" inside it: capitalised words and of/the/and/for, "of" among them
+_BODY_WITH_AND_RE = re.compile(r"(?=[^\n]{0,200}? of )[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|of|the|and|for|on|in)){3,15}")
+_ZH_NAME_SEP_RE = re.compile(r"\s*[,，、;；&:：]+\s*")
+# 和 / 与 / 及 between two names ("周文和许凌云") — not inside a body's name: 工业和信息化部, 住房和城乡建设部
+_ZH_AND_RE = re.compile(r"\s*[和与及]\s*(?=\S{2})")
+# How the name of a body ends: 部 局 委 院 办 厅 会 署 所 社 司 行 中心 公司 研究室
+_ORGANISATION_END_RE = re.compile(r"(?:[部局委院办厅会署所社司行处馆]|中心|公司|研究室)\s*$")
+
+
 def split_names(text: str) -> tuple[tuple[str, ...], bool]:
     """The names of an author element, in any style; the flag says whether 等/et al. closed it.
 
@@ -151,7 +161,9 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
                                           else f"{m.group('given')} {m.group('family')}", body)
     if is_chinese(body):
         names = []
-        for part in re.split(r"\s*[,，、;；&:：]+\s*|\s*[和与及]\s*(?=\S{2})", body):
+        parts = [piece for part in _ZH_NAME_SEP_RE.split(body)
+                 for piece in ([part] if _ORGANISATION_END_RE.search(part) else _ZH_AND_RE.split(part))]
+        for part in parts:
             part, more = _strip_et_al(part)
             et_al = et_al or more
             part = _MARKS_RE.sub("", part.strip(" .")).strip(" .")
@@ -159,6 +171,8 @@ def split_names(text: str) -> tuple[tuple[str, ...], bool]:
                 continue
             names.append(part.replace(" ", "") if _HAN_NAME_RE.match(part) else part)
         return tuple(names), et_al
+    if "," not in body and _BODY_WITH_AND_RE.fullmatch(body):
+        return (body,), et_al  # "Ministry of Ecology and Environment of the People's Republic of China": one body
     out: list[str] = []
     for part in _NAME_SEP_RE.split(body):
         part, more = _strip_et_al(part.strip())
@@ -245,7 +259,7 @@ def plausible_name(name: str) -> bool:
     if is_chinese(name):
         return bool(_HAN_NAME_RE.match(name)) and len(name.replace(" ", "")) <= 25
     words = name.replace(",", " ").split()
-    if not words or len(words) > 8:
+    if not words or (len(words) > 8 and not _BODY_WITH_AND_RE.fullmatch(name)):  # (a body's long English name)
         return False
     initialled = _SURNAME_FIRST_RE.match(name)
     if len(words) <= 4 and initialled is not None and " " not in initialled.group("surname"):
