@@ -136,11 +136,29 @@ def spacing_pattern(ref: Reference) -> tuple[str, str, str]:
         if own[m.start()]:
             continue  # an identifier's or the issue-pages joint: not the list's spacing
         nxt = m.group("next")
+        if _in_token(raw, m.start(), m.group(0), nxt):
+            continue  # "U.S."  "OpenReview.net"  "arXiv:2308"  "[S].]": a word's or a bracket's, not an element's
         if nxt == " ":
             seen[m.group(0)].add("s")
-        elif not nxt.isspace() and nxt not in ".,:":
+        elif not nxt.isspace() and nxt not in ".,:，：；。":
             seen[m.group(0)].add("c")
     return tuple("".join(sorted(seen[mark], reverse=True)) for mark in ".,:")  # type: ignore[return-value]
+
+
+def _in_token(raw: str, at: int, mark: str, nxt: str) -> bool:
+    """Is the mark at ``at`` part of a word rather than an element's end: an abbreviation's point
+    ("U.S.", "e.g."), a domain's ("OpenReview.net"), an identifier's colon ("arXiv:2308.12950"), or a
+    point before a closing bracket ("[S].]" of a translation in brackets)?"""
+    before = raw[at - 1] if at else " "
+    if nxt in ")]）】”’>*_":  # (Markdown emphasis closing too: "*et al.*")
+        return True
+    if mark == "." and before.isascii() and before.isalpha():
+        if nxt.isascii() and nxt.islower():
+            return True  # OpenReview.net  e.g.
+        single = at < 2 or not raw[at - 2].isalpha()
+        return single and before.isupper() and nxt.isupper() and raw[at + 2:at + 3] == "."  # U.S.  U.K.
+    return mark == ":" and before.isascii() and before.isalpha() and nxt.isascii() and nxt.isdigit() and \
+        at >= 5 and raw[at - 5:at].lower() == "arxiv"
 
 
 def typing_language(ref: Reference) -> Language:

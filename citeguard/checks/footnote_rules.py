@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from citeguard.chars import circled, fold_width, is_chinese
+from citeguard.chars import TYPE_CODE_RE, circled, fold_width, is_chinese
 from citeguard.checks.entry_style import EntryText, pages_known, title_brackets
 from citeguard.checks.list_rules import _spacing_findings, by_title
 from citeguard.checks.registry import AuditContext, Rule, rule
@@ -98,6 +99,16 @@ def footnote_numbering(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 break
 
 
+# A second work in one note, after a semicolon, with its own type code: "…[J]. 地理学报, 1985；谭其骧. …[M]. …1987"
+_SECOND_WORK_RE = re.compile(r"[;；][^;；]{2,300}?\[[A-Z]{1,2}(?:/OL)?\]")
+
+
+def _several_works(raw: str) -> bool:
+    """Does a note cite more than one work (its fields then mix them)?"""
+    code = TYPE_CODE_RE.search(raw)
+    return code is not None and _SECOND_WORK_RE.search(fold_width(raw), code.end()) is not None
+
+
 def _book_fields(e: EntryText) -> dict[str, str]:
     # Punctuation slips (人民出版社.2024) are CG306's; here only the facts about the work count.
     ref = e.ref
@@ -118,10 +129,14 @@ def repeated_work_inconsistent(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         notes = [e for e in group if e.footnote is not None]
         if len(notes) < 2:
             continue
+        notes = [e for e in notes if not _several_works(e.ref.raw)]  # (a note citing two works: its year is whose?)
+        if len(notes) < 2:
+            continue
         first = _book_fields(notes[0])
         for e in notes[1:]:
             fields = _book_fields(e)
-            diffs = [k for k in first if first[k] != fields[k]]
+            # what one note leaves out (a short form after the first full citation) is no difference
+            diffs = [k for k in first if first[k] and fields[k] and first[k] != fields[k]]
             if diffs:
                 assert e.footnote is not None and notes[0].footnote is not None
                 yield r.finding(e.ref.span, f"{e.label} describes {e.ref.title!r} differently from "

@@ -272,10 +272,13 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """
     groups: dict[tuple[str, tuple[str, ...]], list[EntryText]] = defaultdict(list)
     misplaced: dict[str, list[EntryText]] = defaultdict(list)
+    shortened = short_forms(ctx)
     for e in all_entries(ctx.document):
         ref = e.ref
         if ref.type_code is None or not (gbt_entry(ref) or gbt_bib(ctx.document, ref)):
             continue  # a .bib entry is held to GB/T 7714 only in a Chinese paper
+        if id(e.ref) in shortened:
+            continue  # a later note's short form of a work an earlier note gives in full
         for element in ref.misplaced:
             misplaced[element].append(e)
         required = _REQUIRED.get(ref.type_code, {})
@@ -473,16 +476,34 @@ def _ranges(labels: list[str]) -> str:
     return ", ".join(labels[:8]) + (" …" if len(labels) > 8 else "")
 
 
+HOUSE_ALL_AUTHORS = 3  # entries listing more than three authors, none cut at three, for that to be the house style
+
+
 @rule("CG309", "too-many-authors", Severity.WARNING)
 def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """More than three authors are listed; GB/T 7714 lists three, then ", 等" / ", et al.".
 
     Bad: 甲, 乙, 丙, 丁. 题名[J]….  Good: 甲, 乙, 丙, 等. 题名[J]….
+
+    A list that prints every author of every work, never cutting at three (the house style of
+    《软件学报》, 《经济研究》 and others) — at least three such entries, more than twice as many as those
+    cut at three — is said once, as information; otherwise each entry listing more is a warning.
     """
-    for e in all_entries(ctx.document):
+    entries = [e for e in all_entries(ctx.document) if gbt_entry(e.ref)]
+    long = [e for e in entries if len(e.ref.authors) > 3]
+    cut = [e for e in entries if e.ref.et_al and len(e.ref.authors) <= 3]
+    if len(long) >= HOUSE_ALL_AUTHORS and len(long) > 2 * len(cut):
+        first = long[0]
+        yield r.finding(first.ref.span, f"{counted(len(long), 'entry')} list every author (up to "
+                        f"{max(len(e.ref.authors) for e in long)}), {len(cut)} cut at three: the list's house style; "
+                        "GB/T 7714 lists three, then 等/et al.",
+                        f"{len(long)} 个条目列出全部作者（{len(cut)} 个截至三位）：当属期刊体例；GB/T 7714 只列前三位，后加“等”",
+                        severity=Severity.INFO, confidence=Confidence.LOW,
+                        references=[e.ref.number or e.ref.index for e in long if e.footnote is None])
+        return
+    for e in long:
         ref = e.ref
-        if gbt_entry(ref) and len(ref.authors) > 3:
-            yield entry_finding(r, e, f"{e.label} lists {len(ref.authors)} authors; list three, then 等/et al.",
+        yield entry_finding(r, e, f"{e.label} lists {len(ref.authors)} authors; list three, then 等/et al.",
                             f"{e.label_zh} 列出 {len(ref.authors)} 位作者，应只列前三位，后加“等”",
                             suggestion=", ".join(ref.authors[:3]) + (", 等" if ref.language is Language.ZH else ", et al."))
 
@@ -570,6 +591,27 @@ def edition_rules(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                             "GB/T 7714-2025 的预印本类型为 [PP]", severity=Severity.INFO,
                             references=[e.ref.number or e.ref.index for e in preprints if e.footnote is None],
                             footnotes=[e.footnote.id for e in preprints if e.footnote is not None])
+
+
+def short_forms(ctx: AuditContext) -> set[int]:
+    """The footnote entries (by id of their Reference) that repeat, shorter, a work an earlier note or
+    the list gives in full — a note's short form after the first full citation (CMOS, 《中国社会科学》
+    and most Chinese journals), which need not repeat the URL, the imprint or the access date."""
+    out: set[int] = set()
+    for group in by_title(ctx).values():
+        full = None
+        for e in group:
+            elements = _given(e.ref)
+            if e.footnote is not None and full is not None and elements < full:
+                out.add(id(e.ref))
+            full = max(full or 0, elements)
+    return out
+
+
+def _given(ref: Reference) -> int:
+    """How many of the elements of an imprint an entry gives."""
+    return sum(1 for x in (ref.place, ref.publisher, ref.year, ref.url, ref.access_date, ref.update_date,
+                           ref.container, ref.volume, ref.issue) if x)
 
 
 def by_title(ctx: AuditContext) -> dict[str, list[EntryText]]:

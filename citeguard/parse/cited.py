@@ -44,7 +44,7 @@ class Unparsed:
 
 # The name of a body in English, several words with a lowercase one among them: "State Council of the
 # People's Republic of China"  "Ministry of Ecology and Environment"  "World Health Organization"
-BODY_NAME_RE = re.compile(r"[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|of|the|and|for|on|in|&)){2,15}")
+BODY_NAME_RE = re.compile(r"[A-Z][\w'’\-]{0,30}(?: (?:[A-Z][\w'’\-]{0,30}|of|the|and|for|on|in|&)){2,15}")
 
 
 class NameLexicon:

@@ -137,10 +137,10 @@ _SECONDARY_NAMES_RE = re.compile(r"(?:,|(?<![ \t,]))[ \t]++with[ \t].{0,300}$|,[
 
 # Between Chinese names: commas, 、, semicolons, & and colons
 # A body's English name with "and" inside it: capitalised words and of/the/and/for, "of" among them
-_BODY_WITH_AND_RE = re.compile(r"(?=[^\n]{0,200}? of )[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|of|the|and|for|on|in)){3,15}")
-_ZH_NAME_SEP_RE = re.compile(r"\s*[,，、;；&:：]+\s*")
+_BODY_WITH_AND_RE = re.compile(r"(?=[^\n]{0,200}? of )[A-Z][\w'’\-]{0,30}(?: (?:[A-Z][\w'’\-]{0,30}|of|the|and|for|on|in)){3,15}")
+_ZH_NAME_SEP_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[,，、;；&:：]++\s*+")  # (never from inside a space run)
 # 和 / 与 / 及 between two names ("周文和许凌云") — not inside a body's name: 工业和信息化部, 住房和城乡建设部
-_ZH_AND_RE = re.compile(r"\s*[和与及]\s*(?=\S{2})")
+_ZH_AND_RE = re.compile(r"(?:(?<!\s)\s*+|(?<=\s)(?!\s))[和与及]\s*+(?=\S{2})")
 # How the name of a body ends: 部 局 委 院 办 厅 会 署 所 社 司 行 中心 公司 研究室
 _ORGANISATION_END_RE = re.compile(r"(?:[部局委院办厅会署所社司行处馆]|中心|公司|研究室)\s*$")
 
