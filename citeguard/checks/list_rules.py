@@ -487,7 +487,8 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     A list that prints every author of every work, never cutting at three (the house style of
     《软件学报》, 《经济研究》 and others) — at least three such entries, more than twice as many as those
-    cut at three — is said once, as information; otherwise each entry listing more is a warning.
+    cut at three — is one finding for the list, naming its entries; otherwise each entry listing
+    more is a finding of its own.
     """
     entries = [e for e in all_entries(ctx.document) if gbt_entry(e.ref)]
     long = [e for e in entries if len(e.ref.authors) > 3]
@@ -495,10 +496,9 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if len(long) >= HOUSE_ALL_AUTHORS and len(long) > 2 * len(cut):
         first = long[0]
         yield r.finding(first.ref.span, f"{counted(len(long), 'entry')} list every author (up to "
-                        f"{max(len(e.ref.authors) for e in long)}), {len(cut)} cut at three: the list's house style; "
+                        f"{max(len(e.ref.authors) for e in long)}), {len(cut)} cut at three: the list's house style, but "
                         "GB/T 7714 lists three, then 等/et al.",
                         f"{len(long)} 个条目列出全部作者（{len(cut)} 个截至三位）：当属期刊体例；GB/T 7714 只列前三位，后加“等”",
-                        severity=Severity.INFO, confidence=Confidence.LOW,
                         references=[e.ref.number or e.ref.index for e in long if e.footnote is None])
         return
     for e in long:
