@@ -390,7 +390,37 @@ def test_a_short_form_that_contradicts_the_full_note_is_still_found() -> None:
     assert any(f.code == "CG404" for f in found)
 
 
-ALL_CASES = [*CASES, *ROUND_11, *ROUND_12_CASES, *ROUND_13]
+# The fourteenth reading's classes: an author-year paper whose list is numbered in citation order
+# (《科学学研究》); APA's initials before a surname shared by two first authors.
+CITATION_ORDER = """题目
+
+协同创新（Etzkowitz和Leydesdorff，2000；陈劲和阳银娟，2012）。吸收能力（Cohen和Levinthal，1990）。
+
+参考文献
+
+[1] ETZKOWITZ H, LEYDESDORFF L, 2000. The dynamics of innovation[J]. Research Policy, 29(2): 109-123.
+[2] 陈劲, 阳银娟, 2012. 协同创新的理论基础与内涵[J]. 科学学研究, 30(2): 161-164.
+[3] COHEN W M, LEVINTHAL D A, 1990. Absorptive capacity[J]. Administrative Science Quarterly, 35(1): 128-152.
+"""
+
+INITIALS_FIRST = """Title
+
+Control predicts mood (Q. Wang et al., 2007), and so does warmth (H. Wang et al., 2019).
+
+References
+
+Wang, H., Li, X., & Chen, Y. (2019). Parental warmth and adolescent mood. *Journal of Adolescence, 75*, 1–10.
+
+Wang, Q., Pomerantz, E. M., & Chen, H. (2007). The role of parents' control. *Child Development, 78*(5), 1592–1610.
+"""
+
+ROUND_14 = [
+    ("a numbered list in citation order", CITATION_ORDER, {"CG303"}),
+    ("initials before a shared surname", INITIALS_FIRST, {"CG101", "CG102", "CG105"}),
+]
+
+
+ALL_CASES = [*CASES, *ROUND_11, *ROUND_12_CASES, *ROUND_13, *ROUND_14]
 
 
 @pytest.mark.parametrize(("name", "text", "codes"), ALL_CASES, ids=[c[0] for c in ALL_CASES])
@@ -398,3 +428,10 @@ def test_a_consistent_house_style_is_not_an_error(name: str, text: str, codes: s
     _, found = audit(document_from_text(text))
     raised = [(f.code, f.line, f.message) for f in found if f.code in codes and f.severity.rank >= Severity.WARNING.rank]
     assert raised == [], name
+
+
+def test_an_author_ordered_list_is_still_held_to_its_order() -> None:
+    text = CITATION_ORDER.replace("（Etzkowitz和Leydesdorff，2000；陈劲和阳银娟，2012）", "（陈劲和阳银娟，2012）").replace(
+        "（Cohen和Levinthal，1990）", "（Cohen和Levinthal，1990；Etzkowitz和Leydesdorff，2000）")
+    _, found = audit(document_from_text(text))  # cited 2, 3, 1: not citation order, and not author order
+    assert any(f.code == "CG303" for f in found)

@@ -68,6 +68,7 @@ _YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 # A name heading an entry, or a work run on into it after a full stop: "Sanqueta" of "SanquetaAP,…"
 _HEAD_WORD_RE = re.compile(r"(?:^|[.;。．][ \t]?)([A-Z][a-z'’\-]+)")
 MAX_HEADS = 20  # heads of works compared in one entry
+HEAD_CHARS = 80  # characters of an entry's head where its years stand
 MAX_OCCURRENCES = 200  # places a cited name is looked at in one text
 # A name word, capitalised or in capitals: "Smith" "SMITH" "Marjiya" of OCR's "ElMarjiya"
 _NAME_WORD_RE = re.compile(r"[A-Z][a-z'’\-]+|[A-Z]{3,}(?![a-z])")
@@ -432,7 +433,10 @@ def unlinked(ctx: AuditContext) -> dict[str, Confidence]:
             same = [doc.references[x.reference - 1] for x in c.candidates if x.reason.startswith("same author,")]
             near = any(x.reason.startswith("similar name") for x in c.candidates)
             confidence = compared(ctx, c, same, clean_year)
-            if not weigh or near or _held_elsewhere(ctx, c, {r.index for r in same}):
+            if not weigh or near or _held_elsewhere(ctx, c, {r.index for r in same}) or any(
+                    c.year and c.year[:4] in _YEAR_DIGITS_RE.findall(r.raw[:HEAD_CHARS]) for r in same):
+                # (an entry whose head prints the cited year too — "(1967,1977)", two works in one
+                # entry, or a reprint's first year — may well be the cited one)
                 confidence = Confidence.LOW
             out[c.id] = confidence
         elif c.link_reason.startswith("ambiguous"):

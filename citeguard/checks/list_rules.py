@@ -175,6 +175,23 @@ def list_order_key(ref: Reference) -> tuple[int, str, str]:
     return (_group(ref.language), *name_sort_key(ref.authors[0] if ref.authors else ""))
 
 
+CITATION_ORDER_SHARE = 0.8  # of a numbered list's neighbours in order of first citation, for it to be so ordered
+
+
+def _in_citation_order(doc: Document) -> bool:
+    """Is the list numbered in the order its works are first cited (《科学学研究》 numbers an author-year
+    paper's list so): then it runs by citation, not by author."""
+    first: dict[int, int] = {}
+    for at, c in enumerate(doc.citations):
+        if c.reference is not None:
+            first.setdefault(c.reference, at)
+    numbered = sorted((r.number, first[r.index]) for r in doc.references if r.number is not None and r.index in first)
+    if len(numbered) < 3 or len(numbered) * 2 < len(doc.references):
+        return False
+    rising = sum(1 for (_, a), (_, b) in itertools.pairwise(numbered) if a < b)
+    return rising >= CITATION_ORDER_SHARE * (len(numbered) - 1)
+
+
 def _one_alphabet_key(ref: Reference) -> tuple[int, str, str]:
     """The order of a list that runs as one alphabet, Chinese names by their pinyin."""
     return (0, *name_sort_key(ref.authors[0] if ref.authors else ""))
@@ -200,7 +217,7 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     less than the grouped one.
     """
     doc = ctx.document
-    if doc.system is not CitationSystem.AUTHOR_YEAR:
+    if doc.system is not CitationSystem.AUTHOR_YEAR or _in_citation_order(doc):
         return
     refs = [x for x in doc.references if x.authors]
     switches = sum(1 for p, c in itertools.pairwise(refs) if _group(p.language) != _group(c.language))

@@ -157,8 +157,13 @@ def split_en_authors(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(p.strip() for p in parts if p.strip()), m is not None
 
 
+# A first author's initials before the surname, as APA writes them to tell two authors of one surname
+# apart: "Q. Wang et al., 2007"  "H. Wang et al."
+_INITIALS_BEFORE_RE = re.compile(r"^(?:[A-Z]\.[ \t]?){1,3}(?=[A-Z][a-z])")
+
+
 def _authors(text: str, lexicon: NameLexicon) -> tuple[tuple[str, ...], bool] | None:
-    text = text.strip()
+    text = _INITIALS_BEFORE_RE.sub("", text.strip(), count=1)  # "Q. Wang et al.": APA tells two Wangs apart so
     result = None
     # Length first: both patterns backtrack exponentially on long lists ("张三和张三和…" can split
     # at every 和), and no real author list is longer.
