@@ -91,6 +91,7 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG114": (Evidence.OWN, "high — two clean four-digit years, the one printed beside the number and the "
               "entry's, the entry printing the cited year nowhere (a first edition behind a reprint); medium in an "
               "OCR'd text or against an entry read only in part"),
+    "CG115": (Evidence.FIXED, ""),
     "CG201": (Evidence.DIGITS, ""),
     "CG202": (Evidence.FIXED, ""),
     "CG203": (Evidence.FIXED, ""),
