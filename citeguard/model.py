@@ -162,6 +162,16 @@ class FrontMatter:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldCode:
+    """A Word field of the body: its instruction (a reference manager's citation data) and the text
+    it displays, in body paragraph ``paragraph`` (1-based, as "¶N")."""
+
+    paragraph: int
+    instruction: str
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One body paragraph; a paragraph split by a page break is joined back into one."""
 
@@ -330,6 +340,7 @@ class Document:
     references_heading: Span | None = None
     issues: tuple[ParseIssue, ...] = field(default=())
     positions: PositionMap | None = None  # set for .docx and PDF input: how to show a position
+    fields: tuple[FieldCode, ...] = ()  # .docx: the body's fields (reference managers' citations)
     ocr: bool = False  # the text shows OCR damage (parse/ocr.py): its typing is not the author's
     # entry labels printed in a numbered list's text that no entry was read with (parse/listread.py):
     # a cited number among them has its entry in the text, misread

@@ -3,7 +3,9 @@ and in a Word document, each found at its place; formatted citations and braces 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -35,3 +37,48 @@ def test_a_word_document_with_a_temporary_citation(tmp_path: Path) -> None:
     document, found = audit_file(paper)
     (said,) = [f for f in found if f.code == "CG115"]
     assert document.location(said.line, said.column) == "¶2"
+
+
+def _field(instruction: str, shown: str) -> str:
+    """A complex field as Word writes it: begin, the instruction split over two runs, separate, the
+    displayed runs, end."""
+    half = len(instruction) // 2
+    instr = "".join(f'<w:r><w:instrText xml:space="preserve">{escape(part)}</w:instrText></w:r>'
+                    for part in (instruction[:half], instruction[half:]))
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{instr}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _zotero(plain: str) -> str:
+    data = {"citationID": "a1b2", "properties": {"formattedCitation": plain, "plainCitation": plain, "noteIndex": 0},
+            "citationItems": [{"id": 12, "itemData": {"type": "article-journal", "title": "Trade",
+                                                      "author": [{"family": "Smith", "given": "J."}],
+                                                      "issued": {"date-parts": [[2020]]}}}],
+            "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json"}
+    return " ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(data, ensure_ascii=False) + " "
+
+
+def _mendeley(plain: str) -> str:
+    data = {"citationItems": [{"id": "ITEM-1", "itemData": {"title": "Trade"}}],
+            "mendeley": {"formattedCitation": plain, "plainTextFormattedCitation": plain,
+                         "previouslyFormattedCitation": plain}, "properties": {"noteIndex": 0}, "schema": ""}
+    return " ADDIN CSL_CITATION " + json.dumps(data, ensure_ascii=False) + " "
+
+
+@pytest.mark.parametrize(("instruction", "shown", "codes"), [
+    (_zotero("(Smith, 2020)"), "(Smith, 2020)", []),  # as the field formatted it
+    (_zotero("(Smith, 2020)"), "(Smith, 2021)", ["CG116"]),  # edited by hand
+    (_mendeley("(Smith, 2020)"), "（Smith，2020）", []),  # widths are no difference
+    (_mendeley("(Smith, 2020)"), "(Smith et al., 2020)", ["CG116"]),
+    (" ADDIN ZOTERO_ITEM CSL_CITATION {\"properties\": {\"plainCitation\": ", "(Smith, 2020)", ["CG117"]),  # cut off
+    (" PAGE ", "3", []),  # a field of another kind
+], ids=["zotero", "zotero edited", "mendeley widths", "mendeley edited", "damaged", "page field"])
+def test_reference_manager_fields_against_what_they_display(tmp_path: Path, instruction: str, shown: str,
+                                                             codes: list[str]) -> None:
+    paragraphs = [run("题目"), run("正文引用") + _field(instruction, shown) + run("。"), run("References"),
+                  run("Smith, J. (2020). Trade. Journal of Economics, 5(1), 1-9.")]
+    document, found = audit_file(raw_docx(tmp_path / "paper.docx", paragraphs))
+    assert document.fields[0].display == shown
+    raised = [f for f in found if f.code in ("CG116", "CG117")]
+    assert [f.code for f in raised] == codes
+    assert all(document.location(f.line, f.column) == "¶2" for f in raised)

@@ -92,6 +92,8 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
               "entry's, the entry printing the cited year nowhere (a first edition behind a reprint); medium in an "
               "OCR'd text or against an entry read only in part"),
     "CG115": (Evidence.FIXED, ""),
+    "CG116": (Evidence.FIXED, ""),
+    "CG117": (Evidence.FIXED, "always low: what could not be read, said once"),
     "CG201": (Evidence.DIGITS, ""),
     "CG202": (Evidence.FIXED, ""),
     "CG203": (Evidence.FIXED, ""),

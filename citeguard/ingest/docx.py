@@ -22,9 +22,11 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import replace
 from typing import Any
 
 from citeguard.chars import CIRCLED_NUMBER, circled
+from citeguard.ingest.docx_fields import read_fields
 from citeguard.ingest.docx_numbers import MAX_NUMBER, NoteFormat, Numbering, W, note_format, note_symbol, val
 from citeguard.ingest.docx_walk import (
     HEADING_STYLE_RE,
@@ -37,7 +39,7 @@ from citeguard.ingest.docx_walk import (
     superscripts,
 )
 from citeguard.ingest.sourcetext import MAX_LINES, IngestError, SourceText
-from citeguard.model import NoteLabel, PositionMap, PositionStyle
+from citeguard.model import FieldCode, NoteLabel, PositionMap, PositionStyle
 
 __all__ = ["MAX_NUMBER", "MAX_UNPACKED", "W", "body_paragraphs", "note_paragraphs", "note_symbol", "read_docx"]
 
@@ -119,7 +121,7 @@ def read_docx(data: bytes, path: str) -> SourceText:
     """Read a .docx into a rendition with a paragraph/footnote position map."""
     _check_zip(data, path)
     try:
-        text, labels, notes = _read(data)
+        text, labels, notes, fields = _read(data)
     except IngestError as exc:
         raise IngestError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError … on damage
@@ -129,12 +131,12 @@ def read_docx(data: bytes, path: str) -> SourceText:
         raise IngestError(f"{path}: not a readable Word .docx file ({type(exc).__name__}: {detail})"[:300]) from None
     if not text.strip():
         raise IngestError(f"{path}: the document has no text (empty, or only images)")
-    return SourceText.from_text(text, path=path, encoding="docx", sha256=hashlib.sha256(data).hexdigest(),
-                                positions=PositionMap(PositionStyle.PARAGRAPH, tuple(labels)),
-                                note_labels=tuple(notes))
+    return replace(SourceText.from_text(text, path=path, encoding="docx", sha256=hashlib.sha256(data).hexdigest(),
+                                        positions=PositionMap(PositionStyle.PARAGRAPH, tuple(labels)),
+                                        note_labels=tuple(notes)), fields=fields)
 
 
-def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel]]:
+def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], tuple[FieldCode, ...]]:
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -155,7 +157,7 @@ def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel]]:
     raised = raised_styles(styles)
     texts = {"footnote": note_texts(_part_root(document, RT.FOOTNOTES), "footnote", raised),
              "endnote": note_texts(_part_root(document, RT.ENDNOTES), "endnote", raised)}
-    return _Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings, raised))
+    return (*_Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings, raised)), read_fields(body))
 
 
 class _Renderer:

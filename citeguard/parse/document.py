@@ -200,7 +200,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
-        issues=tuple(issues), positions=src.positions, ocr=ocr,
+        issues=tuple(issues), positions=src.positions, fields=src.fields, ocr=ocr,
         stray_labels=stray_labels(references, layout.trailing),
         bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "", biber=biber)
 
