@@ -82,3 +82,17 @@ def test_reference_manager_fields_against_what_they_display(tmp_path: Path, inst
     raised = [f for f in found if f.code in ("CG116", "CG117")]
     assert [f.code for f in raised] == codes
     assert all(document.location(f.line, f.column) == "¶2" for f in raised)
+
+
+def _endnote(display: str) -> str:
+    return (" ADDIN EN.CITE <EndNote><Cite><Author>Smith</Author><Year>2020</Year><RecNum>12</RecNum>"
+            f"<DisplayText>{display}</DisplayText><record><rec-number>12</rec-number><titles><title>Trade</title>"
+            "</titles></record></Cite></EndNote>")
+
+
+@pytest.mark.parametrize(("shown", "codes"), [("(Smith, 2020)", []), ("(Smith, 2021)", ["CG116"])])
+def test_an_endnote_field_against_what_it_displays(tmp_path: Path, shown: str, codes: list[str]) -> None:
+    paragraphs = [run("题目"), run("正文引用") + _field(_endnote("(Smith, 2020)"), shown) + run("。"), run("References"),
+                  run("Smith, J. (2020). Trade. Journal of Economics, 5(1), 1-9.")]
+    _, found = audit_file(raw_docx(tmp_path / "paper.docx", paragraphs))
+    assert [f.code for f in found if f.code == "CG116"] == codes

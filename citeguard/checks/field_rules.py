@@ -4,6 +4,7 @@ cannot be read (issue 25, first part)."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -39,6 +40,11 @@ def unformatted_temporary_citation(ctx: AuditContext, r: Rule) -> Iterator[Findi
 
 # A CSL citation field: Zotero's "ADDIN ZOTERO_ITEM CSL_CITATION {…}", Mendeley's "ADDIN CSL_CITATION {…}"
 _CSL_FIELD_RE = re.compile(r"^\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s")
+# An EndNote citation field with its record inline: "ADDIN EN.CITE <EndNote><Cite>…" (not the
+# EN.CITE.DATA field that carries a long one in base64)
+_EN_FIELD_RE = re.compile(r"^\s*ADDIN\s+EN\.CITE(?!\.DATA)\s")
+# The citation text EndNote says it displays: <DisplayText>(Smith, 2020)</DisplayText>
+_DISPLAY_TEXT_RE = re.compile(r"<DisplayText>([^<]{0,500}(?:<[^<>]{1,40}>[^<]{0,500}){0,10}?)</DisplayText>")
 # Markup a formatted citation may hold: <i>  </sup>
 _TAG_RE = re.compile(r"<[^<>]{1,40}>")
 MAX_JSON = 1_000_000  # characters of one field's data read
@@ -82,16 +88,20 @@ def _lines(ctx: AuditContext) -> dict[str, int]:
 
 @rule("CG116", "citation-edited-by-hand", Severity.WARNING)
 def citation_edited_by_hand(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """A reference manager's citation (a Zotero or Mendeley field) shows other words than the field's
+    """A reference manager's citation (a Zotero, Mendeley or EndNote field) shows other words than the field's
     own formatted text: it was edited by hand, and the next refresh will undo the edit — or the edit
     hides that the citation means another work. The finding shows both.
     Bad: the field of (Smith, 2020) displaying "(Smith, 2021)".  Good: change the citation in the
     reference manager, not in the text."""
     lines = _lines(ctx) if ctx.document.fields else {}
     for field in ctx.document.fields:
-        if not _CSL_FIELD_RE.match(field.instruction):
+        if _EN_FIELD_RE.match(field.instruction):
+            shown = _DISPLAY_TEXT_RE.search(field.instruction)
+            own = html.unescape(_TAG_RE.sub("", shown.group(1))) if shown else None
+        elif _CSL_FIELD_RE.match(field.instruction):
+            own = _own_text(field.instruction)
+        else:
             continue
-        own = _own_text(field.instruction)
         if not own or _same(own, field.display) or not field.display.strip():
             continue
         line = lines.get(f"¶{field.paragraph}", 1)
