@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from rich.table import Table
+from rich.text import Text
 
 from citeguard.records import QuoteVerdict
 from citeguard.report.audit_json import quotation_json
 from citeguard.report.json_text import dumps_indented
-from citeguard.report.messages import columns, t
-from citeguard.report.terminal import _data, make_console
+from citeguard.report.messages import t
+from citeguard.report.terminal import _data, make_console, print_by_work
 
 
 def render_quotes_json(verdicts: Sequence[QuoteVerdict]) -> str:
@@ -23,23 +23,14 @@ def render_quotes_json(verdicts: Sequence[QuoteVerdict]) -> str:
 def render_quotes_table(verdicts: Sequence[QuoteVerdict], *, width: int = 120, lang: str = "en") -> str:
     """One table per work, its quotations in page order, each with its verdict."""
     console, buffer = make_console(width, False)
-    current = None
-    table: Table | None = None
     shown = [v for v in verdicts if v.quoted]
-    for v in shown:
-        if v.work != current:
-            if table is not None:
-                console.print(table)
-            current = v.work
-            table = Table(title=_data(v.work), title_justify="left", header_style="bold")
-            for column in columns("quotes.header", lang):
-                table.add_column(column, overflow="fold")
-        assert table is not None
+
+    def cells(v: QuoteVerdict) -> list[str | Text]:
         found = " ".join(x for x in (v.source, v.page_found, v.diff) if x)
-        table.add_row(_data(v.page_cited), _data("“" + v.quote + "”"), t(f"quotes.{v.status.value}", lang),
-                      _data(found), _data(v.location or str(v.span.line)))
-    if table is not None:
-        console.print(table)
+        return [_data(v.page_cited), _data("“" + v.quote + "”"), t(f"quotes.{v.status.value}", lang),
+                _data(found), _data(v.location or str(v.span.line))]
+
+    print_by_work(console, shown, lambda v: v.work, "quotes.header", lang, cells)
     counts = Counter(v.status.value for v in shown)
     summary = ", ".join(f"{t(f'quotes.{status}', lang)} {n}" for status, n in counts.most_common())
     console.print(t("quotes.total", lang, n=len(shown), summary=summary or "–"), markup=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -29,6 +31,8 @@ from citeguard.report.messages import (
 from citeguard.report.rule_names_zh import RULE_SUMMARIES_ZH
 from citeguard.report.untrusted import visible_controls
 from citeguard.words import counted
+
+T = TypeVar("T")  # an item of a table printed by work
 
 
 def _data(text: str) -> Text:
@@ -177,26 +181,37 @@ def render_links_table(results: list[LinkResult], requests: int, *, width: int =
     return buffer.getvalue()
 
 
+def print_by_work(console: Console, items: Sequence[T], work: Callable[[T], str], header: str, lang: str,
+                  cells: Callable[[T], list[str | Text]]) -> None:
+    """One table per work (items of a work stand together, in order), its columns named by the
+    message ``header``, each item's row given by ``cells``."""
+    current = None
+    table: Table | None = None
+    for item in items:
+        if work(item) != current:
+            if table is not None:
+                console.print(table)
+            current = work(item)
+            table = Table(title=_data(current), title_justify="left", header_style="bold")
+            for column in columns(header, lang):
+                table.add_column(column, overflow="fold")
+        assert table is not None
+        table.add_row(*cells(item))
+    if table is not None:
+        console.print(table)
+
+
 def render_ledger_table(rows: list[LedgerRow], *, width: int = 120, lang: str = "en") -> str:
     """``citeguard ledger``: one table per work, pages in order."""
     console, buffer = make_console(width, False)
-    current = None
-    table: Table | None = None
-    for row in rows:
-        if row.work != current:
-            if table is not None:
-                console.print(table)
-            current = row.work
-            table = Table(title=_data(row.work), title_justify="left", header_style="bold")
-            for column in columns("ledger.header", lang):
-                table.add_column(column, overflow="fold")
+
+    def cells(row: LedgerRow) -> list[str | Text]:
         marks = " ".join(t(m, lang) for m, on in (("ledger.twice", row.duplicate),
                                                    ("ledger.not_in_entry", row.not_in_entry)) if on)
-        assert table is not None
-        table.add_row(_data(row.page), _data(("“" + row.quote + "”") if row.quoted else row.quote),
-                      _data(place(row.location, lang) if row.location else str(row.line)), marks)
-    if table is not None:
-        console.print(table)
+        return [_data(row.page), _data(("“" + row.quote + "”") if row.quoted else row.quote),
+                _data(place(row.location, lang) if row.location else str(row.line)), marks]
+
+    print_by_work(console, rows, lambda row: row.work, "ledger.header", lang, cells)
     console.print(t("ledger.total", lang, n=len(rows), pages_word=plural(len(rows), "page")), markup=False)
     return buffer.getvalue()
 
