@@ -30,6 +30,9 @@ def _thesis(tmp_path: Path, bib: str, *, style: str = "gbt7714-numerical", body:
     ("", "gbt7714-numerical", True),                            # no publisher at all: GB/T 7714 wants one
     (", organization = {ACM}", "gbt7714-numerical", False),      # the style prints the organization there
     (", publisher = {IEEE}", "gbt7714-numerical", False),
+    (", url = {https://openreview.net/forum?id=SJU4ayYgl}", "gbt7714-numerical", False),  # online: [s.n.], info
+    (", doi = {10.1000/xyz123}", "gbt7714-numerical", False),
+    (", url = {https://openreview.net/forum?id=SJU4ayYgl}, year = {}", "gbt7714-numerical", True),  # no year too
     ("", "plain", False),                                         # a thesis printing its list in plain style
     ("", "unsrtnat", False),
 ])

@@ -342,6 +342,24 @@ def test_a_number_past_the_end_that_is_the_next_numbers_due_is_a_lost_dash(
     assert _cg109(text) == expected
 
 
+def _last_two_on_one_line(last_entry: str) -> str:
+    """An OCR'd paper whose last two entries share one line, each under its own label, citing [9]."""
+    refs = "".join(f"[{k}] 作者{k}.题名{k}[J].刊名{k},20{10 + k},{k}(2):{k}-9.\n" for k in range(1, 6))
+    return f"{OCR_MARK}正文" + "".join(f"引用[{k}]" for k in range(1, 7)) + "，又见[9]。\n\n参考文献\n\n" + refs + \
+        f"[6] 作者6.题名6[J].刊名6,2016,6(2):6-9.  {last_entry}\n"
+
+
+@pytest.mark.parametrize(("last_entry", "expected"), [
+    # [7] shares its line with [6], each labelled and whole: the list's end is read, [9] is past it
+    ("[7] 作者7.题名7[J].刊名7,2017,7(2):7-9.", [("[9]", Severity.WARNING, Confidence.MEDIUM)]),
+    # [7] stops short (no year): the entries after it may be lost with its tail
+    ("[7] 作者7.题名7[J].刊名7", [("[9]", Severity.INFO, Confidence.LOW)]),
+])
+def test_the_last_entry_sharing_a_line_with_the_one_before_still_ends_the_list(
+        last_entry: str, expected: list[tuple[str, Severity, Confidence]]) -> None:
+    assert _cg109(_last_two_on_one_line(last_entry)) == expected
+
+
 @pytest.mark.parametrize(("entry", "expected"), [
     # the line after the type code lost by the scanner: nothing to say about the author
     ("[2] Kehlet H. ERAS implementation-time to move forward ［J].", [(Severity.INFO, Confidence.LOW)]),

@@ -141,10 +141,12 @@ def name_at(raw: str, name: str, start: int = 0) -> int:
     return -1
 
 
-def single_entry(document: Document, ref: Reference) -> bool:
+def single_entry(document: Document, ref: Reference, *, ends_list: bool = False) -> bool:
     """One entry, whole and not two run together: a year printed in it, alone on its lines, no other
     entry's label inside it, no two imprints of different works ("…2007,66(9)…. ZaidiS … 2006,64(6)…";
-    an English rendering repeats its own), at most two type codes (a part and its host: [A] //[M])."""
+    an English rendering repeats its own), at most two type codes (a part and its host: [A] //[M]).
+    For the list's last entry (``ends_list``) only what follows it counts: an entry sharing its line
+    with the one before it, each under its own label, hides nothing after the end."""
     if not _YEAR_DIGITS_RE.search(ref.raw.translate(OCR_DIGITS)) or any(n != ref.number for n in labels_in(ref.raw)):
         return False  # no year printed: an entry cut short, the next may be lost with its tail
     if len(TYPE_CODE_RE.findall(ref.raw)) > 2:
@@ -153,7 +155,8 @@ def single_entry(document: Document, ref: Reference) -> bool:
                 for m in _IMPRINT_RE.finditer(_URL_RE.sub("", ref.raw))}
     if len(imprints) > 1:
         return False
-    neighbours = document.references[max(0, ref.index - 2):ref.index - 1] + document.references[ref.index:ref.index + 1]
+    before = () if ends_list else document.references[max(0, ref.index - 2):ref.index - 1]
+    neighbours = before + document.references[ref.index:ref.index + 1]
     return not any(o.span.path == ref.span.path and o.span.line <= ref.span.end_line and ref.span.line <= o.span.end_line
                    for o in neighbours)
 
@@ -178,7 +181,7 @@ def missing_number(ctx: AuditContext, number: int, citation: Citation | None = N
             return Confidence.LOW  # "[56]" for OCR's "[5,6]" with the comma lost
         if doc.ocr and citation is not None and _next_numbers(ctx, number, citation):
             return Confidence.LOW  # "[46]" after [3], before [7]: OCR's "[4-6]" with the dash lost
-        return sure(doc, single_entry(doc, by_number[reading.last]))
+        return sure(doc, single_entry(doc, by_number[reading.last], ends_list=True))
     if doc.ocr and (reading.gaps != {number} or reading.repeats):
         return Confidence.LOW  # other numbers missing or repeated too: entries lost or misread, not one slip
     at = bisect.bisect_left(numbers, number)

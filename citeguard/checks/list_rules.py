@@ -335,7 +335,8 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 cut = ctx.document.ocr and _ENDS_AT_TYPE_RE.search(e.ref.raw) is not None
                 yield entry_finding(r, e, f"{e.label}: [{kind}] entry lacks {', '.join(lacking)}",
                                     f"{e.label_zh}：缺少著录项目 {elements_zh(lacking)}",
-                                    evidence=[("entry", e.ref.raw[:120])], confidence=Confidence.LOW if cut else sure)
+                                    evidence=[("entry", e.ref.raw[:120])],
+                                    confidence=Confidence.LOW if cut or _online_paper(e.ref, lacking) else sure)
             continue
         labels = ", ".join(e.label for e in entries[:8]) + (f" … (+{len(entries) - 8})" if len(entries) > 8 else "")
         first = entries[0]
@@ -343,6 +344,14 @@ def missing_element(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                         f"{len(entries)} 个 [{kind}] 条目缺少著录项目 {elements_zh(lacking)}：{labels}",
                         references=[e.ref.number or e.ref.index for e in entries if e.footnote is None],
                         footnotes=[e.footnote.id for e in entries if e.footnote is not None], confidence=sure)
+
+
+def _online_paper(ref: Reference, lacking: tuple[str, ...]) -> bool:
+    """A .bib conference paper given by its address (URL, DOI) that lacks only its imprint: a
+    conference publishing online names no publisher (ICLR's papers are on OpenReview), and the
+    GB/T styles print [S.l.: s.n.] as the standard does for a publisher not known."""
+    return ref.style is EntryStyle.BIBTEX and ref.type_code == "C" and bool(ref.url or ref.doi) \
+        and set(lacking) <= {"place", "publisher"}
 
 
 # A place at the end of a publisher's or school's name, as .bib files often give it: "… Pittsburgh, PA"
