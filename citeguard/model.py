@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from citeguard.managed import FieldBibliography, FieldCitation, FieldCode, FieldLink
+
 
 class Language(StrEnum):
     """Language of a document or of one reference entry."""
@@ -159,16 +161,6 @@ class FrontMatter:
     fund_note: Located | None = None  # the ^{*} note: 基金项目 …
     author_note: Located | None = None  # 【作者简介】 …
     date: Located | None = None  # the manuscript's own date (YAML date:), ISO
-
-
-@dataclass(frozen=True, slots=True)
-class FieldCode:
-    """A Word field of the body: its instruction (a reference manager's citation data) and the text
-    it displays, in body paragraph ``paragraph`` (1-based, as "¶N")."""
-
-    paragraph: int
-    instruction: str
-    display: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +332,10 @@ class Document:
     references_heading: Span | None = None
     issues: tuple[ParseIssue, ...] = field(default=())
     positions: PositionMap | None = None  # set for .docx and PDF input: how to show a position
-    fields: tuple[FieldCode, ...] = ()  # .docx: the body's fields (reference managers' citations)
+    fields: tuple[FieldCode, ...] = ()  # .docx: the fields (reference managers' citations), as read
+    field_citations: tuple[FieldCitation, ...] = ()  # those fields' citations, their payloads read
+    field_bibliographies: tuple[FieldBibliography, ...] = ()
+    field_links: tuple[FieldLink, ...] = ()  # (link) each cited item's printed entry
     ocr: bool = False  # the text shows OCR damage (parse/ocr.py): its typing is not the author's
     # entry labels printed in a numbered list's text that no entry was read with (parse/listread.py):
     # a cited number among them has its entry in the text, misread

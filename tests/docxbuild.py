@@ -138,10 +138,14 @@ if __name__ == "__main__":
 
 
 def raw_docx(out: Path, paragraphs: list[str], *, footnotes: list[str] = (), endnotes: list[str] = (),  # type: ignore[assignment]
-             footnote_pr: str = "", endnote_pr: str = "", numbering: str = "", columns: int = 1) -> Path:
+             footnote_pr: str = "", endnote_pr: str = "", numbering: str = "", columns: int = 1,
+             doc_vars: dict[str, str] | None = None, sources_xml: str = "") -> Path:
     """A .docx from raw WordprocessingML: ``paragraphs`` are the inner XML of body ``w:p``
     elements (or whole ``w:tbl`` / ``w:p`` elements when they start with ``<w:``); footnote and
-    endnote *i* (1-based) get id *i*; ``footnote_pr`` is the inner XML of ``w:footnotePr``."""
+    endnote *i* (1-based) get id *i* (a note starting with ``<w:`` is the raw XML of its runs);
+    ``footnote_pr`` is the inner XML of ``w:footnotePr``; ``doc_vars`` are document variables of the
+    settings part (NoteExpress keeps its citations there), ``sources_xml`` a customXml part (Word's
+    own bibliography sources)."""
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -162,8 +166,9 @@ def raw_docx(out: Path, paragraphs: list[str], *, footnotes: list[str] = (), end
         if not notes:
             continue
         items = [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>']
-        items += [f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {escape(n)}'
-                  f'</w:t></w:r></w:p></w:{kind}>' for i, n in enumerate(notes, start=1)]
+        items += [f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>'
+                  + (n if n.startswith("<w:") else f'<w:r><w:t xml:space="preserve"> {escape(n)}</w:t></w:r>')
+                  + f'</w:p></w:{kind}>' for i, n in enumerate(notes, start=1)]
         xml = f'<w:{kind}s xmlns:w="{W_NS}">{"".join(items)}</w:{kind}s>'.encode()
         document.part.relate_to(Part(PackURI(f"/word/{kind}s.xml"), ct, xml, package), rt)
     if numbering:  # the default template has a numbering part: its content is replaced
@@ -178,6 +183,13 @@ def raw_docx(out: Path, paragraphs: list[str], *, footnotes: list[str] = (), end
     for tag, inner in (("endnotePr", endnote_pr), ("footnotePr", footnote_pr)):
         if inner:
             sect.insert(0, parse_xml(f'<w:{tag} xmlns:w="{W_NS}">{inner}</w:{tag}>'))
+    if doc_vars:
+        variables = "".join(f'<w:docVar w:name="{escape(k, {chr(34): "&quot;"})}" w:val="{escape(v, {chr(34): "&quot;"})}"/>'
+                            for k, v in doc_vars.items())
+        document.settings.element.append(parse_xml(f'<w:docVars xmlns:w="{W_NS}">{variables}</w:docVars>'))
+    if sources_xml:
+        part = Part(PackURI("/customXml/item90.xml"), "application/xml", sources_xml.encode(), package)
+        document.part.relate_to(part, RT.CUSTOM_XML)
     document.save(str(out))
     return out
 

@@ -16,7 +16,7 @@ PACKAGE = Path(citeguard.__file__).parent
 # Stage of each top-level module or package: an import may go to its own stage or a lower one.
 STAGES = {
     # below everything: values and the character, TeX and word helpers every stage shares
-    "model": 0, "chars": 0, "texsource": 0, "words": 0, "urls": 0, "places": 0, "records": 0,
+    "model": 0, "chars": 0, "texsource": 0, "words": 0, "urls": 0, "places": 0, "records": 0, "managed": 0,
     "ingest": 1,  # files → text with positions
     "parse": 2,  # text → document (pure)
     "link": 3,  # citations ↔ entries

@@ -94,6 +94,12 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG115": (Evidence.FIXED, ""),
     "CG116": (Evidence.FIXED, ""),
     "CG117": (Evidence.FIXED, "always low: what could not be read, said once"),
+    "CG118": (Evidence.FIXED, "high beside a generated bibliography, medium beside a typed list; low (one note) "
+                              "when most records match no entry"),
+    "CG119": (Evidence.FIXED, "low (one note) when most entries match no cited record"),
+    "CG120": (Evidence.FIXED, ""),
+    "CG121": (Evidence.FIXED, ""),
+    "CG122": (Evidence.FIXED, ""),
     "CG201": (Evidence.DIGITS, ""),
     "CG202": (Evidence.FIXED, ""),
     "CG203": (Evidence.FIXED, ""),

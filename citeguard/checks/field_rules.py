@@ -1,12 +1,11 @@
 """CG115–CG117: what reference managers leave in a manuscript — a citation never formatted (in any
-text), a Zotero or Mendeley citation field whose displayed text was edited by hand, a field whose data
-cannot be read (issue 25, first part)."""
+text), a citation field whose displayed text was edited by hand, a field whose data cannot be read
+(issue 25). The fields against the list are ``field_list_rules``."""
 
 from __future__ import annotations
 
 import html
 import itertools
-import json
 import re
 from collections.abc import Iterator
 
@@ -38,52 +37,29 @@ def unformatted_temporary_citation(ctx: AuditContext, r: Rule) -> Iterator[Findi
                         suggestion_zh="在 EndNote 中更新引文与参考文献（Update Citations and Bibliography）")
 
 
-# A CSL citation field: Zotero's "ADDIN ZOTERO_ITEM CSL_CITATION {…}", Mendeley's "ADDIN CSL_CITATION {…}"
-_CSL_FIELD_RE = re.compile(r"^\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s")
-# An EndNote citation field with its record inline: "ADDIN EN.CITE <EndNote><Cite>…" (not the
-# EN.CITE.DATA field that carries a long one in base64)
-_EN_FIELD_RE = re.compile(r"^\s*ADDIN\s+EN\.CITE(?!\.DATA)\s")
-# The citation text EndNote says it displays: <DisplayText>(Smith, 2020)</DisplayText>
-_DISPLAY_TEXT_RE = re.compile(r"<DisplayText>([^<]{0,500}(?:<[^<>]{1,40}>[^<]{0,500}){0,10}?)</DisplayText>")
-# Markup a formatted citation may hold: <i>  </sup>
-_TAG_RE = re.compile(r"<[^<>]{1,40}>")
-MAX_JSON = 1_000_000  # characters of one field's data read
+def field_lines(ctx: AuditContext) -> dict[str, int]:
+    """The first line of each "¶N" (and "footnote N", "endnote N") of a .docx rendition (made once)."""
+    memo = ctx.memo.get("field_lines")
+    if isinstance(memo, dict):
+        return memo
+    found: dict[str, int] = {}
+    positions = ctx.document.positions
+    for line, label in enumerate(positions.labels if positions else (), start=1):
+        found.setdefault(label, line)
+        if label.startswith(("footnote ", "endnote ")):
+            found.setdefault(" ".join(label.split()[:2]), line)
+    ctx.memo["field_lines"] = found
+    return found
 
 
-def _own_text(instruction: str) -> str | None:
-    """The citation text a CSL field says it displays (Zotero's plainCitation, Mendeley's
-    plainTextFormattedCitation, else a formattedCitation without its markup); None when its data
-    cannot be read."""
-    start = instruction.find("{")
-    if start < 0:
-        return None
-    try:
-        data, _ = json.JSONDecoder().raw_decode(instruction[start:start + MAX_JSON])
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    for holder, key in (("properties", "plainCitation"), ("mendeley", "plainTextFormattedCitation"),
-                        ("properties", "formattedCitation"), ("mendeley", "formattedCitation")):
-        block = data.get(holder)
-        value = block.get(key) if isinstance(block, dict) else None
-        if isinstance(value, str) and value.strip():
-            return _TAG_RE.sub("", value)
-    return ""
+def field_line(ctx: AuditContext, paragraph: int, where: str = "") -> int:
+    """The rendition's line of body paragraph ``paragraph`` (or of the ``paragraph``-th note of ``where``)."""
+    return field_lines(ctx).get(f"{where} {paragraph}" if where else f"¶{paragraph}", 1)
 
 
 def _same(a: str, b: str) -> bool:
     """The same citation text, widths and spaces aside: （Smith，2020） is (Smith, 2020)."""
     return "".join(fold_width(a).split()) == "".join(fold_width(b).split())
-
-
-def _lines(ctx: AuditContext) -> dict[str, int]:
-    """The first line of each "¶N" of a .docx rendition."""
-    positions = ctx.document.positions
-    out: dict[str, int] = {}
-    for line, label in enumerate(positions.labels if positions else (), start=1):
-        out.setdefault(label, line)
-    return out
 
 
 @rule("CG116", "citation-edited-by-hand", Severity.WARNING)
@@ -93,20 +69,14 @@ def citation_edited_by_hand(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     hides that the citation means another work. The finding shows both.
     Bad: the field of (Smith, 2020) displaying "(Smith, 2021)".  Good: change the citation in the
     reference manager, not in the text."""
-    lines = _lines(ctx) if ctx.document.fields else {}
-    for field in ctx.document.fields:
-        if _EN_FIELD_RE.match(field.instruction):
-            shown = _DISPLAY_TEXT_RE.search(field.instruction)
-            own = html.unescape(_TAG_RE.sub("", shown.group(1))) if shown else None
-        elif _CSL_FIELD_RE.match(field.instruction):
-            own = _own_text(field.instruction)
-        else:
+    for field in ctx.document.field_citations:
+        own = html.unescape(field.own_text) if field.own_text else ""
+        if not own or not field.display.strip() or _same(own, field.display):
             continue
-        if not own or _same(own, field.display) or not field.display.strip():
-            continue
-        line = lines.get(f"¶{field.paragraph}", 1)
-        yield r.finding((line, 1), f"the citation shows {field.display.strip()!r}, its field's own text is {own!r}: "
-                        "edited by hand?", f"引文显示为“{field.display.strip()}”，其域代码中的引文为“{own}”：疑为手工改动",
+        yield r.finding((field_line(ctx, field.paragraph, field.where), 1),
+                        f"the citation shows {field.display.strip()!r}, its {field.manager} field's own text is "
+                        f"{own!r}: edited by hand?", f"引文显示为“{field.display.strip()}”，其 {field.manager} 域代码中的"
+                        f"引文为“{own}”：疑为手工改动",
                         evidence=[("field", own), ("shown", field.display.strip())],
                         suggestion="edit the citation in the reference manager and refresh",
                         suggestion_zh="在文献管理软件中修改该引文并刷新")
@@ -114,10 +84,12 @@ def citation_edited_by_hand(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CG117", "unreadable-citation-field", Severity.INFO)
 def unreadable_citation_field(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
-    """A reference manager's citation field whose data could not be read (damaged JSON): said once,
-    naming how many, at low confidence — what could not be read, not the author's error."""
-    bad = [f for f in ctx.document.fields if _CSL_FIELD_RE.match(f.instruction) and _own_text(f.instruction) is None]
+    """A reference manager's citation field whose data could not be read (damaged JSON or XML, a
+    NoteExpress citation whose document variable is gone): said once, naming how many, at low
+    confidence — what could not be read, not the author's error."""
+    bad = [f for f in ctx.document.field_citations if not f.readable]
     if bad:
-        line = _lines(ctx).get(f"¶{bad[0].paragraph}", 1)
-        yield r.finding((line, 1), f"{len(bad)} citation field(s) of a reference manager could not be read",
-                        f"{len(bad)} 个文献管理软件的引文域无法读取", confidence=Confidence.LOW)
+        managers = ", ".join(sorted({str(f.manager) for f in bad}))
+        yield r.finding((field_line(ctx, bad[0].paragraph, bad[0].where), 1),
+                        f"{len(bad)} citation field(s) of a reference manager ({managers}) could not be read",
+                        f"{len(bad)} 个文献管理软件（{managers}）的引文域无法读取", confidence=Confidence.LOW)

@@ -251,19 +251,28 @@ def export(
                                                 "output).")] = None,
     csl_json: Annotated[Path | None, typer.Option("--csl-json", help="Write them as CSL-JSON (Zotero's import "
                                                   "format) here ('-' for standard output).")] = None,
+    from_fields: Annotated[bool, typer.Option("--from-fields", help="Export the library a Word manuscript "
+                                              "carries in its Zotero, Mendeley, EndNote, NoteExpress or Word "
+                                              "citation fields, each record once, instead of the printed list.")] = False,
 ) -> None:
     """Export the parsed reference list, then the works cited only in footnotes, for reference managers
-    (BibTeX, CSL-JSON); entries in a style citeguard does not read are left out."""
+    (BibTeX, CSL-JSON); entries in a style citeguard does not read are left out. With --from-fields,
+    the records a Word manuscript's citation fields carry."""
     from citeguard.report.export import exportable, render_bibtex, render_csl_json
+    from citeguard.report.export_fields import field_items, render_fields_bibtex, render_fields_csl_json
     if bibtex is None and csl_json is None:
         _fail("give --bibtex FILE and/or --csl-json FILE")
     path = default_paper(paper)
     document = _guard(lambda: load_document(path))
-    for target, render in ((bibtex, render_bibtex), (csl_json, render_csl_json)):
+    if from_fields and not document.field_citations:
+        _fail(f"{path}: no reference manager's citation fields to export (a .docx written with Zotero, Mendeley, "
+              "EndNote, NoteExpress or Word's citations)")
+    renderers = (render_fields_bibtex, render_fields_csl_json) if from_fields else (render_bibtex, render_csl_json)
+    for target, render in zip((bibtex, csl_json), renderers, strict=True):
         if target is None:
             continue
         if not send(target, _guard(lambda r=render: r(document))):  # type: ignore[misc]
-            n = len(exportable(document))
+            n = len(field_items(document) if from_fields else exportable(document))
             typer.echo(t("cli.exported", document.language.value, n=n, entries_word=plural(n, "entry"), path=target))
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from citeguard.chars import CIRCLED_NUMBER, circled
-from citeguard.ingest.docx_fields import read_fields
+from citeguard.ingest.docx_fields import read_fields, read_store
 from citeguard.ingest.docx_numbers import MAX_NUMBER, NoteFormat, Numbering, W, note_format, note_symbol, val
 from citeguard.ingest.docx_walk import (
     HEADING_STYLE_RE,
@@ -39,7 +39,8 @@ from citeguard.ingest.docx_walk import (
     superscripts,
 )
 from citeguard.ingest.sourcetext import MAX_LINES, IngestError, SourceText
-from citeguard.model import FieldCode, NoteLabel, PositionMap, PositionStyle
+from citeguard.managed import FieldCode, FieldStore
+from citeguard.model import NoteLabel, PositionMap, PositionStyle
 
 __all__ = ["MAX_NUMBER", "MAX_UNPACKED", "W", "body_paragraphs", "note_paragraphs", "note_symbol", "read_docx"]
 
@@ -121,7 +122,7 @@ def read_docx(data: bytes, path: str) -> SourceText:
     """Read a .docx into a rendition with a paragraph/footnote position map."""
     _check_zip(data, path)
     try:
-        text, labels, notes, fields = _read(data)
+        text, labels, notes, fields, store = _read(data)
     except IngestError as exc:
         raise IngestError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError … on damage
@@ -133,10 +134,10 @@ def read_docx(data: bytes, path: str) -> SourceText:
         raise IngestError(f"{path}: the document has no text (empty, or only images)")
     return replace(SourceText.from_text(text, path=path, encoding="docx", sha256=hashlib.sha256(data).hexdigest(),
                                         positions=PositionMap(PositionStyle.PARAGRAPH, tuple(labels)),
-                                        note_labels=tuple(notes)), fields=fields)
+                                        note_labels=tuple(notes)), fields=fields, field_store=store)
 
 
-def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], tuple[FieldCode, ...]]:
+def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], tuple[FieldCode, ...], tuple[FieldStore, ...]]:
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -155,9 +156,12 @@ def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], tuple[FieldCode
     formats = {"footnote": note_format(sections, "footnotePr", "decimal"),
                "endnote": note_format(sections, "endnotePr", "lowerRoman")}
     raised = raised_styles(styles)
-    texts = {"footnote": note_texts(_part_root(document, RT.FOOTNOTES), "footnote", raised),
-             "endnote": note_texts(_part_root(document, RT.ENDNOTES), "endnote", raised)}
-    return (*_Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings, raised)), read_fields(body))
+    roots = {"footnote": _part_root(document, RT.FOOTNOTES), "endnote": _part_root(document, RT.ENDNOTES)}
+    texts = {kind: note_texts(root, kind, raised) for kind, root in roots.items()}
+    fields = read_fields(body) + tuple(f for kind, root in roots.items() if root is not None
+                                       for f in read_fields(root, kind))
+    store = read_store(settings, document.part.package.iter_parts())
+    return (*_Renderer(formats, texts).render(paragraphs(body, rendered, numbering, headings, raised)), fields, store)
 
 
 class _Renderer:

@@ -9,7 +9,8 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from citeguard.model import FieldCode, NoteLabel, PositionMap, Span
+from citeguard.managed import FieldCode, FieldStore
+from citeguard.model import NoteLabel, PositionMap, Span
 
 # Lines of manuscript text (a .docx's paragraphs and notes as read out, a .tex file with its
 # \input files): every stage and the HTML report go line by line, and a megabyte of empty lines
@@ -37,7 +38,8 @@ class SourceText:
     positions: PositionMap | None = None  # .docx / PDF: where each line of ``text`` came from
     note_labels: tuple[NoteLabel, ...] = ()  # .docx: Word's numbers of the ^{①} notes, in order
     folios: tuple[str, ...] = ()  # PDF: the page number each page prints in its head or foot ("" none)
-    fields: tuple[FieldCode, ...] = ()  # .docx: the body's fields (reference managers' citations)
+    fields: tuple[FieldCode, ...] = ()  # .docx: its fields (reference managers' citations), body and notes
+    field_store: tuple[FieldStore, ...] = ()  # .docx: NoteExpress's document variables, Word's sources
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

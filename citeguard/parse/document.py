@@ -41,6 +41,7 @@ from citeguard.parse.citations import find_citations
 from citeguard.parse.cited import NameLexicon
 from citeguard.parse.entries import parse_entry
 from citeguard.parse.entrykey import DITTO_HEAD_RE, entry_key
+from citeguard.parse.fieldcites import read_field_citations
 from citeguard.parse.fields import TYPE_RE, URL_RE
 from citeguard.parse.frontmatter import body_start, parse_front_matter
 from citeguard.parse.keyed import cited_only, keyed_citations, latex_prose, unread_commands
@@ -195,12 +196,14 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     else:
         system = CitationSystem.AUTHOR_YEAR
     heading = layout.ref_heading
+    field_citations, field_bibliographies = read_field_citations(src.fields, src.field_store)
     return Document(
         path=src.path, sha256=src.sha256, encoding=src.encoding, language=language, system=system,
         front_matter=front, paragraphs=tuple(paragraphs), pages=pages, markers=tuple(markers),
         footnotes=tuple(footnotes), references=references, citations=tuple(citations),
         references_heading=src.span(*heading) if heading else None,
         issues=tuple(issues), positions=src.positions, fields=src.fields, ocr=ocr,
+        field_citations=field_citations, field_bibliographies=field_bibliographies,
         stray_labels=stray_labels(references, layout.trailing),
         bib_style=bib_style([src.text, *(p.text for p in parts)]) if syntax == "latex" else "", biber=biber)
 

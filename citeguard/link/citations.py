@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from citeguard.chars import fold_width
+from citeguard.link.fields import link_fields
 from citeguard.model import Candidate, Citation, CitationKind, Document, Reference
 from citeguard.parse.entrykey import ACRONYM_NAME_RE, link_surname, without_particles
 from citeguard.parse.hanname import is_han_name, pinyin_name, split_han_name
@@ -244,7 +245,7 @@ def link_citations(document: Document) -> Document:
     linked = tuple(_link_one(c, index, near) for c in document.citations)
     if document.ocr:
         linked = tuple(_repaired(c, document.references) for c in linked)
-    return replace(document, citations=linked)
+    return link_fields(replace(document, citations=linked))
 
 
 OCR_NAME_REASON = "author one letter off (OCR damage?) and year"
