@@ -159,3 +159,68 @@ def test_a_bibliography_in_another_language_is_one_low_note(tmp_path: Path) -> N
     _, found = audit_file(paper.write(tmp_path / "l.docx", [([w], f"[{i}]") for i, w in enumerate(works, 1)], entries))
     raised = [(f.code, f.severity.value) for f in found if f.code in CODES]
     assert raised == [("CG118", "info"), ("CG119", "info")]
+
+
+def test_verify_asks_with_the_doi_the_field_record_carries(tmp_path: Path) -> None:
+    """Entry [2] prints no DOI; its Zotero record has one: verify looks the work up by it."""
+    from citeguard.cli.verify_cmd import VerifyOptions, verify_document
+
+    lee = Work("EF56GH78", "Lee", "Kim", "Innovation under uncertainty", "2019", doi="10.1000/innovation.2019")
+    paper = Paper("zotero").write(tmp_path / "v.docx", [CLEAN[0], ([lee], "[2]"), CLEAN[2]], ENTRIES)
+    document = load_document(paper)
+    assert document.references[1].doi is None
+    refs, results, sent = verify_document(document, VerifyOptions(offline=True, no_cache=True))
+    assert [r.doi for r in refs[:3]] == ["10.1000/trade.2020", "10.1000/innovation.2019", None]
+    assert sent == 0 and len(results) == len(refs)
+
+
+@pytest.mark.parametrize("manager", ["zotero", "endnote", "noteexpress", "word"])
+def test_export_from_fields_writes_the_library_each_record_once(tmp_path: Path, manager: str) -> None:
+    import json
+
+    from citeguard.report.export_fields import render_fields_bibtex, render_fields_csl_json
+
+    cites = [*CLEAN, ([WORKS[0]], "[1]")]  # the first work cited twice: exported once
+    document = load_document(Paper(manager).write(tmp_path / "e.docx", cites, ENTRIES))
+    items = json.loads(render_fields_csl_json(document))
+    assert [(i["title"], i["issued"]["date-parts"][0][0]) for i in items] == [(w.title, int(w.year)) for w in WORKS]
+    assert [i["id"] for i in items[:2]] == ["smith2020", "lee2019"]
+    assert items[0]["DOI"] == "10.1000/trade.2020" and items[0]["author"][0]["family"] == "Smith"
+    bib = render_fields_bibtex(document)
+    assert bib.count("@") == 3 and "doi = {10.1000/trade.2020}" in bib and "title = {Innovation under uncertainty}" in bib
+
+
+def test_fix_on_a_field_coded_docx_never_edits_a_field_s_instruction(tmp_path: Path) -> None:
+    """Entry [3] puts a period between publisher and year (CG306): fixed as a tracked change inside the
+    bibliography field's result; every instruction of every field stays as it was."""
+    import re
+    import subprocess
+    import sys
+    import zipfile
+
+    book = Work("JK90LM12", "周", "文", "新质生产力的理论逻辑", "2023")
+    entries = [*ENTRIES[:2], "[3] 周文. 新质生产力的理论逻辑[M]. 北京: 人民出版社. 2023."]
+    Paper("endnote").write(tmp_path / "p.docx", [CLEAN[0], CLEAN[1], ([book], "[3]")], entries)
+    done = subprocess.run([sys.executable, "-m", "citeguard", "fix", "p.docx", "--lang", "en"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0 and "p.fixed.docx" in done.stdout, done.stderr
+
+    def instructions(path: Path) -> list[str]:
+        with zipfile.ZipFile(path) as z:
+            return re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", z.read("word/document.xml").decode())
+
+    assert instructions(tmp_path / "p.fixed.docx") == instructions(tmp_path / "p.docx") != []
+    fixed = load_document(tmp_path / "p.fixed.docx")
+    assert "人民出版社,2023" in fixed.references[2].raw.replace(", ", ",")
+    assert [k.reference for k in fixed.field_links] == [1, 2, 3]
+
+
+def test_export_from_fields_of_a_paper_without_fields_is_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    raw_docx(tmp_path / "plain.docx", [run("题目"), run("正文[1]。"), run("参考文献"), run(ENTRIES[0])])
+    done = subprocess.run([sys.executable, "-m", "citeguard", "export", "plain.docx", "--from-fields", "--csl-json", "-"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 2 and "no reference manager's citation fields" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

@@ -374,7 +374,15 @@ ROUND_13 = [
 def test_a_list_printing_every_author_is_one_finding_naming_its_entries() -> None:
     _, found = audit(document_from_text(ALL_AUTHORS))
     (said,) = [f for f in found if f.code == "CG309"]
-    assert said.severity is Severity.WARNING and said.references == (1, 2, 3, 4) and "house style" in said.message
+    assert said.severity is Severity.INFO and said.references == (1, 2, 3, 4) and "house style" in said.message
+
+
+def test_two_entries_listing_every_author_and_none_cut_are_the_list_s_style() -> None:
+    """《金融研究》 (round 16): two entries print all their authors, none is cut at three — one note."""
+    two = ALL_AUTHORS.replace("Guo DY, Ren S, Lu S, Feng ZY, Tang DY.", "Guo DY, Ren S.").replace(
+        "Norris G, Duvall R, Brown S, Bai S.", "Norris G.")
+    _, found = audit(document_from_text(two))
+    assert [(f.severity, f.references) for f in found if f.code == "CG309"] == [(Severity.INFO, (1, 2))]
 
 
 def test_a_list_cutting_at_three_next_to_one_listing_all_is_still_a_warning() -> None:
@@ -420,7 +428,28 @@ ROUND_14 = [
 ]
 
 
-ALL_CASES = [*CASES, *ROUND_11, *ROUND_12_CASES, *ROUND_13, *ROUND_14]
+# The sixteenth reading's class: an author-year list in GB/T 7714's order without type codes (《南开管理
+#评论》: 作者. 题名. 刊名, 年, (期): 页.) — a journal's name before its year is no author-year head.
+NO_TYPE_CODES = """题目
+
+企业创新（黎文靖和郑曼妮，2016；戚聿东和肖旭，2020；温忠麟等，2004）。
+
+参考文献
+
+黎文靖, 郑曼妮. 实质性创新还是策略性创新?——宏观产业政策对微观企业创新的影响. 经济研究, 2016, (4): 60-73.
+戚聿东, 肖旭. 数字经济时代的企业管理变革. 管理世界, 2020, (6): 135-152.
+温忠麟, 张雷, 侯杰泰, 刘红云. 中介效应检验程序及其应用. 心理学报, 2004, (5): 614-620.
+"""
+
+ROUND_16 = [("an author-year list without type codes", NO_TYPE_CODES, {"CG303", "CG101", "CG102", "CG103"})]
+
+
+def test_entries_without_type_codes_are_one_line_each() -> None:
+    document = document_from_text(NO_TYPE_CODES)
+    assert [r.raw[:3] for r in document.references] == ["黎文靖", "戚聿东", "温忠麟"]
+
+
+ALL_CASES = [*CASES, *ROUND_11, *ROUND_12_CASES, *ROUND_13, *ROUND_14, *ROUND_16]
 
 
 @pytest.mark.parametrize(("name", "text", "codes"), ALL_CASES, ids=[c[0] for c in ALL_CASES])

@@ -512,20 +512,22 @@ def too_many_authors(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: 甲, 乙, 丙, 丁. 题名[J]….  Good: 甲, 乙, 丙, 等. 题名[J]….
 
     A list that prints every author of every work, never cutting at three (the house style of
-    《软件学报》, 《经济研究》 and others) — at least three such entries, more than twice as many as those
-    cut at three — is one finding for the list, naming its entries; otherwise each entry listing
-    more is a finding of its own.
+    《软件学报》, 《经济研究》, 《金融研究》 and others) — two such entries and none cut at three, or at
+    least three, more than twice as many as those cut — is one note for the list (information),
+    naming its entries: a journal's style, consistently kept. Otherwise each entry listing more is a
+    finding of its own (the list cuts at three elsewhere: this entry breaks its own style).
     """
     entries = [e for e in all_entries(ctx.document) if gbt_entry(e.ref)]
     long = [e for e in entries if len(e.ref.authors) > 3]
     cut = [e for e in entries if e.ref.et_al and len(e.ref.authors) <= 3]
-    if len(long) >= HOUSE_ALL_AUTHORS and len(long) > 2 * len(cut):
+    if (len(long) >= HOUSE_ALL_AUTHORS and len(long) > 2 * len(cut)) or (len(long) >= 2 and not cut):
         first = long[0]
         yield r.finding(first.ref.span, f"{counted(len(long), 'entry')} list every author (up to "
                         f"{max(len(e.ref.authors) for e in long)}), {len(cut)} cut at three: the list's house style, but "
                         "GB/T 7714 lists three, then 等/et al.",
                         f"{len(long)} 个条目列出全部作者（{len(cut)} 个截至三位）：当属期刊体例；GB/T 7714 只列前三位，后加“等”",
-                        references=[e.ref.number or e.ref.index for e in long if e.footnote is None])
+                        references=[e.ref.number or e.ref.index for e in long if e.footnote is None],
+                        severity=Severity.INFO)
         return
     for e in long:
         ref = e.ref

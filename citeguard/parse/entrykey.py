@@ -56,8 +56,10 @@ NAME_YEAR_HEAD_RE = re.compile(
     rf"(?:(?P<year>{_YEAR})(?P<suf>[a-z]?)(?=\s*[.,:;，。．]|-(?=\d{{2,4}}\b)(?!\d{{1,2}}-\d)|\s+\S|\s*$)"
     r"|(?:(?<=[.,])|(?<=etal))(?P<bad>(?=[\dOoIl]*\d)[\dOoIl]{2,3}(?=\.|[A-Z])|[\dOoIl]{2,3}(?=\.)))")
 # 中国语文 style: a Chinese name glued to the year, a book or article title next: 渡边丽玲1994《题名》
+# (not a journal's name before its year and issue: "经济研究, 2016, (4): 60-73" opens no title)
 ZGYW_HEAD_RE = re.compile(
-    rf"^(?P<auth>{HAN}[{HAN[1:-1]}·、,，\s]{{1,40}}?)\s*(?P<year>{_YEAR})(?P<suf>[a-z]?)\s*[.,:]?\s*(?=[《“\"(（])")
+    rf"^(?P<auth>{HAN}[{HAN[1:-1]}·、,，\s]{{1,40}}?)\s*(?P<year>{_YEAR})(?P<suf>[a-z]?)\s*[.,:]?\s*"
+    r"(?=[《“\"]|[(（](?![\d０-９]))")
 # Where the original of a romanised entry may open: "[陈德懋，1993．题名[M]…]" "[曹扬，陈云明 (2014)．…]"
 _ORIGINAL_OPEN_RE = re.compile(rf"\[(?={HAN})")
 # …and where it closes, at the end of the entry: "…]"  "…]." (OCR may leave a little debris after it)

@@ -90,6 +90,8 @@ END_RE = re.compile(
 _MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A year anywhere: what every entry has and few headings or prose lines of a list do
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
+# A line's head up to its first full stop: "戚聿东, 肖旭." (the names an entry opens with)
+_NAMES_THEN_TITLE_RE = re.compile(r"([^.．。\n]{1,80})[.．。]")
 # Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
 # (an old arXiv id is read from the start of its letters: one scan per word, not per letter)
 _WORK_ID_RE = re.compile(r"arXiv:|(?<![a-z-])\b[a-z-]++/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
@@ -151,7 +153,11 @@ def _opens_entry(text: str) -> bool:
             key.original is not None and key.original.year == key.year) or _organisation_head(key.authors)
     code = TYPE_CODE_RE.search(text[:200])
     if code is None:
-        return False
+        # GB/T 7714's order without its type codes, as some journals print an author-year list:
+        # "戚聿东, 肖旭. 数字经济时代的企业管理变革. 管理世界, 2020, (6): 135-152." — Han names, then a title
+        m = _NAMES_THEN_TITLE_RE.match(text)
+        names = split_names(m.group(1).strip())[0] if m else []
+        return bool(names) and all(is_han_name(n) for n in names) and _YEAR_RE.search(text, m.end(), 400) is not None
     head = re.split(r"[.．。]", text[:code.start()], maxsplit=1)[0].strip()
     return bool(head) and (head[0].isupper() or is_cjk(head[0])) and bool(split_names(head)[0]) and all(
         plausible_name(n) for n in split_names(head)[0])
