@@ -156,7 +156,9 @@ def _opens_entry(text: str) -> bool:
         # GB/T 7714's order without its type codes, as some journals print an author-year list:
         # "戚聿东, 肖旭. 数字经济时代的企业管理变革. 管理世界, 2020, (6): 135-152." — Han names, then a title
         m = _NAMES_THEN_TITLE_RE.match(text)
-        names = split_names(m.group(1).strip())[0] if m else []
+        if m is None:
+            return False
+        names = split_names(m.group(1).strip())[0]
         return bool(names) and all(is_han_name(n) for n in names) and _YEAR_RE.search(text, m.end(), 400) is not None
     head = re.split(r"[.．。]", text[:code.start()], maxsplit=1)[0].strip()
     return bool(head) and (head[0].isupper() or is_cjk(head[0])) and bool(split_names(head)[0]) and all(
