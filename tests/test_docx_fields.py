@@ -224,3 +224,19 @@ def test_export_from_fields_of_a_paper_without_fields_is_a_clear_error(tmp_path:
                           cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 2 and "no reference manager's citation fields" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("family", "printed", "differs"), [
+    ("LeBlanc", "LEBLANC J", False),  # a capital inside a family name is no given name glued on
+    ("van Dijk", "VAN DIJK J", False),
+    ("周", "周文", False),            # a Chinese record's family name before the printed full name
+    ("Smith", "JONES K", True),
+])
+def test_a_record_s_first_author_against_the_printed_one(family: str, printed: str, differs: bool) -> None:
+    from citeguard.checks.field_list_rules import _differences
+    from citeguard.managed import FieldItem
+    from citeguard.model import Reference, Span
+
+    ref = Reference(raw="", span=Span(1, 1, 1, 1), authors=(printed,), year="2020")
+    found = _differences(FieldItem("zotero:x", authors=(family,), year="2020"), ref)
+    assert bool(found) is differs

@@ -17,6 +17,7 @@ from citeguard.link.fields import normal_doi
 from citeguard.managed import FieldCitation, FieldItem
 from citeguard.model import Confidence, Finding, Reference, Severity
 from citeguard.parse.names import surname_key
+from citeguard.parse.personname import fold_name
 from citeguard.words import counted
 
 MANY = 3  # more unmatched than this, and more than half of them: the matching failed, said once
@@ -205,8 +206,10 @@ def _differences(item: FieldItem, ref: Reference) -> list[tuple[str, str, str]]:
     if item.doi and ref.doi and normal_doi(item.doi) != normal_doi(ref.doi):
         out.append(("DOI", item.doi, ref.doi))
     if item.authors and ref.authors and is_chinese(item.authors[0]) == is_chinese(ref.authors[0]):
-        mine, printed = surname_key(item.authors[0]), surname_key(ref.authors[0])
-        if mine and printed and mine != printed and not printed.startswith(mine) and not mine.startswith(printed):
+        # the record's family name is a family name already (no initials to strip: "LeBlanc" stays whole)
+        mine, printed, whole = fold_name(item.authors[0]), surname_key(ref.authors[0]), fold_name(ref.authors[0])
+        if mine and printed and mine != printed and not printed.startswith(mine) and not mine.startswith(printed) \
+                and mine not in whole:
             out.append(("first author", item.authors[0], ref.authors[0]))
     return out
 

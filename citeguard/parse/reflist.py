@@ -90,8 +90,9 @@ END_RE = re.compile(
 _MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]")
 # A year anywhere: what every entry has and few headings or prose lines of a list do
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|2[0Oo])[\dOoIl]{2}(?!\d)")
-# A line's head up to its first full stop: "戚聿东, 肖旭." (the names an entry opens with)
-_NAMES_THEN_TITLE_RE = re.compile(r"([^.．。\n]{1,80})[.．。]")
+# Han names (two to four characters each), parted by commas, then an entry's point (not prose's 。):
+# "戚聿东, 肖旭."  "温忠麟，张雷，侯杰泰，等．"
+_NAMES_THEN_TITLE_RE = re.compile(r"((?:[\u3400-\u9fff·]{2,5}[,，、]\s*){1,9}[\u3400-\u9fff·]{2,5})[.．]")
 # Other marks of a cited work when its year is missing: arXiv:1207.1093  hep-ph/9901312  doi:  http://
 # (an old arXiv id is read from the start of its letters: one scan per word, not per letter)
 _WORK_ID_RE = re.compile(r"arXiv:|(?<![a-z-])\b[a-z-]++/\d{7}\b|\bdoi\b|https?://", re.IGNORECASE)
@@ -158,8 +159,9 @@ def _opens_entry(text: str) -> bool:
         m = _NAMES_THEN_TITLE_RE.match(text)
         if m is None:
             return False
-        names = split_names(m.group(1).strip())[0]
-        return bool(names) and all(is_han_name(n) for n in names) and _YEAR_RE.search(text, m.end(), 400) is not None
+        names = [n for n in split_names(m.group(1).strip())[0] if n != "等"]
+        # two names at least: a wrapped line's "调查.中国健康心理学杂志, 2018" is one word before a point
+        return len(names) >= 2 and all(is_han_name(n) for n in names) and _YEAR_RE.search(text, m.end(), 400) is not None
     head = re.split(r"[.．。]", text[:code.start()], maxsplit=1)[0].strip()
     return bool(head) and (head[0].isupper() or is_cjk(head[0])) and bool(split_names(head)[0]) and all(
         plausible_name(n) for n in split_names(head)[0])
