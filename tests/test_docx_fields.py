@@ -61,10 +61,13 @@ class Paper:
             return noteexpress(guid, shown)
         return word_citation([w.ident for w in works], shown)
 
-    def write(self, path: Path, cites: list[tuple[list[Work], str]], entries: list[str], typed: str = "") -> Path:
-        body = run("正文研究开放经济") + "".join(self.cite(w, s) + run("，") for w, s in cites) + run(typed + "。")
+    def write(self, path: Path, cites: list[tuple[list[Work], str]], entries: list[str], typed: str = "",
+              english: bool = False) -> Path:
+        words = ("Open economies and innovation", "Studies of open economies", ", ", ".", "References") if english \
+            else ("开放经济与创新", "正文研究开放经济", "，", "。", "参考文献")
+        body = run(words[1]) + "".join(self.cite(w, s) + run(words[2]) for w, s in cites) + run(typed + words[3])
         key = "endnote" if self.manager.startswith("endnote") else self.manager
-        return raw_docx(path, [run("开放经济与创新"), body, run("参考文献"), *bibliography(entries, BIBLIOGRAPHY[key])],
+        return raw_docx(path, [run(words[0]), body, run(words[4]), *bibliography(entries, BIBLIOGRAPHY[key])],
                         doc_vars=self.doc_vars, sources_xml=word_sources(list(self.library.values()))
                         if self.manager == "word" else "")
 
@@ -94,6 +97,7 @@ def test_a_clean_paper_written_with_fields_has_no_field_finding(tmp_path: Path, 
 
 STALE = Work("NP34QR56", "Wang", "Li", "Exports and firms", "2018", journal="World Economy")
 TWIN = Work("ST78UV90", "Smith", "John", "Trade and growth in open economies", "2020")
+RETITLED = Work("AB12CD34", "Smith", "John", "Why nations fail to trade", "2020", doi="10.1000/trade.2020")
 WRONG_YEAR = Work("AB12CD34", "Smith", "John", "Trade and growth in open economies", "2021")
 
 Plant = Callable[[], tuple[list[tuple[list[Work], str]], list[str], str]]
@@ -108,6 +112,8 @@ PLANTED: list[tuple[str, Plant, str, str]] = [
     ("typed", lambda: (CLEAN[:2], ENTRIES, "，又见[3]"), "CG121", "1 citation typed by hand"),
     # the printed entry says 2020, the record 2021
     ("record differs", lambda: ([([WRONG_YEAR], "[1]"), *CLEAN[1:]], ENTRIES, ""), "CG122", "record '2021', entry '2020'"),
+    # linked by its DOI, the record carries another title than the entry prints
+    ("title differs", lambda: ([([RETITLED], "[1]"), *CLEAN[1:]], ENTRIES, ""), "CG122", "title: record 'Why nations"),
 ]
 
 
@@ -240,3 +246,13 @@ def test_a_record_s_first_author_against_the_printed_one(family: str, printed: s
     ref = Reference(raw="", span=Span(1, 1, 1, 1), authors=(printed,), year="2020")
     found = _differences(FieldItem("zotero:x", authors=(family,), year="2020"), ref)
     assert bool(found) is differs
+
+
+@pytest.mark.parametrize("manager", ["mendeley", "endnote-data", "word"])
+def test_an_english_paper_clean_then_with_a_stale_bibliography(tmp_path: Path, manager: str) -> None:
+    english = ENTRIES[:2]
+    cites = CLEAN[:2]
+    _, clean = audit_file(Paper(manager).write(tmp_path / "c.docx", cites, english, english=True))
+    assert [f.code for f in clean if f.code in CODES] == []
+    _, stale = audit_file(Paper(manager).write(tmp_path / "s.docx", cites[:1], english, english=True))
+    assert [(f.code, f.references) for f in stale if f.code in CODES] == [("CG119", (2,))]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from citeguard.chars import fold_width, is_chinese
 from citeguard.checks.field_rules import field_line, field_lines
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
@@ -20,6 +22,7 @@ from citeguard.parse.names import surname_key
 from citeguard.parse.personname import fold_name
 from citeguard.words import counted
 
+TITLE_DIFFERS = 50  # rapidfuzz ratio of two folded titles below which they are two titles
 MANY = 3  # more unmatched than this, and more than half of them: the matching failed, said once
 
 
@@ -199,8 +202,13 @@ def field_and_typed_citations(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
 
 def _differences(item: FieldItem, ref: Reference) -> list[tuple[str, str, str]]:
-    """(element, the record's, the entry's) where the two say different things."""
+    """(element, the record's, the entry's) where the two say different things (a title only when the
+    two are in one script and share less than half their characters: linked by DOI, retitled)."""
     out = []
+    mine_title, printed_title = field_title(item.title), field_title(ref.title or "")
+    if len(mine_title) >= 8 and len(printed_title) >= 8 and is_chinese(item.title) == is_chinese(ref.title or "") \
+            and fuzz.ratio(mine_title, printed_title) < TITLE_DIFFERS:
+        out.append(("title", item.title, ref.title or ""))
     if item.year[:4].isdigit() and (ref.year or "")[:4].isdigit() and item.year[:4] != (ref.year or "")[:4]:
         out.append(("year", item.year[:4], (ref.year or "")[:4]))
     if item.doi and ref.doi and normal_doi(item.doi) != normal_doi(ref.doi):
@@ -217,7 +225,7 @@ def _differences(item: FieldItem, ref: Reference) -> list[tuple[str, str, str]]:
 @rule("CG122", "field-record-differs-from-entry", Severity.WARNING)
 def field_record_differs(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The printed entry of a work says otherwise than the record the citation field carries — year,
-    DOI or first author: the entry was edited by hand after the bibliography was generated (the next
+    DOI, first author or (linked by DOI) title: the entry was edited by hand after the bibliography was generated (the next
     refresh undoes it), or the library's record is wrong. Both are shown.
     Bad: the field's record says 2019, the entry prints 2020.  Good: correct the record in the
     library and refresh."""
