@@ -35,6 +35,14 @@ def _evidence(v: QuoteVerdict) -> list[tuple[str, object]]:
     return out
 
 
+def _said(r: Rule, v: QuoteVerdict, en: str, zh: str, confidence: Confidence, *, suggestion: str = "",
+          suggestion_zh: str = "", severity: Severity | None = None) -> Finding:
+    """One verdict's finding: the citation named first, the quotation, the edition and its passage as
+    evidence (what every CG0xx finding on one quotation shares)."""
+    return r.finding(v.span, f"{v.reference}: {en}", f"{v.reference}：{zh}", evidence=_evidence(v),
+                     suggestion=suggestion, suggestion_zh=suggestion_zh, severity=severity, confidence=confidence)
+
+
 @rule("CG001", "quotation-wrong-page", Severity.WARNING)
 def quotation_wrong_page(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The quoted passage stands word for word in the cited edition, but on another page than the
@@ -43,13 +51,10 @@ def quotation_wrong_page(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     Bad: “……”（习近平，2025：191） for a sentence printed on page 219.  Good: the page it is on."""
     for v in _verdicts(ctx, QuoteStatus.WRONG_PAGE):
         page = v.page_found
-        yield r.finding(v.span,
-                        f"{v.reference}: “{_short(v.quote)}” is on p. {page} of {v.source}, not p. {v.page_cited}",
-                        f"{v.reference}：引文“{_short(v.quote)}”在所核版本（{v.source}）第 {page} 页，"
-                        f"而非所注第 {v.page_cited} 页",
-                        evidence=_evidence(v), suggestion=f"cite p. {page}", suggestion_zh=f"页码改为 {page}",
-                        severity=None if v.quoted else Severity.INFO,
-                        confidence=Confidence.HIGH if v.quoted else Confidence.LOW)
+        yield _said(r, v, f"“{_short(v.quote)}” is on p. {page} of {v.source}, not p. {v.page_cited}",
+                    f"引文“{_short(v.quote)}”在所核版本（{v.source}）第 {page} 页，而非所注第 {v.page_cited} 页",
+                    Confidence.HIGH if v.quoted else Confidence.LOW, suggestion=f"cite p. {page}",
+                    suggestion_zh=f"页码改为 {page}", severity=None if v.quoted else Severity.INFO)
 
 
 @rule("CG002", "quotation-differs", Severity.WARNING)
@@ -60,10 +65,10 @@ def quotation_differs(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     or changed.  Width, punctuation, spaces and Traditional characters are not differences."""
     for v in _verdicts(ctx, QuoteStatus.DIFFERS):
         place = f"p. {v.page_found}" if v.page_found else v.source
-        yield r.finding(v.span, f"{v.reference}: “{_short(v.quote)}” differs from the edition ({place}): {v.diff}",
-                        f"{v.reference}：引文与所核版本（{place}）原文不一致：{v.diff}",
-                        evidence=_evidence(v), suggestion=f"quote the edition's words: {v.passage}" if v.passage else "",
-                        suggestion_zh=f"按原文引用：{v.passage}" if v.passage else "", confidence=Confidence.MEDIUM)
+        yield _said(r, v, f"“{_short(v.quote)}” differs from the edition ({place}): {v.diff}",
+                    f"引文与所核版本（{place}）原文不一致：{v.diff}", Confidence.MEDIUM,
+                    suggestion=f"quote the edition's words: {v.passage}" if v.passage else "",
+                    suggestion_zh=f"按原文引用：{v.passage}" if v.passage else "")
 
 
 @rule("CG003", "quotation-from-other-work", Severity.WARNING)
@@ -71,9 +76,8 @@ def quotation_from_other_work(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """The quoted passage is not in the cited work's edition, but stands word for word in another
     work of the library: the citation probably names the wrong work.  The finding names that work."""
     for v in _verdicts(ctx, QuoteStatus.OTHER_WORK):
-        yield r.finding(v.span, f"{v.reference}: “{_short(v.quote)}” is not in the cited work; it is in {_where(v)}",
-                        f"{v.reference}：引文不见于所引文献，而见于 {_where(v)}", evidence=_evidence(v),
-                        confidence=Confidence.HIGH)
+        yield _said(r, v, f"“{_short(v.quote)}” is not in the cited work; it is in {_where(v)}",
+                    f"引文不见于所引文献，而见于 {_where(v)}", Confidence.HIGH)
 
 
 @rule("CG004", "quotation-not-found", Severity.WARNING)
@@ -82,9 +86,8 @@ def quotation_not_found(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     in none of it, nor in any other work of the library.  Medium confidence: another printing or
     edition may word it so; check the quotation against the book."""
     for v in _verdicts(ctx, QuoteStatus.NOT_FOUND):
-        yield r.finding(v.span, f"{v.reference}: “{_short(v.quote)}” is not in {v.source}",
-                        f"{v.reference}：所核版本（{v.source}）中找不到引文“{_short(v.quote)}”", evidence=_evidence(v),
-                        confidence=Confidence.MEDIUM)
+        yield _said(r, v, f"“{_short(v.quote)}” is not in {v.source}",
+                    f"所核版本（{v.source}）中找不到引文“{_short(v.quote)}”", Confidence.MEDIUM)
 
 
 @rule("CG005", "quotations-not-checked", Severity.INFO)
