@@ -185,7 +185,8 @@ def _report_seconds(count: int) -> float:
 def test_the_json_report_indexes_citations_by_entry() -> None:
     """The report's times cited and pages cited per entry: one pass over the citations, not one per
     entry (10,000 cited entries took 5.6 s)."""
-    small, full = _report_seconds(2_500), _report_seconds(10_000)
+    # the best of three of each: one run's figure carries a garbage collection or a busy neighbour
+    small, full = (min(_report_seconds(n) for _ in range(3)) for n in (2_500, 10_000))
     assert full < 8 * small + 0.2, f"{small:.2f} s at 2,500 entries, {full:.2f} s at 10,000"
 
 

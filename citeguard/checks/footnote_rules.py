@@ -178,7 +178,8 @@ def duplicate_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 def footnote_spacing(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """Footnote entries mix spaced ("[M]. 北京: 人民出版社, 2023") and compact ("[M].北京:人民出版社,2023")
     punctuation. One pattern for all footnotes; the finding lists those that differ from the majority."""
-    entries = [EntryText(f.entry, f, pages_known(ctx.document)) for f in ctx.document.footnotes if f.entry is not None]
+    paged = pages_known(ctx.document)  # once: it looks at every mark and note
+    entries = [EntryText(f.entry, f, paged) for f in ctx.document.footnotes if f.entry is not None]
     yield from _spacing_findings(r, entries, "footnotes", "脚注")
 
 
@@ -188,8 +189,9 @@ def bracket_width(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     footnotes or within the list. Either is acceptable; mixing is not. Chinese titles are compared
     with Chinese titles and the others with the others: full-width brackets in Chinese titles beside
     half-width ones in English titles are the usual typography, not a mix."""
+    paged = pages_known(ctx.document)  # once: it looks at every mark and note
     collections = {
-        "footnotes": [EntryText(f.entry, f, pages_known(ctx.document)) for f in ctx.document.footnotes
+        "footnotes": [EntryText(f.entry, f, paged) for f in ctx.document.footnotes
                       if f.entry is not None],
         "reference list": [EntryText(x) for x in ctx.document.references],
     }
