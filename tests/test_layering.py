@@ -25,7 +25,7 @@ STAGES = {
     "api": 6, "ledger": 6,  # one call for read → parse → link; the quotation ledger over findings
     "fixes": 7, "resolve": 7, "quotes": 7,  # the safe corrections; the only network code; quotations vs editions
     "report": 8,  # pure renderers
-    "cli": 9, "__main__": 9,  # the faces
+    "cli": 9, "__main__": 9, "serve": 9,  # the faces
 }
 
 

@@ -45,6 +45,7 @@ from citeguard.cli.errors import prefixes as _prefixes
 from citeguard.cli.fix_cmd import fix as fix_command
 from citeguard.cli.help import HelpCommand, HelpGroup
 from citeguard.cli.run_options import url_filter, url_patterns
+from citeguard.cli.serve_cmd import serve as serve_command
 from citeguard.cli.verify_cmd import verify as verify_command
 from citeguard.model import LinkResult, LinkStatus
 from citeguard.parse.fields import URL_RE
@@ -345,6 +346,7 @@ def rules(
 app.command(cls=HelpCommand)(verify_command)  # citeguard verify: in cli/verify_cmd.py
 app.command(cls=HelpCommand)(fix_command)  # citeguard fix: in cli/fix_cmd.py
 app.command("config", cls=HelpCommand)(show_config)  # citeguard config: in cli/config.py
+app.command("serve", cls=HelpCommand)(serve_command)  # citeguard serve: in cli/serve_cmd.py
 
 
 class Terminated(KeyboardInterrupt):

@@ -1,0 +1,161 @@
+"""The ASGI application: routes of the pages (serve/pages.py) and of the JSON API (serve/api.py)
+over one Desk, who is asking (a bearer token, a reverse proxy's trusted header, or a session
+cookie with its CSRF token), the request-size limit and the security headers every answer carries."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from citeguard.serve.auth import User, csrf_ok, session_user, token_user, user_named
+from citeguard.serve.desk import Desk
+from citeguard.serve.store import MAX_UPLOAD
+
+COOKIE = "citeguard_session"
+MAX_BODY = MAX_UPLOAD + 1024 * 1024  # one upload and its form's other fields
+STATIC = Path(__file__).parent / "static"
+# Every page: scripts and styles from the desk itself only; no framing; forms post to the desk only
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    trusted_header: str | None = None  # e.g. X-Remote-User, set by a reverse proxy that authenticates
+    secure_cookies: bool = True  # the session cookie only over HTTPS (off for a desk on 127.0.0.1)
+
+
+class BodyLimit:
+    """Refuse a request whose body passes MAX_BODY bytes, counted as it arrives (a chunked upload
+    has no Content-Length to trust), with 413 before the application reads the rest."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(send)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not started:
+                await _too_large(send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send) -> None:
+    body = f'{{"error": "the upload is larger than {MAX_BODY // 2**20} MB"}}'.encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """The headers every answer of the desk carries (pages show manuscripts' text: never as markup,
+    and never in a frame of another site)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                names = {k.lower() for k, _ in headers}
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
+                         (b"x-frame-options", b"DENY"), (b"content-security-policy", CSP.encode()),
+                         (b"cache-control", b"no-store")]
+                headers += [(k, v) for k, v in extra if k not in names]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def current_user(request: Request) -> User | None:
+    """The user this request acts as, or None. A bearer token or the trusted header needs no CSRF
+    token (no browser sends them by itself); a session cookie does, for anything but GET."""
+    desk: Desk = request.app.state.desk
+    web: WebConfig = request.app.state.web
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return token_user(desk.db, auth[7:].strip())
+    if web.trusted_header and (name := request.headers.get(web.trusted_header, "").strip()):
+        return user_named(desk.db, name)
+    cookie = request.cookies.get(COOKIE)
+    return session_user(desk.db, cookie) if cookie else None
+
+
+async def csrf_passes(request: Request, user: User, form_value: str | None = None) -> bool:
+    if not user.csrf:  # token or trusted header
+        return True
+    sent = request.headers.get("x-csrf-token") or form_value or ""
+    return csrf_ok(user, sent)
+
+
+def unauthorized() -> JSONResponse:
+    return JSONResponse({"error": "authentication required: a bearer token or a login session"}, status_code=401,
+                        headers={"www-authenticate": 'Bearer realm="citeguard"'})
+
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def create_app(desk: Desk, web: WebConfig | None = None, *, start_workers: bool = True) -> ASGIApp:
+    """The desk as an ASGI application (workers start with the server, or at the first upload)."""
+    from citeguard.serve import api, pages
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if start_workers:
+            desk.pool.start()
+        try:
+            yield
+        finally:
+            desk.pool.stop()
+
+    routes: list[Any] = [*pages.ROUTES, *api.ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static"),
+                         Route("/healthz", _health)]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.desk = desk
+    app.state.web = web or WebConfig()
+    return SecurityHeaders(BodyLimit(app))
+
+
+async def _health(_request: Request) -> Response:
+    return JSONResponse({"ok": True})
