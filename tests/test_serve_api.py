@@ -5,6 +5,8 @@ the offices kept apart. The manuscripts' findings are known from their text (tes
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +218,46 @@ def test_exports_commented_docx_letter_docx_baseline(office: Office, tmp_path: P
                           "baseline.json", "--json", "-", "--fail-on", "never"], cwd=tmp_path / "ci",
                          capture_output=True, text=True, check=True)
     assert sorted(f["code"] for f in json.loads(out.stdout)["findings"]) == ["CG109", "CG203"]
+
+
+def test_the_accepted_safe_fix_comes_back_as_a_tracked_change(office: Office, tmp_path: Path) -> None:
+    build_docx(V1, tmp_path / "paper.docx")
+
+    async def go(c: httpx.AsyncClient) -> dict[str, Any]:
+        m = await done(c, office, (await upload(c, office, "paper.docx", (tmp_path / "paper.docx").read_bytes())
+                                   ).json()["id"])
+        await c.post(f"/api/findings/{by_code(m)['CG203']['id']}", headers=office.auth, json={"state": "accepted"})
+        return m
+    m = office.run(go)
+    from citeguard.api import audit_file
+    from citeguard.serve.exports import fixed_docx
+    row = office.desk.manuscript(office.editor, m["id"])
+    assert row is not None
+    data, applied = fixed_docx(office.desk, row)
+    assert applied == 1
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert 'w:author="citeguard"' in xml and re.findall(r"<w:delText[^>]*>([^<]*)<", xml) == [", 12-25"]
+    assert "<w:ins " not in xml  # the second range is deleted; nothing is inserted
+    (tmp_path / "fixed.docx").write_bytes(data)
+    _, after = audit_file(tmp_path / "fixed.docx")  # read as Word shows it with the change accepted
+    assert sorted(f.code for f in after) == ["CG102", "CG109"]  # the accepted one fixed; the others left to the author
+
+
+def test_an_admin_makes_accounts_an_editor_cannot(office: Office) -> None:
+    async def go(c: httpx.AsyncClient) -> None:
+        for name, password, status in (("editor", "editor-password", 403), ("admin", "admin-password", 200)):
+            c.cookies.clear()
+            r = await c.post("/login", data={"name": name, "password": password})
+            c.cookies.set("citeguard_session", r.cookies["citeguard_session"])
+            page = await c.get("/admin/users")
+            assert page.status_code == status
+        csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+        made = await c.post("/admin/users", data={"csrf": csrf, "name": "zhao", "password": "zhao-password",
+                                                  "role": "editor", "office": "journal"})
+        assert made.status_code == 200 and "zhao" in made.text
+        forged = await c.post("/admin/users", data={"csrf": "wrong", "name": "evil", "password": "evil-password"})
+        assert forged.status_code == 403 and "evil" not in forged.text
+        c.cookies.clear()
+        r = await c.post("/login", data={"name": "zhao", "password": "zhao-password"})
+        assert r.status_code == 303
+    office.run(go)

@@ -12,12 +12,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from citeguard.serve.app import csrf_passes, current_user, unauthorized
 from citeguard.serve.auth import User
 from citeguard.serve.desk import Desk
 from citeguard.serve.exports import letter
 from citeguard.serve.store import MAX_UPLOAD, UploadError
 from citeguard.serve.values import FindingRow, JobStatus, Manuscript
+from citeguard.serve.web import csrf_passes, current_user, unauthorized
 
 MAX_JSON = 64 * 1024  # bytes of a decision's or a comment's JSON body
 

@@ -5,8 +5,7 @@ cookie with its CSRF token), the request-size limit and the security headers eve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from citeguard.serve.auth import User, csrf_ok, session_user, token_user, user_named
+from citeguard.serve.api import ROUTES as API_ROUTES
 from citeguard.serve.desk import Desk
+from citeguard.serve.pages import ROUTES as PAGE_ROUTES
 from citeguard.serve.store import MAX_UPLOAD
+from citeguard.serve.web import WebConfig
 
-COOKIE = "citeguard_session"
 MAX_BODY = MAX_UPLOAD + 1024 * 1024  # one upload and its form's other fields
 STATIC = Path(__file__).parent / "static"
 # Every page: scripts and styles from the desk itself only; no framing; forms post to the desk only
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-
-
-@dataclass(frozen=True, slots=True)
-class WebConfig:
-    trusted_header: str | None = None  # e.g. X-Remote-User, set by a reverse proxy that authenticates
-    secure_cookies: bool = True  # the session cookie only over HTTPS (off for a desk on 127.0.0.1)
 
 
 class BodyLimit:
@@ -107,39 +101,8 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def current_user(request: Request) -> User | None:
-    """The user this request acts as, or None. A bearer token or the trusted header needs no CSRF
-    token (no browser sends them by itself); a session cookie does, for anything but GET."""
-    desk: Desk = request.app.state.desk
-    web: WebConfig = request.app.state.web
-    auth = request.headers.get("authorization", "")
-    if auth[:7].lower() == "bearer ":
-        return token_user(desk.db, auth[7:].strip())
-    if web.trusted_header and (name := request.headers.get(web.trusted_header, "").strip()):
-        return user_named(desk.db, name)
-    cookie = request.cookies.get(COOKIE)
-    return session_user(desk.db, cookie) if cookie else None
-
-
-async def csrf_passes(request: Request, user: User, form_value: str | None = None) -> bool:
-    if not user.csrf:  # token or trusted header
-        return True
-    sent = request.headers.get("x-csrf-token") or form_value or ""
-    return csrf_ok(user, sent)
-
-
-def unauthorized() -> JSONResponse:
-    return JSONResponse({"error": "authentication required: a bearer token or a login session"}, status_code=401,
-                        headers={"www-authenticate": 'Bearer realm="citeguard"'})
-
-
-Endpoint = Callable[[Request], Awaitable[Response]]
-
-
 def create_app(desk: Desk, web: WebConfig | None = None, *, start_workers: bool = True) -> ASGIApp:
     """The desk as an ASGI application (workers start with the server, or at the first upload)."""
-    from citeguard.serve import api, pages
-
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         if start_workers:
@@ -149,7 +112,7 @@ def create_app(desk: Desk, web: WebConfig | None = None, *, start_workers: bool 
         finally:
             desk.pool.stop()
 
-    routes: list[Any] = [*pages.ROUTES, *api.ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    routes: list[Any] = [*PAGE_ROUTES, *API_ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static"),
                          Route("/healthz", _health)]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.desk = desk

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 from citeguard.api import load_with_source
 from citeguard.checks import audit
+from citeguard.fixes import Edit
+from citeguard.model import Document
 from citeguard.report.letter import LetterItem, letter_docx, render_letter_html, render_letter_md
 from citeguard.serve.desk import Desk
-from citeguard.serve.jobs import key
 from citeguard.serve.values import FindingRow, Manuscript, State
 
 LETTER_FORMATS = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
@@ -79,19 +79,22 @@ def fixed_docx(desk: Desk, m: Manuscript) -> tuple[bytes, int]:
     try:
         source, document = load_with_source(path)
         _, findings = audit(document)
-        wanted = Counter(f.fingerprint for f in desk.findings(m) if f.state is State.ACCEPTED)
-        chosen = []
-        for f in findings:  # the audit again (offline: no link finding has a safe fix), kept when accepted
-            if wanted[key(f)] > 0:
-                wanted[key(f)] -= 1
-                chosen.append(f)
+        accepted = [f for f in desk.findings(m) if f.state is State.ACCEPTED]
+        codes = tuple(sorted({f.code for f in accepted}))
+        if not codes:
+            return data, 0
+        # Planned over all the findings (a fix is proven by re-auditing: the findings left open must
+        # not count as new), for the accepted codes only, and kept for the accepted findings' entries.
+        entries = {(f.code, n) for f in accepted for n in f.references}
+        notes = {(f.code, i) for f in accepted for i in f.footnotes}
         stamp = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
-        def reread(edits: list[object]) -> object:
-            fixed, _ = tracked_docx(data, document, source.text, edits, date=stamp)  # type: ignore[arg-type]
+        def reread(edits: list[Edit]) -> Document:  # the fixed .docx read again as Word shows it, changes accepted
+            fixed, _ = tracked_docx(data, document, source.text, edits, date=stamp)
             return link_citations(parse_source(read_docx(fixed, str(path))))
 
-        edits = plan_fixes(document, source.text, tuple(chosen), reread=reread, move_entries=False)  # type: ignore[arg-type]
+        edits = [e for e in plan_fixes(document, source.text, findings, select=codes, reread=reread, move_entries=False)
+                 if (e.entry is None or (e.code, e.entry) in entries) and (e.note is None or (e.code, e.note) in notes)]
         return tracked_docx(data, document, source.text, edits, date=stamp)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)

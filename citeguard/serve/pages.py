@@ -15,13 +15,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from citeguard.serve.app import COOKIE, WebConfig, csrf_passes, current_user
 from citeguard.serve.auth import ROLES, User, check_password, create_user, end_session, start_session
 from citeguard.serve.desk import Desk
 from citeguard.serve.exports import LETTER_FORMATS, ExportError, commented_docx, fixed_docx, letter
 from citeguard.serve.store import MAX_UPLOAD, UploadError
 from citeguard.serve.texts import texts
 from citeguard.serve.values import JobStatus
+from citeguard.serve.web import COOKIE, WebConfig, csrf_passes, current_user
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOCX = LETTER_FORMATS["docx"]

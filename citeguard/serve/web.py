@@ -1,0 +1,46 @@
+"""What every route of the desk needs to know about a request: who is asking (a bearer token, a
+reverse proxy's trusted header, or a session cookie with its CSRF token), and the 401 answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from citeguard.serve.auth import User, csrf_ok, session_user, token_user, user_named
+from citeguard.serve.desk import Desk
+
+COOKIE = "citeguard_session"
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    trusted_header: str | None = None  # e.g. X-Remote-User, set by a reverse proxy that authenticates
+    secure_cookies: bool = True  # the session cookie only over HTTPS (off for a desk on 127.0.0.1)
+
+
+def current_user(request: Request) -> User | None:
+    """The user this request acts as, or None. A bearer token or the trusted header needs no CSRF
+    token (no browser sends them by itself); a session cookie does, for anything but GET."""
+    desk: Desk = request.app.state.desk
+    web: WebConfig = request.app.state.web
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return token_user(desk.db, auth[7:].strip())
+    if web.trusted_header and (name := request.headers.get(web.trusted_header, "").strip()):
+        return user_named(desk.db, name)
+    cookie = request.cookies.get(COOKIE)
+    return session_user(desk.db, cookie) if cookie else None
+
+
+async def csrf_passes(request: Request, user: User, form_value: str | None = None) -> bool:
+    if not user.csrf:  # token or trusted header
+        return True
+    sent = request.headers.get("x-csrf-token") or form_value or ""
+    return csrf_ok(user, sent)
+
+
+def unauthorized() -> JSONResponse:
+    return JSONResponse({"error": "authentication required: a bearer token or a login session"}, status_code=401,
+                        headers={"www-authenticate": 'Bearer realm="citeguard"'})
