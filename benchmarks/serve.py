@@ -80,14 +80,16 @@ def fill_desk(desk: Desk, office_id: int, n: int) -> None:
 
 
 async def desk_page(client: httpx.AsyncClient, cookie: str, n: int) -> None:
+    client.cookies.set("citeguard_session", cookie)
     times = []
     for _ in range(7):
         t = time.perf_counter()
-        r = await client.get("/?sort=open", cookies={"citeguard_session": cookie})
+        r = await client.get("/?sort=open")
         times.append(time.perf_counter() - t)
-        assert r.status_code == 200 and r.text.count('class="ms ') >= n, r.status_code
-    print(f"desk page with {n} manuscripts: {statistics.median(times) * 1000:.0f} ms (median of 7; "
-          f"{len(r.content) // 1024} KB; target ≤ 200 ms for 1,000)")
+        assert r.status_code == 200, r.status_code
+    shown = r.text.count('class="ms ')
+    print(f"desk page of an office with {n} more manuscripts ({shown} on its first page): "
+          f"{statistics.median(times) * 1000:.0f} ms (median of 7; {len(r.content) // 1024} KB; target ≤ 200 ms for 1,000)")
 
 
 async def memory(client: httpx.AsyncClient, desk: Desk, auth: dict[str, str], uploads: int) -> None:

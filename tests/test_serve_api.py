@@ -261,3 +261,29 @@ def test_an_admin_makes_accounts_an_editor_cannot(office: Office) -> None:
         r = await c.post("/login", data={"name": "zhao", "password": "zhao-password"})
         assert r.status_code == 303
     office.run(go)
+
+
+def test_link_checks_follow_the_office_configuration(tmp_path: Path) -> None:
+    from citeguard.serve import AuditSetup, Desk, DeskConfig, create_user
+    from citeguard.serve.jobs import run_one
+    from tests.localserver import serve
+
+    with serve() as (base, hits):
+        paper = V1.replace("[4] 赵磊. 制度环境与企业创新[M]. 北京: 人民出版社, 2018.",
+                           f"[4] 赵磊. 制度环境与企业创新[EB/OL]. (2018-01-01)[2024-05-01]. {base}/missing.")
+        seen = {}
+        for checking in (False, True):
+            desk = Desk(DeskConfig(tmp_path / f"desk-{checking}",
+                                   setup=AuditSetup(check_links=checking, allow_private=checking)))
+            user = create_user(desk.db, "e", "editor-password")
+            for _ in range(2):  # the second audit of the office's desk answers from its cache
+                mid = desk.upload(user, "p.txt", paper.encode())[0].id
+                desk.pool.stop()
+                while run_one(desk.db, desk.files, desk.config.data / "work", desk.pool.setup):
+                    pass
+            row = desk.manuscript(user, mid)
+            assert row is not None
+            seen[checking] = ([f for f in desk.findings(row) if "/missing" in f.message], hits["/missing"])
+        (off, off_hits), (on, on_hits) = seen[False], seen[True]
+        assert off_hits == 0 and off == []  # the office did not allow the network: nothing fetched, nothing said
+        assert on_hits == 1 and len(on) == 1 and on[0].code.startswith("CG5") and on[0].severity.value != "info"

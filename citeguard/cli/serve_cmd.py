@@ -33,6 +33,10 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Manuscripts audited at once.")] = 2,
     check_links: Annotated[bool, typer.Option("--check-links/--no-check-links", help="Fetch the cited web pages "
                                               "(the office's network policy; off by default).")] = False,
+    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Ask Crossref, OpenAlex and DataCite "
+                                         "whether each cited work exists and matches (off by default).")] = False,
+    mailto: Annotated[str | None, typer.Option("--mailto", help="The office's e-mail address, sent to the "
+                                               "scholarly indexes with --verify.")] = None,
     trusted_header: Annotated[str | None, typer.Option("--trusted-header", help="A header naming the user, set "
                                                        "by a reverse proxy that authenticates (e.g. X-Remote-User)."
                                                        )] = None,
@@ -54,7 +58,7 @@ def serve(
     except ImportError as exc:
         _fail(f"serve needs its packages ({exc.name}): pip install -e . installs them")
     try:
-        desk = Desk(DeskConfig(data, AuditSetup(check_links=check_links), workers))
+        desk = Desk(DeskConfig(data, AuditSetup(check_links=check_links, verify=verify, mailto=mailto), workers))
     except (OSError, SchemaError) as exc:
         _fail(f"--data {data}: {exc}")
     except Exception as exc:  # sqlite3.DatabaseError: a file that is not a desk's database

@@ -43,14 +43,12 @@ def verify_document(document: Document, options: VerifyOptions, entries: list[Re
     """The entries verified (list entries, then footnote entries labelled by page and mark; or
     ``entries``, a .bib file's), their verdicts, and the requests sent."""
     from citeguard.cli.network import NetworkOptions, open_cache
-    from citeguard.link.fields import with_field_dois
     from citeguard.resolve.safety import SafetyPolicy
-    from citeguard.resolve.verify import Library, verifiable, verify_references
+    from citeguard.resolve.verify import Library, document_works, verifiable, verify_references
     from citeguard.resolve.works import WorksConfig
     records = load_library(options.library) if options.library is not None else Library()
     assert isinstance(records, Library)
-    notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
-    refs = verifiable(entries if entries is not None else [*with_field_dois(document), *notes])
+    refs = verifiable(entries) if entries is not None else document_works(document)
     config = WorksConfig(crossref_url=options.crossref_url, openalex_url=options.openalex_url,
                          datacite_url=options.datacite_url, doi_url=options.doi_url, mailto=options.mailto,
                          timeout=options.timeout)

@@ -15,7 +15,7 @@ import httpx
 
 from citeguard.checks.titles import normalise_title
 from citeguard.checks.works_match import Evidence, claims_venue_of_preprint, judge
-from citeguard.model import Reference
+from citeguard.model import Document, Reference
 from citeguard.parse.hanname import is_han_name
 from citeguard.parse.names import surname_key
 from citeguard.records import Verdict, Verification, WorkRecord
@@ -117,6 +117,14 @@ async def _evidence(ref: Reference, doi_sources: Sequence[Source], search_source
                 same_year = await source.volumes(ref.container, ref.year[:4]) or []
     return Evidence(doi_record, doi_missing, tuple(found), tuple(dict.fromkeys(asked)), tuple(dict.fromkeys(unavailable)),
                     searched=searched, same_year=tuple(same_year))
+
+
+def document_works(document: Document) -> list[Reference]:
+    """A manuscript's works to verify: its list's entries (with the DOI a reference manager's field
+    record carries when the entry prints none), then its footnotes' entries labelled by page and mark."""
+    from citeguard.link.fields import with_field_dois
+    notes = [replace(f.entry, label=f"p{f.page}{f.symbol}") for f in document.footnotes if f.entry is not None]
+    return verifiable([*with_field_dois(document), *notes])
 
 
 def verifiable(references: Sequence[Reference]) -> list[Reference]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from citeguard.serve.auth import LoginLimiter, User
@@ -18,6 +18,7 @@ from citeguard.serve.values import Comment, FindingRow, JobStatus, Manuscript, R
 # Columns the desk sorts by (the query's word → SQL; never the query's text itself)
 SORTS = {"created": "m.created", "filename": "m.filename", "issue": "m.issue", "status": "m.status",
          "open": "open", "errors": "m.errors", "warnings": "m.warnings", "version": "m.version"}
+PAGE_SIZE = 500  # manuscripts on one page of the desk (an archive is paged, not sent whole)
 MAX_REASON = 2000  # characters of a dismissal's reason or a comment
 _COUNTS = ("SELECT manuscript_id, SUM(state = 'open') AS open, SUM(state = 'accepted') AS accepted, "
            "SUM(state = 'dismissed') AS dismissed FROM findings GROUP BY manuscript_id")
@@ -36,7 +37,9 @@ class Desk:
         self.config = config
         self.db = Database(config.data / "citeguard.sqlite3")
         self.files = FileStore(config.data / "files")
-        self.pool = WorkerPool(self.db, self.files, config.data / "work", config.setup, config.workers)
+        setup = replace(config.setup, cache=config.data / "network-cache.sqlite3") if config.setup.cache is None \
+            else config.setup
+        self.pool = WorkerPool(self.db, self.files, config.data / "work", setup, config.workers)
         self.limiter = LoginLimiter()
 
     # --- manuscripts -------------------------------------------------------------------------
@@ -72,7 +75,7 @@ class Desk:
         return Manuscript.of(row) if row else None
 
     def manuscripts(self, user: User, *, sort: str = "created", descending: bool = True, issue: str = "",
-                    status: str = "", limit: int = 5000) -> list[Manuscript]:
+                    status: str = "", limit: int = PAGE_SIZE, offset: int = 0) -> list[Manuscript]:
         order = SORTS.get(sort, "m.created")
         where, args = ["m.office_id = ?"], [user.office_id]
         if issue:
@@ -83,8 +86,14 @@ class Desk:
             args.append(status)  # type: ignore[arg-type]
         rows = self.db.all(f"SELECT m.*, c.open, c.accepted, c.dismissed FROM manuscripts m LEFT JOIN ({_COUNTS}) c "
                            f"ON c.manuscript_id = m.id WHERE {' AND '.join(where)} "
-                           f"ORDER BY {order} {'DESC' if descending else 'ASC'}, m.id LIMIT ?", *args, limit)
+                           f"ORDER BY {order} {'DESC' if descending else 'ASC'}, m.id LIMIT ? OFFSET ?", *args, limit,
+                           max(0, offset))
         return [Manuscript.of(r) for r in rows]
+
+    def count(self, user: User, *, issue: str = "", status: str = "") -> int:
+        row = self.db.one("SELECT COUNT(*) FROM manuscripts WHERE office_id = ? AND (? = '' OR issue = ?) AND "
+                          "(? = '' OR status = ?)", user.office_id, issue, issue, status, status)
+        return int(row[0]) if row else 0
 
     def issues(self, user: User) -> list[str]:
         return [r[0] for r in self.db.all("SELECT DISTINCT issue FROM manuscripts WHERE office_id = ? AND issue != '' "

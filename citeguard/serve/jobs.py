@@ -22,7 +22,8 @@ from citeguard.api import load_with_source
 from citeguard.checks import audit
 from citeguard.ingest import IngestError
 from citeguard.ledger import build_ledger
-from citeguard.model import Finding, LinkResult, Severity
+from citeguard.model import Document, Finding, LinkResult, Severity
+from citeguard.records import Verification
 from citeguard.report.audit_json import AuditResult, finding_dict, render_report_json
 from citeguard.report.baseline import fingerprint
 from citeguard.report.html import render_html
@@ -38,7 +39,10 @@ class AuditSetup:
     """The office's configuration of what an audit does beyond reading the manuscript."""
 
     check_links: bool = False  # fetch the cited web pages (the network); off: links are not checked
-    allow_private: bool = False  # let link checks reach private addresses (never for a public desk)
+    verify: bool = False  # ask Crossref, OpenAlex and DataCite whether each cited work exists and matches
+    mailto: str | None = None  # the office's address, sent to the scholarly indexes (their polite pool)
+    allow_private: bool = False  # let network checks reach private addresses (never for a public desk)
+    cache: Path | None = None  # answers of the network kept between audits (None: none kept)
     max_pages: int = MAX_PAGES
 
 
@@ -54,14 +58,31 @@ class AuditedPaper:
     html: str
 
 
-def _links(document: object, setup: AuditSetup) -> list[LinkResult]:
-    from citeguard.resolve import offline_results
-    claims = claims_from(document)  # type: ignore[arg-type]
-    if not setup.check_links or not claims:
-        return offline_results(claims, None)
-    from citeguard.resolve.run import check_links
-    from citeguard.resolve.safety import SafetyPolicy
-    return check_links(claims, policy=SafetyPolicy(allow_private=setup.allow_private))[0]
+def _network(document: Document, setup: AuditSetup) -> tuple[list[LinkResult], list[Verification]]:
+    """The cited web pages' states and the works' verdicts, as the office configured them (offline:
+    links from the cache only, works not verified)."""
+    from citeguard.resolve import LinkCache, offline_results
+    claims = claims_from(document)
+    cache = LinkCache(setup.cache) if setup.cache is not None and (setup.check_links or setup.verify) else None
+    try:
+        if not setup.check_links or not claims:
+            links = offline_results(claims, cache)
+        else:
+            from citeguard.resolve.run import check_links
+            from citeguard.resolve.safety import SafetyPolicy
+            links = check_links(claims, policy=SafetyPolicy(allow_private=setup.allow_private), cache=cache)[0]
+        verdicts: list[Verification] = []
+        if setup.verify:
+            from citeguard.resolve.safety import SafetyPolicy
+            from citeguard.resolve.verify import document_works, verify_references
+            from citeguard.resolve.works import WorksConfig
+            verdicts = verify_references(document_works(document), config=WorksConfig(mailto=setup.mailto),
+                                         policy=SafetyPolicy(allow_private=setup.allow_private), cache=cache,
+                                         damaged_text=document.ocr)[0]
+        return links, verdicts
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditSetup) -> AuditedPaper:
@@ -76,13 +97,14 @@ def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditS
             main = folder / (Path(filename).name or f"manuscript{kind}")
             main.write_bytes(data)
         source, document = load_with_source(main, max_pages=setup.max_pages)
-        results = _links(document, setup)
-        ctx, findings = audit(document, links=results)
+        results, verdicts = _network(document, setup)
+        ctx, findings = audit(document, links=results, verifications=verdicts)
         # Places inside the job's folder are named as the author named them (a .bib beside the .tex)
         findings = tuple(replace(f, path=str(Path(f.path).relative_to(folder))) if f.path.startswith(str(folder))
                          else f for f in findings)
         document = replace(document, path=filename)
-        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, links=tuple(results))
+        result = AuditResult(document, ctx.standard, ctx.paper_date, findings, links=tuple(results),
+                             verifications=tuple(verdicts))
         lang = document.language.value
         html = render_html(result, source.text, build_ledger(document), lang=lang)
         title = document.front_matter.title_zh or document.front_matter.title_en

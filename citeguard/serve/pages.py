@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from citeguard.serve.auth import ROLES, User, check_password, create_user, end_session, start_session
-from citeguard.serve.desk import Desk
+from citeguard.serve.desk import PAGE_SIZE, Desk
 from citeguard.serve.exports import LETTER_FORMATS, ExportError, commented_docx, fixed_docx, letter
 from citeguard.serve.store import MAX_UPLOAD, UploadError
 from citeguard.serve.texts import texts
@@ -98,11 +98,16 @@ async def desk_page(request: Request, messages: tuple[str, ...] = (), status: in
     desk: Desk = request.app.state.desk
     q = request.query_params
     sort, descending = q.get("sort", "created"), q.get("dir", "desc") != "asc"
-    rows = await run_in_threadpool(desk.manuscripts, user, sort=sort, descending=descending, issue=q.get("issue", ""),
-                                   status=q.get("status", ""))
+    page = int(q["page"]) if q.get("page", "").isdigit() and len(q["page"]) < 7 else 0
+    issue, state = q.get("issue", ""), q.get("status", "")
+    rows = await run_in_threadpool(desk.manuscripts, user, sort=sort, descending=descending, issue=issue, status=state,
+                                   offset=page * PAGE_SIZE)
+    total = desk.count(user, issue=issue, status=state)
+    recent = rows if not page and not issue and not state else desk.manuscripts(user, limit=200)
     return render(request, "desk.html.j2", status, user=user, rows=rows, issues=desk.issues(user), sort=sort,
-                  descending=descending, issue=q.get("issue", ""), status_filter=q.get("status", ""),
-                  statuses=[s.value for s in JobStatus], messages=messages)
+                  descending=descending, issue=issue, status_filter=state, statuses=[s.value for s in JobStatus],
+                  messages=messages, page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total,
+                  revisable=[m for m in recent[:200] if m.status is JobStatus.DONE])
 
 
 async def upload(request: Request) -> Response:
