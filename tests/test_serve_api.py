@@ -47,6 +47,8 @@ def test_upload_audit_decide_comment_and_letter(office: Office) -> None:
         assert found["CG109"]["severity"] == "error" and "[5]" in found["CG109"]["message"]
         assert found["CG109"]["line"] == V1.splitlines().index(next(x for x in V1.splitlines() if "[5]" in x)) + 1
         assert all(f["state"] == "open" and f["new"] is False for f in body["findings"])
+        assert "本文进一步考察制度环境的作用[5]" in found["CG109"]["excerpt"]  # the line it is on, for the reviewer
+        assert found["CG203"]["excerpt"].startswith("[2] 王芳.")
         assert body["resolved"] == []
 
         r = await c.post(f"/api/findings/{found['CG109']['id']}", headers=office.auth, json={"state": "accepted"})

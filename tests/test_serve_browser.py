@@ -63,7 +63,10 @@ def _log_in(browser: Any, base: str, name: str) -> tuple[Any, Any, list[str]]:
     page.fill("input[name=name]", name)
     page.fill("input[name=password]", f"{name}-password")
     page.click("#login")
-    page.wait_for_selector("#upload-form")
+    try:
+        page.wait_for_selector("#upload-form")
+    except playwright.Error as exc:  # say what the page shows instead
+        raise AssertionError(f"{name} not logged in: {page.url}: {page.inner_text('body')[:500]!r}") from exc
     return context, page, problems
 
 

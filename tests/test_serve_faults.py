@@ -212,3 +212,25 @@ def test_the_trusted_header_is_honoured_only_when_configured(tmp_path: Path) -> 
         assert asyncio.run(go()) == (401, 200, 401)
     finally:
         office.desk.pool.stop()
+
+
+def test_a_desk_of_the_first_schema_is_migrated_with_its_data(tmp_path: Path) -> None:
+    from citeguard.serve import db
+    path = tmp_path / "data" / "citeguard.sqlite3"
+    path.parent.mkdir()
+    conn = db.connect(path)
+    for statement in db.MIGRATIONS[0].split(";"):  # a desk written by the release with the first schema
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO offices(name) VALUES ('journal')")
+    conn.execute("INSERT INTO manuscripts(id, office_id, filename, file_hash, kind, root, version, status, uploaded_by, "
+                 "created) VALUES ('old', 1, 'old.txt', ?, '.txt', 'old', 1, 'done', 'x', 0)", ("0" * 64,))
+    conn.execute("INSERT INTO findings(manuscript_id, seq, code, rule, severity, confidence, line, col, location, refs, "
+                 "cites, notes, message, message_zh, suggestion, suggestion_zh, fingerprint, state) VALUES ('old', 0, "
+                 "'CG109', 'r', 'error', 'high', 3, 1, '3:1', '[]', '[]', '[]', 'm', 'm', '', '', 'fp', 'dismissed')")
+    conn.close()
+    desk = Desk(DeskConfig(tmp_path / "data"))  # the new release opens it
+    assert desk.db.one("PRAGMA user_version")[0] == SCHEMA_VERSION == 2
+    row = desk.db.one("SELECT state, excerpt FROM findings WHERE manuscript_id = 'old'")
+    assert (row["state"], row["excerpt"]) == ("dismissed", "")

@@ -24,7 +24,7 @@ MAX_JSON = 64 * 1024  # bytes of a decision's or a comment's JSON body
 
 def finding_json(f: FindingRow) -> dict[str, Any]:
     return {"id": f.id, "code": f.code, "rule": f.rule, "severity": f.severity.value, "confidence": f.confidence.value,
-            "line": f.line, "location": f.location, "message": f.message, "message_zh": f.message_zh,
+            "line": f.line, "location": f.location, "excerpt": f.excerpt, "message": f.message, "message_zh": f.message_zh,
             "suggestion": f.suggestion, "suggestion_zh": f.suggestion_zh, "state": f.state.value, "reason": f.reason,
             "decided_by": f.decided_by, "decided_at": f.decided_at, "new": f.new,
             "comments": [{"who": c.who, "text": c.text, "at": c.at} for c in f.comments]}
@@ -77,7 +77,7 @@ async def _uploaded(request: Request, user: User) -> Response:
         made = await run_in_threadpool(desk.upload, user, file.filename or "manuscript", data,
                                        issue=str(issue or ""), revision_of=str(revision_of or "") or None)
     except UploadError as exc:
-        return _error(str(exc), 415 if "not a manuscript" in str(exc) or "contents are not" in str(exc) else 400)
+        return _error(str(exc), 415 if exc.wrong_type else 400)
     first = made[0]
     body: dict[str, Any] = {"id": first.id, "status": first.status.value}
     if len(made) > 1:  # a whole issue: every manuscript it brought

@@ -63,6 +63,10 @@ MIGRATIONS: tuple[str, ...] = (
         message TEXT NOT NULL, message_zh TEXT NOT NULL);
     CREATE INDEX resolved_manuscript ON resolved(manuscript_id);
     """,
+    # 2: the manuscript's line each finding is on, shown beside it in the review
+    """
+    ALTER TABLE findings ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

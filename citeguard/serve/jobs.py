@@ -31,6 +31,7 @@ from citeguard.resolve import claims_from
 from citeguard.serve.db import Database, now
 from citeguard.serve.store import FileStore, UploadError, unpack_project
 
+EXCERPT = 300  # characters of a finding's line kept beside it
 MAX_PAGES = 300  # pages of a PDF the desk audits (a thesis can be long; the CLI's default is 100)
 
 
@@ -56,6 +57,7 @@ class AuditedPaper:
     locations: tuple[str, ...]
     report_json: str
     html: str
+    excerpts: tuple[str, ...] = ()  # the manuscript's line each finding is on (at most EXCERPT characters)
 
 
 def _network(document: Document, setup: AuditSetup) -> tuple[list[LinkResult], list[Verification]]:
@@ -109,8 +111,11 @@ def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditS
         html = render_html(result, source.text, build_ledger(document), lang=lang)
         title = document.front_matter.title_zh or document.front_matter.title_en
         locations = tuple(str(finding_dict(f, document)["location"]) for f in findings)
+        lines = source.text.splitlines()
+        excerpts = tuple(" ".join(lines[f.line - 1].split())[:EXCERPT] if not f.path and 0 < f.line <= len(lines) else ""
+                         for f in findings)
         return AuditedPaper(title.text[:300] if title else "", lang, findings, locations,
-                            render_report_json(result), html)
+                            render_report_json(result), html, excerpts)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -139,7 +144,8 @@ def store_result(db: Database, files: FileStore, manuscript_id: str, paper: Audi
         conn.execute("DELETE FROM findings WHERE manuscript_id = ?", (manuscript_id,))
         conn.execute("DELETE FROM resolved WHERE manuscript_id = ?", (manuscript_id,))
         matched: Counter[str] = Counter()
-        for seq, (f, where) in enumerate(zip(paper.findings, paper.locations, strict=True)):
+        excerpts = paper.excerpts or ("",) * len(paper.findings)
+        for seq, (f, where, excerpt) in enumerate(zip(paper.findings, paper.locations, excerpts, strict=True)):
             fp = key(f)
             carried = earlier[fp][matched[fp]] if matched[fp] < len(earlier[fp]) else None
             if carried is not None:
@@ -148,11 +154,11 @@ def store_result(db: Database, files: FileStore, manuscript_id: str, paper: Audi
             conn.execute(
                 "INSERT INTO findings(manuscript_id, seq, code, rule, severity, confidence, line, col, location, refs, "
                 "cites, notes, message, message_zh, suggestion, suggestion_zh, fingerprint, state, reason, decided_by, "
-                "decided_at, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "decided_at, new, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (manuscript_id, seq, f.code, f.rule, f.severity.value, f.confidence.value, f.line, f.column, where,
                  json.dumps(f.references), json.dumps(f.citations), json.dumps(f.footnotes), f.message, f.message_zh,
                  f.suggestion, f.suggestion_zh, fp, state, reason, who, at,
-                 int(bool(row["revision_of"]) and carried is None)))
+                 int(bool(row["revision_of"]) and carried is None), excerpt))
         for p in previous:  # each earlier finding not matched by one of this version is resolved
             if matched[p["fingerprint"]] > 0:
                 matched[p["fingerprint"]] -= 1

@@ -24,7 +24,12 @@ KINDS = ", ".join(sorted(MANUSCRIPT_SUFFIXES)) + ", or .zip (a .tex with its .bi
 
 
 class UploadError(ValueError):
-    """An upload refused, with the reason the editor reads."""
+    """An upload refused, with the reason the editor reads; ``wrong_type``: not a kind of file the
+    desk reads (HTTP 415), rather than one of the right kind refused (400)."""
+
+    def __init__(self, message: str, *, wrong_type: bool = False) -> None:
+        super().__init__(message)
+        self.wrong_type = wrong_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +106,9 @@ def uploads_from(filename: str, data: bytes) -> list[Upload]:
     if not data:
         raise UploadError(f"{name}: the file is empty")
     if suffix not in MANUSCRIPT_SUFFIXES and suffix != ".zip":
-        raise UploadError(f"{name}: not a manuscript citeguard reads (it reads {KINDS})")
+        raise UploadError(f"{name}: not a manuscript citeguard reads (it reads {KINDS})", wrong_type=True)
     if not _looks_like(suffix, data):
-        raise UploadError(f"{name}: the file's contents are not a {suffix} file")
+        raise UploadError(f"{name}: the file's contents are not a {suffix} file", wrong_type=True)
     if suffix != ".zip":
         return [Upload(name, suffix, data)]
     members = _members(data)

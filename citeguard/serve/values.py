@@ -93,6 +93,7 @@ class FindingRow:
     citations: tuple[str, ...]
     footnotes: tuple[str, ...]
     comments: tuple[Comment, ...] = ()
+    excerpt: str = ""  # the manuscript's line the finding is on
 
     @classmethod
     def of(cls, row: sqlite3.Row, comments: tuple[Comment, ...] = ()) -> FindingRow:
@@ -101,7 +102,7 @@ class FindingRow:
                    row["message_zh"], row["suggestion"], row["suggestion_zh"], row["fingerprint"], State(row["state"]),
                    row["reason"], row["decided_by"], row["decided_at"], bool(row["new"]),
                    tuple(int(x) for x in json.loads(row["refs"])), tuple(str(x) for x in json.loads(row["cites"])),
-                   tuple(str(x) for x in json.loads(row["notes"])), comments)
+                   tuple(str(x) for x in json.loads(row["notes"])), comments, row["excerpt"])
 
     def said(self, lang: str) -> str:
         return self.message_zh if lang == "zh" and self.message_zh else self.message
