@@ -122,7 +122,7 @@ def read_docx(data: bytes, path: str) -> SourceText:
     """Read a .docx into a rendition with a paragraph/footnote position map."""
     _check_zip(data, path)
     try:
-        text, labels, notes, fields, store = _read(data)
+        text, labels, notes, items, fields, store = _read(data)
     except IngestError as exc:
         raise IngestError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError … on damage
@@ -134,10 +134,11 @@ def read_docx(data: bytes, path: str) -> SourceText:
         raise IngestError(f"{path}: the document has no text (empty, or only images)")
     return replace(SourceText.from_text(text, path=path, encoding="docx", sha256=hashlib.sha256(data).hexdigest(),
                                         positions=PositionMap(PositionStyle.PARAGRAPH, tuple(labels)),
-                                        note_labels=tuple(notes)), fields=fields, field_store=store)
+                                        note_labels=tuple(notes)), fields=fields, field_store=store, list_items=items)
 
 
-def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], tuple[FieldCode, ...], tuple[FieldStore, ...]]:
+def _read(data: bytes) -> tuple[str, list[str], list[NoteLabel], frozenset[int], tuple[FieldCode, ...],
+                               tuple[FieldStore, ...]]:
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -181,6 +182,7 @@ class _Renderer:
         self.local = 0  # place in the rendition block: pairs ^{①} with its ① line
         self.size = 0  # characters emitted (MAX_RENDITION)
         self.seen: set[tuple[str, str]] = set()  # notes already written out
+        self.list_items: set[int] = set()  # lines that start with an automatic list number
 
     def emit(self, line: str, label: str) -> None:
         self.size += len(line) + 1
@@ -233,7 +235,7 @@ class _Renderer:
         self.block.append((f"^{{{mark}}} {' '.join(body.split())}", label))
         return f"^{{{mark}}}"
 
-    def render(self, paragraphs: list[Para]) -> tuple[str, list[str], list[NoteLabel]]:
+    def render(self, paragraphs: list[Para]) -> tuple[str, list[str], list[NoteLabel], frozenset[int]]:
         pending, pending_number = "", 0
         pending_text = False  # pending holds text (not just spaces): a flag, not a strip() per merge
         for index, para in enumerate(paragraphs):
@@ -266,8 +268,11 @@ class _Renderer:
                 pending += out
                 continue
             number = pending_number if pending_text else para.number
+            listed = para.listed and not pending_text  # (a paragraph run on into this one starts the line)
             text, pending, pending_number, pending_text = pending + out, "", 0, False
             if text.strip():
+                if listed:
+                    self.list_items.add(len(self.lines))
                 self.emit_text(text, number)
                 self.emit("", f"¶{number}")
             if self.block and (_starts_new_page(paragraphs, index) or self.local >= 40):
@@ -277,7 +282,7 @@ class _Renderer:
             self.emit("", f"¶{pending_number}")
         self.flush_block()
         labels = self.labels or ["¶1"]
-        return "\n".join(self.lines) + "\n", [*labels, labels[-1]], self.notes
+        return "\n".join(self.lines) + "\n", [*labels, labels[-1]], self.notes, frozenset(self.list_items)
 
 
 def _starts_new_page(paragraphs: list[Para], index: int) -> bool:

@@ -39,6 +39,7 @@ class Para:
     pieces: list[str] = field(default_factory=list)
     notes: list[tuple[str, str, str]] = field(default_factory=list)
     merge_next: bool = False  # its paragraph mark was deleted (tracked): it runs on into the next
+    listed: bool = False  # it starts with Word's automatic list number (① of a list is an item, not a note)
 
 
 def body_paragraphs(container: Any) -> Iterator[Any]:
@@ -158,6 +159,7 @@ def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[st
             label = numbering.label(*item)
             if label:
                 para.pieces.append(label + " ")
+                para.listed = True
         if style in headings:
             para.pieces.insert(0, "\x04")
         walk(p, para, state)

@@ -40,6 +40,7 @@ class SourceText:
     folios: tuple[str, ...] = ()  # PDF: the page number each page prints in its head or foot ("" none)
     fields: tuple[FieldCode, ...] = ()  # .docx: its fields (reference managers' citations), body and notes
     field_store: tuple[FieldStore, ...] = ()  # .docx: NoteExpress's document variables, Word's sources
+    list_items: frozenset[int] = frozenset()  # .docx: lines (0-based) that start with Word's automatic list number
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

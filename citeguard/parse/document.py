@@ -79,10 +79,11 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     return parse_source(SourceText.from_text(text, path=path))
 
 
-def lay_out(text: str, front_end: int) -> Layout:
-    """The layout of ``text`` (body from line ``front_end``), pass by pass: lines, lists, pages."""
+def lay_out(text: str, front_end: int, list_items: frozenset[int] = frozenset()) -> Layout:
+    """The layout of ``text`` (body from line ``front_end``), pass by pass: lines, lists, pages;
+    ``list_items``: lines that start with a word processor's list number (never a note)."""
     prepared = text_lines(text, front_end)
-    return analyse(text, prepared, find_lists(prepared.lines, prepared.front_end))
+    return analyse(text, prepared, find_lists(prepared.lines, prepared.front_end), list_items)
 
 
 def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: str = "text",
@@ -92,7 +93,7 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
     ``bibs`` are the .bib files a Pandoc or LaTeX manuscript names (``syntax`` "pandoc" or
     "latex"); their entries become the references when the text has no list of its own.
     """
-    layout = lay_out(src.text, body_start(split_lines(src.text)))
+    layout = lay_out(src.text, body_start(split_lines(src.text)), src.list_items)
     issues: list[ParseIssue] = []
     if src.encoding.lower().replace("_", "-") not in TRUSTED_ENCODINGS:
         issues.append(ParseIssue(IssueKind.ENCODING, f"the file is not UTF-8, GB18030 or UTF-16; it was decoded as "
@@ -170,6 +171,8 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         # a mark needs a note or a note's place: a born-digital text with no circled note and no
         # page (whose foot a conversion could have lost) numbers items with ① ② ③, not notes
         markers = [m for m in markers if m.auto]
+    if src.list_items:  # the ① Word's list numbering puts before an item is its number, not a note's mark
+        markers = [m for m in markers if m.auto or m.span.column > 1 or m.span.line - 1 not in src.list_items]
     markers, footnotes = pair_markers(markers, footnotes)
     pages = page_list(src, layout, markers, footnotes)
     if src.note_labels:

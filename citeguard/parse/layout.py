@@ -143,9 +143,10 @@ def text_lines(text: str, front_end: int) -> TextLines:
     return TextLines(lines, front_end, yaml, yaml_end, md_notes)
 
 
-def analyse(text: str, prepared: TextLines, lists: ListFinding) -> Layout:
+def analyse(text: str, prepared: TextLines, lists: ListFinding, list_items: frozenset[int] = frozenset()) -> Layout:
     """The last pass: pages, body paragraphs and footnote blocks of ``text``, around the lists the
-    list finder found in ``prepared``'s lines."""
+    list finder found in ``prepared``'s lines; a line of ``list_items`` (a .docx paragraph numbered
+    ① by Word's automatic list numbering) is an item, never a note."""
     lines, front_end, yaml, yaml_end, md_notes = (prepared.lines, prepared.front_end, prepared.yaml,
                                                    prepared.yaml_end, prepared.md_notes)
     # a list after each chapter: the lines of every list are not body text, the text between them is
@@ -199,7 +200,7 @@ def analyse(text: str, prepared: TextLines, lists: ListFinding) -> Layout:
             marked = set()
             if ln.blank:
                 continue
-        m = footnote_match(ln) if ln.index >= items_until else None
+        m = footnote_match(ln) if ln.index >= items_until and ln.index not in list_items else None
         if m and not in_block and not in_refs:
             items_until = _item_block(lines, ln.index, marked)
             m = None if items_until > ln.index else m

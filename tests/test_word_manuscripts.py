@@ -1,0 +1,47 @@
+"""Word manuscripts as editors receive them (issue 28): each class seen on real theses, on a small
+.docx of its own built from raw WordprocessingML (tests/docxbuild.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from citeguard.api import audit_file
+from tests.docxbuild import note_ref, raw_docx, run
+
+# Word's automatic numbering printing ① ② ③ (numFmt decimalEnclosedCircle), list 5
+CIRCLED_LIST = ('<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                '<w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'
+                '<w:num w:numId="5"><w:abstractNumId w:val="9"/></w:num>')
+ITEM = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr>'
+ENTRIES = ["[1] 张伟, 李明. 数字经济与创新效率[J]. 经济研究, 2021, 56(3): 45-60.",
+           "[2] 王芳. 产业结构升级的动力机制[J]. 管理世界, 2020, 36(5): 12-25."]
+
+
+def _codes(path: Path) -> Counter[str]:
+    _, findings = audit_file(path)
+    return Counter(f.code for f in findings)
+
+
+def test_items_numbered_by_word_with_circled_numbers_are_not_notes(tmp_path: Path) -> None:
+    """A thesis's feature list ① 基本操作 / text / ② 文本记事 / text, numbered by Word: items, not
+    page notes without marks (a real thesis got 37 false errors from this)."""
+    body = [run("系统的功能描述如下，数字经济的研究见[1]，产业结构见[2]。")]
+    for name, text in (("基本操作", "包括新建、删除、修改。"), ("文本记事", "通过文字添加。"), ("图片记事", "添加图片。")):
+        body += [ITEM + run(name), run(text)]
+    body += [run("参考文献"), *(run(e) for e in ENTRIES)]
+    path = raw_docx(tmp_path / "items.docx", body, numbering=CIRCLED_LIST)
+    found = _codes(path)
+    assert not any(code.startswith("CG4") for code in found), found
+    assert found.get("CG109", 0) == 0 and found.get("CG102", 0) == 0
+
+
+def test_a_real_note_beside_numbered_items_is_still_a_note(tmp_path: Path) -> None:
+    body = [run("正文引用[1]和[2]。") + run("说明") + note_ref(1) + run("。"), ITEM + run("基本操作"),
+            ITEM + run("文本记事"), run("参考文献"), *(run(e) for e in ENTRIES)]
+    path = raw_docx(tmp_path / "note.docx", body, footnotes=["作者自注。"], numbering=CIRCLED_LIST,
+                    footnote_pr='<w:numFmt w:val="decimalEnclosedCircle"/>')
+    from citeguard.api import load_document
+    doc = load_document(path)
+    assert [(m.symbol, m.footnote is not None) for m in doc.markers] == [("①", True)]
+    assert [f.text for f in doc.footnotes] == ["作者自注。"]
