@@ -45,3 +45,20 @@ def test_a_real_note_beside_numbered_items_is_still_a_note(tmp_path: Path) -> No
     doc = load_document(path)
     assert [(m.symbol, m.footnote is not None) for m in doc.markers] == [("①", True)]
     assert [f.text for f in doc.footnotes] == ["作者自注。"]
+
+
+def test_a_note_reference_in_brackets_is_one_mark(tmp_path: Path) -> None:
+    """Endnotes holding the works cited, each reference put in brackets by the author, [①]: one mark
+    paired with its note — not also an unpaired Markdown-style mark (a real thesis got 28 errors)."""
+    body = [run("Julander首次提出购物篮分析[") + note_ref(1, "endnote") + run("]方法，Agrawal等人[")
+            + note_ref(2, "endnote") + run("]提出了关联规则算法。")]
+    notes = ["Julander C. Basket analysis: a new way of analysing scanner data[J]. International Journal of "
+             "Retail & Distribution Management, 1992, 20(7): 139-153.",
+             "Agrawal R, Imielinski T, Swami A. Mining association rules between sets of items in large databases[J]. "
+             "ACM SIGMOD Record, 1993, 22(2): 207-216."]
+    path = raw_docx(tmp_path / "endnotes.docx", body, endnotes=notes)
+    from citeguard.api import load_document
+    doc = load_document(path)
+    assert len(doc.markers) == 2 and all(m.footnote is not None for m in doc.markers)
+    found = _codes(path)
+    assert not any(code in found for code in ("CG401", "CG402", "CG403")), found

@@ -355,8 +355,10 @@ def _body(src: SourceText, layout: Layout, lexicon: NameLexicon, issues: list[Pa
             markers.append(FootnoteMarker(f"m{page}.{mk.number}", mk.symbol, mk.number, page,
                                           src.span(start, raw.source_offset(mk.end - 1) + 1), index,
                                           text=raw.text[mk.start:mk.end]))
+        # (Markdown's [^3] is read in text files only: in a .docx or PDF it is the author's brackets
+        # round a note's own mark, [①], which the rendition writes [^{①}])
         md_marks = list(itertools.islice(MARK_RE.finditer(raw.text), budget.room_for_marks() + 1)
-                        ) if "[^" in raw.text else []
+                        ) if "[^" in raw.text and src.positions is None else []
         budget.add(marks=len(md_marks))
         for mm in md_marks:
             start = raw.source_offset(mm.start())
