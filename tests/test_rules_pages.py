@@ -151,3 +151,19 @@ def test_cg205_reads_the_word_before_pages(tmp_path: Path, pages: str, bad: bool
           "\\end{document}\n"
     _, found = audit_files(tmp_path, {"refs.bib": bib, "main.tex": tex}, "main.tex")
     assert any(f.code == "CG205" for f in found) is bad
+
+
+@pytest.mark.parametrize(("dashes", "expected"), [
+    (["–"] * 5, 5),  # five entries: each its own finding
+    (["–"] * 8, 1),  # eight: the list's habit, said once
+    (["–"] * 7 + ["~"], 2),  # the habit once, and the one other mark on its own
+    (["-"] * 8, 0),
+])
+def test_a_list_that_dashes_every_range_is_told_once(dashes: list[str], expected: int) -> None:
+    refs = "\n".join(f"[{i}] 作者{i}.论题{i}[J].改革,2023(10):{10 * i}{d}{10 * i + 5}." for i, d in enumerate(dashes, 1))
+    body = "甲" + "".join(f"[{i}]" for i in range(1, len(dashes) + 1)) + "。"
+    found = findings(paper(body, refs), "CG206")
+    assert len(found) == expected, [f.message for f in found]
+    if expected and len(dashes) > 5:
+        assert found[0].message.startswith(f"{dashes.count('–')} entries join page ranges with '–'")
+        assert list(found[0].references) == [i for i, d in enumerate(dashes, 1) if d == "–"]

@@ -17,6 +17,8 @@ from citeguard.model import Citation, EntryStyle, Finding, Reference, Severity
 from citeguard.parse.fields import is_article_number
 
 # A page or range: "191", "25-26", "25–26", "xii"
+DASH_EACH = 5  # entries whose own other dash is each its own finding; more are the list's habit, said once
+DASH_NAMED = 10  # entries a habit's finding names before "and N more"
 _RANGE_RE = re.compile(r"^\s*(?P<a>\d+)\s*(?P<dash>[-–—~～－])\s*(?P<b>\d*)\s*$")
 _DIGITS_RE = re.compile(r"^\s*\d+\s*$")
 # Page forms that are not plain numbers: e555  S186-S188  I-277-I-280  xii  i-189  24pp.  123:1--123:12
@@ -205,15 +207,33 @@ def wrong_dash(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """GB/T 7714 joins the first and last page with a hyphen "-", not a dash or tilde.
 
     Bad: 14–23, 14—23, 14~23.  Good: 14-23. (APA-style lists, which use an en dash, are exempt.)
+    When more than ``DASH_EACH`` entries use the same other mark — the list's own habit, a reference
+    manager's style — it is said once, naming the entries, not once per entry.
     """
+    wrong: list[tuple[Reference, str, str]] = []  # entry, page range, its mark
     for ref in ctx.document.references:
         if not gbt_entry(ref):
             continue
         for item in ref.pages:
             m = _RANGE_RE.match(item)
             if m and m.group("dash") != "-":
-                yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page range {item} uses "
-                                f"{m.group('dash')!r} instead of '-'",
-                                f"{ref_label(ctx.document, ref.index)}：页码范围 {item} 应使用连字符“-”",
-                                references=[ref_number(ctx.document, ref.index)],
-                                suggestion=item.replace(m.group("dash"), "-"))
+                wrong.append((ref, item, m.group("dash")))
+    marks = Counter(dash for _, _, dash in wrong)
+    habit = next((dash for dash, n in marks.items() if n > DASH_EACH), None)
+    if habit is not None:
+        same = [(ref, item) for ref, item, dash in wrong if dash == habit]
+        labels = list(dict.fromkeys(ref_label(ctx.document, ref.index) for ref, _ in same))
+        shown = ", ".join(labels[:DASH_NAMED]) + (f" and {len(labels) - DASH_NAMED} more" if len(labels) > DASH_NAMED else "")
+        shown_zh = "、".join(labels[:DASH_NAMED]) + (f" 等 {len(labels)} 条" if len(labels) > DASH_NAMED else "")
+        yield r.finding(same[0][0].span, f"{len(labels)} entries join page ranges with {habit!r} instead of '-' "
+                        f"({shown}; e.g. {same[0][1]})",
+                        f"{len(labels)} 条文献的页码范围用“{habit}”连接（{shown_zh}；如 {same[0][1]}），应使用连字符“-”",
+                        references=list(dict.fromkeys(ref_number(ctx.document, ref.index) for ref, _ in same)),
+                        suggestion=same[0][1].replace(habit, "-"))
+        wrong = [(ref, item, dash) for ref, item, dash in wrong if dash != habit]
+    for ref, item, dash in wrong:
+        yield r.finding(ref.span, f"{ref_label(ctx.document, ref.index)}: page range {item} uses "
+                        f"{dash!r} instead of '-'",
+                        f"{ref_label(ctx.document, ref.index)}：页码范围 {item} 应使用连字符“-”",
+                        references=[ref_number(ctx.document, ref.index)],
+                        suggestion=item.replace(dash, "-"))
