@@ -62,3 +62,20 @@ def test_a_note_reference_in_brackets_is_one_mark(tmp_path: Path) -> None:
     assert len(doc.markers) == 2 and all(m.footnote is not None for m in doc.markers)
     found = _codes(path)
     assert not any(code in found for code in ("CG401", "CG402", "CG403")), found
+
+
+def _gb3(n: int) -> str:
+    """Word's enclosed-number field: { = n \\* GB3 } shows ①, ②, …"""
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> = '
+            f'{n} \\* GB3 \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t>{"①②③"[n - 1]}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def test_items_numbered_by_an_enclosed_number_field_are_not_notes(tmp_path: Path) -> None:
+    """{ = 1 \\* GB3 } is how Word users type ① as a field: an item's number, not a page note."""
+    body = [run("三个框架分别在项目中起作用：数字经济见[1]，产业结构见[2]。")]
+    for n, name in enumerate(("Struts在项目中的作用", "Spring在项目中的作用", "Hibernate在项目中的作用"), 1):
+        body += [_gb3(n) + run(name), run("它是一个开源框架。")]
+    body += [run("参考文献"), *(run(e) for e in ENTRIES)]
+    found = _codes(raw_docx(tmp_path / "fields.docx", body))
+    assert not any(code.startswith("CG4") for code in found), found

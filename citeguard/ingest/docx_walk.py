@@ -8,6 +8,7 @@ Marks inside a paragraph's pieces (never in Word text, which cannot hold these c
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from citeguard.ingest.sourcetext import MAX_LINES, IngestError
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Elements whose content is not in the accepted text: deletions, moved-away text, field codes,
 # property blocks (they hold the *old* formatting of tracked changes), reference marks of notes.
+# A field's number format printing an enclosed number: "= 1 \* GB3"  "SEQ List \* GB3"
+_GB_NUMBER_FIELD_RE = re.compile(r"\\\*\s*GB[1-4]\b")
+_LOOK_AHEAD = 8  # text and instruction elements read at a paragraph's start to find its number field
 _SKIP = frozenset(W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "sectPr",
                                   "footnoteRef", "endnoteRef", "commentReference", "tblPr", "trPr", "tcPr",
                                   "tblGrid", "annotationRef"))
@@ -138,6 +142,18 @@ def raised_styles(styles: Any) -> frozenset[str]:
     return frozenset(sid for sid, up in inherited(own, based).items() if up)
 
 
+def _starts_with_number_field(p: Any) -> bool:
+    """Does the paragraph open with a field that prints a number in an enclosed form — ``= 1 \\* GB3``
+    is Word's ① (GB1 "1.", GB2 "(1)", GB3 "①", GB4 "㈠") — before any text of its own? Such a
+    paragraph is a numbered item, as one numbered by the list numbering is."""
+    for el in itertools.islice(p.iter(W + "t", W + "instrText"), _LOOK_AHEAD):
+        if el.tag == W + "instrText":
+            return bool(_GB_NUMBER_FIELD_RE.search(el.text or ""))
+        if (el.text or "").strip():
+            return False
+    return False
+
+
 def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[str],
                styles: frozenset[str] = frozenset()) -> list[Para]:
     """Every body paragraph with its list number, heading flag and breaks; ``styles`` are the
@@ -160,6 +176,8 @@ def paragraphs(body: Any, rendered: bool, numbering: Numbering, headings: set[st
             if label:
                 para.pieces.append(label + " ")
                 para.listed = True
+        if not para.listed and _starts_with_number_field(p):
+            para.listed = True
         if style in headings:
             para.pieces.insert(0, "\x04")
         walk(p, para, state)
