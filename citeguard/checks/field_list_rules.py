@@ -207,7 +207,9 @@ def _differences(item: FieldItem, ref: Reference) -> list[tuple[str, str, str]]:
     out = []
     mine_title, printed_title = field_title(item.title), field_title(ref.title or "")
     if len(mine_title) >= 8 and len(printed_title) >= 8 and is_chinese(item.title) == is_chinese(ref.title or "") \
-            and fuzz.ratio(mine_title, printed_title) < TITLE_DIFFERS:
+            and fuzz.ratio(mine_title, printed_title) < TITLE_DIFFERS and mine_title not in printed_title:
+        # (the record's whole title at the head of the entry's is the entry's title read running on
+        # into its container, "‘Git in the classroom’, in SIGCSE 2013 - Proceedings…": the same title)
         out.append(("title", item.title, ref.title or ""))
     if item.year[:4].isdigit() and (ref.year or "")[:4].isdigit() and item.year[:4] != (ref.year or "")[:4]:
         out.append(("year", item.year[:4], (ref.year or "")[:4]))

@@ -59,7 +59,7 @@ def link_fields(document: Document) -> Document:
 def _entry(item: FieldItem, by_doi: dict[str, int], choices: dict[int, str], raws: dict[int, str],
            years: dict[int, str]) -> tuple[int | None, str]:
     """The entry that is ``item``: its DOI printed, else its title (the best of equals by year), else
-    its title inside an entry whose title was not read apart."""
+    its title inside an entry whose title was not read apart (or ran on past its end)."""
     doi = normal_doi(item.doi)
     if doi and doi in by_doi:
         return by_doi[doi], "doi"
@@ -72,7 +72,10 @@ def _entry(item: FieldItem, by_doi: dict[str, int], choices: dict[int, str], raw
         return int(best[2]), "title"
     if len(title) >= 8:
         for index, raw in raws.items():
-            if title in raw and index not in choices:
+            # its title inside an entry whose title was not read apart, or was read running on past
+            # its end ("‘Agile methods: a review’, VTT Publications, pp" in a Harvard list): the
+            # record's whole title there, in an entry of its year
+            if title in raw and (index not in choices or (title in choices[index] and years.get(index) == item.year)):
                 return index, "title"
     return None, ""
 
