@@ -15,13 +15,13 @@ ITEMS = [LetterItem("CG109", "12:5", "[5]: there is no entry [5]", "cite [4]", (
 
 
 @pytest.mark.parametrize(("lang", "intro", "where"), [
-    ("zh", "有以下 2 处需要修改", "位置: 12:5"), ("en", "2 points need correcting", "Where: 12:5"),
+    ("zh", "有以下 2 处需要修改", "位置：12:5"), ("en", "2 points need correcting", "Where: 12:5"),
 ])
 def test_markdown_lists_each_item_with_its_place_fix_and_comments(lang: str, intro: str, where: str) -> None:
     text = render_letter_md("数字经济与区域创新", ITEMS, lang=lang)
     assert intro in text and where in text
     assert text.index("CG109") < text.index("CG203")
-    assert "cite \\[4\\]" in text and "请核对" in text
+    assert "cite [4]" in text and "请核对" in text  # brackets as printed: no backslashes in an e-mail
     assert "<b>" not in text and "\\<b\\>12-25\\<" in text  # the manuscript's text cannot become markup
 
 
@@ -43,4 +43,4 @@ def test_docx_opens_and_holds_every_item_even_with_control_characters() -> None:
     word = docx.Document(io.BytesIO(letter_docx("题目\x07", items, lang="zh")))
     said = "\n".join(p.text for p in word.paragraphs)
     assert "关于《题目》" in said and "CG109" in said and "CG203" in said and "entry[4] never cited" in said
-    assert "建议: cite [4]" in said and "编辑意见: 请核对" in said
+    assert "建议：cite [4]" in said and "编辑意见：请核对" in said

@@ -4,6 +4,7 @@ the offices kept apart. The manuscripts' findings are known from their text (tes
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 import zipfile
@@ -68,7 +69,8 @@ def test_upload_audit_decide_comment_and_letter(office: Office) -> None:
         en = (await c.get(f"/api/manuscripts/{body['id']}/letter?lang=en", headers=office.auth)).text
         assert "有以下 1 处需要修改" in zh and "CG109" in zh and "请核对第 4 条" in zh
         assert "CG102" not in zh and "CG203" not in zh  # dismissed and open findings are not the author's to fix
-        assert "1 points need correcting" in en and "there is no entry \\[5\\]" in en
+        assert "1 points need correcting" in en and "there is no entry [5]" in en and "Where: line 7" in en
+        assert "位置：第 7 行" in zh
     office.run(go)
 
 
@@ -119,7 +121,7 @@ def test_offices_are_kept_apart(office: Office, tmp_path: Path) -> None:
         assert (await c.get(f"/api/manuscripts/{mine['id']}", headers=theirs)).status_code == 404
         assert (await c.get("/api/manuscripts", headers=theirs)).json()["manuscripts"] == []
         fid = mine["findings"][0]["id"]
-        r = await c.post(f"/api/findings/{fid}", headers=theirs, json={"state": "dismissed"})
+        r = await c.post(f"/api/findings/{fid}", headers=theirs, json={"state": "dismissed", "reason": "not ours"})
         assert r.status_code == 404
         assert (await c.get(f"/api/manuscripts/{mine['id']}", headers=office.auth)).json()["findings"][0]["state"] == "open"
         r = await c.post("/api/manuscripts", headers=theirs, files={"file": ("p.txt", V1.encode())},
@@ -133,7 +135,8 @@ def test_offices_are_kept_apart(office: Office, tmp_path: Path) -> None:
     ("paper.pdf", b"<html>not a pdf</html>", 415, "contents are not a .pdf"),
     ("paper.docx", b"plain text", 415, "contents are not a .docx"),
     ("paper.txt", b"", 400, "empty"),
-    ("issue.zip", zipped({"../../evil.txt": V1.encode(), "notes.exe": b"x"}), 400, "no manuscript"),
+    ("issue.zip", zipped({"../../evil.txt": V1.encode(), "ok.txt": V1.encode()}), 400, "names a file outside itself"),
+    ("issue.zip", zipped({"notes.exe": b"x"}), 400, "no manuscript"),
     ("issue.zip", b"PK\x03\x04 broken", 400, "not a readable .zip"),
 ])
 def test_uploads_of_the_wrong_kind_get_a_clear_message(office: Office, name: str, data: bytes, status: int,
@@ -194,7 +197,7 @@ def test_exports_commented_docx_letter_docx_baseline(office: Office, tmp_path: P
         found = by_code(m)
         assert set(found) == {"CG109", "CG102", "CG203"}, m
         await c.post(f"/api/findings/{found['CG109']['id']}", headers=office.auth, json={"state": "accepted"})
-        await c.post(f"/api/findings/{found['CG102']['id']}", headers=office.auth, json={"state": "dismissed"})
+        await c.post(f"/api/findings/{found['CG102']['id']}", headers=office.auth, json={"state": "dismissed", "reason": "not ours"})
         return m
     m = office.run(go)
     from citeguard.serve.exports import commented_docx, letter
@@ -289,3 +292,88 @@ def test_link_checks_follow_the_office_configuration(tmp_path: Path) -> None:
         (off, off_hits), (on, on_hits) = seen[False], seen[True]
         assert off_hits == 0 and off == []  # the office did not allow the network: nothing fetched, nothing said
         assert on_hits == 1 and len(on) == 1 and on[0].code.startswith("CG5") and on[0].severity.value != "info"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("16 citations use half-width brackets (¶10; ¶11) while 40 use full-width ones",
+     "16 citations use half-width brackets (¶11; ¶12) while 40 use full-width ones"),
+    ("16 处引用括号为半角（第 10 段、第 11 段）", "16 处引用括号为半角（第 11 段、第 12 段）"),
+    ("[3] cited at p. 4, line 12", "[3] cited at p. 5, line 2"),
+    ("lines 21, 23 and 25", "lines 22, 24 and 26"),
+])
+def test_a_finding_keeps_its_key_when_a_paragraph_is_added_above(before: str, after: str) -> None:
+    from citeguard.model import Finding, Severity
+    from citeguard.serve.jobs import key
+    one, two = (Finding("CG111", "r", Severity.WARNING, m, m, 3, 1) for m in (before, after))
+    assert key(one) == key(two)
+    assert key(one) != key(Finding("CG111", "r", Severity.WARNING, "[9] " + before, "", 3, 1))  # another finding
+
+
+def test_a_markdown_paper_with_its_bib_in_a_zip_and_no_server_path_in_any_message(office: Office) -> None:
+    md = ("---\nbibliography: [refs.bib, missing.bib]\n---\n\n# 数字经济\n\n数字经济改变了创新[@zhang2021]，也改变了分工[@nokey]。\n")
+    bib = "@article{zhang2021, author={张伟 and 李明}, title={数字经济与创新效率}, journal={经济研究}, year={2021}}\n"
+
+    async def go(c: httpx.AsyncClient) -> None:
+        r = await upload(c, office, "paper.zip", zipped({"paper.md": md.encode(), "refs.bib": bib.encode()}))
+        body = await done(c, office, r.json()["id"])
+        assert body["status"] == "done", body.get("error")
+        assert [f["code"] for f in body["findings"] if "nokey" in f["message"]] == ["CG112"]
+        data = str(office.desk.config.data)
+        assert not any(data in f["message"] + f["message_zh"] for f in body["findings"])
+        bad = await upload(c, office, "blank.pdf", b"%PDF-1.4\n%%EOF\n")
+        failed = await done(c, office, bad.json()["id"])
+        assert failed["status"] == "failed" and data not in failed["error"] and "/" not in failed["error"].split(":")[0]
+    office.run(go)
+
+
+def test_revisions_are_numbered_after_the_last_one(office: Office) -> None:
+    async def go(c: httpx.AsyncClient) -> None:
+        first = (await upload(c, office, "p.txt", V1.encode())).json()["id"]
+        second = (await upload(c, office, "p2.txt", V2.encode(), revision_of=first)).json()["id"]
+        third = (await upload(c, office, "p3.txt", CLEAN.encode(), revision_of=first)).json()["id"]
+        versions = [(await c.get(f"/api/manuscripts/{m}", headers=office.auth)).json()["version"]
+                    for m in (first, second, third)]
+        assert versions == [1, 2, 3]
+    office.run(go)
+
+
+@pytest.mark.parametrize(("method", "url", "body", "status"), [
+    ("POST", "/api/findings/9223372036854775808", {"state": "open"}, 404),
+    ("POST", "/api/findings/9223372036854775808/comments", {"text": "x"}, 404),
+    ("GET", "/api/nothing-here", None, 404),
+    ("GET", "/api/findings/1", None, 405),
+    ("POST", "/api/findings/1/comments", {"text": ["a"]}, 400),
+    ("POST", "/api/findings/1", {"state": "dismissed"}, 400),  # a dismissal needs its reason
+    ("POST", "/api/findings/1", {"state": "dismissed", "reason": "   "}, 400),
+])
+def test_api_errors_are_json(office: Office, method: str, url: str, body: Any, status: int) -> None:
+    async def go(c: httpx.AsyncClient) -> None:
+        await done(c, office, (await upload(c, office, "p.txt", V1.encode())).json()["id"])
+        r = await c.request(method, url, headers=office.auth, json=body)
+        assert r.status_code == status and r.json()["error"], r.text
+    office.run(go)
+
+
+def test_the_trusted_header_needs_the_csrf_token_for_changes(tmp_path: Path) -> None:
+    from citeguard.serve import WebConfig, create_app
+    office = Office(tmp_path)
+    app = create_app(office.desk, WebConfig(trusted_header="X-Remote-User"), start_workers=False)
+    mid = office.desk.upload(office.editor, "p.txt", V1.encode())[0].id
+
+    async def go() -> None:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t",
+                                     headers={"X-Remote-User": "admin"}) as c:
+            body = await done(c, office, mid)
+            fid = body["findings"][0]["id"]
+            forged = await c.post(f"/api/findings/{fid}", json={"state": "accepted"})  # another site's form or script
+            assert forged.status_code == 403
+            made = await c.post("/admin/users", data={"name": "evil", "password": "evil-password", "role": "admin"})
+            assert made.status_code == 403 and office.desk.db.one("SELECT 1 FROM users WHERE name = 'evil'") is None
+            page = (await c.get("/")).text
+            csrf = page.split('name="csrf" value="')[1].split('"')[0]
+            ok = await c.post(f"/api/findings/{fid}", json={"state": "accepted"}, headers={"x-csrf-token": csrf})
+            assert ok.status_code == 200 and ok.json()["decided_by"] == "admin"
+    try:
+        asyncio.run(go())
+    finally:
+        office.desk.pool.stop()

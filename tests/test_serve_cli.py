@@ -71,3 +71,17 @@ def test_a_data_folder_that_is_not_a_desk_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     out = _run("--data", str(tmp_path / "file"), "--create-token", "x")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_a_token_is_made_in_the_office_named(tmp_path: Path) -> None:
+    data = tmp_path / "desk"
+    assert _run("--data", str(data), "--create-token", "bot", "--office", "other journal").returncode == 0
+    from citeguard.serve import Desk, DeskConfig
+    desk = Desk(DeskConfig(data))
+    row = desk.db.one("SELECT o.name FROM users u JOIN offices o ON o.id = u.office_id WHERE u.name = 'bot'")
+    assert row[0] == "other journal"
+    wrong = _run("--data", str(data), "--create-token", "bot", "--office", "journal")
+    assert wrong.returncode == 2 and "of office 'other journal'" in wrong.stderr and wrong.stderr.count("\n") == 1
+    assert _run("--data", str(data), "--create-token", "bot").stdout.startswith("cg_")  # its own office
+    empty = _run("--data", str(data), "--create-token", " ")
+    assert empty.returncode == 2 and "Traceback" not in empty.stderr

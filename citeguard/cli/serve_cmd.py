@@ -47,7 +47,9 @@ def serve(
                                                      )] = None,
     create_token: Annotated[str | None, typer.Option("--create-token", metavar="NAME", help="Print a new API "
                                                      "token acting as user NAME (made if missing) and exit.")] = None,
-    office: Annotated[str, typer.Option("--office", help="The office of an account made here.")] = "office",
+    office: Annotated[str | None, typer.Option("--office", help="The office of an account made here (default: "
+                                               "office); with --create-token, the office its user must be of."
+                                               )] = None,
 ) -> None:
     """The editorial office's review desk: upload, review, decisions kept across revisions (docs/serve.md)."""
     try:
@@ -67,13 +69,18 @@ def serve(
         password = os.environ.get(PASSWORD_ENV) or (getpass.getpass(f"password for {create_admin}: ")
                                                     if sys.stdin.isatty() else "")
         try:
-            new_user(desk.db, create_admin, password, role="admin", office=office)
+            new_user(desk.db, create_admin, password, role="admin", office=office or "office")
         except ValueError as exc:
             _fail(f"--create-admin: {exc}")
-        typer.echo(f"admin {create_admin} created in office {office!r}")
+        typer.echo(f"admin {create_admin} created in office {office or 'office'!r}")
         return
     if create_token is not None:
-        typer.echo(new_token(desk.db, create_token))
+        if not create_token.strip():
+            _fail("--create-token: give the token's user name")
+        try:
+            typer.echo(new_token(desk.db, create_token, office=office))
+        except ValueError as exc:
+            _fail(f"--create-token: {exc}")
         return
     import uvicorn
 

@@ -17,8 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from citeguard.model import Finding
 
 SCHEMA = "citeguard-baseline/1"
-# Line numbers in messages: "line 21", "lines 21, 23 and 25", "第 21, 23 行", "L21", "21:49"
-_LINES_RE = re.compile(r"\blines?\s+[\d,\s]{1,200}(?:and\s+\d+)?|第\s*[\d,，、\s]{1,200}\s*行|\bL\d+\b|\b\d+:\d+\b")
+# Places in messages: "line 21", "lines 21, 23 and 25", "第 21, 23 行", "L21", "21:49", and a .docx's
+# or PDF's "¶10", "第 10 段", "p. 4, line 12" (a paragraph added above moves them all)
+_LINES_RE = re.compile(r"\blines?\s+[\d,\s]{1,200}(?:and\s+\d+)?|第\s*[\d,，、\s]{1,200}\s*[行段]|\bL\d+\b|"
+                       r"\b\d+:\d+\b|¶\d+|\bp\.\s*\d+,\s*line\s+\d+")
 
 
 def fingerprint(finding: Finding) -> str:

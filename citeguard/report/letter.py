@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Markdown's active characters at a line's start or anywhere (a title like *Nature* stays as printed)
-_MD_ACTIVE_RE = re.compile(r"([\\`*_\[\]<>#|~])")
+# Markdown's active characters inside a line: emphasis, code, raw HTML, a link's "](" (a bracket
+# alone, as in "[5]", is printed as it is: a letter pasted into e-mail shows no backslashes there)
+_MD_ACTIVE_RE = re.compile(r"([\\`*_<>|~]|\](?=\())")
 # Characters XML 1.0 cannot hold (a .docx refuses them): C0 controls but tab, line feed, return
 _NOT_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -48,6 +49,10 @@ def _words(lang: str) -> dict[str, str]:
     return _WORDS["zh" if lang == "zh" else "en"]
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
 def _md(text: str) -> str:
     """Manuscript text as literal Markdown: one line, active characters escaped."""
     return _MD_ACTIVE_RE.sub(r"\\\1", " ".join(text.split()))
@@ -58,10 +63,11 @@ def render_letter_md(title: str, items: Sequence[LetterItem], *, lang: str) -> s
     out = [f"# {_md(w['subject'].format(title=title or w['untitled']))}", "", w["greeting"], ""]
     out += [w["intro"].format(n=len(items)) if items else w["none"], ""]
     for n, item in enumerate(items, 1):
-        out.append(f"{n}. **{w['where']}: {_md(item.location)}** ({item.code}) {_md(item.message)}")
+        c = _colon(lang)
+        out.append(f"{n}. **{w['where']}{c}{_md(item.location)}** ({item.code}) {_md(item.message)}")
         if item.suggestion:
-            out.append(f"   - {w['fix']}: {_md(item.suggestion)}")
-        out += [f"   - {w['comment']}: {_md(c)}" for c in item.comments]
+            out.append(f"   - {w['fix']}{c}{_md(item.suggestion)}")
+        out += [f"   - {w['comment']}{c}{_md(note)}" for note in item.comments]
     out += ["", w["close"], "", w["sign"], ""]
     return "\n".join(out)
 
@@ -72,9 +78,10 @@ def render_letter_html(title: str, items: Sequence[LetterItem], *, lang: str) ->
     subject = e(w["subject"].format(title=title or w["untitled"]))
     rows = []
     for item in items:
-        extra = "".join(f"<li>{e(w['fix'])}: {e(item.suggestion)}</li>" for _ in (1,) if item.suggestion)
-        extra += "".join(f"<li>{e(w['comment'])}: {e(c)}</li>" for c in item.comments)
-        rows.append(f"<li><strong>{e(w['where'])}: {e(item.location)}</strong> ({e(item.code)}) {e(item.message)}"
+        c = _colon(lang)
+        extra = f"<li>{e(w['fix'])}{c}{e(item.suggestion)}</li>" if item.suggestion else ""
+        extra += "".join(f"<li>{e(w['comment'])}{c}{e(note)}</li>" for note in item.comments)
+        rows.append(f"<li><strong>{e(w['where'])}{c}{e(item.location)}</strong> ({e(item.code)}) {e(item.message)}"
                     + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
     body = f"<ol>{''.join(rows)}</ol>" if items else ""
     return (f'<!doctype html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
@@ -98,12 +105,13 @@ def letter_docx(title: str, items: Sequence[LetterItem], *, lang: str) -> bytes:
     word.add_paragraph(w["intro"].format(n=len(items)) if items else w["none"])
     for item in items:
         p = word.add_paragraph(style="List Number")
-        p.add_run(f"{w['where']}: {item.location}").bold = True
+        c = _colon(lang)
+        p.add_run(f"{w['where']}{c}{item.location}").bold = True
         p.add_run(f" ({item.code}) {item.message}")
         if item.suggestion:
-            word.add_paragraph(f"{w['fix']}: {item.suggestion}", style="List Bullet")
-        for c in item.comments:
-            word.add_paragraph(f"{w['comment']}: {c}", style="List Bullet")
+            word.add_paragraph(f"{w['fix']}{c}{item.suggestion}", style="List Bullet")
+        for note in item.comments:
+            word.add_paragraph(f"{w['comment']}{c}{note}", style="List Bullet")
     word.add_paragraph(w["close"])
     word.add_paragraph(w["sign"])
     out = io.BytesIO()

@@ -50,15 +50,16 @@ def _error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-async def _json_body(request: Request) -> dict[str, Any] | None:
+async def _json_body(request: Request, example: str) -> dict[str, Any] | JSONResponse:
+    """The request's JSON object, or the 400 answer saying what is wrong with it."""
     raw = await request.body()
     if len(raw) > MAX_JSON:
-        return None
+        return _error(f"the body is larger than {MAX_JSON // 1024} KB")
     try:
         body = json.loads(raw or b"{}")
     except (ValueError, UnicodeDecodeError):
-        return None
-    return body if isinstance(body, dict) else None
+        body = None
+    return body if isinstance(body, dict) else _error(f"expected a JSON object such as {example}")
 
 
 async def _uploaded(request: Request, user: User) -> Response:
@@ -114,11 +115,13 @@ async def decide(request: Request) -> Response:
         return unauthorized()
     if not await csrf_passes(request, user):
         return _error("missing or wrong CSRF token", 403)
-    body = await _json_body(request)
-    if body is None:
-        return _error('expected a JSON object such as {"state": "dismissed", "reason": "…"}')
+    body = await _json_body(request, '{"state": "dismissed", "reason": "…"}')
+    if isinstance(body, JSONResponse):
+        return body
     desk: Desk = request.app.state.desk
     try:
+        if not isinstance(body.get("state", ""), str) or not isinstance(body.get("reason") or "", str):
+            return _error("state and reason are strings")
         f = desk.decide(user, request.path_params["fid"], str(body.get("state", "")), str(body.get("reason") or ""))
     except ValueError as exc:
         return _error(str(exc))
@@ -131,11 +134,13 @@ async def comment(request: Request) -> Response:
         return unauthorized()
     if not await csrf_passes(request, user):
         return _error("missing or wrong CSRF token", 403)
-    body = await _json_body(request)
-    if body is None:
-        return _error('expected a JSON object such as {"text": "…"}')
+    body = await _json_body(request, '{"text": "…"}')
+    if isinstance(body, JSONResponse):
+        return body
     desk: Desk = request.app.state.desk
     try:
+        if not isinstance(body.get("text") or "", str):
+            return _error("text is a string")
         f = desk.comment(user, request.path_params["fid"], str(body.get("text") or ""))
     except ValueError as exc:
         return _error(str(exc))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -114,10 +115,20 @@ def create_app(desk: Desk, web: WebConfig | None = None, *, start_workers: bool 
 
     routes: list[Any] = [*PAGE_ROUTES, *API_ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static"),
                          Route("/healthz", _health)]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: _http_error})
     app.state.desk = desk
     app.state.web = web or WebConfig()
     return SecurityHeaders(BodyLimit(app))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own answers (no such route, a method not allowed): JSON under /api, as every
+    other answer of the API is; text elsewhere."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": str(detail)}, status_code=status)
+    return PlainTextResponse(str(detail), status_code=status)
 
 
 async def _health(_request: Request) -> Response:

@@ -110,14 +110,28 @@ def session_user(db: Database, token: str) -> User | None:
     return User(row["id"], row["name"], row["role"], row["office_id"], row["csrf"]) if row else None
 
 
+def header_csrf(secret: bytes, name: str) -> str:
+    """The CSRF token of a user the reverse proxy names (no session to keep one in): an HMAC of
+    the name with the desk's own secret, the same on every page for that user."""
+    return hmac.new(secret, f"csrf:{name}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def csrf_ok(user: User, sent: str) -> bool:
     return bool(user.csrf) and hmac.compare_digest(user.csrf.encode(), sent.encode())
 
 
-def create_token(db: Database, name: str) -> str:
+def create_token(db: Database, name: str, *, office: str | None = None) -> str:
     """A new API token named ``name``, acting as the user of that name (made, without a password,
-    when there is none); the token is shown once and only its hash is kept."""
-    user = user_named(db, name) or create_user(db, name, None)
+    in ``office`` — default "office" — when there is none; an existing user must be of ``office``
+    when one is named); the token is shown once and only its hash is kept. Raises ValueError for a
+    user of another office than the one named."""
+    user = user_named(db, name.strip())
+    if user is None:
+        user = create_user(db, name, None, office=office or "office")
+    elif office is not None:
+        row = db.one("SELECT name FROM offices WHERE id = ?", user.office_id)
+        if row is None or row[0] != office:
+            raise ValueError(f"user {name!r} is of office {row[0] if row else '?'!r}, not {office!r}")
     token = "cg_" + secrets.token_urlsafe(32)
     with db.write() as conn:
         conn.execute("INSERT INTO tokens(token, name, user_id, created) VALUES (?, ?, ?, ?)",
@@ -132,11 +146,12 @@ def token_user(db: Database, token: str) -> User | None:
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed logins per ``window`` seconds, counted for the client's address and
-    for the account name alike (a guesser spreading over names, or over addresses, is slowed too)."""
+    """At most ``attempts`` failed logins per ``window`` seconds for one account, and
+    ``per_address`` from one address (a guesser spreading over names is slowed too, but the
+    office behind one proxy address is not locked out by one mistyping colleague)."""
 
-    def __init__(self, attempts: int = 5, window: float = 300.0, keys: int = 10_000) -> None:
-        self.attempts, self.window, self.keys = attempts, window, keys
+    def __init__(self, attempts: int = 5, window: float = 300.0, keys: int = 10_000, per_address: int = 50) -> None:
+        self.attempts, self.window, self.keys, self.per_address = attempts, window, keys, per_address
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -149,7 +164,8 @@ class LoginLimiter:
     def blocked(self, *keys: str) -> bool:
         at = time.monotonic()
         with self._lock:
-            return any(len(self._recent(k, at)) >= self.attempts for k in keys)
+            return any(len(self._recent(k, at)) >= (self.per_address if k.startswith("ip:") else self.attempts)
+                       for k in keys)
 
     def failed(self, *keys: str) -> None:
         at = time.monotonic()

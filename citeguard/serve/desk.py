@@ -5,6 +5,7 @@ their office's manuscripts and findings (another office's id answers as if it di
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +32,19 @@ class DeskConfig:
     workers: int = 2
 
 
+def _secret(path: Path) -> bytes:
+    """The desk's own random key (made once, readable by its owner only): it signs the CSRF tokens
+    of users a reverse proxy names."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        key = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(key)
+        return key
+
+
 class Desk:
     def __init__(self, config: DeskConfig) -> None:
         config.data.mkdir(parents=True, exist_ok=True)
@@ -41,6 +55,7 @@ class Desk:
             else config.setup
         self.pool = WorkerPool(self.db, self.files, config.data / "work", setup, config.workers)
         self.limiter = LoginLimiter()
+        self.secret = _secret(config.data / "secret")
 
     # --- manuscripts -------------------------------------------------------------------------
     def upload(self, user: User, filename: str, data: bytes, *, issue: str = "", revision_of: str | None = None
@@ -60,7 +75,9 @@ class Desk:
         with self.db.write() as conn:
             for paper, digest in stored:
                 mid = secrets.token_hex(8)
-                root, version = (earlier.root, earlier.version + 1) if earlier else (mid, 1)
+                root = earlier.root if earlier else mid
+                version = int(conn.execute("SELECT MAX(version) FROM manuscripts WHERE root = ?", (root,)).fetchone()[0]
+                              or 0) + 1 if earlier else 1  # (a revision of v1 after v2 is v3)
                 conn.execute("INSERT INTO manuscripts(id, office_id, filename, file_hash, kind, issue, revision_of, root, "
                              "version, status, uploaded_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
                              (mid, user.office_id, paper.filename[:300], digest, paper.kind, issue,
@@ -124,6 +141,8 @@ class Desk:
                 for r in self.db.all("SELECT * FROM resolved WHERE manuscript_id = ? ORDER BY rowid", m.id)]
 
     def finding(self, user: User, fid: int) -> FindingRow | None:
+        if not 0 < fid < 2**63:  # SQLite's integers: a larger id is no finding, not an overflow
+            return None
         row = self.db.one("SELECT f.* FROM findings f JOIN manuscripts m ON m.id = f.manuscript_id "
                           "WHERE f.id = ? AND m.office_id = ?", fid, user.office_id)
         if row is None:
@@ -138,6 +157,10 @@ class Desk:
         if state not in {s.value for s in State}:
             raise ValueError(f"state must be one of {', '.join(s.value for s in State)}")
         reason = reason.strip()[:MAX_REASON]
+        if state == State.DISMISSED and not reason:  # the next editor, and the next version, need to know why
+            raise ValueError("a dismissal needs a reason")
+        if not 0 < fid < 2**63:
+            return None
         with self.db.write() as conn:
             row = conn.execute("SELECT f.id FROM findings f JOIN manuscripts m ON m.id = f.manuscript_id "
                                "WHERE f.id = ? AND m.office_id = ?", (fid, user.office_id)).fetchone()
@@ -154,6 +177,8 @@ class Desk:
         text = text.strip()[:MAX_REASON]
         if not text:
             raise ValueError("an empty comment")
+        if not 0 < fid < 2**63:
+            return None
         if self.finding(user, fid) is None:
             return None
         with self.db.write() as conn:

@@ -26,7 +26,7 @@ class ExportError(ValueError):
 
 
 def letter_items(rows: list[FindingRow], lang: str) -> list[LetterItem]:
-    return [LetterItem(f.code, f.location, f.said(lang), f.fix(lang), tuple(c.text for c in f.comments))
+    return [LetterItem(f.code, f.where(lang), f.said(lang), f.fix(lang), tuple(c.text for c in f.comments))
             for f in rows if f.state is State.ACCEPTED]
 
 

@@ -11,6 +11,7 @@ finding with no match is new, and the earlier version's unmatched findings are r
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 import uuid
@@ -93,7 +94,7 @@ def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditS
     folder = work / uuid.uuid4().hex
     folder.mkdir(parents=True)
     try:
-        if kind == ".tex":
+        if kind in (".zip", ".tex"):  # a project: the manuscript with its .bib
             main = unpack_project(data, folder)
         else:
             main = folder / (Path(filename).name or f"manuscript{kind}")
@@ -101,9 +102,12 @@ def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditS
         source, document = load_with_source(main, max_pages=setup.max_pages)
         results, verdicts = _network(document, setup)
         ctx, findings = audit(document, links=results, verifications=verdicts)
-        # Places inside the job's folder are named as the author named them (a .bib beside the .tex)
-        findings = tuple(replace(f, path=str(Path(f.path).relative_to(folder))) if f.path.startswith(str(folder))
-                         else f for f in findings)
+        # Places inside the job's folder are named as the author named them (a .bib beside the .tex),
+        # and the server's folders appear in no message
+        inside = f"{folder}{os.sep}"
+        findings = tuple(replace(f, path=f.path.replace(inside, ""), message=f.message.replace(inside, ""),
+                                 message_zh=f.message_zh.replace(inside, ""))
+                         if inside in f.path + f.message + f.message_zh else f for f in findings)
         document = replace(document, path=filename)
         result = AuditResult(document, ctx.standard, ctx.paper_date, findings, links=tuple(results),
                              verifications=tuple(verdicts))
@@ -116,6 +120,8 @@ def audit_bytes(kind: str, filename: str, data: bytes, work: Path, setup: AuditS
                          for f in findings)
         return AuditedPaper(title.text[:300] if title else "", lang, findings, locations,
                             render_report_json(result), html, excerpts)
+    except IngestError as exc:  # its one line, without the server's folder
+        raise IngestError(str(exc).replace(f"{folder}{os.sep}", "")) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -203,7 +209,7 @@ def run_one(db: Database, files: FileStore, work: Path, setup: AuditSetup) -> bo
     try:
         paper = audit_bytes(kind, filename, files.get(digest), work, setup)
     except (IngestError, UploadError) as exc:
-        fail(db, manuscript_id, str(exc).replace(str(work), "").strip() or type(exc).__name__)
+        fail(db, manuscript_id, str(exc).strip() or type(exc).__name__)
         return True
     except RecursionError:
         fail(db, manuscript_id, "the manuscript is nested too deeply to read")

@@ -19,7 +19,9 @@ MAX_MEMBER = 50 * 1024 * 1024  # bytes of one member once unpacked
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes of all members of one .zip once unpacked
 MAX_RATIO = 200  # a member that unpacks to more than this many times its packed size is a bomb
 MANUSCRIPT_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".md"})
-PROJECT_SUFFIXES = frozenset({".tex", ".bib", ".bst", ".cls", ".sty", ".bbl"})  # a LaTeX manuscript's files
+# A manuscript's own files in a project .zip: LaTeX with its .bib and styles, or Markdown with its .bib
+PROJECT_SUFFIXES = frozenset({".tex", ".bib", ".bst", ".cls", ".sty", ".bbl", ".md", ".markdown", ".txt", ".csl"})
+PROSE_SUFFIXES = (".md", ".markdown", ".txt")
 KINDS = ", ".join(sorted(MANUSCRIPT_SUFFIXES)) + ", or .zip (a .tex with its .bib, or a whole issue)"
 
 
@@ -53,12 +55,14 @@ def _looks_like(suffix: str, data: bytes) -> bool:
 
 
 def _safe_member(name: str) -> PurePosixPath | None:
-    """A member's path inside the zip, or None for one that would land outside it (absolute, with
-    .., a drive letter) or that is hidden or a folder."""
+    """A member's path inside the zip, or None for a hidden one or a folder; raises UploadError for
+    one that would land outside the zip (absolute, with .., a drive letter): such a zip is refused."""
     path = PurePosixPath(name.replace("\\", "/"))
-    if path.is_absolute() or any(p in ("..", "") or ":" in p for p in path.parts) or name.endswith("/"):
-        return None
-    if any(p.startswith(".") or p == "__MACOSX" for p in path.parts):
+    if path.is_absolute() or any(p in ("..", "") or ":" in p for p in path.parts):
+        if name.endswith("/") and not path.is_absolute() and ".." not in path.parts:
+            return None
+        raise UploadError(f"the .zip names a file outside itself ({name[:100]!r}); refused")
+    if name.endswith("/") or any(p.startswith(".") or p == "__MACOSX" for p in path.parts):
         return None
     return path
 
@@ -112,8 +116,9 @@ def uploads_from(filename: str, data: bytes) -> list[Upload]:
     if suffix != ".zip":
         return [Upload(name, suffix, data)]
     members = _members(data)
-    if any(p.suffix.lower() == ".tex" for p, _ in members):  # a LaTeX manuscript with its .bib
-        return [Upload(name, ".tex", data)]
+    suffixes = {p.suffix.lower() for p, _ in members}
+    if ".tex" in suffixes or (".bib" in suffixes and suffixes & set(PROSE_SUFFIXES)):
+        return [Upload(name, ".zip", data)]  # one manuscript with its .bib: LaTeX, or Markdown
     found = [Upload(p.name, p.suffix.lower(), body) for p, body in members
              if p.suffix.lower() in MANUSCRIPT_SUFFIXES and _looks_like(p.suffix.lower(), body)]
     if not found:
@@ -122,9 +127,10 @@ def uploads_from(filename: str, data: bytes) -> list[Upload]:
 
 
 def unpack_project(data: bytes, folder: Path) -> Path:
-    """A LaTeX zip's .tex, .bib and style files unpacked into ``folder``; returns the main .tex (the
-    one with \\documentclass, else the only or first one)."""
+    """A project zip's manuscript files unpacked into ``folder``; returns the main file: the .tex with
+    \\documentclass (else the only or first .tex), or for Markdown the largest .md (or .txt)."""
     texs: list[Path] = []
+    prose: list[tuple[int, Path]] = []
     for path, body in _members(data):
         if path.suffix.lower() not in PROJECT_SUFFIXES:
             continue
@@ -133,10 +139,14 @@ def unpack_project(data: bytes, folder: Path) -> Path:
         target.write_bytes(body)
         if path.suffix.lower() == ".tex":
             texs.append(target)
-    if not texs:
-        raise UploadError("the .zip holds no .tex file")
-    mains = [t for t in texs if b"\\documentclass" in t.read_bytes()[:65536]]
-    return sorted(mains or texs, key=lambda p: (len(p.parts), str(p)))[0]
+        elif path.suffix.lower() in PROSE_SUFFIXES and path.name.lower().split(".")[0] not in ("readme", "license"):
+            prose.append((len(body), target))
+    if texs:
+        mains = [t for t in texs if b"\\documentclass" in t.read_bytes()[:65536]]
+        return sorted(mains or texs, key=lambda p: (len(p.parts), str(p)))[0]
+    if prose:
+        return max(prose, key=lambda x: (x[0], str(x[1])))[1]
+    raise UploadError("the .zip holds no .tex or .md manuscript")
 
 
 class FileStore:

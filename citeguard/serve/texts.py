@@ -20,7 +20,7 @@ _ZH = {
     "json": "JSON 报告", "baseline": "持续集成基线", "versions": "各版本", "decided": "{who} 于 {when}",
     "empty": "尚无稿件。", "no_findings": "没有核查意见。", "missing": "找不到该页面或稿件。",
     "role": "角色", "office": "编辑部", "create": "建立账户", "error_sev": "错误", "warning_sev": "警告",
-    "info_sev": "提示", "back": "返回稿件列表", "page": "第 {page} 页，共 {pages} 页（{total} 篇）",
+    "info_sev": "提示", "back": "返回稿件列表", "colon": "：", "page": "第 {page} 页，共 {pages} 页（{total} 篇）",
 }
 _EN = {
     "title": "citeguard review desk", "login": "Log in", "name": "User name", "password": "Password",
@@ -41,7 +41,7 @@ _EN = {
     "report": "Full report", "json": "JSON report", "baseline": "Baseline for CI", "versions": "Versions",
     "decided": "{who} at {when}", "empty": "No manuscripts yet.", "no_findings": "No findings.",
     "missing": "No such page or manuscript.", "role": "Role", "office": "Office", "create": "Create account",
-    "error_sev": "error", "warning_sev": "warning", "info_sev": "info", "back": "Back to the manuscripts",
+    "error_sev": "error", "warning_sev": "warning", "info_sev": "info", "back": "Back to the manuscripts", "colon": ": ",
     "page": "Page {page} of {pages} ({total} manuscripts)",
 }
 

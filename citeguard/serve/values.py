@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from citeguard.model import Confidence, Finding, Severity
+from citeguard.places import place
 
 
 class JobStatus(StrEnum):
@@ -103,6 +104,14 @@ class FindingRow:
                    row["reason"], row["decided_by"], row["decided_at"], bool(row["new"]),
                    tuple(int(x) for x in json.loads(row["refs"])), tuple(str(x) for x in json.loads(row["cites"])),
                    tuple(str(x) for x in json.loads(row["notes"])), comments, row["excerpt"])
+
+    def where(self, lang: str) -> str:
+        """The place as the reader reads it: "第 12 行" / "line 12" for a text file's "12:5", "第 3 段"
+        for "¶3", "脚注 8（①，第 4 页）" for a .docx note."""
+        line, colon, _ = self.location.partition(":")
+        if colon and line.isdigit():
+            return f"第 {line} 行" if lang == "zh" else f"line {line}"
+        return place(self.location, lang)
 
     def said(self, lang: str) -> str:
         return self.message_zh if lang == "zh" and self.message_zh else self.message

@@ -3,12 +3,12 @@ reverse proxy's trusted header, or a session cookie with its CSRF token), and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from citeguard.serve.auth import User, csrf_ok, session_user, token_user, user_named
+from citeguard.serve.auth import User, csrf_ok, header_csrf, session_user, token_user, user_named
 from citeguard.serve.desk import Desk
 
 COOKIE = "citeguard_session"
@@ -21,21 +21,23 @@ class WebConfig:
 
 
 def current_user(request: Request) -> User | None:
-    """The user this request acts as, or None. A bearer token or the trusted header needs no CSRF
-    token (no browser sends them by itself); a session cookie does, for anything but GET."""
+    """The user this request acts as, or None. A bearer token needs no CSRF token (no browser sends
+    one by itself); a session cookie or the trusted header does, for anything but GET."""
     desk: Desk = request.app.state.desk
     web: WebConfig = request.app.state.web
     auth = request.headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
         return token_user(desk.db, auth[7:].strip())
     if web.trusted_header and (name := request.headers.get(web.trusted_header, "").strip()):
-        return user_named(desk.db, name)
+        user = user_named(desk.db, name)  # its posts carry a CSRF token as a session's do: the proxy's
+        # authentication rides on every request the browser sends, a forged one too
+        return replace(user, csrf=header_csrf(desk.secret, user.name)) if user else None
     cookie = request.cookies.get(COOKIE)
     return session_user(desk.db, cookie) if cookie else None
 
 
 async def csrf_passes(request: Request, user: User, form_value: str | None = None) -> bool:
-    if not user.csrf:  # token or trusted header
+    if not user.csrf:  # a bearer token: no browser sends one by itself
         return True
     sent = request.headers.get("x-csrf-token") or form_value or ""
     return csrf_ok(user, sent)

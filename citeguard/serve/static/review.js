@@ -22,14 +22,15 @@
     row.classList.remove("open", "accepted", "dismissed");
     row.classList.add(f.state);
     row.querySelector(".state").textContent = names[f.state] || f.state;
-    row.querySelector(".by").textContent = (f.decided_by || "") + (f.reason ? ": " + f.reason : "");
+    row.querySelector(".by").textContent = (f.decided_by || "") + (f.reason ? ": " + f.reason : "") +
+      (f.decided_at ? " · " + new Date(f.decided_at * 1000).toLocaleString() : "");
     var list = row.querySelector(".comments");
     list.textContent = "";
     (f.comments || []).forEach(function (c) {
       var li = document.createElement("li"), b = document.createElement("b");
       b.textContent = c.who;
       li.appendChild(b);
-      li.appendChild(document.createTextNode(": " + c.text));
+      li.appendChild(document.createTextNode(": " + c.text + " · " + new Date(c.at * 1000).toLocaleString()));
       list.appendChild(li);
     });
     filter();
@@ -50,7 +51,7 @@
 
   function decide(row, state) {
     var reason = "";
-    if (state === "dismissed") {
+    while (state === "dismissed" && !reason.trim()) {  // a dismissal needs its reason
       reason = window.prompt(root.dataset.reason, "");
       if (reason === null) return;
     }
@@ -92,6 +93,10 @@
     else if (current && e.key === "c") comment(current);
     else return;
     e.preventDefault();
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll(".time[data-t], .by[data-t]"), function (el) {
+    el.appendChild(document.createTextNode(" · " + new Date(parseFloat(el.dataset.t) * 1000).toLocaleString()));
   });
 
   var status = document.getElementById("status");
