@@ -79,3 +79,15 @@ def test_items_numbered_by_an_enclosed_number_field_are_not_notes(tmp_path: Path
     body += [run("参考文献"), *(run(e) for e in ENTRIES)]
     found = _codes(raw_docx(tmp_path / "fields.docx", body))
     assert not any(code.startswith("CG4") for code in found), found
+
+
+def test_a_chinese_thesis_opening_with_its_english_abstract_is_chinese(tmp_path: Path) -> None:
+    from citeguard.api import load_document
+    from citeguard.model import Language
+    english = [run(f"Abstract paragraph {i}: this thesis studies the digital economy and regional innovation.")
+               for i in range(60)]
+    chinese = [run(f"第{i}段：本文研究数字经济对区域创新的影响，并讨论制度环境的作用[1]。") for i in range(80)]
+    path = raw_docx(tmp_path / "thesis.docx", [*english, *chinese, run("参考文献"), *(run(e) for e in ENTRIES)])
+    assert load_document(path).language is Language.ZH
+    english_paper = raw_docx(tmp_path / "paper.docx", [*chinese[:5], *english, *english, run("References")])
+    assert load_document(english_paper).language is Language.EN  # a Chinese abstract before an English body

@@ -61,6 +61,8 @@ from citeguard.parse.wordnotes import apply_note_labels
 from citeguard.texsource import tex_discarding_macros
 from citeguard.words import counted
 
+LANGUAGE_PARAGRAPHS = 400  # body paragraphs whose letters decide the paper's language
+LANGUAGE_CHARS = 200_000  # … at most this many characters of them
 # Encodings citeguard reads for certain; anything else was a detector's guess.
 TRUSTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "ascii", "docx", "pdf"})
 # Pandoc citations: [@Dempster1977]  [@key, p. 12]  and narrative @Calinon2007 (not e-mail addresses)
@@ -185,7 +187,9 @@ def parse_source(src: SourceText, *, bibs: tuple[SourceText, ...] = (), syntax: 
         if src.positions is not None and src.positions.style is PositionStyle.PARAGRAPH:
             pages = note_pages  # a .docx has no pages in its text: the pages Word numbered notes on
     front = parse_front_matter(src, layout.front, layout.trailing, layout.yaml, fund_note)
-    body_text = "".join(p.text for p in paragraphs[:50])
+    # The prose's language: the body's first 400 paragraphs (a thesis opens with its English
+    # abstract and contents; 50 paragraphs of them took a Chinese thesis for an English paper)
+    body_text = "".join(p.text for p in paragraphs[:LANGUAGE_PARAGRAPHS])[:LANGUAGE_CHARS]
     if syntax == "latex":  # the language of the prose, not of \commands{keys} and % comments
         body_text = _TEX_MARKUP_RE.sub("", body_text)
     language = Language.ZH if is_chinese(body_text or src.text[:5000]) else Language.EN
