@@ -91,3 +91,17 @@ def test_a_chinese_thesis_opening_with_its_english_abstract_is_chinese(tmp_path:
     assert load_document(path).language is Language.ZH
     english_paper = raw_docx(tmp_path / "paper.docx", [*chinese[:5], *english, *english, run("References")])
     assert load_document(english_paper).language is Language.EN  # a Chinese abstract before an English body
+
+
+def test_a_list_with_no_citation_read_is_said_once(tmp_path: Path) -> None:
+    """Citations printed "(1–3)" by a Word style are not read: the editor is told once that the list
+    was checked against nothing, with the form seen — not silence that looks clean."""
+    body = [run("Ribosomes differ between tissues (1–3). Such variation is debated (4)."),
+            run("Later studies disagree (2, 3)."), run("References"),
+            *(run(f"{i}. Author{i} A. A study of ribosomes number {i}. Nature. 2020;{i}:1-9.") for i in range(1, 5))]
+    _, found = audit_file(raw_docx(tmp_path / "paren.docx", body))
+    said = [f for f in found if f.code == "CG911"]
+    assert len(said) == 1 and "'(1–3)'" in said[0].message and said[0].confidence.value == "low"
+    cited = [run("数字经济改变了创新[1]，产业结构亦然[2]。"), run("参考文献"), *(run(e) for e in ENTRIES)]
+    _, found = audit_file(raw_docx(tmp_path / "cited.docx", cited))
+    assert not [f for f in found if f.code == "CG911"]

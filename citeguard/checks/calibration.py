@@ -163,6 +163,7 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG908": (Evidence.FIXED, ""),
     "CG909": (Evidence.FIXED, "always low: what could not be read, said once, naming the citations"),
     "CG910": (Evidence.FIXED, "always low: what could not be read, said once, naming the entries"),
+    "CG911": (Evidence.FIXED, "always low: what could not be read, said once"),
 }
 
 _OCR_CAP = {Evidence.TYPING: Confidence.LOW, Evidence.GLYPHS: Confidence.LOW, Evidence.ABSENCE: Confidence.LOW,

@@ -179,3 +179,31 @@ def entries_not_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                     f"参考文献表 {len(doc.references)} 个条目中有 {len(uncited)} 个未找到引用，"
                     f"引用可能在格式转换中丢失或未能识别：{_listing(labels)}",
                     references=[ref_number(doc, ref.index) for ref in uncited], confidence=Confidence.LOW)
+
+
+# Citation forms citeguard does not read, as Word styles print them: "(1–3)" "(5)" after a word, or
+# superscript digits "研究¹²" / "studies.³" (not a unit's "m²": after a Han character, a mark, or a
+# word of three letters or more) — the example shown to the editor
+_UNREAD_NUMBERS_RE = re.compile(r"(?<=[^\W\d_])\s?\(\d{1,3}(?:\s?[–,-]\s?\d{1,3}){0,6}\)|"
+                                r"(?:(?<=[\u4e00-\u9fff.,;:)）。，；])|(?<=[A-Za-z]{3}))[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}")
+MIN_LISTED = 3  # entries a list needs before "no citation read" is worth saying
+
+
+@rule("CG911", "no-citation-read", Severity.INFO)
+def no_citation_read(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
+    """The paper has a reference list but not one citation in its text was read: its citations are
+    in a form citeguard does not read — numbers in parentheses "(1–3)" or superscript digits as
+    some Word styles print them — or it cites nothing. Said once, with an example when one is seen,
+    so that an empty citation check is never taken for a clean one."""
+    doc = ctx.document
+    if doc.citations or len(doc.references) < MIN_LISTED or any(m.footnote for m in doc.markers) or doc.field_citations:
+        return
+    example = next(((p, m) for p in doc.paragraphs[:2000] if not p.is_heading
+                    for m in [_UNREAD_NUMBERS_RE.search(p.text)] if m is not None), None)
+    where = doc.references[0].span if example is None else example[0].span
+    seen = f" (such as {example[1].group(0).strip()!r})" if example else ""
+    seen_zh = f"（如“{example[1].group(0).strip()}”）" if example else ""
+    yield r.finding(where, f"the list has {counted(len(doc.references), 'entry')} but no citation in the text was read"
+                    f"{seen}: none of them was checked against a citation",
+                    f"参考文献表有 {len(doc.references)} 条，但正文中未识别出任何引用{seen_zh}，条目均未能与引文核对",
+                    confidence=Confidence.LOW)
