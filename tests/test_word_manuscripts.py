@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from citeguard.api import audit_file
 from tests.docxbuild import note_ref, raw_docx, run
 
@@ -105,3 +107,25 @@ def test_a_list_with_no_citation_read_is_said_once(tmp_path: Path) -> None:
     cited = [run("数字经济改变了创新[1]，产业结构亦然[2]。"), run("参考文献"), *(run(e) for e in ENTRIES)]
     _, found = audit_file(raw_docx(tmp_path / "cited.docx", cited))
     assert not [f for f in found if f.code == "CG911"]
+
+
+@pytest.mark.parametrize(("entry", "likely"), [
+    ("[2] 俞栋, 邓力. 语音唤醒指令词误触发的方法[M]. 计算机工程, 2014, 30(9): 94-96.", "J"),
+    ("[2] 王志国. 基于MQTT的物联网文件传输方法[D]. 计算机学报, 2018, 31(4): 524-529.", "J"),
+    ("[2] Smith J. Energy transitions in cities[M]. Energy Policy, 2019, 12(3): 5-9.", "J"),
+    ("[2] 吴曦. 软件安全性缺陷管理系统设计与实现[J]. 电子科技大学, 2015.", "D"),
+    ("[2] 吴曦. 软件安全性缺陷管理系统设计与实现[J]. 成都: 电子科技大学, 2015.", "D"),
+    # what each type really gives: no finding
+    ("[2] 王芳. 产业结构升级的动力机制[J]. 清华大学学报, 2020, 36(5): 12-25.", ""),
+    ("[2] 吴曦. 软件安全性缺陷管理系统设计与实现[D]. 成都: 电子科技大学, 2015.", ""),
+    ("[2] 周志明. 深入理解Java虚拟机[M]. 北京: 机械工业出版社, 2013.", ""),
+    ("[2] 王芳. 产业结构升级的动力机制[J]. 管理世界, 2020, 36(5): 12-25.", ""),
+    ("[2] 李明. 在线论文[J/OL]. 计算机学报, 2020, 3(1): 1-5[2024-01-01]. https://example.org/a.", ""),
+])
+def test_a_type_code_against_the_entry_shape(tmp_path: Path, entry: str, likely: str) -> None:
+    body = [run("数字经济改变了创新[1]，产业结构亦然[2]。"), run("参考文献"), run(ENTRIES[0]), run(entry)]
+    _, found = audit_file(raw_docx(tmp_path / "typed.docx", body))
+    said = [f for f in found if f.code == "CG316"]
+    assert [f.suggestion for f in said] == ([f"[{likely}]"] if likely else []), [f.message for f in said]
+    if likely:
+        assert said[0].severity.value == "warning" and list(said[0].references) == [2]

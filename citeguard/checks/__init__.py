@@ -25,6 +25,7 @@ from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     parse_rules,
     policy_rules,
     quote_rules,
+    type_rules,
     url_rules,
     work_rules,
 )

@@ -162,6 +162,7 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG907": (Evidence.FIXED, ""),
     "CG908": (Evidence.FIXED, ""),
     "CG909": (Evidence.FIXED, "always low: what could not be read, said once, naming the citations"),
+    "CG316": (Evidence.GLYPHS, ""),
     "CG910": (Evidence.FIXED, "always low: what could not be read, said once, naming the entries"),
     "CG911": (Evidence.FIXED, "always low: what could not be read, said once"),
 }
