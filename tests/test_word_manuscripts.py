@@ -129,3 +129,30 @@ def test_a_type_code_against_the_entry_shape(tmp_path: Path, entry: str, likely:
     assert [f.suggestion for f in said] == ([f"[{likely}]"] if likely else []), [f.message for f in said]
     if likely:
         assert said[0].severity.value == "warning" and list(said[0].references) == [2]
+
+
+@pytest.mark.parametrize(("sentence", "entries", "expected"), [
+    # a name "et al." follows, not in the list, before another author's number
+    ("Gomez-Bombarelli et al. [2] designed molecules; Smith and Jones [1] disagree.",
+     ["[1] Smith J, Jones K. Energy transitions in cities[J]. Energy Policy, 2019, 12(3): 5-9.",
+      "[2] Landrum G. RDKit: open-source cheminformatics[J]. Journal of Cheminformatics, 2016, 8(1): 1-10."],
+     "Gomez-Bombarelli et al.[2]: [2] is by Landrum G, not Gomez-Bombarelli"),
+    # the author's name misspelt by one character (殷明胜 for 殷民胜)
+    ("殷明胜等[1]研究了数字经济，张伟[2]讨论了产业结构。",
+     ["[1] 殷民胜. 数字经济与创新效率[J]. 经济研究, 2021, 56(3): 45-60.",
+      "[2] 张伟, 李明. 产业结构升级的动力机制[J]. 管理世界, 2020, 36(5): 12-25."],
+     "殷明胜等[1]: [1] is by 殷民胜, not 殷明胜"),
+    # the right names: nothing
+    ("Landrum et al. [2] wrote the toolkit; Smith and Jones [1] disagree.",
+     ["[1] Smith J, Jones K. Energy transitions in cities[J]. Energy Policy, 2019, 12(3): 5-9.",
+      "[2] Landrum G, Smith J, Jones K. RDKit[J]. Journal of Cheminformatics, 2016, 8(1): 1-10."], ""),
+    ("Table et al. [1] is no name; neither is The [2].",
+     ["[1] Smith J, Jones K. Energy transitions in cities[J]. Energy Policy, 2019, 12(3): 5-9.",
+      "[2] Landrum G. RDKit: open-source cheminformatics[J]. Journal of Cheminformatics, 2016, 8(1): 1-10."], ""),
+])
+def test_a_name_before_a_number_that_is_not_its_author(tmp_path: Path, sentence: str, entries: list[str],
+                                                       expected: str) -> None:
+    body = [run(sentence), run("参考文献" if "张" in sentence else "References"), *(run(e) for e in entries)]
+    _, found = audit_file(raw_docx(tmp_path / "named.docx", body))
+    said = [f.message for f in found if f.code == "CG113"]
+    assert said == ([expected] if expected else []), said

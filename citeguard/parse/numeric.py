@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from citeguard.chars import HAN
 from citeguard.model import CitationKind
 from citeguard.parse.cited import NameLexicon, RawCitation
+from citeguard.parse.hanname import is_han_name
 
 # A numeric citation: [3]  [1-3]  [1,4]  [1， 2,3, 4]  ^[2]  ^[2]260  [ 1 9 ] (OCR's spaced digits)
 NUMERIC_RE = re.compile(r"(?P<sup>\^)?\[(?P<body>\s*\d(?: ?\d){0,2}(?:\s*[-–—~,，、]\s*\d(?: ?\d){0,2})*\s*)\]"
@@ -34,6 +35,9 @@ _YEAR_BETWEEN = r"(?:\s*\((?P<year>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z]?)\))?"
 # Chinese names just before a number: "洪银兴[5]" "刘伟等[3]" "高帆和洪银兴[5]" "黄群慧 等[2]" "林毅夫（2014）[7]"
 _ZH_NAME = rf"(?:(?!等){HAN}){{2,4}}"
 _ZH_NAMES_BEFORE_RE = re.compile(rf"(?P<names>{_ZH_NAME}(?:[、和与]{_ZH_NAME})?)(?P<etal>\s*等)?{_YEAR_BETWEEN}\s*$")
+# Capitalised words "et al." may follow that are not names: "Table et al." never, but headings do start sentences
+_NOT_SURNAMES = frozenset({"the", "this", "these", "that", "table", "figure", "fig", "section", "chapter", "eq",
+                           "equation", "ref", "refs", "see", "and", "also", "in", "as", "by"})
 # Latin names just before a number: "Smith[4]" "Smith et al.[4]" "Smith and Jones [4]" "Smith等[4]"
 # "Smith et al. (2019) [4]"
 _EN_NAMES_BEFORE_RE = re.compile(
@@ -105,6 +109,14 @@ class NameBefore:
     suffix: str = ""
 
 
+def _misspelt_known(name: str, lexicon: NameLexicon) -> bool:
+    """A Han name of three characters one character away from a list author's with the same
+    surname ("殷明胜" for 殷民胜): the author's name misspelt, not a word of the prose."""
+    return len(name) == 3 and is_han_name(name) and any(
+        len(known) == 3 and known[0] == name[0] and sum(a != b for a, b in zip(known, name, strict=True)) == 1
+        for known in lexicon.names)
+
+
 def name_before(text: str, start: int, lexicon: NameLexicon) -> NameBefore | None:
     """The author named just before a number, when the list knows the first name: "洪银兴[5]" →
     (…, "洪银兴", ("洪银兴",), False); with the year printed between them, "林毅夫（2014）[7]"."""
@@ -116,7 +128,7 @@ def name_before(text: str, start: int, lexicon: NameLexicon) -> NameBefore | Non
         # the longest known name ending the text: "研究者周文" cites 周文
         first = names[0]
         for size in range(min(len(first), 4), 1, -1):
-            if lexicon.knows(first[-size:]):
+            if lexicon.knows(first[-size:]) or (size == len(first) and _misspelt_known(first, lexicon)):
                 cut = len(first) - size
                 names = (first[-size:], *names[1:])
                 return NameBefore(shift + m.start() + cut, m.group(0)[cut:].rstrip(), names, bool(m.group("etal")),
@@ -125,7 +137,10 @@ def name_before(text: str, start: int, lexicon: NameLexicon) -> NameBefore | Non
     m = _EN_NAMES_BEFORE_RE.search(before)
     if m is not None:
         names = tuple(re.split(r"\s+(?:and|&)\s+", m.group("names")))
-        if lexicon.knows(names[0]):
+        # a name the list knows, or any surname "et al." follows ("Gomez-Bombarelli et al. [21]": the
+        # name of a work that may not be the numbered one — which is what CG113 asks)
+        if lexicon.knows(names[0]) or (m.group("etal") and "等" not in m.group("etal")
+                                       and names[0].casefold() not in _NOT_SURNAMES):
             return NameBefore(shift + m.start(), m.group(0).rstrip(), names, bool(m.group("etal")), m.group("year"),
                               m.group("suffix") or "")
     return None
