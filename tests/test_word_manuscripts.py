@@ -156,3 +156,17 @@ def test_a_name_before_a_number_that_is_not_its_author(tmp_path: Path, sentence:
     _, found = audit_file(raw_docx(tmp_path / "named.docx", body))
     said = [f.message for f in found if f.code == "CG113"]
     assert said == ([expected] if expected else []), said
+
+
+def test_a_number_printed_twice_links_each_citation_to_the_entry_it_names(tmp_path: Path) -> None:
+    """[3] twice in the list: the duplicate is reported, and 赵磊[3] links to 赵磊's [3] — no follow-on
+    "[3] is by 刘洋, not 赵磊" nor "[3] never cited" from the wrong link."""
+    body = [run("张伟[1]研究了数字经济。王芳[2]讨论了产业结构。刘洋[3]关注人才流动，赵磊[3]讨论制度环境。"),
+            run("参考文献"), *(run(e) for e in ENTRIES),
+            run("[3] 刘洋, 陈静. 人才流动与区域创新[J]. 中国工业经济, 2019(8): 80-97."),
+            run("[3] 赵磊. 制度环境与企业创新[M]. 北京: 人民出版社, 2018.")]
+    doc, found = audit_file(raw_docx(tmp_path / "twice.docx", body))
+    assert [(f.code, f.message) for f in found] == [("CG301", "entry number [3] is used twice")]
+    linked = {c.text: doc.references[c.reference - 1].authors[0] for c in doc.citations if c.reference}
+    assert linked["[3]"] in ("刘洋", "赵磊") and sorted(
+        doc.references[c.reference - 1].authors[0] for c in doc.citations if c.number == 3) == ["刘洋", "赵磊"]

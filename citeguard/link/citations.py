@@ -45,6 +45,9 @@ class ReferenceIndex:
     by_year_prefix: dict[tuple[str, str], tuple[Reference, ...]] = field(default_factory=dict)
     # (list, number): with a list after each chapter, a number is looked up in its own chapter's list
     by_part_number: dict[tuple[int, int], Reference] = field(default_factory=dict)
+    # numbers the list prints on more than one entry (CG301 reports it): a citation naming its
+    # author links to the entry it names, not to whichever came first
+    twins: dict[int, tuple[Reference, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
@@ -53,6 +56,7 @@ class ReferenceIndex:
         by_year: dict[str, list[Reference]] = defaultdict(list)
         by_number: dict[int, Reference] = {}
         by_part_number: dict[tuple[int, int], Reference] = {}
+        numbered: dict[int, list[Reference]] = defaultdict(list)
         by_key: dict[str, Reference] = {}
         # (the scans of one year's entries per citation were quadratic over a long list: issue 15)
         by_year_surname: dict[tuple[str, str], list[Reference]] = defaultdict(list)
@@ -68,6 +72,8 @@ class ReferenceIndex:
             if ref.number is not None:
                 by_number.setdefault(ref.number, ref)
                 by_part_number.setdefault((ref.part, ref.number), ref)
+                if not ref.part:
+                    numbered[ref.number].append(ref)
             for authors, year in ((ref.authors, ref.year), (ref.original_authors, ref.original_year or ref.year)):
                 if not authors:
                     continue
@@ -88,7 +94,7 @@ class ReferenceIndex:
                    {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
                    {k: tuple(v) for k, v in by_year.items()},
                    {k: tuple(v) for k, v in by_year_surname.items()}, {k: tuple(v) for k, v in by_year_prefix.items()},
-                   by_part_number)
+                   by_part_number, {n: tuple(v) for n, v in numbered.items() if len(v) > 1})
 
 
 # Particles before a surname printed without a comma: "de Gelder B."  "van der Maas H L"
@@ -294,6 +300,12 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
                else index.by_number.get(citation.number or -1))
         if ref is None:
             return replace(citation, link_reason="no entry with this number")
+        if citation.authors and not citation.part and (twins := index.twins.get(ref.number or -1)):
+            named = set(citation_keys(citation.authors[0]))
+            chosen = next((t for t in twins if t.authors and named & set(entry_keys(t.authors[0]))), None)
+            if chosen is not None:  # "赵磊[3]" where the list prints [3] twice, the second by 赵磊
+                return replace(citation, reference=chosen.index, link_reason="entry number, the entry of that number "
+                               "its author names")
         return replace(citation, reference=ref.index, link_reason="entry number")
     if not citation.authors or not citation.year:
         return replace(citation, link_reason="no author or year")
