@@ -170,3 +170,35 @@ def test_a_number_printed_twice_links_each_citation_to_the_entry_it_names(tmp_pa
     linked = {c.text: doc.references[c.reference - 1].authors[0] for c in doc.citations if c.reference}
     assert linked["[3]"] in ("刘洋", "赵磊") and sorted(
         doc.references[c.reference - 1].authors[0] for c in doc.citations if c.number == 3) == ["刘洋", "赵磊"]
+
+
+@pytest.mark.parametrize(("entry", "code", "said"), [
+    ("[2] 李华. <I>数字</I>经济的测度[J]. 统计研究, 2020, 37(2): 3-15.", "CG317", "raw markup"),
+    ("[2] [] 周杰. 人工智能与就业[J]. 经济研究, 2019, 54(5): 4-19.", "CG317", "an empty []"),
+    ("[2] Smith J, and, C.K. Energy transitions in cities[J]. Energy Policy, 2019, 12(3): 5-9.", "CG317", "'and,'"),
+    ("[2] a b c Aalst W. The application of Petri nets[J]. J Circuits, 1998, 8(1): 21-66.", "CG317", "back-link"),
+    ("[2] 张伟, 李明. 数字经济与创新效率[J]. 经济研究, 2026,133111039-111039.", "CG318", "volume 133, article 111039"),
+    ("[2] 王芳. 产业结构升级的动力机制[J]. 管理世界, 2020, 36(5): 102:104.", "CG318", "joined by a colon"),
+    ("[2] 刘洋. 人才流动与区域创新[J]. 中国工业经济, 2019, 2019(8): 80-97.", "CG318", "the year printed again"),
+    # valid forms: nothing
+    ("[2] 赵磊. 制度环境与企业创新[J]. 经济学动态, 2018, 4－17＋43.", "", ""),
+    ("[2] 孙强. 标准体系研究[S]. 北京: 中国标准出版社, 2018: 2-1-2-26.", "", ""),
+    ("[2] Lee A, Baker B. A b-tree index for cities[J]. Data Journal, 2019, 12(3): 5-9.", "", ""),
+])
+def test_debris_and_malformed_elements(tmp_path: Path, entry: str, code: str, said: str) -> None:
+    body = [run("数字经济改变了创新[1]，产业结构亦然[2]。"), run("参考文献"), run(ENTRIES[0]), run(entry)]
+    _, found = audit_file(raw_docx(tmp_path / "debris.docx", body))
+    hits = [f for f in found if f.code in ("CG317", "CG318")]
+    assert [f.code for f in hits] == ([code] if code else []), [f.message for f in hits]
+    if code:
+        assert said in hits[0].message and list(hits[0].references) == [2]
+
+
+def test_the_same_debris_in_many_entries_is_said_once() -> None:
+    from citeguard.api import document_from_text
+    from citeguard.checks import audit
+    refs = "\n".join(f"[{i}] [] 作者{i}. 论题{i}[J]. 改革, 2023(10): {i}-{i + 5}." for i in range(1, 9))
+    text = "正文" + "".join(f"[{i}]" for i in range(1, 9)) + "。\n\n参考文献\n" + refs + "\n"
+    _, found = audit(document_from_text(text), select=["CG317"])
+    assert len(found) == 1 and found[0].message.startswith("8 entries have an empty []")
+    assert list(found[0].references) == list(range(1, 9))

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from citeguard.checks import (  # noqa: F401  (imported to register their rules)
     citation_rules,
+    debris_rules,
     field_list_rules,
     field_rules,
     footnote_rules,

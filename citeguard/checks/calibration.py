@@ -163,6 +163,8 @@ CALIBRATION: dict[str, tuple[Evidence, str]] = {
     "CG908": (Evidence.FIXED, ""),
     "CG909": (Evidence.FIXED, "always low: what could not be read, said once, naming the citations"),
     "CG316": (Evidence.GLYPHS, ""),
+    "CG317": (Evidence.TYPING, ""),
+    "CG318": (Evidence.DIGITS, ""),
     "CG910": (Evidence.FIXED, "always low: what could not be read, said once, naming the entries"),
     "CG911": (Evidence.FIXED, "always low: what could not be read, said once"),
 }
