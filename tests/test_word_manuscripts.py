@@ -202,3 +202,18 @@ def test_the_same_debris_in_many_entries_is_said_once() -> None:
     _, found = audit(document_from_text(text), select=["CG317"])
     assert len(found) == 1 and found[0].message.startswith("8 entries have an empty []")
     assert list(found[0].references) == list(range(1, 9))
+
+
+def test_entries_whose_authors_were_not_read_apart(tmp_path: Path) -> None:
+    """A list with its own punctuation ("Poon, Auliana: Tourism…", "何帆、刘红霞：《…》"): a citation of
+    the name an entry opens with, and that entry's year, links to it; an entry whose opening name
+    the text names is not called uncited."""
+    body = [run("Poon(1993)最早讨论了旅游技术，Scott(2002)研究了自驾游。何帆和刘红霞（2019）评估了数字化变革。"),
+            run("参考文献"),
+            run("Poon, Auliana: Tourism, Technology and Competitive Strategies[M]. Wallingford: CAB International, 1993."),
+            run("Scott N: Product Market Perspective of Self-drive Tourism[A]. Common Ground Publishing, 2002."),
+            run("何帆、刘红霞：《数字经济视角下实体企业数字化变革的业绩提升效应评估》，《改革》，2019年第4期。")]
+    doc, found = audit_file(raw_docx(tmp_path / "unread.docx", body))
+    linked = {c.text: c.reference for c in doc.citations}
+    assert linked.get("Poon(1993)") == 1 and linked.get("Scott(2002)") == 2
+    assert not [f for f in found if f.code == "CG102"], [f.message for f in found if f.code == "CG102"]

@@ -81,6 +81,12 @@ def _unlinked(ctx: AuditContext) -> Iterator[tuple[Citation, Confidence]]:
         yield c, confidence
 
 
+# The name an entry opens with when its authors were not read apart: "何帆、刘红霞：《…》" → 何帆,
+# "Poon, Auliana: Tourism…" → Poon (two letters at least, up to the first separator)
+_LEAD_NAME_RE = re.compile(r"[^\W\d_]{2,30}(?=[、，,:：;；.。\s《(（])")
+MAX_BODY_SEARCHED = 2_000_000  # characters of the text searched for those names
+
+
 @rule("CG102", "entry-never-cited", Severity.WARNING)
 def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     """A reference entry is cited nowhere in the text.
@@ -102,9 +108,14 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     # cited may mean the entry of that number in any run
     loose = {c.number for c in doc.citations if not c.part and c.kind is CitationKind.NUMERIC} \
         if any(ref.part for ref in doc.references) else set()
+    body: str | None = None  # the text, searched only for entries whose authors were not read apart
     for ref in doc.references:
         if ref.index in cited or ref.index in near or (ref.part and ref.number in loose):
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
+        if not ref.authors and (lead := _LEAD_NAME_RE.match(ref.raw)):
+            body = body if body is not None else "".join(p.text for p in doc.paragraphs)[:MAX_BODY_SEARCHED]
+            if lead.group(0) in body:
+                continue  # its author is named in the text: cited in a form not read (何帆和刘红霞（2019）)
         if normalised_title(ref.title)[:60] in cited_titles:
             continue  # a second copy of a cited work: CG302 reports the repetition
         label = ref_label(doc, ref.index)

@@ -48,6 +48,8 @@ class ReferenceIndex:
     # numbers the list prints on more than one entry (CG301 reports it): a citation naming its
     # author links to the entry it names, not to whichever came first
     twins: dict[int, tuple[Reference, ...]] = field(default_factory=dict)
+    # entries whose authors were not read apart ("Poon, Auliana: Tourism…"): their raw text, folded
+    unread: tuple[tuple[Reference, str], ...] = ()
 
     @classmethod
     def build(cls, references: tuple[Reference, ...]) -> ReferenceIndex:
@@ -94,7 +96,9 @@ class ReferenceIndex:
                    {k: tuple(v) for k, v in by_author.items()}, by_number, tuple(by_author), by_key,
                    {k: tuple(v) for k, v in by_year.items()},
                    {k: tuple(v) for k, v in by_year_surname.items()}, {k: tuple(v) for k, v in by_year_prefix.items()},
-                   by_part_number, {n: tuple(v) for n, v in numbered.items() if len(v) > 1})
+                   by_part_number, {n: tuple(v) for n, v in numbered.items() if len(v) > 1},
+                   tuple((r, fold_width(r.raw[:200]).lower().lstrip()) for r in references
+                         if not r.authors and r.raw)[:MAX_UNREAD])
 
 
 # Particles before a surname printed without a comma: "de Gelder B."  "van der Maas H L"
@@ -353,6 +357,11 @@ def _link_one(citation: Citation, index: ReferenceIndex, near: _NearNames) -> Ci
                 candidates.append(Candidate(ref.index, f"similar name {ref.authors[0]}, same year" + (
                     f" and co-author {partner}" if partner else ""), score + (0.1 if partner else 0.0)))
     if not candidates:
+        opening = [r for r, raw in index.unread if raw.startswith(key) and (
+                   is_han_name(citation.authors[0]) or not raw[len(key):len(key) + 1].isalpha())
+                   and citation.year in r.raw[:400]] if len(key) >= 2 else []
+        if len(opening) == 1:  # "Poon(1993)" for "Poon, Auliana: Tourism, Technology…[M]. …, 1993"
+            return replace(citation, reference=opening[0].index, link_reason=UNREAD_AUTHORS_REASON)
         return replace(citation, link_reason="no entry by this author")
     candidates.sort(key=lambda c: -c.score)
     return replace(citation, link_reason="near miss", candidates=tuple(candidates[:5]))
@@ -364,6 +373,8 @@ DAMAGED_YEAR_REASON = "author (the entry's year is damaged by OCR; what is left 
 
 
 ROMANISED_REASON = "author (romanised in the entry) and year"
+UNREAD_AUTHORS_REASON = "author at the start of an entry whose authors were not read apart, and year"
+MAX_UNREAD = 500  # entries without authors kept for that look-up
 
 
 def _initials(name: str, surname: str) -> str:
