@@ -39,7 +39,7 @@ CASES = [
     # character by character: 渝 (yu) before 跃 (yue), although "yuling" > "yuesheng" letter by letter
     ("CG303", "[1] 王渝陵.题[J].刊,2020(1):1.\n[2] 王跃生.题[J].刊,2020(1):1.", []),
     ("CG303", "[1] 王跃生.题[J].刊,2020(1):1.\n[2] 王渝陵.题[J].刊,2020(1):1.", [(6, I)]),
-    ("CG303", "[1] Smith J.Title[J].Journal,2020(1):1.\n[2] 王五.题[J].刊,2020(1):1.", [(6, W)]),  # Chinese first
+    ("CG303", "[1] Smith J.Title[J].Journal,2020(1):1.\n[2] 王五.题[J].刊,2020(1):1.", [(6, I)]),  # Chinese first: a convention
     # CG305 missing elements
     ("CG305", "[1] 张三.题名[M].2010.", [(5, E)]),
     ("CG305", "[1] 张三.题名[EB/OL].(2020-01-01).", [(5, E)]),

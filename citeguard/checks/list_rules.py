@@ -208,7 +208,8 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     then of the given name), then year.
 
     A break at the surname is a warning; a break only in the given name is reported as info, since
-    some journals sort by surname alone. Tones are ignored, and two different surnames with the same
+    some journals sort by surname alone, and so is a Western group before the Chinese one (GB/T
+    7714 leaves the groups' order open). Tones are ignored, and two different surnames with the same
     syllable (徐/许, 谷/顾) are not compared: tone or stroke order may decide between them.
     Bad: [14] 焦方义 before [15] 蒋晟 (jiao > jiang).  Good: 蒋晟 before 焦方义.
 
@@ -231,7 +232,9 @@ def list_order(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
                 is_han_name(prev.authors[0]) and is_han_name(cur.authors[0]):
             continue  # 谷/顾, 许/徐: same syllable, different surnames; tone or stroke order decides
         surname_break = key_c[:2] < key_p[:2]
-        severity = Severity.WARNING if surname_break else Severity.INFO
+        # (the order of the language groups is a convention GB/T 7714 leaves open — 可分为中文、西文…
+        # — so a list of two groups, each in order, is told so as information only)
+        severity = Severity.WARNING if surname_break and key_c[0] == key_p[0] else Severity.INFO
         level = ("language group (Chinese entries first)" if key_c[0] != key_p[0]
                  else "surname" if surname_break else "given name")
         this, that = _who(doc, cur.index), _who(doc, prev.index)
