@@ -217,3 +217,17 @@ def test_entries_whose_authors_were_not_read_apart(tmp_path: Path) -> None:
     linked = {c.text: c.reference for c in doc.citations}
     assert linked.get("Poon(1993)") == 1 and linked.get("Scott(2002)") == 2
     assert not [f for f in found if f.code == "CG102"], [f.message for f in found if f.code == "CG102"]
+
+
+def test_an_entry_named_with_its_year_in_a_form_not_read_is_not_uncited() -> None:
+    """"Hodgkinson et al., 1999 showed …" (no parenthesis) is a citation citeguard does not read: its
+    entry is not called never cited; an entry named nowhere still is."""
+    from citeguard.api import document_from_text
+    from citeguard.checks import audit
+    text = ("A study\n\nHerding is common (Smith, 2001). Hodgkinson et al., 1999 showed how managers think.\n\n"
+            "References\n\nHodgkinson, G. P., Bown, N. J., & Maule, A. J. (1999). Breaking the frame. "
+            "Strategic Management Journal, 20(10), 977-985.\n\n"
+            "Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux.\n\n"
+            "Smith, J. (2001). Herding in markets. Journal of Finance, 56(2), 1-20.\n")
+    _, found = audit(document_from_text(text), select=["CG102"])
+    assert [f.message for f in found] == ["Kahneman, D 2011 is never cited in the text"]

@@ -85,6 +85,24 @@ def _unlinked(ctx: AuditContext) -> Iterator[tuple[Citation, Confidence]]:
 # "Poon, Auliana: Tourism…" → Poon (two letters at least, up to the first separator)
 _LEAD_NAME_RE = re.compile(r"[^\W\d_]{2,30}(?=[、，,:：;；.。\s《(（])")
 MAX_BODY_SEARCHED = 2_000_000  # characters of the text searched for those names
+MAX_NAMED = 50  # places of one name in the text looked at for its year
+NAME_TO_YEAR = 80  # characters between a name and its year in a citation citeguard did not read
+
+
+def _named_with_year(body: str, author: str, year: str) -> bool:
+    """Is the entry's first author named in the text with the entry's year just after, in a
+    citation form citeguard did not read ("Hodgkinson et al., 1999", "DerSimonian & Laird 1986")?"""
+    name = author.split(",")[0].strip() if "," in author else author if is_han_name(author) else author.split()[0]
+    if len(name) < 2:
+        return False
+    at = body.find(name)
+    for _ in range(MAX_NAMED):
+        if at < 0:
+            return False
+        if year in body[at + len(name):at + len(name) + NAME_TO_YEAR]:
+            return True
+        at = body.find(name, at + 1)
+    return False
 
 
 @rule("CG102", "entry-never-cited", Severity.WARNING)
@@ -116,6 +134,10 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
             body = body if body is not None else "".join(p.text for p in doc.paragraphs)[:MAX_BODY_SEARCHED]
             if lead.group(0) in body:
                 continue  # its author is named in the text: cited in a form not read (何帆和刘红霞（2019）)
+        elif ref.authors and ref.year:
+            body = body if body is not None else "".join(p.text for p in doc.paragraphs)[:MAX_BODY_SEARCHED]
+            if _named_with_year(body, ref.authors[0], ref.year):
+                continue  # "Hodgkinson et al., 1999 showed": its author and year in the text, in a form not read
         if normalised_title(ref.title)[:60] in cited_titles:
             continue  # a second copy of a cited work: CG302 reports the repetition
         label = ref_label(doc, ref.index)

@@ -41,7 +41,8 @@ def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
 
     Notes in the 《》 style of Chinese humanities and social-science journals (《中国社会科学》 and
     others: 作者：《书名》，北京：人民出版社，2022年，第32页。), a style of its own with no type codes,
-    are said once, as information: their elements were not checked.
+    are said once, as information: their elements were not checked; so are the notes of an English
+    paper that uses no type code anywhere (an APA paper's note giving a web address).
     """
     issues = [i for i in ctx.document.issues if i.kind is IssueKind.UNPARSED_FOOTNOTE]
     styled = [i for i in issues if _BOOK_MARK_NOTE_RE.search(i.text)]
@@ -49,6 +50,18 @@ def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         yield r.finding(issues[0].span, f"{len(issues)} footnotes are in the 《》 note style of Chinese humanities "
                         "journals, not GB/T 7714 (no type codes): their elements were not checked",
                         f"{len(issues)} 条脚注采用《》注释体例（非 GB/T 7714，无文献类型标识），未逐项核对其著录项目",
+                        severity=Severity.INFO, confidence=Confidence.LOW,
+                        evidence=[("text", i.text[:120]) for i in issues[:3]])
+        return
+    doc = ctx.document
+    typed = any(ref.type_code for ref in doc.references) or any(f.entry is not None and f.entry.type_code
+                                                                for f in doc.footnotes)
+    if issues and not typed and doc.language.value == "en":
+        # a paper that nowhere uses GB/T 7714's type codes (an APA or Harvard paper's notes giving a
+        # web address): its notes are not held to a code it does not follow — what was not read, once
+        yield r.finding(issues[0].span, f"{counted(len(issues), 'footnote')} cite sources in a form citeguard does not "
+                        "read field by field (the paper uses no GB/T 7714 type codes): their elements were not checked",
+                        f"{len(issues)} 条脚注的著录格式未能逐项解析（全文未用 GB/T 7714 文献类型标识），未核对其著录项目",
                         severity=Severity.INFO, confidence=Confidence.LOW,
                         evidence=[("text", i.text[:120]) for i in issues[:3]])
         return
