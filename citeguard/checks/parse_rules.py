@@ -9,7 +9,7 @@ from citeguard.checks.evidence import unlinked as unlinked_confidence
 from citeguard.checks.registry import AuditContext, Rule, ref_label, ref_number, rule
 from citeguard.checks.zh_terms import note_zh
 from citeguard.link import OCR_NAME_REASON
-from citeguard.model import CitationSystem, Confidence, Finding, IssueKind, Severity
+from citeguard.model import CitationSystem, Confidence, Finding, IssueKind, ParseIssue, Severity
 from citeguard.words import counted
 
 # A title in book marks, as the 《》 note style prints works: 习近平：《…》，北京：人民出版社，2022年，第32页。
@@ -47,11 +47,9 @@ def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     issues = [i for i in ctx.document.issues if i.kind is IssueKind.UNPARSED_FOOTNOTE]
     styled = [i for i in issues if _BOOK_MARK_NOTE_RE.search(i.text)]
     if len(styled) >= 2 and 2 * len(styled) >= len(issues):
-        yield r.finding(issues[0].span, f"{len(issues)} footnotes are in the 《》 note style of Chinese humanities "
-                        "journals, not GB/T 7714 (no type codes): their elements were not checked",
-                        f"{len(issues)} 条脚注采用《》注释体例（非 GB/T 7714，无文献类型标识），未逐项核对其著录项目",
-                        severity=Severity.INFO, confidence=Confidence.LOW,
-                        evidence=[("text", i.text[:120]) for i in issues[:3]])
+        yield _notes_once(r, issues, f"{len(issues)} footnotes are in the 《》 note style of Chinese humanities "
+                          "journals, not GB/T 7714 (no type codes): their elements were not checked",
+                          f"{len(issues)} 条脚注采用《》注释体例（非 GB/T 7714，无文献类型标识），未逐项核对其著录项目")
         return
     doc = ctx.document
     typed = any(ref.type_code for ref in doc.references) or any(f.entry is not None and f.entry.type_code
@@ -59,13 +57,17 @@ def unparsed_footnote(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
     if issues and not typed and doc.language.value == "en":
         # a paper that nowhere uses GB/T 7714's type codes (an APA or Harvard paper's notes giving a
         # web address): its notes are not held to a code it does not follow — what was not read, once
-        yield r.finding(issues[0].span, f"{counted(len(issues), 'footnote')} cite sources in a form citeguard does not "
-                        "read field by field (the paper uses no GB/T 7714 type codes): their elements were not checked",
-                        f"{len(issues)} 条脚注的著录格式未能逐项解析（全文未用 GB/T 7714 文献类型标识），未核对其著录项目",
-                        severity=Severity.INFO, confidence=Confidence.LOW,
-                        evidence=[("text", i.text[:120]) for i in issues[:3]])
+        yield _notes_once(r, issues, f"{counted(len(issues), 'footnote')} cite sources in a form citeguard does not "
+                          "read field by field (the paper uses no GB/T 7714 type codes): their elements were not checked",
+                          f"{len(issues)} 条脚注的著录格式未能逐项解析（全文未用 GB/T 7714 文献类型标识），未核对其著录项目")
         return
     yield from _issues(ctx, r, IssueKind.UNPARSED_FOOTNOTE)
+
+
+def _notes_once(r: Rule, issues: list[ParseIssue], message: str, message_zh: str) -> Finding:
+    """Notes whose sources were not read, said once as information (what could not be read)."""
+    return r.finding(issues[0].span, message, message_zh, severity=Severity.INFO, confidence=Confidence.LOW,
+                     evidence=[("text", i.text[:120]) for i in issues[:3]])
 
 
 @rule("CG903", "unparsed-citation", Severity.WARNING)

@@ -4,6 +4,7 @@ Every route answers 401 without a valid token or session, and 404 for another of
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -109,42 +110,45 @@ async def manuscript(request: Request) -> Response:
     return JSONResponse(await run_in_threadpool(manuscript_json, desk, m))
 
 
-async def decide(request: Request) -> Response:
+async def _finding_post(request: Request, example: str,
+                        act: Callable[[Desk, User, int, dict[str, Any]], FindingRow | str | None]) -> Response:
+    """What a decision and a comment share: who is asking, the CSRF token, the JSON body, the
+    answer (``act`` returns the finding, None for none of the office's, or what is wrong)."""
     user = current_user(request)
     if user is None:
         return unauthorized()
     if not await csrf_passes(request, user):
         return _error("missing or wrong CSRF token", 403)
-    body = await _json_body(request, '{"state": "dismissed", "reason": "…"}')
+    body = await _json_body(request, example)
     if isinstance(body, JSONResponse):
         return body
-    desk: Desk = request.app.state.desk
     try:
-        if not isinstance(body.get("state", ""), str) or not isinstance(body.get("reason") or "", str):
-            return _error("state and reason are strings")
-        f = desk.decide(user, request.path_params["fid"], str(body.get("state", "")), str(body.get("reason") or ""))
+        f = act(request.app.state.desk, user, request.path_params["fid"], body)
     except ValueError as exc:
         return _error(str(exc))
+    if isinstance(f, str):
+        return _error(f)
     return JSONResponse(finding_json(f)) if f else _error("no such finding", 404)
+
+
+def _decided(desk: Desk, user: User, fid: int, body: dict[str, Any]) -> FindingRow | str | None:
+    state, reason = body.get("state", ""), body.get("reason") or ""
+    if not isinstance(state, str) or not isinstance(reason, str):
+        return "state and reason are strings"
+    return desk.decide(user, fid, state, reason)
+
+
+def _commented(desk: Desk, user: User, fid: int, body: dict[str, Any]) -> FindingRow | str | None:
+    text = body.get("text") or ""
+    return desk.comment(user, fid, text) if isinstance(text, str) else "text is a string"
+
+
+async def decide(request: Request) -> Response:
+    return await _finding_post(request, '{"state": "dismissed", "reason": "…"}', _decided)
 
 
 async def comment(request: Request) -> Response:
-    user = current_user(request)
-    if user is None:
-        return unauthorized()
-    if not await csrf_passes(request, user):
-        return _error("missing or wrong CSRF token", 403)
-    body = await _json_body(request, '{"text": "…"}')
-    if isinstance(body, JSONResponse):
-        return body
-    desk: Desk = request.app.state.desk
-    try:
-        if not isinstance(body.get("text") or "", str):
-            return _error("text is a string")
-        f = desk.comment(user, request.path_params["fid"], str(body.get("text") or ""))
-    except ValueError as exc:
-        return _error(str(exc))
-    return JSONResponse(finding_json(f)) if f else _error("no such finding", 404)
+    return await _finding_post(request, '{"text": "…"}', _commented)
 
 
 async def letter_md(request: Request) -> Response:
