@@ -89,6 +89,24 @@ MAX_NAMED = 50  # places of one name in the text looked at for its year
 NAME_TO_YEAR = 80  # characters between a name and its year in a citation citeguard did not read
 
 
+def _body_text(doc: Document) -> str:
+    """The text's paragraphs outside the list (a LaTeX thebibliography's items are paragraphs of
+    its source: an entry must not be found citing itself)."""
+    listed: set[int] = set()
+    for ref in doc.references:
+        listed.update(range(ref.span.line, min(ref.span.end_line, ref.span.line + 200) + 1))
+    kept: list[str] = []
+    size = 0
+    for p in doc.paragraphs:
+        for offset, line in enumerate(p.text.split("\n")):  # a paragraph's lines are its source's, in order
+            if p.span.line + offset not in listed:
+                kept.append(line)
+                size += len(line)
+        if size > MAX_BODY_SEARCHED:
+            break
+    return "\n".join(kept)[:MAX_BODY_SEARCHED]
+
+
 def _named_with_year(body: str, author: str, year: str) -> bool:
     """Is the entry's first author named in the text with the entry's year just after, in a
     citation form citeguard did not read ("Hodgkinson et al., 1999", "DerSimonian & Laird 1986")?"""
@@ -131,11 +149,11 @@ def entry_never_cited(ctx: AuditContext, r: Rule) -> Iterator[Finding]:
         if ref.index in cited or ref.index in near or (ref.part and ref.number in loose):
             continue  # an unlinked citation probably means this entry: CG103-CG105 report that once
         if not ref.authors and (lead := _LEAD_NAME_RE.match(ref.raw)):
-            body = body if body is not None else "".join(p.text for p in doc.paragraphs)[:MAX_BODY_SEARCHED]
+            body = body if body is not None else _body_text(doc)
             if lead.group(0) in body:
                 continue  # its author is named in the text: cited in a form not read (何帆和刘红霞（2019）)
         elif ref.authors and ref.year:
-            body = body if body is not None else "".join(p.text for p in doc.paragraphs)[:MAX_BODY_SEARCHED]
+            body = body if body is not None else _body_text(doc)
             if _named_with_year(body, ref.authors[0], ref.year):
                 continue  # "Hodgkinson et al., 1999 showed": its author and year in the text, in a form not read
         if normalised_title(ref.title)[:60] in cited_titles:
