@@ -231,3 +231,13 @@ def test_an_entry_named_with_its_year_in_a_form_not_read_is_not_uncited() -> Non
             "Smith, J. (2001). Herding in markets. Journal of Finance, 56(2), 1-20.\n")
     _, found = audit(document_from_text(text), select=["CG102"])
     assert [f.message for f in found] == ["Kahneman, D 2011 is never cited in the text"]
+
+
+def test_a_number_past_a_list_ending_in_a_web_page_entry_is_an_error(tmp_path: Path) -> None:
+    """The list's last entry is a web page with no year, ending in its address: it is whole, so a
+    citation past it is a clean error, not a low-confidence note."""
+    body = [run("数字经济改变了创新[1]，产业结构亦然[2]，又见[3]，另见[5]。"), run("参考文献"), *(run(e) for e in ENTRIES),
+            run("[3] 关于Bugclose[EB/OL]. https://bugclose.com/about.html")]
+    _, found = audit_file(raw_docx(tmp_path / "web.docx", body))
+    past = [f for f in found if f.code == "CG109"]
+    assert [(f.severity.value, f.confidence.value) for f in past] == [("error", "high")], [f.message for f in past]

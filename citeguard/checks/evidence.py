@@ -141,14 +141,20 @@ def name_at(raw: str, name: str, start: int = 0) -> int:
     return -1
 
 
+# An entry ending in its web address: "…[EB/OL]. https://bugclose.com/about.html."
+_ENDS_IN_URL_RE = re.compile(r"https?://[^\s<>\"]{3,300}[.。]?\s*$")
+
+
 def single_entry(document: Document, ref: Reference, *, ends_list: bool = False) -> bool:
     """One entry, whole and not two run together: a year printed in it, alone on its lines, no other
     entry's label inside it, no two imprints of different works ("…2007,66(9)…. ZaidiS … 2006,64(6)…";
     an English rendering repeats its own), at most two type codes (a part and its host: [A] //[M]).
     For the list's last entry (``ends_list``) only what follows it counts: an entry sharing its line
     with the one before it, each under its own label, hides nothing after the end."""
-    if not _YEAR_DIGITS_RE.search(ref.raw.translate(OCR_DIGITS)) or any(n != ref.number for n in labels_in(ref.raw)):
-        return False  # no year printed: an entry cut short, the next may be lost with its tail
+    if any(n != ref.number for n in labels_in(ref.raw)) or not (
+            _YEAR_DIGITS_RE.search(ref.raw.translate(OCR_DIGITS)) or _ENDS_IN_URL_RE.search(ref.raw[-400:])):
+        return False  # no year printed: an entry cut short, the next may be lost with its tail (a web
+        # page's entry that ends in its address is whole: "关于Bugclose[EB/OL]. https://bugclose.com/about.html")
     if len(TYPE_CODE_RE.findall(ref.raw)) > 2:
         return False
     imprints = {(m.group("y"), m.group("v")) if m.group("y") else (m.group("p"), "")
