@@ -18,7 +18,7 @@ from citeguard.serve.desk import Desk
 from citeguard.serve.exports import letter
 from citeguard.serve.store import MAX_UPLOAD, UploadError
 from citeguard.serve.values import FindingRow, JobStatus, Manuscript
-from citeguard.serve.web import csrf_passes, current_user, unauthorized
+from citeguard.serve.web import asked_manuscript, csrf_passes, current_user, unauthorized
 
 MAX_JSON = 64 * 1024  # bytes of a decision's or a comment's JSON body
 
@@ -87,6 +87,17 @@ async def _uploaded(request: Request, user: User) -> Response:
     return JSONResponse(body, status_code=201)
 
 
+def _owned(request: Request) -> tuple[Desk, Manuscript] | Response:
+    """The desk and the manuscript the path names, or the answer: 401 without a user, 404 for a
+    manuscript not of their office."""
+    user, m = asked_manuscript(request)
+    if user is None:
+        return unauthorized()
+    if m is None:
+        return _error("no such manuscript", 404)
+    return request.app.state.desk, m
+
+
 async def manuscripts(request: Request) -> Response:
     user = current_user(request)
     if user is None:
@@ -100,13 +111,10 @@ async def manuscripts(request: Request) -> Response:
 
 
 async def manuscript(request: Request) -> Response:
-    user = current_user(request)
-    if user is None:
-        return unauthorized()
-    desk: Desk = request.app.state.desk
-    m = desk.manuscript(user, request.path_params["mid"])
-    if m is None:
-        return _error("no such manuscript", 404)
+    found = _owned(request)
+    if isinstance(found, Response):
+        return found
+    desk, m = found
     return JSONResponse(await run_in_threadpool(manuscript_json, desk, m))
 
 
@@ -152,13 +160,10 @@ async def comment(request: Request) -> Response:
 
 
 async def letter_md(request: Request) -> Response:
-    user = current_user(request)
-    if user is None:
-        return unauthorized()
-    desk: Desk = request.app.state.desk
-    m = desk.manuscript(user, request.path_params["mid"])
-    if m is None:
-        return _error("no such manuscript", 404)
+    found = _owned(request)
+    if isinstance(found, Response):
+        return found
+    desk, m = found
     lang = request.query_params.get("lang") or m.lang or "zh"
     if lang not in ("zh", "en"):
         return _error("lang must be zh or en")

@@ -21,7 +21,7 @@ from citeguard.serve.exports import LETTER_FORMATS, ExportError, commented_docx,
 from citeguard.serve.store import MAX_UPLOAD, UploadError
 from citeguard.serve.texts import texts
 from citeguard.serve.values import JobStatus
-from citeguard.serve.web import COOKIE, WebConfig, csrf_passes, current_user
+from citeguard.serve.web import COOKIE, WebConfig, asked_manuscript, csrf_passes, current_user
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOCX = LETTER_FORMATS["docx"]
@@ -138,13 +138,12 @@ async def upload(request: Request) -> Response:
 
 
 async def review(request: Request) -> Response:
-    user = current_user(request)
+    user, m = asked_manuscript(request)
     if user is None:
         return _login_redirect()
-    desk: Desk = request.app.state.desk
-    m = desk.manuscript(user, request.path_params["mid"])
     if m is None:
         return render(request, "missing.html.j2", 404, user=user)
+    desk: Desk = request.app.state.desk
     rows = await run_in_threadpool(desk.findings, m)
     return render(request, "review.html.j2", user=user, m=m, findings=rows, resolved=desk.resolved(m),
                   versions=desk.versions(user, m), ahead=desk.ahead(m) if m.status is JobStatus.QUEUED else 0,
@@ -153,13 +152,12 @@ async def review(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     """The manuscript's exports: letter (md/html/docx), Word comments, tracked fixes, JSON, baseline."""
-    user = current_user(request)
+    user, m = asked_manuscript(request)
     if user is None:
         return _login_redirect()
-    desk: Desk = request.app.state.desk
-    m = desk.manuscript(user, request.path_params["mid"])
     if m is None or m.status is not JobStatus.DONE:
         return render(request, "missing.html.j2", 404, user=user)
+    desk: Desk = request.app.state.desk
     what = request.path_params["what"]
     lang = request.query_params.get("lang") or m.lang or "zh"
     lang = lang if lang in ("zh", "en") else "zh"

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 
 from citeguard.serve.auth import User, csrf_ok, header_csrf, session_user, token_user, user_named
 from citeguard.serve.desk import Desk
+from citeguard.serve.values import Manuscript
 
 COOKIE = "citeguard_session"
 
@@ -41,6 +42,15 @@ async def csrf_passes(request: Request, user: User, form_value: str | None = Non
         return True
     sent = request.headers.get("x-csrf-token") or form_value or ""
     return csrf_ok(user, sent)
+
+
+def asked_manuscript(request: Request) -> tuple[User | None, Manuscript | None]:
+    """Who is asking, and the manuscript the path names (``mid``) if it is of their office."""
+    user = current_user(request)
+    if user is None:
+        return None, None
+    desk: Desk = request.app.state.desk
+    return user, desk.manuscript(user, request.path_params["mid"])
 
 
 def unauthorized() -> JSONResponse:
